@@ -1,0 +1,92 @@
+/// Decides every request from role × the actor's part in the case × record kind (DOMAIN.md, The people).
+///
+/// - caseworker: full work on cases assigned to them or whose team they are on; no audit trail.
+/// - supervisor: everything on their unit's cases, including the audit trail.
+/// - clinician, legal: read the case when on its team.
+/// - provider: no case content yet (they will see referrals sent to their organisation).
+/// - parent: read their own case's family view (the case, its members, their persons, goals).
+/// - administrator: no case content unless on the team (then read only); every case's audit trail.
+public struct AccessPolicy: Sendable {
+    public init() {}
+
+    /// The actor's part in one case.
+    enum Standing { case holder, unitSupervisor, teamReader, family, administrator, none }
+
+    func standing(of actor: Actor, in facts: CaseAccessFacts) -> Standing {
+        let onTeam = facts.team[actor.id] != nil
+        switch actor.role {
+        case .caseworker:
+            return facts.caseworkerID == actor.id || onTeam ? .holder : .none
+        case .supervisor:
+            if facts.supervisorID == actor.id || onTeam || (actor.unit != nil && actor.unit == facts.unit) {
+                return .unitSupervisor
+            }
+            return .none
+        case .clinician, .legal:
+            return onTeam ? .teamReader : .none
+        case .provider:
+            return .none
+        case .parent:
+            return facts.familyAccounts.contains(actor.id) ? .family : .none
+        case .administrator:
+            return onTeam ? .teamReader : .administrator
+        }
+    }
+
+    /// May the actor do `action` to a record of `kind` in the case described by `facts`?
+    public func decide(_ actor: Actor, _ action: AccessAction, _ kind: RecordKind, in facts: CaseAccessFacts) -> AccessDecision {
+        switch standing(of: actor, in: facts) {
+        case .none:
+            return .notFound
+        case .administrator:
+            if kind == .auditTrail && action == .read { return .allow }
+            return .notFound
+        case .holder:
+            switch (kind, action) {
+            case (.auditTrail, _):
+                return .forbidden("The audit trail is open to supervisors and administrators")
+            case (.caseFile, .delete):
+                return .forbidden("Cases are closed, not deleted")
+            case (.team, .create), (.team, .update), (.team, .delete):
+                return .forbidden("A supervisor changes who is on a case's team")
+            default:
+                return .allow
+            }
+        case .unitSupervisor:
+            if kind == .caseFile && action == .delete { return .forbidden("Cases are closed, not deleted") }
+            if kind == .auditTrail && action != .read { return .forbidden("The audit trail cannot be changed") }
+            return .allow
+        case .teamReader:
+            guard action == .read else { return .forbidden("Your role may read this case but not change it") }
+            return kind == .auditTrail ? .forbidden("The audit trail is open to supervisors and administrators") : .allow
+        case .family:
+            guard action == .read else { return .forbidden("Please ask your caseworker to change this") }
+            switch kind {
+            case .caseFile, .member, .person, .permanencyGoal, .team:
+                return .allow
+            default:
+                return .forbidden("This part of the case is kept by the agency")
+            }
+        }
+    }
+
+    /// May the actor open a new case? Only the roles that hold cases.
+    public func mayCreateCase(_ actor: Actor) -> Bool {
+        actor.role == .caseworker || actor.role == .supervisor
+    }
+
+    /// May the actor manage user accounts?
+    public func mayManageUsers(_ actor: Actor) -> Bool {
+        actor.role == .administrator
+    }
+
+    /// Which cases appear on the actor's lists.
+    public func scope(for actor: Actor) -> CaseScope {
+        switch actor.role {
+        case .caseworker, .clinician, .legal, .administrator: .assignedOrTeam(actor.id)
+        case .supervisor: .unit(actor.unit, actor.id)
+        case .parent: .family(actor.id)
+        case .provider: .none
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// A user's part on one case's team.
+public enum TeamRole: String, CodedValue {
+    case caseworker = "caseworker"
+    case secondaryCaseworker = "secondary_caseworker"
+    case supervisor = "supervisor"
+    case clinician = "clinician"
+    case legal = "legal"
+    case courtAdvocate = "court_advocate"
+    case provider = "provider"
+    case administrator = "administrator"
+
+    public static let listName = "case team role"
+
+    public var label: String {
+        switch self {
+        case .caseworker: "Assigned caseworker"
+        case .secondaryCaseworker: "Secondary caseworker"
+        case .supervisor: "Supervisor"
+        case .clinician: "Therapist or clinician"
+        case .legal: "Attorney or guardian ad litem"
+        case .courtAdvocate: "Court-appointed advocate"
+        case .provider: "Service provider"
+        case .administrator: "Administrator"
+        }
+    }
+}

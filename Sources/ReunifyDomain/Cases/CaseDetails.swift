@@ -1,0 +1,51 @@
+import Foundation
+
+/// The editable facts of a case: one family's reunification work.
+public struct CaseDetails: Equatable, Sendable, Codable {
+    public var caseNumber: String
+    public var familyName: String
+    public var stage: CaseStage
+    public var caseworkerID: UserID?
+    public var supervisorID: UserID?
+    /// The supervisory unit the case belongs to.
+    public var unit: String
+    public var openedOn: CalendarDate
+    public var closedOn: CalendarDate?
+
+    public init(caseNumber: String, familyName: String, stage: CaseStage = .intake, caseworkerID: UserID? = nil,
+                supervisorID: UserID? = nil, unit: String, openedOn: CalendarDate, closedOn: CalendarDate? = nil) {
+        self.caseNumber = caseNumber
+        self.familyName = familyName
+        self.stage = stage
+        self.caseworkerID = caseworkerID
+        self.supervisorID = supervisorID
+        self.unit = unit
+        self.openedOn = openedOn
+        self.closedOn = closedOn
+    }
+
+    public func validate(today: CalendarDate) -> [FieldError] {
+        var errors: [FieldError] = []
+        let number = caseNumber.trimmingCharacters(in: .whitespaces)
+        if number.isEmpty {
+            errors.append(FieldError("caseNumber", "Enter a case number"))
+        } else if number.count > 40 || !number.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "/" }) {
+            errors.append(FieldError("caseNumber", "Case number may hold letters, digits, '-' and '/' only, 40 at most"))
+        }
+        if familyName.trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.append(FieldError("familyName", "Enter the family's name, as the case is known"))
+        }
+        if unit.trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.append(FieldError("unit", "Enter the unit that holds the case"))
+        }
+        if openedOn > today { errors.append(FieldError("openedOn", "Opened date must be today or in the past")) }
+        if let closedOn {
+            if closedOn < openedOn { errors.append(FieldError("closedOn", "Closed date must be on or after the opened date")) }
+            if closedOn > today { errors.append(FieldError("closedOn", "Closed date must be today or in the past")) }
+        }
+        if stage == .closed && closedOn == nil {
+            errors.append(FieldError("closedOn", "Enter the date the case closed"))
+        }
+        return errors
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// What is recorded about a person, whatever their part in any case.
+public struct PersonDetails: Equatable, Sendable, Codable {
+    public var givenName: String
+    public var familyName: String
+    /// Other names and aliases, as the family says them.
+    public var otherNames: [String]
+    public var birthDate: CalendarDate?
+    /// True when the birth date is a worker's estimate, not a document's.
+    public var birthDateEstimated: Bool
+    public var sex: Sex
+    public var languages: [String]
+    public var interpreterNeeded: Bool
+    public var tribalAffiliation: String?
+    public var icwaStatus: ICWAStatus
+    public var phone: String?
+    public var email: String?
+    public var address: String?
+
+    public init(givenName: String, familyName: String, otherNames: [String] = [], birthDate: CalendarDate? = nil,
+                birthDateEstimated: Bool = false, sex: Sex = .unknown, languages: [String] = ["English"],
+                interpreterNeeded: Bool = false, tribalAffiliation: String? = nil, icwaStatus: ICWAStatus = .unknown,
+                phone: String? = nil, email: String? = nil, address: String? = nil) {
+        self.givenName = givenName
+        self.familyName = familyName
+        self.otherNames = otherNames
+        self.birthDate = birthDate
+        self.birthDateEstimated = birthDateEstimated
+        self.sex = sex
+        self.languages = languages
+        self.interpreterNeeded = interpreterNeeded
+        self.tribalAffiliation = tribalAffiliation
+        self.icwaStatus = icwaStatus
+        self.phone = phone
+        self.email = email
+        self.address = address
+    }
+
+    public var fullName: String {
+        [givenName, familyName].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Every name the person is known by, folded for search.
+    public var searchText: String {
+        SearchText.fold(([givenName, familyName] + otherNames).joined(separator: " "))
+    }
+
+    public func validate(today: CalendarDate) -> [FieldError] {
+        var errors: [FieldError] = []
+        if givenName.trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.append(FieldError("givenName", "Enter the person's given name (first name)"))
+        }
+        if familyName.trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.append(FieldError("familyName", "Enter the person's family name (last name)"))
+        }
+        if givenName.count > 100 { errors.append(FieldError("givenName", "Given name must be 100 characters or fewer")) }
+        if familyName.count > 100 { errors.append(FieldError("familyName", "Family name must be 100 characters or fewer")) }
+        if let birthDate {
+            if birthDate > today {
+                errors.append(FieldError("birthDate", "Birth date must be today or in the past"))
+            } else if birthDate.age(on: today) > 120 {
+                errors.append(FieldError("birthDate", "Birth date is more than 120 years ago; check the year"))
+            }
+        }
+        if let email, !email.isEmpty, !(email.contains("@") && email.contains(".")) {
+            errors.append(FieldError("email", "Enter an email address like name@example.org"))
+        }
+        return errors
+    }
+}

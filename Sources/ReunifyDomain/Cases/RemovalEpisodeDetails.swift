@@ -1,0 +1,57 @@
+/// One continuous stay of a child in out-of-home care, from removal to discharge (AFCARS, RULES.md §4.1).
+public struct RemovalEpisodeDetails: Equatable, Sendable, Codable {
+    public var childID: PersonID
+    public var removalDate: CalendarDate
+    public var manner: RemovalManner
+    /// The AFCARS circumstances that apply; those not listed do not apply.
+    public var circumstances: [RemovalCircumstance]
+    /// The first judicial finding of abuse or neglect, where one has been made.
+    public var judicialFindingDate: CalendarDate?
+    public var dischargeDate: CalendarDate?
+    public var dischargeReason: DischargeReason?
+
+    public init(childID: PersonID, removalDate: CalendarDate, manner: RemovalManner, circumstances: [RemovalCircumstance],
+                judicialFindingDate: CalendarDate? = nil, dischargeDate: CalendarDate? = nil, dischargeReason: DischargeReason? = nil) {
+        self.childID = childID
+        self.removalDate = removalDate
+        self.manner = manner
+        self.circumstances = circumstances
+        self.judicialFindingDate = judicialFindingDate
+        self.dischargeDate = dischargeDate
+        self.dischargeReason = dischargeReason
+    }
+
+    /// The date entered foster care: the earlier of the first judicial finding and 60 days after
+    /// removal (45 CFR 1355.20, RULES.md §4.2).
+    public var dateEnteredCare: CalendarDate {
+        let sixtyDays = removalDate.adding(days: 60)
+        guard let judicialFindingDate else { return sixtyDays }
+        return min(judicialFindingDate, sixtyDays)
+    }
+
+    public var isOpen: Bool { dischargeDate == nil }
+
+    public func validate(today: CalendarDate, childBirthDate: CalendarDate?) -> [FieldError] {
+        var errors: [FieldError] = []
+        if removalDate > today { errors.append(FieldError("removalDate", "Removal date must be today or in the past")) }
+        if let childBirthDate, removalDate < childBirthDate {
+            errors.append(FieldError("removalDate", "Removal date is before the child's birth date (\(childBirthDate.iso))"))
+        }
+        if circumstances.isEmpty {
+            errors.append(FieldError("circumstances", "Choose at least one circumstance at removal"))
+        }
+        if let judicialFindingDate, judicialFindingDate < removalDate {
+            errors.append(FieldError("judicialFindingDate", "The judicial finding cannot be before the removal date"))
+        }
+        if let dischargeDate {
+            if dischargeDate < removalDate {
+                errors.append(FieldError("dischargeDate", "Discharge date must be on or after the removal date (\(removalDate.iso))"))
+            }
+            if dischargeDate > today { errors.append(FieldError("dischargeDate", "Discharge date must be today or in the past")) }
+            if dischargeReason == nil { errors.append(FieldError("dischargeReason", "Choose why the child left care")) }
+        } else if dischargeReason != nil {
+            errors.append(FieldError("dischargeDate", "Enter the discharge date, or clear the discharge reason"))
+        }
+        return errors
+    }
+}

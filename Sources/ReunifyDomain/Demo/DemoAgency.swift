@@ -1,0 +1,49 @@
+import Foundation
+
+/// A fictional agency for trying Reunify: its staff and its families, as plain values.
+public struct DemoAgency: Sendable, Equatable {
+    public struct User: Sendable, Equatable {
+        public let id: UserID
+        public let email: String
+        public let name: String
+        public let role: UserRole
+        public let unit: String?
+        /// For a parent's account: the person they are in a case.
+        public let personID: PersonID?
+    }
+
+    public struct Person: Sendable, Equatable {
+        public let id: PersonID
+        public let details: PersonDetails
+        public let role: MemberRole
+    }
+
+    public struct Episode: Sendable, Equatable {
+        public let details: RemovalEpisodeDetails
+        public let placements: [PlacementDetails]
+    }
+
+    public struct Family: Sendable, Equatable {
+        public let caseID: CaseID
+        public let details: CaseDetails
+        public let persons: [Person]
+        public let relationships: [RelationshipDetails]
+        public let episodes: [Episode]
+        public let goals: [PermanencyGoalDetails]
+        public let team: [(UserID, TeamRole)]
+
+        public static func == (lhs: Family, rhs: Family) -> Bool {
+            lhs.caseID == rhs.caseID && lhs.details == rhs.details && lhs.persons == rhs.persons
+                && lhs.relationships == rhs.relationships && lhs.episodes == rhs.episodes && lhs.goals == rhs.goals
+                && lhs.team.map(\.0) == rhs.team.map(\.0) && lhs.team.map(\.1) == rhs.team.map(\.1)
+        }
+    }
+
+    public static let password = "reunify-demo"
+    public static let unit = "North Unit"
+
+    public let users: [User]
+    public let families: [Family]
+
+    public func user(_ email: String) -> User? { users.first { $0.email == email } }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Builds the demo agency from a seed and a reference day. The same seed and day always give the same
+/// agency, identifiers included; dates are placed relative to the reference day so the caseload looks current.
+public struct DemoAgencyGenerator: Sendable {
+    public let seed: UInt64
+    public let today: CalendarDate
+    public let familyCount: Int
+
+    public init(seed: UInt64 = 20_261_123, today: CalendarDate, familyCount: Int = 32) {
+        self.seed = seed
+        self.today = today
+        self.familyCount = familyCount
+    }
+
+    struct Staff {
+        let admin, supervisor, caseworker, caseworker2, clinician, provider, legal, parent: UserID
+    }
+
+    public func generate() -> DemoAgency {
+        var rng = SeededGenerator(seed: seed)
+        let staff = Staff(admin: UserID(rng.uuid()), supervisor: UserID(rng.uuid()), caseworker: UserID(rng.uuid()),
+                          caseworker2: UserID(rng.uuid()), clinician: UserID(rng.uuid()), provider: UserID(rng.uuid()),
+                          legal: UserID(rng.uuid()), parent: UserID(rng.uuid()))
+        let stages = CaseStage.allCases
+        var families: [DemoAgency.Family] = []
+        var usedNames = Set<String>()
+        for index in 0..<familyCount {
+            let spanish = index % 4 == 1
+            let stage = stages[index % stages.count]
+            let worker = index % 2 == 0 ? staff.caseworker : staff.caseworker2
+            var builder = FamilyBuilder(rng: rng, today: today, index: index, spanish: spanish, stage: stage, staff: staff,
+                                        caseworker: worker, usedNames: usedNames)
+            families.append(builder.build())
+            rng = builder.rng
+            usedNames = builder.usedNames
+        }
+        // The demo parent is the mother in the first family: a caseworker's case with a child in care.
+        let parentFamily = families[0]
+        let mother = parentFamily.persons.first { $0.role == .parent }!
+        let users: [DemoAgency.User] = [
+            .init(id: staff.admin, email: "admin@demo.reunify.test", name: "Dana Whitfield", role: .administrator, unit: nil, personID: nil),
+            .init(id: staff.supervisor, email: "supervisor@demo.reunify.test", name: "Grace Okafor", role: .supervisor, unit: DemoAgency.unit, personID: nil),
+            .init(id: staff.caseworker, email: "caseworker@demo.reunify.test", name: "Alex Rivera", role: .caseworker, unit: DemoAgency.unit, personID: nil),
+            .init(id: staff.caseworker2, email: "caseworker2@demo.reunify.test", name: "Jordan Lee", role: .caseworker, unit: DemoAgency.unit, personID: nil),
+            .init(id: staff.clinician, email: "clinician@demo.reunify.test", name: "Dr. Priya Shah", role: .clinician, unit: nil, personID: nil),
+            .init(id: staff.provider, email: "provider@demo.reunify.test", name: "Sam Ortega", role: .provider, unit: nil, personID: nil),
+            .init(id: staff.legal, email: "legal@demo.reunify.test", name: "Morgan Blake", role: .legal, unit: nil, personID: nil),
+            .init(id: staff.parent, email: "parent@demo.reunify.test", name: mother.details.fullName, role: .parent, unit: nil, personID: mother.id),
+        ]
+        return DemoAgency(users: users, families: families)
+    }
+}

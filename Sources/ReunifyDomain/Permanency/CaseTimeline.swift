@@ -1,0 +1,69 @@
+/// Days in care and what falls due next, from a case's episodes and placements.
+public struct CaseTimeline: Sendable {
+    public struct ChildEpisode: Sendable {
+        public let childName: String
+        public let episode: RemovalEpisodeDetails
+        public let placements: [PlacementDetails]
+        public init(childName: String, episode: RemovalEpisodeDetails, placements: [PlacementDetails]) {
+            self.childName = childName
+            self.episode = episode
+            self.placements = placements
+        }
+    }
+
+    public let policy: TimelinePolicy
+    public let stage: CaseStage
+    public let episodes: [ChildEpisode]
+
+    public init(policy: TimelinePolicy = .unitedStates, stage: CaseStage, episodes: [ChildEpisode]) {
+        self.policy = policy
+        self.stage = stage
+        self.episodes = episodes
+    }
+
+    var openEpisodes: [ChildEpisode] { episodes.filter { $0.episode.isOpen } }
+
+    /// Days since the earliest removal among the children still in care; nil when none is.
+    public func daysInCare(today: CalendarDate) -> Int? {
+        openEpisodes.map(\.episode.removalDate).min().map { $0.days(until: today) }
+    }
+
+    /// Every item still ahead (or overdue) for the children in care, earliest first.
+    public func dueItems(today: CalendarDate) -> [DueItem] {
+        guard stage != .closed else { return [] }
+        var items: [DueItem] = []
+        for child in openEpisodes {
+            let episode = child.episode
+            if [.intake, .assessment, .planning].contains(stage) {
+                items.append(DueItem(kind: .casePlan, due: episode.removalDate.adding(days: policy.casePlanDueDays), childName: child.childName))
+            }
+            let entered = episode.dateEnteredCare
+            items.append(DueItem(kind: .periodicReview,
+                                 due: nextOccurrence(from: entered, everyMonths: policy.periodicReviewMonths, onOrAfter: today),
+                                 childName: child.childName))
+            items.append(DueItem(kind: .permanencyHearing,
+                                 due: nextOccurrence(from: entered, everyMonths: policy.permanencyHearingMonths, onOrAfter: today),
+                                 childName: child.childName))
+            if let home = child.placements.first(where: { $0.isCurrent && $0.setting == .placedAtHome }) {
+                items.append(DueItem(kind: .trialHomeVisitLimit,
+                                     due: home.startDate.adding(months: policy.trialHomeVisitLimitMonths),
+                                     childName: child.childName))
+            }
+        }
+        return items.sorted { ($0.due, $0.kind.rawValue) < ($1.due, $1.kind.rawValue) }
+    }
+
+    /// The first item due: what the caseload shows.
+    public func nextDue(today: CalendarDate) -> DueItem? { dueItems(today: today).first }
+
+    /// The first date `start + k × months` (k ≥ 1) on or after `today`.
+    func nextOccurrence(from start: CalendarDate, everyMonths months: Int, onOrAfter today: CalendarDate) -> CalendarDate {
+        var k = 1
+        var date = start.adding(months: months)
+        while date < today {
+            k += 1
+            date = start.adding(months: months * k)
+        }
+        return date
+    }
+}

@@ -1,0 +1,13 @@
+/// The time limits a jurisdiction sets. The defaults are the United States federal ones
+/// (RULES.md §4.2, §4.5); another jurisdiction replaces this value, not the rules' code.
+public struct TimelinePolicy: Sendable, Equatable {
+    public var casePlanDueDays: Int = 60
+    public var periodicReviewMonths: Int = 6
+    public var permanencyHearingMonths: Int = 12
+    public var trialHomeVisitLimitMonths: Int = 6
+    public var trialHomeVisitWarningMonths: Int = 5
+
+    public init() {}
+
+    public static let unitedStates = TimelinePolicy()
+}

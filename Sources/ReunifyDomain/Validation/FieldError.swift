@@ -1,0 +1,26 @@
+/// One problem with one field of a submitted record, worded so a person knows what to change.
+public struct FieldError: Equatable, Sendable, Codable {
+    public let field: String
+    public let message: String
+    public init(_ field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+}
+
+/// A submission that cannot be saved as it stands; nothing was written.
+public struct ValidationFailure: Error, Equatable, Sendable {
+    public let errors: [FieldError]
+    public init(_ errors: [FieldError]) { self.errors = errors }
+    public init(field: String, _ message: String) { self.errors = [FieldError(field, message)] }
+
+    /// One sentence naming every problem, for API clients and logs.
+    public var summary: String {
+        errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+    }
+
+    /// Throws when any errors were collected.
+    public static func check(_ errors: [FieldError]) throws(ValidationFailure) {
+        if !errors.isEmpty { throw ValidationFailure(errors) }
+    }
+}

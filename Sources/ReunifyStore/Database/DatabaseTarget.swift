@@ -1,0 +1,67 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+
+/// Which database Reunify talks to, read from `DATABASE_URL`.
+public enum DatabaseTarget: Equatable, Sendable {
+    case sqlite(path: String)
+    case sqliteInMemory(name: String)
+    case postgres(url: String)
+
+    public static let defaultSQLitePath = "data/reunify.sqlite"
+
+    public enum ParseError: Error, CustomStringConvertible {
+        case unsupported(String)
+        public var description: String {
+            switch self {
+            case .unsupported(let url):
+                "DATABASE_URL '\(url)' is not understood: use postgres://user:pass@host:port/db or sqlite:///absolute/path.sqlite"
+            }
+        }
+    }
+
+    /// Reads the environment's value; nil or empty means the SQLite file under `./data/`.
+    public static func from(environmentValue value: String?) throws -> DatabaseTarget {
+        guard let value, !value.isEmpty else { return .sqlite(path: defaultSQLitePath) }
+        if value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") { return .postgres(url: value) }
+        if value.hasPrefix("sqlite://") {
+            let path = String(value.dropFirst("sqlite://".count))
+            guard !path.isEmpty else { throw ParseError.unsupported(value) }
+            return .sqlite(path: path)
+        }
+        throw ParseError.unsupported(value)
+    }
+
+    /// "sqlite" or "postgres", as `/health` reports it.
+    public var kind: String {
+        switch self {
+        case .sqlite, .sqliteInMemory: "sqlite"
+        case .postgres: "postgres"
+        }
+    }
+
+    /// Registers the database as the default one.
+    public func register(on databases: Databases) throws {
+        switch self {
+        case .sqlite(let path):
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        case .sqliteInMemory(let name):
+            databases.use(.sqlite(.init(storage: .memory(identifier: name)), sqlLogLevel: .trace), as: .sqlite)
+        case .postgres(let url):
+            var config = try SQLPostgresConfiguration(url: url)
+            config.searchPath = ["public"]
+            databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+        }
+    }
+
+    /// Settings applied once the database is reachable: SQLite keeps a write-ahead log, so readers do
+    /// not wait for writers.
+    public func prepare(_ database: any Database) async throws {
+        guard case .sqlite = self, let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+}

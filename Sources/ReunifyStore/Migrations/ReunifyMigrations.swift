@@ -1,0 +1,17 @@
+import FluentKit
+
+/// Every migration, in order. A migration is never edited after it lands; changes come as new ones.
+public enum ReunifyMigrations {
+    public static var all: [any Migration] {
+        [
+            CreateUsers(),
+            CreateAuthSessions(),
+            CreateSignInFailures(),
+            CreatePersons(),
+            CreateCases(),
+            CreateMembersAndRelationships(),
+            CreateEpisodesAndPlacements(),
+            CreateAuditEvents(),
+        ]
+    }
+}

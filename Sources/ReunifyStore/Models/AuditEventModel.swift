@@ -1,0 +1,32 @@
+import FluentKit
+import Foundation
+
+/// One entry of the append-only audit log: who did what to which record, and when.
+public final class AuditEventModel: Model, @unchecked Sendable {
+    public static let schema = "audit_events"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: .occurredAt) public var occurredAt: Date
+    @OptionalField(key: .userID) public var userID: UUID?
+    @Field(key: .userEmail) public var userEmail: String
+    @Field(key: .action) public var action: String
+    @Field(key: .recordKind) public var recordKind: String
+    @OptionalField(key: .recordID) public var recordID: UUID?
+    @OptionalField(key: .caseID) public var caseID: UUID?
+    @Field(key: .summary) public var summary: String
+    @OptionalField(key: .address) public var address: String?
+
+    public init() {}
+    public init(occurredAt: Date, userID: UUID?, userEmail: String, action: String, recordKind: String,
+                recordID: UUID?, caseID: UUID?, summary: String, address: String?) {
+        self.occurredAt = occurredAt
+        self.userID = userID
+        self.userEmail = userEmail
+        self.action = action
+        self.recordKind = recordKind
+        self.recordID = recordID
+        self.caseID = caseID
+        self.summary = summary
+        self.address = address
+    }
+}

@@ -1,0 +1,25 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+/// A person's part in one case.
+public final class MemberModel: VersionedModel, @unchecked Sendable {
+    public static let schema = "case_members"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: .caseID) public var caseID: UUID
+    @Field(key: .personID) public var personID: UUID
+    @Field(key: .role) public var role: String
+    @Field(key: .version) public var version: Int
+
+    public init() {}
+    public init(id: UUID? = nil, caseID: UUID, personID: UUID, role: MemberRole) {
+        self.id = id
+        self.caseID = caseID
+        self.personID = personID
+        self.role = role.rawValue
+        self.version = 1
+    }
+
+    public var memberRole: MemberRole { MemberRole(rawValue: role) ?? .relative }
+}

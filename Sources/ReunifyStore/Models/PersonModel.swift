@@ -1,0 +1,63 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+public final class PersonModel: VersionedModel, @unchecked Sendable {
+    public static let schema = "persons"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: .givenName) public var givenName: String
+    @Field(key: .familyName) public var familyName: String
+    /// Other names, one per line.
+    @Field(key: .otherNames) public var otherNames: String
+    @Field(key: .searchText) public var searchText: String
+    @OptionalField(key: .birthDate) public var birthDate: String?
+    @Field(key: .birthDateEstimated) public var birthDateEstimated: Bool
+    @Field(key: .sex) public var sex: String
+    /// Languages, comma separated, first the one the person prefers.
+    @Field(key: .languages) public var languages: String
+    @Field(key: .interpreterNeeded) public var interpreterNeeded: Bool
+    @OptionalField(key: .tribalAffiliation) public var tribalAffiliation: String?
+    @Field(key: .icwaStatus) public var icwaStatus: String
+    @OptionalField(key: .phone) public var phone: String?
+    @OptionalField(key: .email) public var email: String?
+    @OptionalField(key: .address) public var address: String?
+    @Field(key: .version) public var version: Int
+    @Timestamp(key: .createdAt, on: .create) public var createdAt: Date?
+    @Timestamp(key: .updatedAt, on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, _ details: PersonDetails) {
+        self.id = id
+        self.version = 1
+        apply(details)
+    }
+
+    public func apply(_ d: PersonDetails) {
+        givenName = d.givenName.trimmingCharacters(in: .whitespaces)
+        familyName = d.familyName.trimmingCharacters(in: .whitespaces)
+        otherNames = d.otherNames.joined(separator: "\n")
+        searchText = d.searchText
+        birthDate = d.birthDate?.iso
+        birthDateEstimated = d.birthDateEstimated
+        sex = d.sex.rawValue
+        languages = d.languages.joined(separator: ", ")
+        interpreterNeeded = d.interpreterNeeded
+        tribalAffiliation = d.tribalAffiliation
+        icwaStatus = d.icwaStatus.rawValue
+        phone = d.phone
+        email = d.email
+        address = d.address
+    }
+
+    public var details: PersonDetails {
+        PersonDetails(givenName: givenName, familyName: familyName,
+                      otherNames: otherNames.split(separator: "\n").map(String.init),
+                      birthDate: birthDate.flatMap(CalendarDate.init(iso:)), birthDateEstimated: birthDateEstimated,
+                      sex: Sex(rawValue: sex) ?? .unknown,
+                      languages: languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+                      interpreterNeeded: interpreterNeeded, tribalAffiliation: tribalAffiliation,
+                      icwaStatus: ICWAStatus(rawValue: icwaStatus) ?? .unknown, phone: phone, email: email, address: address)
+    }
+}

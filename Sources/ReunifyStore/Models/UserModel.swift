@@ -1,0 +1,34 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+public final class UserModel: Model, @unchecked Sendable {
+    public static let schema = "users"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: .email) public var email: String
+    @Field(key: .name) public var name: String
+    @Field(key: .role) public var role: String
+    @OptionalField(key: .unit) public var unit: String?
+    @OptionalField(key: .personID) public var personID: UUID?
+    @Field(key: .passwordHash) public var passwordHash: String
+    @Field(key: .disabled) public var disabled: Bool
+    @Timestamp(key: .createdAt, on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, email: String, name: String, role: UserRole, unit: String?, personID: UUID?, passwordHash: String) {
+        self.id = id
+        self.email = email.lowercased()
+        self.name = name
+        self.role = role.rawValue
+        self.unit = unit
+        self.personID = personID
+        self.passwordHash = passwordHash
+        self.disabled = false
+    }
+
+    public var userRole: UserRole { UserRole(rawValue: role) ?? .provider }
+
+    public var actor: Actor { Actor(id: UserID(id!), role: userRole, unit: unit) }
+}

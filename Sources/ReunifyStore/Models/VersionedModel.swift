@@ -1,0 +1,6 @@
+import FluentKit
+
+/// A record people edit: every update names the version it was based on.
+public protocol VersionedModel: Model where IDValue == UUID {
+    var version: Int { get set }
+}

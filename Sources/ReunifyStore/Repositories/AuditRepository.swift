@@ -1,0 +1,24 @@
+import FluentKit
+import Foundation
+
+/// The append-only audit log: entries are added and read, never changed.
+public struct AuditRepository: Sendable {
+    let db: any Database
+    public init(_ db: any Database) { self.db = db }
+
+    public func record(_ event: AuditEventModel) async throws {
+        try await event.create(on: db)
+    }
+
+    /// A case's trail, newest first.
+    public func trail(caseID: UUID, limit: Int = 500) async throws -> [AuditEventModel] {
+        try await AuditEventModel.query(on: db).filter(\.$caseID == caseID)
+            .sort(\.$occurredAt, .descending).limit(limit).all()
+    }
+
+    public func events(recordID: UUID) async throws -> [AuditEventModel] {
+        try await AuditEventModel.query(on: db).filter(\.$recordID == recordID).sort(\.$occurredAt).all()
+    }
+
+    public func count() async throws -> Int { try await AuditEventModel.query(on: db).count() }
+}

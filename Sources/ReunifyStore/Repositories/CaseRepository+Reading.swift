@@ -1,0 +1,62 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+extension CaseRepository {
+    /// The case page's content.
+    public func overview(_ id: UUID) async throws -> CaseOverview? {
+        guard let model = try await find(id) else { return nil }
+        let members = try await MemberModel.query(on: db).filter(\.$caseID == id).all()
+        let persons = try await PersonModel.query(on: db).filter(\.$id ~~ members.map(\.personID)).all()
+        let personByID = Dictionary(persons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let episodes = try await RemovalEpisodeModel.query(on: db).filter(\.$caseID == id).sort(\.$removalDate).all()
+        let placements = try await PlacementModel.query(on: db).filter(\.$caseID == id).sort(\.$startDate).all()
+        let team = try await TeamMemberModel.query(on: db).filter(\.$caseID == id).all()
+        let users = try await UserModel.query(on: db).filter(\.$id ~~ team.map(\.userID)).all()
+        let userByID = Dictionary(users.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let roleOrder = MemberRole.allCases
+        let memberRows = members.compactMap { m in personByID[m.personID].map { CaseOverview.Member(member: m, person: $0) } }
+            .sorted {
+                let a = roleOrder.firstIndex(of: $0.member.memberRole)!, b = roleOrder.firstIndex(of: $1.member.memberRole)!
+                return a != b ? a < b : ($0.person.birthDate ?? "") < ($1.person.birthDate ?? "")
+            }
+        return CaseOverview(
+            caseFile: model,
+            members: memberRows,
+            relationships: try await RelationshipModel.query(on: db).filter(\.$caseID == id).all(),
+            episodes: episodes.map { e in
+                CaseOverview.Episode(episode: e, childName: personByID[e.childID]?.details.fullName ?? "Unknown child",
+                                     placements: placements.filter { $0.episodeID == e.id })
+            },
+            goals: try await PermanencyGoalModel.query(on: db).filter(\.$caseID == id).all(),
+            team: team.compactMap { t in userByID[t.userID].map { CaseOverview.TeamEntry(role: t.teamRole, user: $0) } })
+    }
+
+    /// Caseload lines for a page of cases: children with ages, days in care and what is due next.
+    /// Four queries whatever the number of cases.
+    public func caseloadRows(_ cases: [CaseModel], today: CalendarDate, policy: TimelinePolicy = .unitedStates) async throws -> [CaseloadRow] {
+        let ids = cases.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let children = try await MemberModel.query(on: db).filter(\.$caseID ~~ ids).filter(\.$role == MemberRole.child.rawValue).all()
+        let persons = try await PersonModel.query(on: db).filter(\.$id ~~ children.map(\.personID)).all()
+        let personByID = Dictionary(persons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let episodes = try await RemovalEpisodeModel.query(on: db).filter(\.$caseID ~~ ids).all()
+        let placements = try await PlacementModel.query(on: db).filter(\.$caseID ~~ ids).all()
+        return cases.map { model in
+            let caseEpisodes = episodes.filter { $0.caseID == model.id }
+            let timeline = CaseTimeline(policy: policy, stage: model.details.stage, episodes: caseEpisodes.map { e in
+                CaseTimeline.ChildEpisode(childName: personByID[e.childID]?.details.givenName ?? "child", episode: e.details,
+                                          placements: placements.filter { $0.episodeID == e.id }.map(\.details))
+            })
+            let kids: [CaseloadRow.Child] = children.filter { $0.caseID == model.id }.compactMap { member in
+                guard let person = personByID[member.personID] else { return nil }
+                let inCare = caseEpisodes.contains { $0.childID == member.personID && $0.dischargeDate == nil }
+                return CaseloadRow.Child(name: person.givenName, age: person.details.birthDate?.age(on: today), inCare: inCare)
+            }.sorted { ($0.age ?? 0) > ($1.age ?? 0) }
+            return CaseloadRow(caseID: model.id!, caseNumber: model.caseNumber, familyName: model.familyName,
+                               stage: model.details.stage, caseworkerID: model.caseworkerID, children: kids,
+                               daysInCare: timeline.daysInCare(today: today), nextDue: timeline.nextDue(today: today),
+                               version: model.version)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+/// Cases: who may see them, the caseload, and the case file's own facts.
+public struct CaseRepository: Sendable {
+    let db: any Database
+    public init(_ db: any Database) { self.db = db }
+
+    public func find(_ id: UUID) async throws -> CaseModel? {
+        try await CaseModel.find(id, on: db)
+    }
+
+    /// What the access policy needs to know about a case; nil when there is no such case.
+    public func facts(_ id: UUID) async throws -> CaseAccessFacts? {
+        guard let model = try await find(id) else { return nil }
+        let team = try await TeamMemberModel.query(on: db).filter(\.$caseID == id).all()
+        let familyPersons = try await MemberModel.query(on: db).filter(\.$caseID == id)
+            .filter(\.$role ~~ [MemberRole.parent, .caregiver, .nonResidentFather].map(\.rawValue)).all().map(\.personID)
+        let familyAccounts = familyPersons.isEmpty ? [] : try await UserModel.query(on: db)
+            .filter(\.$personID ~~ familyPersons).filter(\.$role == UserRole.parent.rawValue).all()
+        return CaseAccessFacts(
+            caseworkerID: model.caseworkerID.map(UserID.init), supervisorID: model.supervisorID.map(UserID.init), unit: model.unit,
+            team: Dictionary(team.map { (UserID($0.userID), $0.teamRole) }, uniquingKeysWith: { a, _ in a }),
+            familyAccounts: Set(familyAccounts.compactMap { $0.id.map(UserID.init) }))
+    }
+
+    /// The ids of every case the scope lets its holder see.
+    public func visibleCaseIDs(_ scope: CaseScope) async throws -> Set<UUID> {
+        Set(try await scoped(scope)?.all(\.$id) ?? [])
+    }
+
+    func scoped(_ scope: CaseScope) async throws -> QueryBuilder<CaseModel>? {
+        switch scope {
+        case .none:
+            return nil
+        case .assignedOrTeam(let user):
+            let teamCases = try await TeamMemberModel.query(on: db).filter(\.$userID == user.uuid).all(\.$caseID)
+            return CaseModel.query(on: db).group(.or) {
+                $0.filter(\.$caseworkerID == user.uuid).filter(\.$id ~~ teamCases)
+            }
+        case .unit(let unit, let user):
+            let teamCases = try await TeamMemberModel.query(on: db).filter(\.$userID == user.uuid).all(\.$caseID)
+            return CaseModel.query(on: db).group(.or) {
+                $0.filter(\.$supervisorID == user.uuid).filter(\.$id ~~ teamCases)
+                if let unit { $0.filter(\.$unit == unit) }
+            }
+        case .family(let user):
+            guard let person = try await UserModel.find(user.uuid, on: db)?.personID else { return nil }
+            let cases = try await MemberModel.query(on: db).filter(\.$personID == person).all(\.$caseID)
+            return CaseModel.query(on: db).filter(\.$id ~~ cases)
+        }
+    }
+
+    /// One page of the cases in scope, open cases first, then by family name.
+    public func list(_ scope: CaseScope, stage: CaseStage? = nil, page: Int, per: Int) async throws -> (cases: [CaseModel], total: Int) {
+        guard let query = try await scoped(scope) else { return ([], 0) }
+        if let stage { query.filter(\.$stage == stage.rawValue) }
+        let total = try await query.copy().count()
+        let cases = try await query.sort(\.$familyName).sort(\.$caseNumber)
+            .range(lower: max(0, (page - 1) * per), upper: max(0, page * per)).all()
+        return (cases, total)
+    }
+
+    /// Opens a case; its caseworker and supervisor join its team.
+    public func create(_ details: CaseDetails) async throws -> CaseModel {
+        if try await CaseModel.query(on: db).filter(\.$caseNumber == details.caseNumber).first() != nil {
+            throw StoreError.duplicate("Case number \(details.caseNumber) is already in use")
+        }
+        let model = CaseModel(details)
+        try await db.transaction { tx in
+            try await model.create(on: tx)
+            try await syncTeam(model, on: tx)
+        }
+        return model
+    }
+
+    public func update(_ model: CaseModel, to details: CaseDetails, expectedVersion: Int) async throws {
+        if details.caseNumber != model.caseNumber,
+           try await CaseModel.query(on: db).filter(\.$caseNumber == details.caseNumber).first() != nil {
+            throw StoreError.duplicate("Case number \(details.caseNumber) is already in use")
+        }
+        model.apply(details)
+        try await model.saveChecked(expectedVersion: expectedVersion, on: db)
+        try await syncTeam(model, on: db)
+    }
+
+    /// Keeps the assigned caseworker and supervisor on the team.
+    func syncTeam(_ model: CaseModel, on db: any Database) async throws {
+        let id = try model.requireID()
+        let existing = try await TeamMemberModel.query(on: db).filter(\.$caseID == id).all()
+        for (user, role) in [(model.caseworkerID, TeamRole.caseworker), (model.supervisorID, .supervisor)] {
+            guard let user, !existing.contains(where: { $0.userID == user }) else { continue }
+            try await TeamMemberModel(caseID: id, userID: user, role: role).create(on: db)
+        }
+    }
+
+    public func addToTeam(caseID: UUID, userID: UUID, role: TeamRole) async throws {
+        if try await TeamMemberModel.query(on: db).filter(\.$caseID == caseID).filter(\.$userID == userID).first() != nil {
+            throw StoreError.duplicate("That person is already on the team")
+        }
+        try await TeamMemberModel(caseID: caseID, userID: userID, role: role).create(on: db)
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+import ReunifyDomain
+
+/// One line of a caseload: what a worker scans first thing in the morning.
+public struct CaseloadRow: Sendable {
+    public struct Child: Sendable {
+        public let name: String
+        public let age: Int?
+        public let inCare: Bool
+    }
+    public let caseID: UUID
+    public let caseNumber: String
+    public let familyName: String
+    public let stage: CaseStage
+    public let caseworkerID: UUID?
+    public let children: [Child]
+    public let daysInCare: Int?
+    public let nextDue: DueItem?
+    public let version: Int
+}

@@ -1,0 +1,46 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+/// Writes the demo agency into a database, once.
+public struct DemoLoader: Sendable {
+    let db: any Database
+    public init(_ db: any Database) { self.db = db }
+
+    public static let marker = "admin@demo.reunify.test"
+
+    public func isLoaded() async throws -> Bool {
+        try await UserRepository(db).find(email: Self.marker) != nil
+    }
+
+    /// Loads the agency unless it is already there. Returns whether anything was written.
+    @discardableResult
+    public func load(_ agency: DemoAgency, passwordHash: String) async throws -> Bool {
+        if try await isLoaded() { return false }
+        try await db.transaction { tx in
+            for user in agency.users where user.personID == nil {
+                try await UserModel(id: user.id.uuid, email: user.email, name: user.name, role: user.role, unit: user.unit,
+                                    personID: nil, passwordHash: passwordHash).create(on: tx)
+            }
+            for family in agency.families {
+                let caseID = family.caseID.uuid
+                try await CaseModel(id: caseID, family.details).create(on: tx)
+                try await family.persons.map { PersonModel(id: $0.id.uuid, $0.details) }.create(on: tx)
+                try await family.persons.map { MemberModel(caseID: caseID, personID: $0.id.uuid, role: $0.role) }.create(on: tx)
+                try await family.team.map { TeamMemberModel(caseID: caseID, userID: $0.0.uuid, role: $0.1) }.create(on: tx)
+                try await family.relationships.map { RelationshipModel(caseID: caseID, $0) }.create(on: tx)
+                for episode in family.episodes {
+                    let model = RemovalEpisodeModel(id: UUID(), caseID: caseID, episode.details)
+                    try await model.create(on: tx)
+                    try await episode.placements.map { PlacementModel(caseID: caseID, episodeID: model.id!, $0) }.create(on: tx)
+                }
+                try await family.goals.map { PermanencyGoalModel(caseID: caseID, $0) }.create(on: tx)
+            }
+            for user in agency.users where user.personID != nil {
+                try await UserModel(id: user.id.uuid, email: user.email, name: user.name, role: user.role, unit: user.unit,
+                                    personID: user.personID?.uuid, passwordHash: passwordHash).create(on: tx)
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,39 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+public struct UserRepository: Sendable {
+    let db: any Database
+    public init(_ db: any Database) { self.db = db }
+
+    public func find(_ id: UUID) async throws -> UserModel? { try await UserModel.find(id, on: db) }
+
+    public func find(email: String) async throws -> UserModel? {
+        try await UserModel.query(on: db).filter(\.$email == email.lowercased().trimmingCharacters(in: .whitespaces)).first()
+    }
+
+    public func all() async throws -> [UserModel] {
+        try await UserModel.query(on: db).sort(\.$name).all()
+    }
+
+    public func caseworkers(unit: String?) async throws -> [UserModel] {
+        let query = UserModel.query(on: db).filter(\.$role == UserRole.caseworker.rawValue).filter(\.$disabled == false)
+        if let unit { query.filter(\.$unit == unit) }
+        return try await query.sort(\.$name).all()
+    }
+
+    public func supervisors() async throws -> [UserModel] {
+        try await UserModel.query(on: db).filter(\.$role == UserRole.supervisor.rawValue).sort(\.$name).all()
+    }
+
+    /// Makes an account. The email is the sign-in name and must be new.
+    public func create(email: String, name: String, role: UserRole, unit: String?, personID: UUID? = nil,
+                       passwordHash: String, id: UUID? = nil) async throws -> UserModel {
+        let address = email.lowercased().trimmingCharacters(in: .whitespaces)
+        guard address.contains("@"), address.count <= 200 else { throw StoreError.duplicate("'\(email)' is not an email address") }
+        if try await find(email: address) != nil { throw StoreError.duplicate("An account for \(address) already exists") }
+        let user = UserModel(id: id, email: address, name: name, role: role, unit: unit, personID: personID, passwordHash: passwordHash)
+        try await user.create(on: db)
+        return user
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import ReunifyDomain
+import ReunifyStore
+
+/// How one Reunify server runs. Tests build their own; `serve` reads the environment.
+public struct ReunifyConfiguration: Sendable {
+    public var database: DatabaseTarget
+    public var time: any TimeSource
+    public var timelines: TimelinePolicy
+    /// A browser session ends after this long without a request…
+    public var sessionIdleLimit: TimeInterval = 30 * 60
+    /// …and in any case this long after sign-in.
+    public var sessionAbsoluteLimit: TimeInterval = 12 * 3600
+    public var apiTokenLifetime: TimeInterval = 30 * 24 * 3600
+    /// Failed sign-ins allowed per account and per address within the window before sign-in is refused.
+    public var signInFailureLimit: Int = 5
+    public var signInFailureWindow: TimeInterval = 15 * 60
+    /// Send cookies only over HTTPS; on when Reunify is served behind TLS.
+    public var secureCookies: Bool = false
+    /// Bcrypt cost; tests lower it to keep the suite quick.
+    public var bcryptCost: Int = 12
+
+    public init(database: DatabaseTarget, time: any TimeSource = SystemTime(), timelines: TimelinePolicy = .unitedStates) {
+        self.database = database
+        self.time = time
+        self.timelines = timelines
+    }
+
+    /// Reads `DATABASE_URL` and `REUNIFY_SECURE_COOKIES`.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> ReunifyConfiguration {
+        var config = ReunifyConfiguration(database: try DatabaseTarget.from(environmentValue: env["DATABASE_URL"]))
+        config.secureCookies = env["REUNIFY_SECURE_COOKIES"] == "1"
+        return config
+    }
+}

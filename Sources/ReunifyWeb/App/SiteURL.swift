@@ -1,0 +1,52 @@
+import Foundation
+
+/// Every page's address in one place, so links cannot drift from routes.
+enum SiteURL {
+    case home
+    case signIn
+    case signOut
+    case caseload
+    case newCase
+    case caseFile(UUID)
+    case editCase(UUID)
+    case newMember(UUID)
+    case editPerson(UUID, UUID)
+    case newRelationship(UUID)
+    case newEpisode(UUID)
+    case editEpisode(UUID, UUID)
+    case newPlacement(UUID, UUID)
+    case editPlacement(UUID, UUID)
+    case newGoal(UUID)
+    case editGoal(UUID, UUID)
+    case auditTrail(UUID)
+    case search
+    case styles
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .signIn: "/sign-in"
+        case .signOut: "/sign-out"
+        case .caseload: "/cases"
+        case .newCase: "/cases/new"
+        case .caseFile(let c): "/cases/\(c.lower)"
+        case .editCase(let c): "/cases/\(c.lower)/edit"
+        case .newMember(let c): "/cases/\(c.lower)/members/new"
+        case .editPerson(let c, let p): "/cases/\(c.lower)/persons/\(p.lower)/edit"
+        case .newRelationship(let c): "/cases/\(c.lower)/relationships/new"
+        case .newEpisode(let c): "/cases/\(c.lower)/episodes/new"
+        case .editEpisode(let c, let e): "/cases/\(c.lower)/episodes/\(e.lower)/edit"
+        case .newPlacement(let c, let e): "/cases/\(c.lower)/episodes/\(e.lower)/placements/new"
+        case .editPlacement(let c, let p): "/cases/\(c.lower)/placements/\(p.lower)/edit"
+        case .newGoal(let c): "/cases/\(c.lower)/goals/new"
+        case .editGoal(let c, let g): "/cases/\(c.lower)/goals/\(g.lower)/edit"
+        case .auditTrail(let c): "/cases/\(c.lower)/audit"
+        case .search: "/search"
+        case .styles: "/styles.css"
+        }
+    }
+}
+
+extension UUID {
+    var lower: String { uuidString.lowercased() }
+}

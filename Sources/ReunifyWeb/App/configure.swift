@@ -1,0 +1,26 @@
+import Fluent
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// Sets up an application: database, migrations, middleware and routes. `serve`, the other commands and
+/// the tests all come through here.
+public func configure(_ app: Application, _ config: ReunifyConfiguration) async throws {
+    app.reunify = config
+    try config.database.register(on: app.databases)
+    app.migrations.add(ReunifyMigrations.all)
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.routes.defaultMaxBodySize = "1mb"
+
+    app.middleware = Middlewares()
+    app.middleware.use(ReunifyErrorMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SignInMiddleware())
+    try routes(app)
+}
+
+/// Brings the database schema up to date and applies the database's own settings.
+public func migrate(_ app: Application) async throws {
+    try await app.reunify.database.prepare(app.db)
+    try await app.autoMigrate()
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Vapor
+
+/// A submitted HTML form, with repeated fields (checkboxes) kept.
+struct FormData: Sendable {
+    var values: [String: [String]]
+
+    init(values: [String: [String]] = [:]) { self.values = values }
+
+    init(_ req: Request) {
+        var values: [String: [String]] = [:]
+        let body = req.body.string ?? ""
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = Self.decode(parts[0])
+            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            values[key, default: []].append(value)
+        }
+        self.values = values
+    }
+
+    static func decode(_ part: Substring) -> String {
+        String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
+    }
+
+    subscript(_ key: String) -> String? {
+        values[key]?.first?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func string(_ key: String) -> String { self[key] ?? "" }
+
+    func optional(_ key: String) -> String? {
+        guard let value = self[key], !value.isEmpty else { return nil }
+        return value
+    }
+
+    func all(_ key: String) -> [String] { values[key] ?? [] }
+
+    func bool(_ key: String) -> Bool { ["on", "true", "yes", "1"].contains(self[key] ?? "") }
+
+    mutating func set(_ key: String, _ value: String?) { values[key] = value.map { [$0] } ?? [] }
+
+    mutating func set(_ key: String, date: CalendarDateParts?) {
+        set(key + "-day", date?.day)
+        set(key + "-month", date?.month)
+        set(key + "-year", date?.year)
+    }
+}
+
+/// A date as the three boxes of a form show it.
+struct CalendarDateParts {
+    let day: String, month: String, year: String
+}

@@ -1,0 +1,107 @@
+import Plot
+import ReunifyDomain
+
+/// Renders form fields with their submitted values and messages, in the GOV.UK pattern: an error summary
+/// at the top linking to each field, labels above, hints under labels, the message again beside the field.
+struct FormView {
+    var form: FormData
+    var errors: [FieldError]
+
+    init(_ form: FormData = FormData(), errors: [FieldError] = []) {
+        self.form = form
+        self.errors = errors
+    }
+
+    func message(_ field: String) -> String? { errors.first { $0.field == field }?.message }
+
+    func errorSummary() -> Node<HTML.BodyContext> {
+        .if(!errors.isEmpty,
+            .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
+                .h2("There is a problem"),
+                .ul(.forEach(errors) { e in .li(.a(.href("#\(anchor(e.field))"), .text(e.message))) })))
+    }
+
+    /// Date fields are split into three boxes; the summary links to the first.
+    func anchor(_ field: String) -> String {
+        form.values[field + "-day"] != nil || ["birthDate", "removalDate", "dischargeDate", "startDate", "endDate", "openedOn",
+                                               "closedOn", "primarySince", "concurrentSince", "judicialFindingDate"].contains(field)
+            ? field + "-day" : field
+    }
+
+    private func group(_ name: String, _ label: String, hint: String?, _ control: Node<HTML.BodyContext>) -> Node<HTML.FormContext> {
+        let error = message(name)
+        return .div(.class(error == nil ? "field" : "field field-error"),
+            .label(.attribute(named: "for", value: name), .text(label)),
+            .unwrap(hint) { .div(.class("hint"), .id("\(name)-hint"), .text($0)) },
+            .unwrap(error) { .p(.class("error-message"), .id("\(name)-error"), .span(.class("visually-hidden"), "Error: "), .text($0)) },
+            control)
+    }
+
+    func text(_ name: String, _ label: String, hint: String? = nil, type: String = "text", autocomplete: String? = nil,
+              width: String = "") -> Node<HTML.FormContext> {
+        group(name, label, hint: hint, .input(
+            .type(.text), .attribute(named: "type", value: type), .id(name), .name(name), .value(form.string(name)),
+            .class("input \(width)"),
+            .attribute(named: "autocomplete", value: autocomplete ?? "off"),
+            .attribute(named: "aria-invalid", value: message(name) == nil ? nil : "true"),
+            .attribute(named: "aria-describedby", value: message(name) == nil ? (hint == nil ? nil : "\(name)-hint") : "\(name)-error")))
+    }
+
+    func textarea(_ name: String, _ label: String, hint: String? = nil) -> Node<HTML.FormContext> {
+        group(name, label, hint: hint, .textarea(.id(name), .name(name), .class("input"), .attribute(named: "rows", value: "3"),
+                                                 .text(form.string(name))))
+    }
+
+    func select(_ name: String, _ label: String, options: [(String, String)], blank: String? = "Choose…",
+                hint: String? = nil) -> Node<HTML.FormContext> {
+        let current = form.string(name)
+        return group(name, label, hint: hint, .select(.id(name), .name(name), .class("input"),
+            .if(blank != nil, .option(.value(""), .text(blank ?? ""))),
+            .forEach(options) { option in .option(.value(option.0), .text(option.1), .isSelected(option.0 == current)) }))
+    }
+
+    func select<T: CodedValue>(_ name: String, _ label: String, _ type: T.Type, blank: String? = "Choose…", hint: String? = nil) -> Node<HTML.FormContext> {
+        select(name, label, options: T.allCases.map { ($0.rawValue, $0.label) }, blank: blank, hint: hint)
+    }
+
+    func date(_ name: String, _ label: String, hint: String? = "For example, 27 3 2024") -> Node<HTML.FormContext> {
+        let error = message(name)
+        func box(_ part: String, _ title: String, _ width: String) -> Node<HTML.BodyContext> {
+            .div(.class("date-part"),
+                .label(.attribute(named: "for", value: "\(name)-\(part)"), .text(title)),
+                .input(.type(.text), .id("\(name)-\(part)"), .name("\(name)-\(part)"), .value(form.string("\(name)-\(part)")),
+                       .class("input \(width)"), .attribute(named: "inputmode", value: "numeric"),
+                       .attribute(named: "aria-invalid", value: error == nil ? nil : "true")))
+        }
+        return .fieldset(.class(error == nil ? "field" : "field field-error"), .attribute(named: "role", value: "group"),
+            .element(named: "legend", nodes: [.text(label)]),
+            .unwrap(hint) { .div(.class("hint"), .text($0)) },
+            .unwrap(error) { .p(.class("error-message"), .span(.class("visually-hidden"), "Error: "), .text($0)) },
+            .div(.class("date-input"), box("day", "Day", "w2"), box("month", "Month", "w2"), box("year", "Year", "w4")))
+    }
+
+    func checkbox(_ name: String, _ label: String) -> Node<HTML.FormContext> {
+        .div(.class("field checkbox"),
+            .input(.type(.checkbox), .id(name), .name(name), .value("on"), .checked(form.bool(name))),
+            .label(.attribute(named: "for", value: name), .text(label)))
+    }
+
+    func checkboxes<T: CodedValue>(_ name: String, _ legend: String, _ type: T.Type, hint: String? = nil) -> Node<HTML.FormContext> {
+        let chosen = Set(form.all(name))
+        let error = message(name)
+        return .fieldset(.class(error == nil ? "field" : "field field-error"),
+            .element(named: "legend", nodes: [.text(legend)]),
+            .unwrap(hint) { .div(.class("hint"), .text($0)) },
+            .unwrap(error) { .p(.class("error-message"), .id(name), .text($0)) },
+            .div(.class("checkbox-grid"), .forEach(T.allCases.map { $0 }) { option in
+                .div(.class("checkbox"),
+                    .input(.type(.checkbox), .id("\(name)-\(option.rawValue)"), .name(name), .value(option.rawValue),
+                           .checked(chosen.contains(option.rawValue))),
+                    .label(.attribute(named: "for", value: "\(name)-\(option.rawValue)"), .text(option.label)))
+            }))
+    }
+
+    func hidden(_ name: String) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name(name), .value(form.string(name)))
+    }
+}

@@ -1,0 +1,28 @@
+import Vapor
+
+/// Every form post must carry the session's CSRF token, so another site cannot post in a user's name.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let field = "_csrf"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.method == .POST {
+            let sent = (try? request.content.get(String.self, at: Self.field)) ?? ""
+            guard let session = request.signedIn?.session, Tokens.equal(sent, session.csrfToken) else {
+                throw Abort(.forbidden, reason: "This form has expired or did not come from Reunify. Go back, reload the page and send it again.")
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'")
+        if request.signedIn != nil { response.headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
+        return response
+    }
+}

@@ -1,0 +1,47 @@
+import Fluent
+import Vapor
+import ReunifyStore
+
+/// Finds the session behind a request's cookie or bearer token. It never refuses a request itself:
+/// `RequireSignIn` does that where a route needs it.
+struct SignInMiddleware: AsyncMiddleware {
+    static let cookieName = "reunify_session"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let config = request.reunify
+        let bearer = request.headers.bearerAuthorization?.token
+        let cookie = request.cookies[Self.cookieName]?.string
+        if let token = bearer ?? cookie {
+            let sessions = SessionRepository(request.db)
+            if let session = try await sessions.active(tokenHash: Tokens.hash(token), now: request.now),
+               session.kind == (bearer != nil ? AuthSessionModel.Kind.api : .browser).rawValue,
+               let user = try await UserRepository(request.db).find(session.userID), !user.disabled {
+                if session.kind == AuthSessionModel.Kind.browser.rawValue {
+                    try await sessions.touch(session, now: request.now, idleLimit: config.sessionIdleLimit,
+                                             absoluteLimit: config.sessionAbsoluteLimit)
+                }
+                request.signedIn = SignedIn(user: user, session: session)
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Refuses requests from nobody: pages send them to sign in, the API answers 401.
+struct RequireSignIn: AsyncMiddleware {
+    enum Mode { case page, api }
+    let mode: Mode
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.signedIn != nil else {
+            switch mode {
+            case .api:
+                throw Abort(.unauthorized, reason: "Sign in first: get a token from POST /api/v1/auth/token and send it as 'Authorization: Bearer <token>'")
+            case .page:
+                let next = request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+                return request.redirect(to: SiteURL.signIn.path + "?next=" + next)
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
