@@ -25,17 +25,21 @@ struct FormReader {
     }
 
     mutating func optionalCode<T: CodedValue>(_ type: T.Type, _ key: String) -> T? {
-        capture { () throws(ValidationFailure) in try T.parseOptional(form.optional(key), field: key) } ?? nil
+        let raw = form.optional(key)
+        return capture { () throws(ValidationFailure) in try T.parseOptional(raw, field: key) } ?? nil
     }
 
     mutating func codes<T: CodedValue>(_ type: T.Type, _ key: String) -> [T] {
-        form.all(key).compactMap { raw in capture { () throws(ValidationFailure) in try T.parse(raw, field: key) } }
+        var values: [T] = []
+        for raw in form.all(key) {
+            if let value = capture({ () throws(ValidationFailure) in try T.parse(raw, field: key) }) { values.append(value) }
+        }
+        return values
     }
 
     mutating func date(_ key: String) -> CalendarDate? {
-        capture { () throws(ValidationFailure) in
-            try CalendarDate.fromParts(day: form[key + "-day"], month: form[key + "-month"], year: form[key + "-year"], field: key)
-        } ?? nil
+        let (d, m, y) = (form[key + "-day"], form[key + "-month"], form[key + "-year"])
+        return capture { () throws(ValidationFailure) in try CalendarDate.fromParts(day: d, month: m, year: y, field: key) } ?? nil
     }
 
     mutating func requiredDate(_ key: String, _ message: String) -> CalendarDate? {

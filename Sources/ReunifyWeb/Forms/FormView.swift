@@ -28,7 +28,7 @@ struct FormView {
             ? field + "-day" : field
     }
 
-    private func group(_ name: String, _ label: String, hint: String?, _ control: Node<HTML.BodyContext>) -> Node<HTML.FormContext> {
+    private func group(_ name: String, _ label: String, hint: String?, _ control: Node<HTML.FormContext>) -> Node<HTML.FormContext> {
         let error = message(name)
         return .div(.class(error == nil ? "field" : "field field-error"),
             .label(.attribute(named: "for", value: name), .text(label)),
@@ -55,9 +55,7 @@ struct FormView {
     func select(_ name: String, _ label: String, options: [(String, String)], blank: String? = "Choose…",
                 hint: String? = nil) -> Node<HTML.FormContext> {
         let current = form.string(name)
-        return group(name, label, hint: hint, .select(.id(name), .name(name), .class("input"),
-            .if(blank != nil, .option(.value(""), .text(blank ?? ""))),
-            .forEach(options) { option in .option(.value(option.0), .text(option.1), .isSelected(option.0 == current)) }))
+        return group(name, label, hint: hint, selectElement(id: name, options: options, selected: current, blank: blank))
     }
 
     func select<T: CodedValue>(_ name: String, _ label: String, _ type: T.Type, blank: String? = "Choose…", hint: String? = nil) -> Node<HTML.FormContext> {
@@ -66,7 +64,7 @@ struct FormView {
 
     func date(_ name: String, _ label: String, hint: String? = "For example, 27 3 2024") -> Node<HTML.FormContext> {
         let error = message(name)
-        func box(_ part: String, _ title: String, _ width: String) -> Node<HTML.BodyContext> {
+        func box(_ part: String, _ title: String, _ width: String) -> Node<HTML.FormContext> {
             .div(.class("date-part"),
                 .label(.attribute(named: "for", value: "\(name)-\(part)"), .text(title)),
                 .input(.type(.text), .id("\(name)-\(part)"), .name("\(name)-\(part)"), .value(form.string("\(name)-\(part)")),
@@ -104,4 +102,17 @@ struct FormView {
     func hidden(_ name: String) -> Node<HTML.FormContext> {
         .input(.type(.hidden), .name(name), .value(form.string(name)))
     }
+}
+
+/// A `<select>` with its options; Plot's select context takes no attributes of its own, so they are named here.
+func selectElement(id: String, options: [(String, String)], selected: String, blank: String?) -> Node<HTML.FormContext> {
+    var children: [Node<HTML.SelectContext>] = [.attribute(named: "id", value: id), .attribute(named: "name", value: id),
+                                                 .attribute(named: "class", value: "input")]
+    if let blank { children.append(optionElement(value: "", label: blank, selected: selected.isEmpty)) }
+    children += options.map { optionElement(value: $0.0, label: $0.1, selected: $0.0 == selected) }
+    return .element(named: "select", nodes: children)
+}
+
+func optionElement(value: String, label: String, selected: Bool) -> Node<HTML.SelectContext> {
+    .element(named: "option", nodes: [.attribute(named: "value", value: value), selected ? .attribute(named: "selected") : .empty, .text(label)])
 }

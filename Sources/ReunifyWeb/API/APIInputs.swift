@@ -1,0 +1,111 @@
+import Foundation
+import Vapor
+import ReunifyDomain
+
+/// What the API accepts. Codes arrive as strings and are checked here, so an unknown one gets a message
+/// that lists the known ones.
+struct CaseInput: Content {
+    let caseNumber: String
+    let familyName: String
+    let stage: String?
+    let caseworkerId: UUID?
+    let supervisorId: UUID?
+    let unit: String?
+    let openedOn: String?
+    let closedOn: String?
+    let version: Int?
+
+    func details(today: CalendarDate, defaultUnit: String?) throws -> CaseDetails {
+        let d = CaseDetails(caseNumber: caseNumber, familyName: familyName,
+                            stage: try CaseStage.parseOptional(stage, field: "stage") ?? .intake,
+                            caseworkerID: caseworkerId.map(UserID.init), supervisorID: supervisorId.map(UserID.init),
+                            unit: unit ?? defaultUnit ?? "", openedOn: try CalendarDate.parseOptional(openedOn, field: "openedOn") ?? today,
+                            closedOn: try CalendarDate.parseOptional(closedOn, field: "closedOn"))
+        try ValidationFailure.check(d.validate(today: today))
+        return d
+    }
+}
+
+struct PersonInput: Content {
+    let givenName: String
+    let familyName: String
+    let otherNames: [String]?
+    let birthDate: String?
+    let birthDateEstimated: Bool?
+    let sex: String?
+    let languages: [String]?
+    let interpreterNeeded: Bool?
+    let tribalAffiliation: String?
+    let icwaStatus: String?
+    let phone: String?
+    let email: String?
+    let address: String?
+    let version: Int?
+
+    func details(today: CalendarDate) throws -> PersonDetails {
+        let d = PersonDetails(givenName: givenName, familyName: familyName, otherNames: otherNames ?? [],
+                              birthDate: try CalendarDate.parseOptional(birthDate, field: "birthDate"),
+                              birthDateEstimated: birthDateEstimated ?? false, sex: try Sex.parseOptional(sex, field: "sex") ?? .unknown,
+                              languages: languages ?? ["English"], interpreterNeeded: interpreterNeeded ?? false,
+                              tribalAffiliation: tribalAffiliation, icwaStatus: try ICWAStatus.parseOptional(icwaStatus, field: "icwaStatus") ?? .unknown,
+                              phone: phone, email: email, address: address)
+        try ValidationFailure.check(d.validate(today: today))
+        return d
+    }
+}
+
+struct MemberInput: Content {
+    let role: String
+    /// An existing person to add; or `person` to record a new one.
+    let personId: UUID?
+    let person: PersonInput?
+}
+
+struct EpisodeInput: Content {
+    let childId: UUID
+    let removalDate: String
+    let manner: String
+    let circumstances: [String]
+    let judicialFindingDate: String?
+    let dischargeDate: String?
+    let dischargeReason: String?
+    let version: Int?
+
+    func details(today: CalendarDate, childBirthDate: CalendarDate?) throws -> RemovalEpisodeDetails {
+        guard let removal = try CalendarDate.parseOptional(removalDate, field: "removalDate") else {
+            throw ValidationFailure(field: "removalDate", "Enter the date of removal")
+        }
+        let d = RemovalEpisodeDetails(childID: PersonID(childId), removalDate: removal,
+                                      manner: try RemovalManner.parse(manner, field: "manner"),
+                                      circumstances: try circumstances.map { c throws(ValidationFailure) in try RemovalCircumstance.parse(c, field: "circumstances") },
+                                      judicialFindingDate: try CalendarDate.parseOptional(judicialFindingDate, field: "judicialFindingDate"),
+                                      dischargeDate: try CalendarDate.parseOptional(dischargeDate, field: "dischargeDate"),
+                                      dischargeReason: try DischargeReason.parseOptional(dischargeReason, field: "dischargeReason"))
+        try ValidationFailure.check(d.validate(today: today, childBirthDate: childBirthDate))
+        return d
+    }
+}
+
+struct PlacementInput: Content {
+    let setting: String
+    let caregiverName: String?
+    let startDate: String
+    let endDate: String?
+    let changeReason: String?
+    let version: Int?
+
+    func details(today: CalendarDate, episode: RemovalEpisodeDetails) throws -> PlacementDetails {
+        guard let start = try CalendarDate.parseOptional(startDate, field: "startDate") else {
+            throw ValidationFailure(field: "startDate", "Enter the date the placement began")
+        }
+        let d = PlacementDetails(setting: try PlacementSetting.parse(setting, field: "setting"), caregiverName: caregiverName ?? "",
+                                 startDate: start, endDate: try CalendarDate.parseOptional(endDate, field: "endDate"), changeReason: changeReason)
+        try ValidationFailure.check(d.validate(today: today, episode: episode))
+        return d
+    }
+}
+
+func requireVersion(_ version: Int?) throws -> Int {
+    guard let version else { throw ValidationFailure(field: "version", "Send the version you read, so a change made since is not overwritten") }
+    return version
+}

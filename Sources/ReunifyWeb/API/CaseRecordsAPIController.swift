@@ -1,0 +1,177 @@
+import Fluent
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// Members, persons, removal episodes and placements of a case.
+struct CaseRecordsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let c = routes.grouped("cases", ":caseID")
+        c.get("members", use: listMembers)
+        c.post("members", use: addMember)
+        c.get("episodes", use: listEpisodes)
+        c.post("episodes", use: addEpisode)
+        c.put("episodes", ":episodeID", use: updateEpisode)
+        c.get("episodes", ":episodeID", "placements", use: listPlacements)
+        c.post("episodes", ":episodeID", "placements", use: addPlacement)
+        c.put("placements", ":placementID", use: updatePlacement)
+        routes.get("persons", ":personID", use: readPerson)
+        routes.put("persons", ":personID", use: updatePerson)
+    }
+
+    // MARK: members
+
+    func listMembers(req: Request) async throws -> [MemberDTO] {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.read, .member, caseID: caseID)
+        guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
+        try await req.audit(.view, .member, recordID: nil, caseID: caseID, "API listed members")
+        return overview.members.map { MemberDTO(id: $0.member.id!, role: $0.member.role, person: PersonDTO($0.person)) }
+    }
+
+    func addMember(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.create, .member, caseID: caseID)
+        let input = try req.content.decode(MemberInput.self)
+        let role = try MemberRole.parse(input.role, field: "role")
+        let repo = PersonRepository(req.db)
+        let person: PersonModel
+        let member: MemberModel
+        if let personID = input.personId {
+            // Only someone already in a case the caller may read can be added by id.
+            let visible = try await CaseRepository(req.db).visibleCaseIDs(try req.caseScope())
+            guard !Set(try await repo.caseIDs(of: personID)).isDisjoint(with: visible), let found = try await repo.find(personID) else {
+                throw Abort(.notFound, reason: "There is no person with id \(personID.lower) open to you")
+            }
+            member = try await repo.addExistingMember(personID: personID, role: role, to: caseID)
+            person = found
+        } else if let details = try input.person?.details(today: req.today) {
+            (person, member) = try await repo.addNewMember(details, role: role, to: caseID)
+        } else {
+            throw ValidationFailure(field: "person", "Send either 'personId' of a known person or 'person' with their details")
+        }
+        try await req.audit(.create, .member, recordID: person.id, caseID: caseID, "API added \(person.details.fullName) as \(role.rawValue)")
+        let response = Response(status: .created)
+        try response.content.encode(MemberDTO(id: member.id!, role: member.role, person: PersonDTO(person)))
+        return response
+    }
+
+    // MARK: persons
+
+    /// The case through which the caller may reach a person, if any.
+    func reachablePerson(_ req: Request, _ action: AccessAction) async throws -> (PersonModel, UUID) {
+        let personID = try req.uuidParameter("personID", "person")
+        let notFound = Abort(.notFound, reason: "There is no person with id \(personID.lower) open to you")
+        let signedIn = try req.requireSignedIn()
+        let cases = CaseRepository(req.db)
+        for caseID in try await PersonRepository(req.db).caseIDs(of: personID) {
+            guard let facts = try await cases.facts(caseID) else { continue }
+            if req.policy.decide(signedIn.actor, action, .person, in: facts).isAllowed,
+               let person = try await PersonRepository(req.db).find(personID) {
+                return (person, caseID)
+            }
+        }
+        throw notFound
+    }
+
+    func readPerson(req: Request) async throws -> PersonDTO {
+        let (person, caseID) = try await reachablePerson(req, .read)
+        try await req.audit(.view, .person, recordID: person.id, caseID: caseID, "API read person")
+        return PersonDTO(person)
+    }
+
+    func updatePerson(req: Request) async throws -> PersonDTO {
+        let (person, caseID) = try await reachablePerson(req, .update)
+        let input = try req.content.decode(PersonInput.self)
+        let version = try requireVersion(input.version)
+        try await PersonRepository(req.db).update(person, to: try input.details(today: req.today), expectedVersion: version)
+        try await req.audit(.update, .person, recordID: person.id, caseID: caseID, "API changed person")
+        return PersonDTO(person)
+    }
+
+    // MARK: episodes
+
+    func listEpisodes(req: Request) async throws -> [EpisodeDTO] {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.read, .removalEpisode, caseID: caseID)
+        try await req.audit(.view, .removalEpisode, recordID: nil, caseID: caseID, "API listed removal episodes")
+        return try await CaseRecordsRepository(req.db).episodes(of: caseID).map(EpisodeDTO.init)
+    }
+
+    func childBirthDate(_ req: Request, caseID: UUID, childID: UUID) async throws -> CalendarDate? {
+        guard let member = try await PersonRepository(req.db).members(of: caseID).first(where: { $0.personID == childID }),
+              member.memberRole == .child else {
+            throw ValidationFailure(field: "childId", "childId must be a child who is a member of this case")
+        }
+        return try await PersonRepository(req.db).find(childID)?.details.birthDate
+    }
+
+    func addEpisode(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.create, .removalEpisode, caseID: caseID)
+        let input = try req.content.decode(EpisodeInput.self)
+        let details = try input.details(today: req.today, childBirthDate: try await childBirthDate(req, caseID: caseID, childID: input.childId))
+        let model = try await CaseRecordsRepository(req.db).addEpisode(details, to: caseID)
+        try await req.audit(.create, .removalEpisode, recordID: model.id, caseID: caseID, "API recorded a removal")
+        let response = Response(status: .created)
+        try response.content.encode(EpisodeDTO(model))
+        return response
+    }
+
+    func episode(_ req: Request, caseID: UUID) async throws -> RemovalEpisodeModel {
+        let id = try req.uuidParameter("episodeID", "removal episode")
+        guard let model = try await CaseRecordsRepository(req.db).episode(id, in: caseID) else {
+            throw Abort(.notFound, reason: "There is no removal episode \(id.lower) in this case")
+        }
+        return model
+    }
+
+    func updateEpisode(req: Request) async throws -> EpisodeDTO {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.update, .removalEpisode, caseID: caseID)
+        let model = try await episode(req, caseID: caseID)
+        let input = try req.content.decode(EpisodeInput.self)
+        let version = try requireVersion(input.version)
+        let details = try input.details(today: req.today, childBirthDate: try await childBirthDate(req, caseID: caseID, childID: input.childId))
+        try await CaseRecordsRepository(req.db).update(model, to: details, expectedVersion: version)
+        try await req.audit(.update, .removalEpisode, recordID: model.id, caseID: caseID, "API changed a removal")
+        return EpisodeDTO(model)
+    }
+
+    // MARK: placements
+
+    func listPlacements(req: Request) async throws -> [PlacementDTO] {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.read, .placement, caseID: caseID)
+        let ep = try await episode(req, caseID: caseID)
+        try await req.audit(.view, .placement, recordID: nil, caseID: caseID, "API listed placements")
+        return try await CaseRecordsRepository(req.db).placements(of: ep.id!).map(PlacementDTO.init)
+    }
+
+    func addPlacement(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.create, .placement, caseID: caseID)
+        let ep = try await episode(req, caseID: caseID)
+        let details = try req.content.decode(PlacementInput.self).details(today: req.today, episode: ep.details)
+        let model = try await CaseRecordsRepository(req.db).addPlacement(details, to: ep)
+        try await req.audit(.create, .placement, recordID: model.id, caseID: caseID, "API added a placement")
+        let response = Response(status: .created)
+        try response.content.encode(PlacementDTO(model))
+        return response
+    }
+
+    func updatePlacement(req: Request) async throws -> PlacementDTO {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.update, .placement, caseID: caseID)
+        let id = try req.uuidParameter("placementID", "placement")
+        let records = CaseRecordsRepository(req.db)
+        guard let model = try await records.placement(id, in: caseID), let ep = try await records.episode(model.episodeID, in: caseID) else {
+            throw Abort(.notFound, reason: "There is no placement \(id.lower) in this case")
+        }
+        let input = try req.content.decode(PlacementInput.self)
+        let version = try requireVersion(input.version)
+        try await records.update(model, to: try input.details(today: req.today, episode: ep.details), expectedVersion: version)
+        try await req.audit(.update, .placement, recordID: model.id, caseID: caseID, "API changed a placement")
+        return PlacementDTO(model)
+    }
+}

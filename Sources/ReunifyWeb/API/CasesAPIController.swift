@@ -1,0 +1,57 @@
+import Fluent
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// `/api/v1/cases`: list, open, read and change cases.
+struct CasesAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("cases", use: list)
+        routes.post("cases", use: create)
+        routes.get("cases", ":caseID", use: read)
+        routes.put("cases", ":caseID", use: update)
+    }
+
+    func list(req: Request) async throws -> CasePage {
+        let page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
+        let per = min(100, max(1, (try? req.query.get(Int.self, at: "per")) ?? 25))
+        let stage = try CaseStage.parseOptional(try? req.query.get(String.self, at: "stage"), field: "stage")
+        let (cases, total) = try await CaseRepository(req.db).list(try req.caseScope(), stage: stage, page: page, per: per)
+        try await req.audit(.view, "caseload", recordID: nil, caseID: nil, "API listed \(cases.count) of \(total) cases")
+        return CasePage(items: cases.map(CaseDTO.init), page: page, per: per, total: total)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        guard req.policy.mayCreateCase(signedIn.actor) else { throw Abort(.forbidden, reason: "Only caseworkers and supervisors open cases") }
+        var details = try req.content.decode(CaseInput.self).details(today: req.today, defaultUnit: signedIn.user.unit)
+        if details.caseworkerID == nil && signedIn.user.userRole == .caseworker { details.caseworkerID = signedIn.actor.id }
+        let model = try await CaseRepository(req.db).create(details)
+        try await req.audit(.create, .caseFile, recordID: model.id, caseID: model.id, "opened case \(details.caseNumber)")
+        let response = Response(status: .created)
+        try response.content.encode(CaseDTO(model))
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/cases/\(model.id!.lower)")
+        return response
+    }
+
+    func read(req: Request) async throws -> CaseDTO {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.read, .caseFile, caseID: caseID)
+        guard let model = try await CaseRepository(req.db).find(caseID) else { throw Request.noSuchCase }
+        try await req.audit(.view, .caseFile, recordID: caseID, caseID: caseID, "API read case")
+        return CaseDTO(model)
+    }
+
+    func update(req: Request) async throws -> CaseDTO {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.update, .caseFile, caseID: caseID)
+        let input = try req.content.decode(CaseInput.self)
+        let version = try requireVersion(input.version)
+        let details = try input.details(today: req.today, defaultUnit: nil)
+        let repo = CaseRepository(req.db)
+        guard let model = try await repo.find(caseID) else { throw Request.noSuchCase }
+        try await repo.update(model, to: details, expectedVersion: version)
+        try await req.audit(.update, .caseFile, recordID: caseID, caseID: caseID, "API changed case")
+        return CaseDTO(model)
+    }
+}

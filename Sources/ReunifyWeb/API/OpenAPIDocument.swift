@@ -1,0 +1,142 @@
+import Foundation
+import Vapor
+import ReunifyDomain
+
+/// The OpenAPI 3.1 description of `/api/v1`, served at `/api/v1/openapi.json`. Code lists come from the
+/// domain's enums, so the document cannot fall behind them; a test checks every registered route is here.
+enum OpenAPIDocument {
+    static func response() -> Response {
+        let data = (try? JSONSerialization.data(withJSONObject: document(), options: [.sortedKeys, .prettyPrinted])) ?? Data()
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.contentType = .json
+        return response
+    }
+
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    static var string: [String: Any] { ["type": "string"] }
+    static var date: [String: Any] { ["type": "string", "format": "date"] }
+    static var uuid: [String: Any] { ["type": "string", "format": "uuid"] }
+    static func nullable(_ s: [String: Any]) -> [String: Any] { ["anyOf": [s, ["type": "null"]]] }
+    static func codes<T: CodedValue>(_ type: T.Type) -> [String: Any] { ["type": "string", "enum": T.allCases.map(\.rawValue)] }
+    static func array(_ s: [String: Any]) -> [String: Any] { ["type": "array", "items": s] }
+    static func object(_ props: [String: [String: Any]], required: [String]) -> [String: Any] {
+        ["type": "object", "properties": props, "required": required]
+    }
+
+    static func param(_ name: String) -> [String: Any] {
+        ["name": name, "in": "path", "required": true, "schema": uuid]
+    }
+
+    static func op(_ summary: String, params: [String] = [], body: String? = nil, ok: Int = 200, returns: [String: Any]?,
+                   errors: [Int] = [400, 401, 403, 404, 422], secured: Bool = true) -> [String: Any] {
+        var responses: [String: Any] = [:]
+        responses[String(ok)] = returns.map { ["description": "Success", "content": ["application/json": ["schema": $0]]] } ?? ["description": "Success"]
+        for code in errors { responses[String(code)] = ["description": "Error", "content": ["application/json": ["schema": ref("Error")]]] }
+        var operation: [String: Any] = ["summary": summary, "responses": responses, "parameters": params.map(param)]
+        if let body { operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]] }
+        if !secured { operation["security"] = [] as [Any] }
+        return operation
+    }
+
+    static func document() -> [String: Any] {
+        let c = "/api/v1/cases/{caseID}"
+        let paths: [String: Any] = [
+            "/api/v1/auth/token": [
+                "post": op("Exchange an email and password for a bearer token", body: "Credentials", ok: 201, returns: ref("Token"),
+                           errors: [400, 401, 429], secured: false),
+                "delete": op("Revoke the token this request is sent with", ok: 204, returns: nil, errors: [401]),
+            ],
+            "/api/v1/openapi.json": ["get": op("This document", returns: ["type": "object"], errors: [], secured: false)],
+            "/api/v1/cases": [
+                "get": op("List the cases open to the caller, a page at a time (query: page, per, stage)", returns: ref("CasePage"), errors: [401, 422]),
+                "post": op("Open a case", body: "CaseInput", ok: 201, returns: ref("Case"), errors: [400, 401, 403, 409, 422]),
+            ],
+            c: [
+                "get": op("Read a case", params: ["caseID"], returns: ref("Case")),
+                "put": op("Change a case; 'version' must be the one read", params: ["caseID"], body: "CaseInput", returns: ref("Case"),
+                          errors: [400, 401, 403, 404, 409, 422]),
+            ],
+            c + "/members": [
+                "get": op("The case's members with their persons", params: ["caseID"], returns: array(ref("Member"))),
+                "post": op("Add a person to the case: a known one by personId, or a new one", params: ["caseID"], body: "MemberInput",
+                           ok: 201, returns: ref("Member"), errors: [400, 401, 403, 404, 409, 422]),
+            ],
+            c + "/episodes": [
+                "get": op("The case's removal episodes", params: ["caseID"], returns: array(ref("Episode"))),
+                "post": op("Record a removal", params: ["caseID"], body: "EpisodeInput", ok: 201, returns: ref("Episode"),
+                           errors: [400, 401, 403, 404, 409, 422]),
+            ],
+            c + "/episodes/{episodeID}": [
+                "put": op("Change a removal episode", params: ["caseID", "episodeID"], body: "EpisodeInput", returns: ref("Episode"),
+                          errors: [400, 401, 403, 404, 409, 422]),
+            ],
+            c + "/episodes/{episodeID}/placements": [
+                "get": op("The episode's placements, oldest first", params: ["caseID", "episodeID"], returns: array(ref("Placement"))),
+                "post": op("Add a placement; the current one ends the day the new one starts", params: ["caseID", "episodeID"],
+                           body: "PlacementInput", ok: 201, returns: ref("Placement")),
+            ],
+            c + "/placements/{placementID}": [
+                "put": op("Change a placement", params: ["caseID", "placementID"], body: "PlacementInput", returns: ref("Placement"),
+                          errors: [400, 401, 403, 404, 409, 422]),
+            ],
+            "/api/v1/persons/{personID}": [
+                "get": op("Read a person in a case open to the caller", params: ["personID"], returns: ref("Person")),
+                "put": op("Change a person's details", params: ["personID"], body: "PersonInput", returns: ref("Person"),
+                          errors: [400, 401, 403, 404, 409, 422]),
+            ],
+        ]
+        return [
+            "openapi": "3.1.0",
+            "info": ["title": "Reunify API", "version": "1.0.0",
+                     "description": "Case management for family reunification. Every call is checked against the access policy for the caller's role and the case, and recorded in the audit log."],
+            "paths": paths,
+            "components": ["schemas": schemas(), "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+            "security": [["bearer": [] as [Any]]],
+        ]
+    }
+
+    static func schemas() -> [String: Any] {
+        let personProps: [String: [String: Any]] = [
+            "givenName": string, "familyName": string, "otherNames": array(string), "birthDate": nullable(date),
+            "birthDateEstimated": ["type": "boolean"], "sex": codes(Sex.self), "languages": array(string),
+            "interpreterNeeded": ["type": "boolean"], "tribalAffiliation": nullable(string), "icwaStatus": codes(ICWAStatus.self),
+            "phone": nullable(string), "email": nullable(string), "address": nullable(string), "version": ["type": "integer"],
+        ]
+        let caseProps: [String: [String: Any]] = [
+            "caseNumber": string, "familyName": string, "stage": codes(CaseStage.self), "caseworkerId": nullable(uuid),
+            "supervisorId": nullable(uuid), "unit": string, "openedOn": date, "closedOn": nullable(date), "version": ["type": "integer"],
+        ]
+        let episodeProps: [String: [String: Any]] = [
+            "childId": uuid, "removalDate": date, "manner": codes(RemovalManner.self), "circumstances": array(codes(RemovalCircumstance.self)),
+            "judicialFindingDate": nullable(date), "dischargeDate": nullable(date), "dischargeReason": nullable(codes(DischargeReason.self)),
+            "version": ["type": "integer"],
+        ]
+        let placementProps: [String: [String: Any]] = [
+            "setting": codes(PlacementSetting.self), "caregiverName": string, "startDate": date, "endDate": nullable(date),
+            "changeReason": nullable(string), "version": ["type": "integer"],
+        ]
+        func with(_ props: [String: [String: Any]], _ extra: [String: [String: Any]]) -> [String: [String: Any]] {
+            props.merging(extra) { a, _ in a }
+        }
+        return [
+            "Error": object(["error": ["type": "boolean"], "reason": string, "currentVersion": ["type": "integer"],
+                             "fields": array(object(["field": string, "message": string], required: ["field", "message"]))],
+                            required: ["error", "reason"]),
+            "Credentials": object(["email": string, "password": string], required: ["email", "password"]),
+            "Token": object(["token": string, "expiresAt": ["type": "string", "format": "date-time"]], required: ["token"]),
+            "Case": object(with(caseProps, ["id": uuid]), required: ["id", "caseNumber", "familyName", "stage", "unit", "openedOn", "version"]),
+            "CaseInput": object(caseProps, required: ["caseNumber", "familyName"]),
+            "CasePage": object(["items": array(ref("Case")), "page": ["type": "integer"], "per": ["type": "integer"], "total": ["type": "integer"]],
+                               required: ["items", "page", "per", "total"]),
+            "Person": object(with(personProps, ["id": uuid]), required: ["id", "givenName", "familyName", "version"]),
+            "PersonInput": object(personProps, required: ["givenName", "familyName"]),
+            "Member": object(["id": uuid, "role": codes(MemberRole.self), "person": ref("Person")], required: ["id", "role", "person"]),
+            "MemberInput": object(["role": codes(MemberRole.self), "personId": uuid, "person": ref("PersonInput")], required: ["role"]),
+            "Episode": object(with(episodeProps, ["id": uuid, "dateEnteredCare": date]),
+                              required: ["id", "childId", "removalDate", "manner", "circumstances", "dateEnteredCare", "version"]),
+            "EpisodeInput": object(episodeProps, required: ["childId", "removalDate", "manner", "circumstances"]),
+            "Placement": object(with(placementProps, ["id": uuid, "episodeId": uuid]), required: ["id", "episodeId", "setting", "startDate", "version"]),
+            "PlacementInput": object(placementProps, required: ["setting", "startDate"]),
+        ]
+    }
+}

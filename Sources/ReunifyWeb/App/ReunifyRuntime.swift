@@ -1,0 +1,81 @@
+import Fluent
+import Foundation
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// What the command-line tool does, as plain functions over a configured application. The executable
+/// only parses arguments and calls these.
+public enum ReunifyRuntime {
+    /// Makes and configures an application from the environment.
+    public static func makeApplication(_ config: ReunifyConfiguration? = nil) async throws -> Application {
+        let app = try await Application.make(Environment(name: "production", arguments: ["reunify"]))
+        app.logger.logLevel = Logger.Level(rawValue: ProcessInfo.processInfo.environment["LOG_LEVEL"] ?? "") ?? .notice
+        do {
+            try await configure(app, config ?? ReunifyConfiguration.fromEnvironment())
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+
+    public static func migrate(_ app: Application) async throws {
+        try await ReunifyWeb.migrate(app)
+    }
+
+    /// Loads the demo agency unless it is there already. Returns whether it was loaded now.
+    public static func loadDemo(_ app: Application) async throws -> Bool {
+        let loader = DemoLoader(app.db)
+        if try await loader.isLoaded() { return false }
+        let agency = DemoAgencyGenerator(today: app.reunify.time.today()).generate()
+        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(DemoAgency.password)
+        return try await loader.load(agency, passwordHash: hash)
+    }
+
+    public static func createUser(_ app: Application, email: String, name: String, role: String, unit: String?, password: String) async throws -> String {
+        let userRole = try UserRole.parse(role, field: "role")
+        guard password.count >= 10 else { throw ValidationFailure(field: "password", "Use a password of at least 10 characters") }
+        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password)
+        let user = try await UserRepository(app.db).create(email: email, name: name, role: userRole, unit: unit, passwordHash: hash)
+        return "Created \(user.email) (\(userRole.label))"
+    }
+
+    /// Every route as `METHOD /path`, sorted.
+    public static func routeList(_ app: Application) -> [String] {
+        app.routes.all.map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") }.sorted()
+    }
+
+    /// Starts serving and returns once SIGINT or SIGTERM arrives and the server has stopped.
+    public static func serve(_ app: Application, hostname: String, port: Int, announce: (String) -> Void) async throws {
+        app.http.server.configuration.hostname = hostname
+        app.http.server.configuration.port = port
+        try await app.server.start(address: .hostname(hostname, port: port))
+        let boundPort = app.http.server.shared.localAddress?.port ?? port
+        announce("Reunify is listening on http://\(hostname):\(boundPort) (database: \(app.reunify.database.kind))")
+        let (stop, continuation) = AsyncStream<Void>.makeStream()
+        let queue = DispatchQueue(label: "reunify.signals")
+        let sources = [SIGINT, SIGTERM].map { code in
+            signal(code, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: code, queue: queue)
+            source.setEventHandler { continuation.yield(()) }
+            source.resume()
+            return source
+        }
+        for await _ in stop { break }
+        sources.forEach { $0.cancel() }
+        announce("Stopping…")
+        await app.server.shutdown()
+    }
+
+    public static let demoAccounts = [
+        "admin@demo.reunify.test (administrator)", "supervisor@demo.reunify.test (supervisor)",
+        "caseworker@demo.reunify.test (caseworker)", "caseworker2@demo.reunify.test (caseworker)",
+        "clinician@demo.reunify.test (clinician)", "provider@demo.reunify.test (provider)",
+        "legal@demo.reunify.test (legal)", "parent@demo.reunify.test (parent)",
+    ]
+}
+
+public typealias ValidationFailure = ReunifyDomain.ValidationFailure
+public typealias StoreError = ReunifyStore.StoreError
+public typealias Application = Vapor.Application

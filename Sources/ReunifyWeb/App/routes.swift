@@ -1,0 +1,47 @@
+import Fluent
+import Vapor
+import ReunifyStore
+
+func routes(_ app: Application) throws {
+    app.get("health") { req async throws -> HealthStatus in
+        try await HealthStatus.check(req)
+    }
+    app.get("styles.css") { _ in
+        let response = Response(status: .ok, body: .init(string: Stylesheet.css))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        response.headers.cacheControl = .init(maxAge: 3600)
+        return response
+    }
+
+    try app.register(collection: SignInController())
+
+    let pages = app.grouped(RequireSignIn(mode: .page)).grouped(CSRFMiddleware())
+    try pages.register(collection: CaseloadController())
+    try pages.register(collection: CaseFileController())
+    try pages.register(collection: MemberPagesController())
+    try pages.register(collection: EpisodePagesController())
+    try pages.register(collection: GoalPagesController())
+    try pages.register(collection: SearchController())
+    try pages.register(collection: AuditTrailController())
+
+    let api = app.grouped("api", "v1")
+    try api.register(collection: AuthAPIController())
+    api.get("openapi.json") { _ in OpenAPIDocument.response() }
+    let signedInAPI = api.grouped(RequireSignIn(mode: .api))
+    try signedInAPI.register(collection: CasesAPIController())
+    try signedInAPI.register(collection: CaseRecordsAPIController())
+}
+
+struct HealthStatus: Content {
+    let status: String
+    let database: String
+
+    static func check(_ req: Request) async throws -> HealthStatus {
+        do {
+            _ = try await UserModel.query(on: req.db).count()
+        } catch {
+            throw Abort(.serviceUnavailable, reason: "The database does not answer")
+        }
+        return HealthStatus(status: "ok", database: req.reunify.database.kind)
+    }
+}

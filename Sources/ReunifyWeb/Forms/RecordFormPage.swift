@@ -1,0 +1,45 @@
+import Plot
+import Vapor
+
+/// A create or edit form for one record: heading, error summary, the fields, and — when someone else saved
+/// the record meanwhile — both versions side by side so nothing is overwritten unseen.
+struct RecordFormPage {
+    let title: String
+    let action: String
+    let cancel: String
+    var submitLabel = "Save"
+    let view: FormView
+    let fields: [Node<HTML.FormContext>]
+    /// Rows of (field, what you entered, what is saved now) after a version conflict.
+    var conflict: [(String, String, String)]? = nil
+    var breadcrumbs: [(String, String)] = []
+
+    func render(_ req: Request, status: HTTPResponseStatus = .ok) -> Response {
+        Layout(title: title, signedIn: req.signedIn, breadcrumbs: breadcrumbs).render(
+            .h1(.text(title)),
+            view.errorSummary(),
+            .unwrap(conflict) { rows in
+                .div(.class("conflict"), .attribute(named: "role", value: "alert"),
+                    .h2("Someone else changed this record while you were editing"),
+                    .p("Compare the two versions. Your entries are still in the form below; saving now will replace the saved version with yours."),
+                    .table(.class("table"),
+                        .thead(.tr(.th("Field"), .th("Your version"), .th("Saved version"))),
+                        .tbody(.forEach(rows) { row in
+                            .tr(.class(row.1 == row.2 ? "" : "changed"), .th(.text(row.0)), .td(.text(row.1)), .td(.text(row.2)))
+                        })))
+            },
+            .form(.method(.post), .action(action), .attribute(named: "novalidate"),
+                csrfField(req.signedIn),
+                view.hidden("version"),
+                .group(fields),
+                .div(.class("actions"),
+                    .button(.type(.submit), .class("button"), .text(submitLabel)),
+                    .a(.class("link"), .href(cancel), "Cancel")))
+        ).with(status: status)
+    }
+}
+
+/// Lines up two versions of a record for the conflict table.
+func conflictRows(mine: [(String, String)], saved: [(String, String)]) -> [(String, String, String)] {
+    zip(mine, saved).map { ($0.0, $0.1, $1.1) }
+}

@@ -1,0 +1,109 @@
+import Fluent
+import Plot
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// The case page, and opening and editing a case.
+struct CaseFileController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("cases", "new", use: newForm)
+        routes.post("cases", "new", use: create)
+        routes.get("cases", ":caseID", use: show)
+        routes.get("cases", ":caseID", "edit", use: editForm)
+        routes.post("cases", ":caseID", "edit", use: update)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        let facts = try await req.authorize(.read, .caseFile, caseID: caseID)
+        guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
+        try await req.audit(.view, .caseFile, recordID: caseID, caseID: caseID, "viewed case \(overview.caseFile.caseNumber)")
+        let signedIn = try req.requireSignedIn()
+        let may: (AccessAction, RecordKind) -> Bool = { req.policy.decide(signedIn.actor, $0, $1, in: facts).isAllowed }
+        return CaseOverviewView(overview: overview, today: req.today, timelines: req.reunify.timelines, may: may).render(req)
+    }
+
+    func staff(_ req: Request) async throws -> ([UserModel], [UserModel]) {
+        let users = UserRepository(req.db)
+        return (try await users.caseworkers(unit: nil), try await users.supervisors())
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        guard req.policy.mayCreateCase(signedIn.actor) else { throw Abort(.forbidden, reason: "Only caseworkers and supervisors open cases") }
+        var form = FormData()
+        form.set("stage", CaseStage.intake.rawValue)
+        form.set("unit", signedIn.user.unit)
+        form.set("openedOn", date: req.today.parts)
+        if signedIn.user.userRole == .caseworker { form.set("caseworkerId", signedIn.user.id?.lower) }
+        if signedIn.user.userRole == .supervisor { form.set("supervisorId", signedIn.user.id?.lower) }
+        return try await newPage(req, form: form, errors: [])
+    }
+
+    func newPage(_ req: Request, form: FormData, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let (workers, supervisors) = try await staff(req)
+        let view = FormView(form, errors: errors)
+        return RecordFormPage(title: "Open a new case", action: SiteURL.newCase.path, cancel: SiteURL.caseload.path,
+                              submitLabel: "Open case", view: view,
+                              fields: CaseForm.fields(view, caseworkers: workers, supervisors: supervisors),
+                              breadcrumbs: [("Caseload", SiteURL.caseload.path)]).render(req, status: status)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        guard req.policy.mayCreateCase(signedIn.actor) else { throw Abort(.forbidden, reason: "Only caseworkers and supervisors open cases") }
+        let form = FormData(req)
+        let (details, errors) = CaseForm.read(form, today: req.today)
+        guard let details else { return try await newPage(req, form: form, errors: errors, status: .unprocessableEntity) }
+        do {
+            let model = try await CaseRepository(req.db).create(details)
+            try await req.audit(.create, .caseFile, recordID: model.id, caseID: model.id, "opened case \(details.caseNumber)")
+            return req.redirect(to: SiteURL.caseFile(model.id!).path)
+        } catch StoreError.duplicate(let message) {
+            return try await newPage(req, form: form, errors: [FieldError("caseNumber", message)], status: .conflict)
+        }
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.update, .caseFile, caseID: caseID)
+        guard let model = try await CaseRepository(req.db).find(caseID) else { throw Request.noSuchCase }
+        return try await editPage(req, model, form: CaseForm.values(model.details, version: model.version), errors: [])
+    }
+
+    func editPage(_ req: Request, _ model: CaseModel, form: FormData, errors: [FieldError], conflict: [(String, String, String)]? = nil,
+                  status: HTTPResponseStatus = .ok) async throws -> Response {
+        let (workers, supervisors) = try await staff(req)
+        let view = FormView(form, errors: errors)
+        return RecordFormPage(title: "Change case details", action: SiteURL.editCase(model.id!).path,
+                              cancel: SiteURL.caseFile(model.id!).path, view: view,
+                              fields: CaseForm.fields(view, caseworkers: workers, supervisors: supervisors), conflict: conflict,
+                              breadcrumbs: [("Caseload", SiteURL.caseload.path), (model.familyName, SiteURL.caseFile(model.id!).path)])
+            .render(req, status: status)
+    }
+
+    func update(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.update, .caseFile, caseID: caseID)
+        let repo = CaseRepository(req.db)
+        guard let model = try await repo.find(caseID) else { throw Request.noSuchCase }
+        var form = FormData(req)
+        let (details, errors) = CaseForm.read(form, today: req.today)
+        guard let details else { return try await editPage(req, model, form: form, errors: errors, status: .unprocessableEntity) }
+        let saved = model.details
+        do {
+            try await repo.update(model, to: details, expectedVersion: FormReader(form).version)
+            try await req.audit(.update, .caseFile, recordID: caseID, caseID: caseID, "changed case details")
+            return req.redirect(to: SiteURL.caseFile(caseID).path)
+        } catch StoreError.versionConflict(let current) {
+            let names = Dictionary(try await UserRepository(req.db).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+            form.set("version", String(current))
+            return try await editPage(req, model, form: form, errors: [FieldError("version", "Someone else saved this case since you opened it")],
+                                      conflict: conflictRows(mine: CaseForm.summary(details, names: names), saved: CaseForm.summary(saved, names: names)),
+                                      status: .conflict)
+        } catch StoreError.duplicate(let message) {
+            return try await editPage(req, model, form: form, errors: [FieldError("caseNumber", message)], status: .conflict)
+        }
+    }
+}

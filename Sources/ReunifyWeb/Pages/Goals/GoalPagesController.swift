@@ -1,0 +1,131 @@
+import Fluent
+import Plot
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// A child's primary and concurrent permanency goals.
+struct GoalPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let c = routes.grouped("cases", ":caseID")
+        c.get("goals", "new", use: newForm)
+        c.post("goals", "new", use: create)
+        c.get("goals", ":goalID", "edit", use: editForm)
+        c.post("goals", ":goalID", "edit", use: update)
+    }
+
+    static func values(_ d: PermanencyGoalDetails, version: Int) -> FormData {
+        var f = FormData()
+        f.set("childId", d.childID.uuid.lower)
+        f.set("primary", d.primary.rawValue)
+        f.set("primarySince", date: d.primarySince.parts)
+        f.set("concurrent", d.concurrent?.rawValue)
+        f.set("concurrentSince", date: d.concurrentSince?.parts)
+        f.set("version", String(version))
+        return f
+    }
+
+    static func read(_ form: FormData, today: CalendarDate) -> (PermanencyGoalDetails?, [FieldError]) {
+        var r = FormReader(form)
+        let child = r.uuid("childId", "Choose the child")
+        let primary = r.code(PermanencyPlan.self, "primary", required: "Choose the primary goal")
+        let since = r.requiredDate("primarySince", "Enter the date the primary goal was set")
+        let concurrent = r.optionalCode(PermanencyPlan.self, "concurrent")
+        let concurrentSince = r.date("concurrentSince")
+        guard let child, let primary, let since else { return (nil, r.errors) }
+        let d = PermanencyGoalDetails(childID: PersonID(child), primary: primary, primarySince: since, concurrent: concurrent,
+                                      concurrentSince: concurrentSince)
+        r.add(d.validate(today: today))
+        return r.errors.isEmpty ? (d, []) : (nil, r.errors)
+    }
+
+    static func summary(_ d: PermanencyGoalDetails) -> [(String, String)] {
+        [("Primary goal", d.primary.label), ("Since", d.primarySince.iso), ("Concurrent goal", d.concurrent?.label ?? "—"),
+         ("Since", d.concurrentSince?.iso ?? "—")]
+    }
+
+    func page(_ req: Request, _ overview: CaseOverview, _ form: FormData, _ errors: [FieldError], editing: PermanencyGoalModel? = nil,
+              conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) -> Response {
+        let caseID = overview.caseFile.id!
+        let view = FormView(form, errors: errors)
+        let children = overview.children.map { ($0.person.id!.lower, $0.person.details.fullName) }
+        return RecordFormPage(
+            title: editing == nil ? "Set permanency goals" : "Change permanency goals",
+            action: editing.map { SiteURL.editGoal(caseID, $0.id!).path } ?? SiteURL.newGoal(caseID).path,
+            cancel: SiteURL.caseFile(caseID).path, view: view,
+            fields: [view.select("childId", "Child", options: children),
+                     view.select("primary", "Primary goal", PermanencyPlan.self),
+                     view.date("primarySince", "Date the primary goal was set"),
+                     view.select("concurrent", "Concurrent goal", PermanencyPlan.self, blank: "None",
+                                 hint: "Concurrent planning keeps a second path ready in case going home is not safe"),
+                     view.date("concurrentSince", "Date the concurrent goal was set")],
+            conflict: conflict,
+            breadcrumbs: [("Caseload", SiteURL.caseload.path), (overview.caseFile.familyName, SiteURL.caseFile(caseID).path)]
+        ).render(req, status: status)
+    }
+
+    func overview(_ req: Request, _ action: AccessAction) async throws -> CaseOverview {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(action, .permanencyGoal, caseID: caseID)
+        guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
+        return overview
+    }
+
+    func goal(_ req: Request, _ overview: CaseOverview) async throws -> PermanencyGoalModel {
+        let id = try req.uuidParameter("goalID", "goal")
+        guard let goal = try await CaseRecordsRepository(req.db).goal(id, in: overview.caseFile.id!) else {
+            throw Abort(.notFound, reason: "There are no such goals in this case")
+        }
+        return goal
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let overview = try await overview(req, .create)
+        var form = FormData()
+        form.set("primary", PermanencyPlan.reunification.rawValue)
+        form.set("primarySince", date: req.today.parts)
+        return page(req, overview, form, [])
+    }
+
+    func create(req: Request) async throws -> Response {
+        let overview = try await overview(req, .create)
+        let caseID = overview.caseFile.id!
+        let form = FormData(req)
+        let (details, errors) = Self.read(form, today: req.today)
+        guard let details else { return page(req, overview, form, errors, status: .unprocessableEntity) }
+        guard overview.children.contains(where: { $0.person.id == details.childID.uuid }) else {
+            return page(req, overview, form, [FieldError("childId", "Choose a child who is a member of this case")], status: .unprocessableEntity)
+        }
+        do {
+            let model = try await CaseRecordsRepository(req.db).addGoal(details, to: caseID)
+            try await req.audit(.create, .permanencyGoal, recordID: model.id, caseID: caseID, "set goals for \(overview.name(details.childID.uuid))")
+            return req.redirect(to: SiteURL.caseFile(caseID).path)
+        } catch StoreError.duplicate(let message) {
+            return page(req, overview, form, [FieldError("childId", message)], status: .conflict)
+        }
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let overview = try await overview(req, .update)
+        let goal = try await goal(req, overview)
+        return page(req, overview, Self.values(goal.details, version: goal.version), [], editing: goal)
+    }
+
+    func update(req: Request) async throws -> Response {
+        let overview = try await overview(req, .update)
+        let goal = try await goal(req, overview)
+        var form = FormData(req)
+        let (details, errors) = Self.read(form, today: req.today)
+        guard let details else { return page(req, overview, form, errors, editing: goal, status: .unprocessableEntity) }
+        let saved = goal.details
+        do {
+            try await CaseRecordsRepository(req.db).update(goal, to: details, expectedVersion: FormReader(form).version)
+            try await req.audit(.update, .permanencyGoal, recordID: goal.id, caseID: overview.caseFile.id, "changed goals")
+            return req.redirect(to: SiteURL.caseFile(overview.caseFile.id!).path)
+        } catch StoreError.versionConflict(let current) {
+            form.set("version", String(current))
+            return page(req, overview, form, [FieldError("version", "Someone else saved these goals since you opened the form")], editing: goal,
+                        conflict: conflictRows(mine: Self.summary(details), saved: Self.summary(saved)), status: .conflict)
+        }
+    }
+}

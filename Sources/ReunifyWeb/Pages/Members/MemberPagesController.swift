@@ -1,0 +1,142 @@
+import Fluent
+import Plot
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// Adding people to a case, changing a person's details, and recording relationships.
+struct MemberPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let c = routes.grouped("cases", ":caseID")
+        c.get("members", "new", use: newMemberForm)
+        c.post("members", "new", use: createMember)
+        c.get("persons", ":personID", "edit", use: editPersonForm)
+        c.post("persons", ":personID", "edit", use: updatePerson)
+        c.get("relationships", "new", use: newRelationshipForm)
+        c.post("relationships", "new", use: createRelationship)
+    }
+
+    func crumbs(_ req: Request, _ caseID: UUID) async throws -> [(String, String)] {
+        let name = try await CaseRepository(req.db).find(caseID)?.familyName ?? "Case"
+        return [("Caseload", SiteURL.caseload.path), (name, SiteURL.caseFile(caseID).path)]
+    }
+
+    // MARK: members
+
+    func memberPage(_ req: Request, _ caseID: UUID, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let view = FormView(form, errors: errors)
+        return RecordFormPage(title: "Add a person to the case", action: SiteURL.newMember(caseID).path, cancel: SiteURL.caseFile(caseID).path,
+                              submitLabel: "Add person", view: view,
+                              fields: [view.select("role", "Their part in the case", MemberRole.self)] + PersonForm.fields(view),
+                              breadcrumbs: try await crumbs(req, caseID)).render(req, status: status)
+    }
+
+    func newMemberForm(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.create, .member, caseID: caseID)
+        var form = FormData()
+        form.set("languages", "English")
+        form.set("sex", Sex.unknown.rawValue)
+        return try await memberPage(req, caseID, form, [])
+    }
+
+    func createMember(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.create, .member, caseID: caseID)
+        let form = FormData(req)
+        var reader = FormReader(form)
+        let role = reader.code(MemberRole.self, "role", required: "Choose the person's part in the case")
+        let (details, errors) = PersonForm.read(form, today: req.today)
+        guard let role, let details, reader.errors.isEmpty else {
+            return try await memberPage(req, caseID, form, reader.errors + errors, status: .unprocessableEntity)
+        }
+        let (person, _) = try await PersonRepository(req.db).addNewMember(details, role: role, to: caseID)
+        try await req.audit(.create, .member, recordID: person.id, caseID: caseID, "added \(details.fullName) as \(role.label.lowercased())")
+        return req.redirect(to: SiteURL.caseFile(caseID).path)
+    }
+
+    // MARK: persons
+
+    /// A person is reached through a case they are a member of; any other id is not found.
+    func person(_ req: Request, _ caseID: UUID) async throws -> PersonModel {
+        let personID = try req.uuidParameter("personID", "person")
+        let repo = PersonRepository(req.db)
+        guard try await repo.caseIDs(of: personID).contains(caseID), let person = try await repo.find(personID) else {
+            throw Abort(.notFound, reason: "There is no such person in this case")
+        }
+        return person
+    }
+
+    func personPage(_ req: Request, _ caseID: UUID, _ person: PersonModel, _ form: FormData, _ errors: [FieldError],
+                    conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let view = FormView(form, errors: errors)
+        return RecordFormPage(title: "Change \(person.details.fullName)'s details", action: SiteURL.editPerson(caseID, person.id!).path,
+                              cancel: SiteURL.caseFile(caseID).path, view: view, fields: PersonForm.fields(view), conflict: conflict,
+                              breadcrumbs: try await crumbs(req, caseID)).render(req, status: status)
+    }
+
+    func editPersonForm(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.update, .person, caseID: caseID)
+        let person = try await person(req, caseID)
+        try await req.audit(.view, .person, recordID: person.id, caseID: caseID, "opened \(person.details.fullName) to edit")
+        return try await personPage(req, caseID, person, PersonForm.values(person.details, version: person.version), [])
+    }
+
+    func updatePerson(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.update, .person, caseID: caseID)
+        let person = try await person(req, caseID)
+        var form = FormData(req)
+        let (details, errors) = PersonForm.read(form, today: req.today)
+        guard let details else { return try await personPage(req, caseID, person, form, errors, status: .unprocessableEntity) }
+        let saved = person.details
+        do {
+            try await PersonRepository(req.db).update(person, to: details, expectedVersion: FormReader(form).version)
+            try await req.audit(.update, .person, recordID: person.id, caseID: caseID, "changed \(details.fullName)'s details")
+            return req.redirect(to: SiteURL.caseFile(caseID).path)
+        } catch StoreError.versionConflict(let current) {
+            form.set("version", String(current))
+            return try await personPage(req, caseID, person, form, [FieldError("version", "Someone else saved this person since you opened the form")],
+                                        conflict: conflictRows(mine: PersonForm.summary(details), saved: PersonForm.summary(saved)), status: .conflict)
+        }
+    }
+
+    // MARK: relationships
+
+    func relationshipPage(_ req: Request, _ caseID: UUID, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
+        let people = overview.members.map { ($0.person.id!.lower, $0.person.details.fullName) }
+        let view = FormView(form, errors: errors)
+        return RecordFormPage(title: "Add a relationship", action: SiteURL.newRelationship(caseID).path, cancel: SiteURL.caseFile(caseID).path,
+                              submitLabel: "Add relationship", view: view, fields: [
+                                view.select("personId", "Person", options: people),
+                                view.select("kind", "is the", RelationshipKind.self),
+                                view.select("relatedPersonId", "of", options: people),
+                              ], breadcrumbs: try await crumbs(req, caseID)).render(req, status: status)
+    }
+
+    func newRelationshipForm(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.create, .relationship, caseID: caseID)
+        return try await relationshipPage(req, caseID, FormData(), [])
+    }
+
+    func createRelationship(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.create, .relationship, caseID: caseID)
+        let form = FormData(req)
+        var r = FormReader(form)
+        let a = r.uuid("personId", "Choose the first person")
+        let kind = r.code(RelationshipKind.self, "kind", required: "Choose how they are related")
+        let b = r.uuid("relatedPersonId", "Choose the second person")
+        guard let a, let b, let kind else { return try await relationshipPage(req, caseID, form, r.errors, status: .unprocessableEntity) }
+        let details = RelationshipDetails(personID: PersonID(a), kind: kind, relatedPersonID: PersonID(b))
+        let members = Set(try await PersonRepository(req.db).members(of: caseID).map { PersonID($0.personID) })
+        let problems = details.validate(members: members)
+        guard problems.isEmpty else { return try await relationshipPage(req, caseID, form, problems, status: .unprocessableEntity) }
+        let model = try await CaseRecordsRepository(req.db).addRelationship(details, to: caseID)
+        try await req.audit(.create, .relationship, recordID: model.id, caseID: caseID, "recorded a \(kind.label.lowercased()) relationship")
+        return req.redirect(to: SiteURL.caseFile(caseID).path)
+    }
+}

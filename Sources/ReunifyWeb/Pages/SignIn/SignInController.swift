@@ -1,0 +1,85 @@
+import Fluent
+import Plot
+import Vapor
+import ReunifyStore
+
+/// Sign-in and sign-out pages. Before sign-in there is no session, so the form's CSRF token is checked
+/// against a cookie set with the form (double submit).
+struct SignInController: RouteCollection {
+    static let preSessionCookie = "reunify_signin_csrf"
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get { req -> Response in
+            req.redirect(to: req.signedIn == nil ? SiteURL.signIn.path : SiteURL.caseload.path)
+        }
+        routes.get("sign-in", use: show)
+        routes.post("sign-in", use: submit)
+        routes.grouped(RequireSignIn(mode: .page)).grouped(CSRFMiddleware()).post("sign-out", use: signOut)
+    }
+
+    func show(req: Request) async throws -> Response {
+        if req.signedIn != nil { return req.redirect(to: SiteURL.caseload.path) }
+        return page(req, form: FormData(), errors: [], status: .ok)
+    }
+
+    func page(_ req: Request, form: FormData, errors: [ReunifyDomainFieldError], status: HTTPResponseStatus) -> Response {
+        let token = Tokens.random()
+        let view = FormView(form, errors: errors)
+        let next = req.query[String.self, at: "next"] ?? form.string("next")
+        let response = Layout(title: "Sign in", signedIn: nil).render(
+            .div(.class("narrow"),
+                .h1("Sign in to Reunify"),
+                view.errorSummary(),
+                .form(.method(.post), .action(SiteURL.signIn.path), .attribute(named: "novalidate"),
+                    .input(.type(.hidden), .name(CSRFMiddleware.field), .value(token)),
+                    .input(.type(.hidden), .name("next"), .value(next)),
+                    view.text("email", "Email address", type: "email", autocomplete: "username"),
+                    view.text("password", "Password", type: "password", autocomplete: "current-password"),
+                    .button(.type(.submit), .class("button"), "Sign in")),
+                .p(.class("hint"), "Sessions end after 30 minutes without activity. Every view of a family's records is recorded.")
+            )).with(status: status)
+        response.cookies[Self.preSessionCookie] = HTTPCookies.Value(string: token, maxAge: 3600, path: "/",
+                                                                    isSecure: req.reunify.secureCookies, isHTTPOnly: true, sameSite: .strict)
+        return response
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let form = FormData(req)
+        guard let cookie = req.cookies[Self.preSessionCookie]?.string, Tokens.equal(cookie, form.string(CSRFMiddleware.field)) else {
+            throw Abort(.forbidden, reason: "This sign-in form has expired. Reload the page and sign in again.")
+        }
+        var reader = FormReader(form)
+        let email = reader.required("email", "Enter your email address")
+        let password = form.values["password"]?.first ?? ""
+        if password.isEmpty { reader.errors.append(.init("password", "Enter your password")) }
+        var shown = form
+        shown.set("password", nil)
+        guard reader.errors.isEmpty else { return page(req, form: shown, errors: reader.errors, status: .unprocessableEntity) }
+        switch try await SignInService(req: req).signIn(email: email, password: password, kind: .browser) {
+        case .refused(let message):
+            return page(req, form: shown, errors: [.init("email", message)], status: .unauthorized)
+        case .throttled(let message):
+            return page(req, form: shown, errors: [.init("email", message)], status: .tooManyRequests)
+        case .signedIn(_, let token, _):
+            let next = form.string("next").removingPercentEncoding ?? ""
+            let target = next.hasPrefix("/") && !next.hasPrefix("//") ? next : SiteURL.caseload.path
+            let response = req.redirect(to: target, redirectType: .normal)
+            response.cookies[SignInMiddleware.cookieName] = HTTPCookies.Value(
+                string: token, path: "/", isSecure: req.reunify.secureCookies, isHTTPOnly: true, sameSite: .lax)
+            response.cookies[Self.preSessionCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
+            return response
+        }
+    }
+
+    func signOut(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        try await SessionRepository(req.db).revoke(signedIn.session, now: req.now)
+        try await req.audit(.signOut, "user", recordID: signedIn.user.id, caseID: nil, "browser sign-out")
+        let response = req.redirect(to: SiteURL.signIn.path)
+        response.cookies[SignInMiddleware.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
+        return response
+    }
+}
+
+typealias ReunifyDomainFieldError = FieldError
+import ReunifyDomain

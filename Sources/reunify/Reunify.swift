@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import ReunifyWeb
+
+@main
+struct Reunify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reunify",
+        abstract: "Case management for family reunification in child welfare.",
+        discussion: "The database is SQLite at ./data/reunify.sqlite unless DATABASE_URL names another (postgres://… or sqlite:///path).",
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Routes.self],
+        defaultSubcommand: Serve.self)
+}
+
+/// Runs `body` with a configured application and shuts it down afterwards, whatever happens.
+func withApplication<T>(_ body: (Application) async throws -> T) async throws -> T {
+    setvbuf(stdout, nil, _IOLBF, 0)
+    let app = try await ReunifyRuntime.makeApplication()
+    do {
+        let result = try await body(app)
+        try await app.asyncShutdown()
+        return result
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve Reunify over HTTP.")
+
+    @Flag(help: "Load the demo agency on first start (not again on later starts).") var demo = false
+    @Flag(name: .customLong("no-migrate"), help: "Do not migrate the database on start.") var noMigrate = false
+    @Option(help: "The address to listen on.") var hostname = "127.0.0.1"
+    @Option(help: "The port to listen on (0 picks a free one).") var port = 8080
+
+    func run() async throws {
+        try await withApplication { app in
+            if !noMigrate { try await ReunifyRuntime.migrate(app) }
+            if demo {
+                let loaded = try await ReunifyRuntime.loadDemo(app)
+                print(loaded ? "Loaded the demo agency." : "The demo agency is already loaded.")
+                print("Demo sign-ins (password 'reunify-demo'):")
+                for account in ReunifyRuntime.demoAccounts { print("  \(account)") }
+            }
+            try await ReunifyRuntime.serve(app, hostname: hostname, port: port) { print($0) }
+        }
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Bring the database schema up to date.")
+    func run() async throws {
+        try await withApplication { app in
+            try await ReunifyRuntime.migrate(app)
+            print("The database is up to date.")
+        }
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Load the demo agency into the database (once).")
+    func run() async throws {
+        try await withApplication { app in
+            try await ReunifyRuntime.migrate(app)
+            print(try await ReunifyRuntime.loadDemo(app) ? "Loaded the demo agency." : "The demo agency is already loaded.")
+        }
+    }
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage accounts.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make an account. Prompts for the password unless --password-stdin is given.")
+
+        @Option(help: "The sign-in email address.") var email: String
+        @Option(help: "The person's name as others see it.") var name: String
+        @Option(help: "caseworker, supervisor, clinician, provider, legal, parent or administrator.") var role: String
+        @Option(help: "The supervisory unit (caseworkers and supervisors).") var unit: String?
+        @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input.") var passwordStdin = false
+
+        func run() async throws {
+            let password: String
+            if passwordStdin {
+                password = (readLine(strippingNewline: true) ?? "")
+            } else {
+                guard let typed = getpass("Password for \(email): ") else { throw ValidationError("No password was given") }
+                password = String(cString: typed)
+            }
+            do {
+                let message = try await withApplication { app in
+                    try await ReunifyRuntime.migrate(app)
+                    return try await ReunifyRuntime.createUser(app, email: email, name: name, role: role, unit: unit, password: password)
+                }
+                print(message)
+            } catch let failure as ReunifyWeb.ValidationFailure {
+                throw ValidationError(failure.summary)
+            } catch let error as ReunifyWeb.StoreError {
+                throw ValidationError("\(error)")
+            }
+        }
+    }
+}
+
+struct Routes: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List every route the server answers.")
+    func run() async throws {
+        try await withApplication { app in
+            for line in ReunifyRuntime.routeList(app) { print(line) }
+        }
+    }
+}
