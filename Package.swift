@@ -38,10 +38,14 @@ let package = Package(
         .testTarget(name: "ReunifyDomainTests", dependencies: ["ReunifyDomain"]),
         .testTarget(name: "ReunifyStoreTests", dependencies: [
             "ReunifyStore", "ReunifyDomain",
+            .product(name: "FluentKit", package: "fluent-kit"),
+            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ]),
         .testTarget(name: "ReunifyWebTests", dependencies: [
             "ReunifyWeb", "ReunifyStore", "ReunifyDomain",
             .product(name: "VaporTesting", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -14,7 +14,6 @@ struct Reunify: AsyncParsableCommand {
 
 /// Runs `body` with a configured application and shuts it down afterwards, whatever happens.
 func withApplication<T>(_ body: (Application) async throws -> T) async throws -> T {
-    setvbuf(stdout, nil, _IOLBF, 0)
     let app = try await ReunifyRuntime.makeApplication()
     do {
         let result = try await body(app)
@@ -39,11 +38,11 @@ struct Serve: AsyncParsableCommand {
             if !noMigrate { try await ReunifyRuntime.migrate(app) }
             if demo {
                 let loaded = try await ReunifyRuntime.loadDemo(app)
-                print(loaded ? "Loaded the demo agency." : "The demo agency is already loaded.")
-                print("Demo sign-ins (password 'reunify-demo'):")
-                for account in ReunifyRuntime.demoAccounts { print("  \(account)") }
+                say(loaded ? "Loaded the demo agency." : "The demo agency is already loaded.")
+                say("Demo sign-ins (password 'reunify-demo'):")
+                for account in ReunifyRuntime.demoAccounts { say("  \(account)") }
             }
-            try await ReunifyRuntime.serve(app, hostname: hostname, port: port) { print($0) }
+            try await ReunifyRuntime.serve(app, hostname: hostname, port: port) { say($0) }
         }
     }
 }
@@ -53,7 +52,7 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         try await withApplication { app in
             try await ReunifyRuntime.migrate(app)
-            print("The database is up to date.")
+            say("The database is up to date.")
         }
     }
 }
@@ -63,7 +62,7 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         try await withApplication { app in
             try await ReunifyRuntime.migrate(app)
-            print(try await ReunifyRuntime.loadDemo(app) ? "Loaded the demo agency." : "The demo agency is already loaded.")
+            say(try await ReunifyRuntime.loadDemo(app) ? "Loaded the demo agency." : "The demo agency is already loaded.")
         }
     }
 }
@@ -93,7 +92,7 @@ struct UserCommand: AsyncParsableCommand {
                     try await ReunifyRuntime.migrate(app)
                     return try await ReunifyRuntime.createUser(app, email: email, name: name, role: role, unit: unit, password: password)
                 }
-                print(message)
+                say(message)
             } catch let failure as ReunifyWeb.ValidationFailure {
                 throw ValidationError(failure.summary)
             } catch let error as ReunifyWeb.StoreError {
@@ -107,7 +106,12 @@ struct Routes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List every route the server answers.")
     func run() async throws {
         try await withApplication { app in
-            for line in ReunifyRuntime.routeList(app) { print(line) }
+            for line in ReunifyRuntime.routeList(app) { say(line) }
         }
     }
+}
+
+/// Writes a line to standard output at once, also when it is a pipe (CI reads the URL from it).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

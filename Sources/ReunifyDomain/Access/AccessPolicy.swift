@@ -6,6 +6,8 @@
 /// - provider: no case content yet (they will see referrals sent to their organisation).
 /// - parent: read their own case's family view (the case, its members, their persons, goals).
 /// - administrator: no case content unless on the team (then read only); every case's audit trail.
+///
+/// A case the actor has no part in is answered `notFound`, never `forbidden`, so its existence is not leaked.
 public struct AccessPolicy: Sendable {
     public init() {}
 
@@ -58,7 +60,10 @@ public struct AccessPolicy: Sendable {
             return .allow
         case .teamReader:
             guard action == .read else { return .forbidden("Your role may read this case but not change it") }
-            return kind == .auditTrail ? .forbidden("The audit trail is open to supervisors and administrators") : .allow
+            if kind == .auditTrail && actor.role != .administrator {
+                return .forbidden("The audit trail is open to supervisors and administrators")
+            }
+            return .allow
         case .family:
             guard action == .read else { return .forbidden("Please ask your caseworker to change this") }
             switch kind {

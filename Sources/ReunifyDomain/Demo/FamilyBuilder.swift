@@ -91,6 +91,8 @@ struct FamilyBuilder {
                 role: fatherResident ? .parent : .nonResidentFather)
         }
 
+        let removedDaysAgo = removalDaysAgo()
+        let removal = today.adding(days: -removedDaysAgo)
         var children: [(PersonID, PersonDetails)] = []
         for _ in 0..<rng.int(1...3) {
             let girl = rng.chance(0.5)
@@ -98,7 +100,7 @@ struct FamilyBuilder {
                                : (girl ? DemoNames.englishChildFemale : DemoNames.englishChildMale)
             var given = rng.pick(list)
             while children.contains(where: { $0.1.givenName == given }) { given = rng.pick(list) }
-            let details = PersonDetails(givenName: given, familyName: family, birthDate: birthDate(age: rng.int(0...16)),
+            let details = PersonDetails(givenName: given, familyName: family, birthDate: today.adding(days: -(removedDaysAgo + rng.int(20...(16 * 365)))),
                                         sex: girl ? .female : .male, languages: spanish ? ["Spanish", "English"] : ["English"],
                                         icwaStatus: icwa ? .reasonToKnow : .notApplicable)
             children.append((addPerson(details, role: .child), details))
@@ -132,8 +134,6 @@ struct FamilyBuilder {
             relationships.append(RelationshipDetails(personID: father, kind: .partner, relatedPersonID: mother))
         }
 
-        let removedDaysAgo = removalDaysAgo()
-        let removal = today.adding(days: -removedDaysAgo)
         var circumstances: [RemovalCircumstance] = [rng.pick([.neglect, .neglect, .physicalAbuse, .caretakerDrugUse, .domesticViolence, .inadequateHousing])]
         if rng.chance(0.5) {
             let extra = rng.pick([RemovalCircumstance.caretakerAlcoholUse, .caretakerDrugUse, .homelessness, .incarcerationOfCaretaker, .medicalNeglect])

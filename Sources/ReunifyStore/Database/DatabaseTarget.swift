@@ -8,7 +8,8 @@ import SQLKit
 public enum DatabaseTarget: Equatable, Sendable {
     case sqlite(path: String)
     case sqliteInMemory(name: String)
-    case postgres(url: String)
+    /// `schema` confines Reunify's tables to one PostgreSQL schema (tests give each run its own).
+    case postgres(url: String, schema: String = "public")
 
     public static let defaultSQLitePath = "data/reunify.sqlite"
 
@@ -51,17 +52,30 @@ public enum DatabaseTarget: Equatable, Sendable {
             databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
         case .sqliteInMemory(let name):
             databases.use(.sqlite(.init(storage: .memory(identifier: name)), sqlLogLevel: .trace), as: .sqlite)
-        case .postgres(let url):
+        case .postgres(let url, let schema):
             var config = try SQLPostgresConfiguration(url: url)
-            config.searchPath = ["public"]
-            databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+            config.searchPath = [schema]
+            databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: schema == "public" ? 4 : 1, sqlLogLevel: .trace), as: .psql)
         }
     }
 
     /// Settings applied once the database is reachable: SQLite keeps a write-ahead log, so readers do
     /// not wait for writers.
     public func prepare(_ database: any Database) async throws {
-        guard case .sqlite = self, let sql = database as? any SQLDatabase else { return }
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        guard let sql = database as? any SQLDatabase else { return }
+        switch self {
+        case .sqlite:
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        case .postgres(_, let schema) where schema != "public":
+            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        default:
+            break
+        }
+    }
+
+    /// Removes a private PostgreSQL schema and everything in it (tests clean up with this).
+    public func dropPrivateSchema(_ database: any Database) async throws {
+        guard case .postgres(_, let schema) = self, schema != "public", let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
     }
 }

@@ -58,7 +58,7 @@ public struct CaseRepository: Sendable {
         if let stage { query.filter(\.$stage == stage.rawValue) }
         let total = try await query.copy().count()
         let cases = try await query.sort(\.$familyName).sort(\.$caseNumber)
-            .range(lower: max(0, (page - 1) * per), upper: max(0, page * per)).all()
+            .offset(max(0, (page - 1) * per)).limit(per).all()
         return (cases, total)
     }
 

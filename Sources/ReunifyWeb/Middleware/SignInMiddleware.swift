@@ -27,13 +27,15 @@ struct SignInMiddleware: AsyncMiddleware {
     }
 }
 
-/// Refuses requests from nobody: pages send them to sign in, the API answers 401.
+/// Refuses requests from nobody: pages send them to sign in, the API answers 401. Pages take only a browser
+/// session (whose forms carry CSRF tokens); the API takes only bearer tokens, so a cookie can never drive it.
 struct RequireSignIn: AsyncMiddleware {
     enum Mode { case page, api }
     let mode: Mode
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.signedIn != nil else {
+        let kind = mode == .api ? AuthSessionModel.Kind.api : .browser
+        guard let signedIn = request.signedIn, signedIn.session.kind == kind.rawValue else {
             switch mode {
             case .api:
                 throw Abort(.unauthorized, reason: "Sign in first: get a token from POST /api/v1/auth/token and send it as 'Authorization: Bearer <token>'")

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import ReunifyDomain
+
+/// Every role against its own case and another case, for every record kind and action.
+@Suite("Access policy matrix")
+struct AccessPolicyTests {
+    enum Expect: Equatable { case allow, forbidden, notFound }
+
+    static let worker = UserID(UUID()), otherWorker = UserID(UUID()), supervisor = UserID(UUID()), clinician = UserID(UUID())
+    static let legal = UserID(UUID()), provider = UserID(UUID()), parent = UserID(UUID()), admin = UserID(UUID())
+
+    static let actors: [UserRole: Actor] = [
+        .caseworker: Actor(id: worker, role: .caseworker, unit: "North"),
+        .supervisor: Actor(id: supervisor, role: .supervisor, unit: "North"),
+        .clinician: Actor(id: clinician, role: .clinician, unit: nil),
+        .legal: Actor(id: legal, role: .legal, unit: nil),
+        .provider: Actor(id: provider, role: .provider, unit: nil),
+        .parent: Actor(id: parent, role: .parent, unit: nil),
+        .administrator: Actor(id: admin, role: .administrator, unit: nil),
+    ]
+
+    /// The case each actor has a part in: assigned, in the unit, on the team, or the family's own.
+    static let ownCase = CaseAccessFacts(caseworkerID: worker, supervisorID: nil, unit: "North",
+                                         team: [clinician: .clinician, legal: .legal, provider: .provider],
+                                         familyAccounts: [parent])
+    /// A case in another unit that none of them has any part in.
+    static let otherCase = CaseAccessFacts(caseworkerID: otherWorker, supervisorID: nil, unit: "South", team: [otherWorker: .caseworker])
+
+    typealias Rule = (RecordKind, AccessAction)
+    static let everything: [Rule] = RecordKind.allCases.flatMap { k in AccessAction.allCases.map { (k, $0) } }
+
+    /// What each role may do in its own case, written out from DOMAIN.md's table of roles.
+    static func expectedOwn(_ role: UserRole, _ kind: RecordKind, _ action: AccessAction) -> Expect {
+        switch role {
+        case .caseworker:
+            if kind == .auditTrail { return .forbidden }
+            if kind == .caseFile && action == .delete { return .forbidden }
+            if kind == .team && action != .read { return .forbidden }
+            return .allow
+        case .supervisor:
+            if kind == .caseFile && action == .delete { return .forbidden }
+            if kind == .auditTrail && action != .read { return .forbidden }
+            return .allow
+        case .clinician, .legal:
+            return action == .read && kind != .auditTrail ? .allow : .forbidden
+        case .provider:
+            return .notFound
+        case .parent:
+            let familyView: Set<RecordKind> = [.caseFile, .member, .person, .permanencyGoal, .team]
+            return action == .read && familyView.contains(kind) ? .allow : .forbidden
+        case .administrator:
+            return kind == .auditTrail && action == .read ? .allow : .notFound
+        }
+    }
+
+    static func actual(_ decision: AccessDecision) -> Expect {
+        switch decision {
+        case .allow: .allow
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        }
+    }
+
+    @Test("own case", arguments: UserRole.allCases)
+    func ownCase(role: UserRole) {
+        let policy = AccessPolicy()
+        for (kind, action) in Self.everything {
+            let got = Self.actual(policy.decide(Self.actors[role]!, action, kind, in: Self.ownCase))
+            #expect(got == Self.expectedOwn(role, kind, action), "\(role) \(action) \(kind)")
+        }
+    }
+
+    @Test("another case is not found, except the administrator's audit trail", arguments: UserRole.allCases)
+    func otherCase(role: UserRole) {
+        let policy = AccessPolicy()
+        for (kind, action) in Self.everything {
+            let got = Self.actual(policy.decide(Self.actors[role]!, action, kind, in: Self.otherCase))
+            let expected: Expect = role == .administrator && kind == .auditTrail && action == .read ? .allow : .notFound
+            #expect(got == expected, "\(role) \(action) \(kind)")
+        }
+    }
+
+    @Test("a caseworker on the team of a case not assigned to them works it like their own")
+    func teamCaseworker() {
+        let facts = CaseAccessFacts(caseworkerID: Self.otherWorker, supervisorID: nil, unit: "South", team: [Self.worker: .secondaryCaseworker])
+        #expect(AccessPolicy().decide(Self.actors[.caseworker]!, .update, .placement, in: facts) == .allow)
+    }
+
+    @Test("an administrator on a case's team reads it, audit trail included, and changes nothing")
+    func administratorOnTeam() {
+        let facts = CaseAccessFacts(caseworkerID: Self.worker, supervisorID: nil, unit: "North", team: [Self.admin: .administrator])
+        let policy = AccessPolicy()
+        #expect(policy.decide(Self.actors[.administrator]!, .read, .placement, in: facts) == .allow)
+        #expect(policy.decide(Self.actors[.administrator]!, .read, .auditTrail, in: facts) == .allow)
+        #expect(policy.decide(Self.actors[.administrator]!, .update, .placement, in: facts) != .allow)
+    }
+
+    @Test("a supervisor of another unit sees cases they supervise by name, not the rest of that unit")
+    func supervisorByName() {
+        let facts = CaseAccessFacts(caseworkerID: Self.otherWorker, supervisorID: Self.supervisor, unit: "South")
+        #expect(AccessPolicy().decide(Self.actors[.supervisor]!, .read, .caseFile, in: facts) == .allow)
+        #expect(AccessPolicy().decide(Self.actors[.supervisor]!, .read, .caseFile, in: Self.otherCase) == .notFound)
+    }
+
+    @Test("only caseworkers and supervisors open cases; only administrators manage accounts")
+    func creation() {
+        let policy = AccessPolicy()
+        for role in UserRole.allCases {
+            #expect(policy.mayCreateCase(Self.actors[role]!) == (role == .caseworker || role == .supervisor))
+            #expect(policy.mayManageUsers(Self.actors[role]!) == (role == .administrator))
+        }
+    }
+
+    @Test("list scopes")
+    func scopes() {
+        let policy = AccessPolicy()
+        #expect(policy.scope(for: Self.actors[.caseworker]!) == .assignedOrTeam(Self.worker))
+        #expect(policy.scope(for: Self.actors[.supervisor]!) == .unit("North", Self.supervisor))
+        #expect(policy.scope(for: Self.actors[.parent]!) == .family(Self.parent))
+        #expect(policy.scope(for: Self.actors[.provider]!) == CaseScope.none)
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+@testable import ReunifyDomain
+
+@Suite("Calendar dates")
+struct CalendarDateTests {
+    @Test("reads ISO dates and refuses impossible ones")
+    func parsing() {
+        #expect(CalendarDate(iso: "2024-02-29")?.iso == "2024-02-29")
+        #expect(CalendarDate(iso: "2023-02-29") == nil)
+        #expect(CalendarDate(iso: "2024-13-01") == nil)
+        #expect(CalendarDate(iso: "24-01-01") == nil)
+        #expect(CalendarDate(iso: "not a date") == nil)
+    }
+
+    @Test("form boxes: empty is nil, partial or impossible is an error naming the field")
+    func formParts() throws {
+        #expect(try CalendarDate.fromParts(day: "", month: " ", year: nil, field: "birthDate") == nil)
+        #expect(try CalendarDate.fromParts(day: "5", month: "11", year: "2019", field: "birthDate")?.iso == "2019-11-05")
+        #expect(throws: ValidationFailure.self) { try CalendarDate.fromParts(day: "31", month: "4", year: "2020", field: "x") }
+        do {
+            _ = try CalendarDate.fromParts(day: "3", month: "", year: "2020", field: "removalDate")
+            Issue.record("a partial date was accepted")
+        } catch {
+            #expect(error.errors.first?.field == "removalDate")
+        }
+        #expect(throws: ValidationFailure.self) { try CalendarDate.fromParts(day: "3", month: "4", year: "20", field: "x") }
+    }
+
+    @Test("ages count completed years")
+    func ages() throws {
+        let born = try #require(CalendarDate(iso: "2016-06-15"))
+        #expect(born.age(on: CalendarDate(iso: "2026-06-14")!) == 9)
+        #expect(born.age(on: CalendarDate(iso: "2026-06-15")!) == 10)
+    }
+
+    @Test("adding months keeps the day where it can")
+    func months() {
+        #expect(CalendarDate(iso: "2026-01-31")!.adding(months: 1).iso == "2026-02-28")
+        #expect(CalendarDate(iso: "2026-03-10")!.adding(months: 6).iso == "2026-09-10")
+        #expect(CalendarDate(iso: "2026-03-10")!.adding(days: 60).iso == "2026-05-09")
+        #expect(CalendarDate(iso: "2026-03-10")!.days(until: CalendarDate(iso: "2026-05-09")!) == 60)
+    }
+}
+
+@Suite("Name folding for search")
+struct SearchTextTests {
+    @Test("case, accents and punctuation fold away", arguments: [
+        ("JOSÉ Núñez", "jose nunez"),
+        ("María-Inés  Peña", "maria ines pena"),
+        ("O'Brien", "o brien"),
+        ("Ångström", "angstrom"),
+        ("Straße", "strasse"),
+    ])
+    func folding(input: String, folded: String) {
+        #expect(SearchText.fold(input) == folded)
+    }
+
+    @Test("a query becomes folded words")
+    func terms() {
+        #expect(SearchText.terms("  Núñez, José ") == ["nunez", "jose"])
+        #expect(SearchText.terms("   ").isEmpty)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import ReunifyDomain
+
+@Suite("Demo agency")
+struct DemoAgencyTests {
+    let today = CalendarDate(iso: "2026-11-23")!
+
+    @Test("the same seed and day give the same agency; another seed another")
+    func deterministic() {
+        let a = DemoAgencyGenerator(today: today).generate()
+        let b = DemoAgencyGenerator(today: today).generate()
+        #expect(a == b)
+        #expect(DemoAgencyGenerator(seed: 7, today: today).generate() != a)
+    }
+
+    @Test("it holds the families the foundation calls for")
+    func coverage() {
+        let agency = DemoAgencyGenerator(today: today).generate()
+        #expect(agency.families.count >= 30)
+        let worker = agency.user("caseworker@demo.reunify.test")!.id, worker2 = agency.user("caseworker2@demo.reunify.test")!.id
+        let byWorker = Dictionary(grouping: agency.families, by: { $0.details.caseworkerID })
+        #expect(byWorker[worker]?.count == 16)
+        #expect(byWorker[worker2]?.count == 16)
+        #expect(Set(agency.families.map(\.details.stage)) == Set(CaseStage.allCases))
+        let persons = agency.families.flatMap(\.persons)
+        #expect(persons.contains { $0.role == .nonResidentFather })
+        #expect(persons.contains { $0.role == .relative })
+        #expect(persons.contains { $0.details.languages.first == "Spanish" && $0.details.interpreterNeeded })
+        #expect(persons.contains { $0.details.icwaStatus == .reasonToKnow })
+        #expect(agency.families.contains { $0.persons.filter { $0.role == .child }.count >= 2 })
+        #expect(agency.families.contains { f in f.persons.filter { $0.role == .parent }.allSatisfy { $0.details.address == nil } })
+        let ages = Set(persons.filter { $0.role == .child }.compactMap { $0.details.birthDate?.age(on: today) })
+        #expect(ages.contains { $0 < 2 } && ages.contains { $0 >= 12 })
+        let settings = Set(agency.families.flatMap(\.episodes).flatMap(\.placements).map(\.setting))
+        #expect(settings.isSuperset(of: [.relativeFosterHome, .fosterFamilyHome, .placedAtHome]))
+    }
+
+    @Test("every generated record passes the rules a worker's entry must pass")
+    func valid() {
+        let agency = DemoAgencyGenerator(today: today).generate()
+        for family in agency.families {
+            #expect(family.details.validate(today: today).isEmpty, "\(family.details.caseNumber)")
+            let births = Dictionary(uniqueKeysWithValues: family.persons.map { ($0.id, $0.details.birthDate) })
+            for person in family.persons { #expect(person.details.validate(today: today).isEmpty, "\(person.details.fullName)") }
+            for r in family.relationships { #expect(r.validate(members: Set(births.keys)).isEmpty) }
+            for e in family.episodes {
+                #expect(e.details.validate(today: today, childBirthDate: births[e.details.childID] ?? nil).isEmpty, "\(family.details.caseNumber)")
+                for p in e.placements { #expect(p.validate(today: today, episode: e.details).isEmpty, "\(family.details.caseNumber) \(p)") }
+            }
+            for g in family.goals { #expect(g.validate(today: today).isEmpty) }
+        }
+    }
+
+    @Test("the demo parent is a parent in one of the first caseworker's cases")
+    func parentAccount() {
+        let agency = DemoAgencyGenerator(today: today).generate()
+        let parent = agency.user("parent@demo.reunify.test")!
+        let family = agency.families.first { $0.persons.contains { $0.id == parent.personID } }
+        #expect(family?.details.caseworkerID == agency.user("caseworker@demo.reunify.test")!.id)
+        #expect(family?.episodes.contains { $0.details.isOpen } == true)
+    }
+}

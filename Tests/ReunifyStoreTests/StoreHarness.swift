@@ -1,0 +1,52 @@
+import FluentKit
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import ReunifyDomain
+@testable import ReunifyStore
+
+/// A real database for one test: an in-memory SQLite database of its own, or — when `DATABASE_URL` names a
+/// PostgreSQL server — a private schema there, dropped afterwards. Migrated, optionally with the demo agency.
+enum StoreHarness {
+    static let today = CalendarDate(iso: "2026-11-23")!
+
+    static func target() throws -> DatabaseTarget {
+        let url = ProcessInfo.processInfo.environment["DATABASE_URL"]
+        if let url, url.hasPrefix("postgres") {
+            return .postgres(url: url, schema: "store_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20))
+        }
+        return .sqliteInMemory(name: UUID().uuidString)
+    }
+
+    static func withDatabase(demo: Bool = false, _ body: (any Database) async throws -> Void) async throws {
+        let target = try target()
+        let threadPool = NIOThreadPool(numberOfThreads: 1)
+        threadPool.start()
+        let databases = Databases(threadPool: threadPool, on: MultiThreadedEventLoopGroup.singleton)
+        try target.register(on: databases)
+        let logger = Logger(label: "store-tests")
+        let db = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+        let migrations = Migrations()
+        migrations.add(ReunifyMigrations.all)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+        var failure: (any Error)?
+        do {
+            try await target.prepare(db)
+            try await migrator.setupIfNeeded().get()
+            try await migrator.prepareBatch().get()
+            if demo {
+                try await DemoLoader(db).load(DemoAgencyGenerator(today: today).generate(), passwordHash: "not-a-real-hash")
+            }
+            try await body(db)
+        } catch {
+            failure = error
+        }
+        try? await target.dropPrivateSchema(db)
+        await databases.shutdownAsync()
+        try await threadPool.shutdownGracefully()
+        if let failure { throw failure }
+    }
+
+    static func agency() -> DemoAgency { DemoAgencyGenerator(today: today).generate() }
+}

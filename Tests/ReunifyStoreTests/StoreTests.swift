@@ -1,0 +1,169 @@
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+import ReunifyDomain
+@testable import ReunifyStore
+
+@Suite("Store on a real database")
+struct StoreTests {
+    @Test("the demo agency loads once; a second load writes nothing")
+    func demoLoadsOnce() async throws {
+        try await StoreHarness.withDatabase(demo: true) { db in
+            let agency = StoreHarness.agency()
+            #expect(try await CaseModel.query(on: db).count() == agency.families.count)
+            #expect(try await PersonModel.query(on: db).count() == agency.families.flatMap(\.persons).count)
+            let loadedAgain = try await DemoLoader(db).load(agency, passwordHash: "x")
+            #expect(loadedAgain == false)
+            #expect(try await CaseModel.query(on: db).count() == agency.families.count)
+        }
+    }
+
+    @Test("a stale update is refused and the newer save is kept")
+    func versionConflict() async throws {
+        try await StoreHarness.withDatabase(demo: true) { db in
+            let id = try #require(try await PersonModel.query(on: db).first()?.id)
+            let first = try #require(try await PersonModel.find(id, on: db))
+            let second = try #require(try await PersonModel.find(id, on: db))
+            var mine = first.details
+            mine.phone = "555-1111"
+            try await PersonRepository(db).update(first, to: mine, expectedVersion: 1)
+            var theirs = second.details
+            theirs.phone = "555-2222"
+            await #expect(throws: StoreError.versionConflict(currentVersion: 2)) {
+                try await PersonRepository(db).update(second, to: theirs, expectedVersion: 1)
+            }
+            let saved = try #require(try await PersonModel.find(id, on: db))
+            #expect(saved.phone == "555-1111")
+            #expect(saved.version == 2)
+        }
+    }
+
+    @Test("of many concurrent edits from the same version exactly one wins")
+    func concurrentEdits() async throws {
+        try await StoreHarness.withDatabase(demo: true) { db in
+            let id = try #require(try await CaseModel.query(on: db).first()?.id)
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for n in 0..<6 {
+                    group.addTask {
+                        do {
+                            let model = try await CaseModel.find(id, on: db)!
+                            var d = model.details
+                            d.familyName = "Edit \(n)"
+                            try await CaseRepository(db).update(model, to: d, expectedVersion: 1)
+                            return true
+                        } catch { return false }
+                    }
+                }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            #expect(try await CaseModel.find(id, on: db)?.version == 2)
+        }
+    }
+
+    @Test("the audit log refuses updates and deletes")
+    func auditAppendOnly() async throws {
+        try await StoreHarness.withDatabase { db in
+            try await AuditRepository(db).record(AuditEventModel(occurredAt: Date(), userID: nil, userEmail: "a@b.c", action: "view",
+                                                                 recordKind: "case", recordID: nil, caseID: nil, summary: "seen", address: nil))
+            let sql = try #require(db as? any SQLDatabase)
+            await #expect(throws: (any Error).self) { try await sql.raw("UPDATE audit_events SET summary = 'changed'").run() }
+            await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM audit_events").run() }
+            #expect(try await AuditRepository(db).count() == 1)
+            #expect(try await AuditEventModel.query(on: db).first()?.summary == "seen")
+        }
+    }
+
+    @Test("each role's case scope lists what the policy allows")
+    func scopes() async throws {
+        try await StoreHarness.withDatabase(demo: true) { db in
+            let agency = StoreHarness.agency()
+            let repo = CaseRepository(db)
+            let policy = AccessPolicy()
+            func actor(_ email: String) -> Actor {
+                let u = agency.user(email)!
+                return Actor(id: u.id, role: u.role, unit: u.unit)
+            }
+            let own = try await repo.list(policy.scope(for: actor("caseworker@demo.reunify.test")), page: 1, per: 100)
+            #expect(own.total == 16)
+            #expect(own.cases.allSatisfy { $0.caseworkerID == agency.user("caseworker@demo.reunify.test")!.id.uuid })
+            #expect(try await repo.list(policy.scope(for: actor("supervisor@demo.reunify.test")), page: 1, per: 100).total == agency.families.count)
+            #expect(try await repo.list(policy.scope(for: actor("parent@demo.reunify.test")), page: 1, per: 100).total == 1)
+            #expect(try await repo.list(policy.scope(for: actor("provider@demo.reunify.test")), page: 1, per: 100).total == 0)
+            let clinicianCases = agency.families.filter { $0.team.contains { $0.0 == agency.user("clinician@demo.reunify.test")!.id } }.count
+            #expect(try await repo.list(policy.scope(for: actor("clinician@demo.reunify.test")), page: 1, per: 100).total == clinicianCases)
+            let page2 = try await repo.list(policy.scope(for: actor("supervisor@demo.reunify.test")), page: 2, per: 10)
+            #expect(page2.cases.count == 10)
+        }
+    }
+
+    @Test("the policy's facts name the family's parent account")
+    func facts() async throws {
+        try await StoreHarness.withDatabase(demo: true) { db in
+            let agency = StoreHarness.agency()
+            let parent = agency.user("parent@demo.reunify.test")!
+            let family = agency.families.first { $0.persons.contains { $0.id == parent.personID } }!
+            let facts = try #require(try await CaseRepository(db).facts(family.caseID.uuid))
+            #expect(facts.familyAccounts == [parent.id])
+            #expect(facts.caseworkerID == family.details.caseworkerID)
+            #expect(try await CaseRepository(db).facts(UUID()) == nil)
+        }
+    }
+
+    @Test("people are found by name whatever the accents and capitals, only within the cases given")
+    func search() async throws {
+        try await StoreHarness.withDatabase { db in
+            let opened = StoreHarness.today
+            let a = try await CaseRepository(db).create(CaseDetails(caseNumber: "T-1", familyName: "Núñez", unit: "U", openedOn: opened))
+            let b = try await CaseRepository(db).create(CaseDetails(caseNumber: "T-2", familyName: "Other", unit: "U", openedOn: opened))
+            let persons = PersonRepository(db)
+            _ = try await persons.addNewMember(PersonDetails(givenName: "José Luis", familyName: "Núñez"), role: .parent, to: a.id!)
+            _ = try await persons.addNewMember(PersonDetails(givenName: "Jose", familyName: "Nunez", otherNames: ["Pepe"]), role: .parent, to: b.id!)
+            #expect(try await persons.search("JOSE nunez", within: [a.id!]).map { $0.0.givenName } == ["José Luis"])
+            #expect(try await persons.search("núñez", within: [a.id!, b.id!]).count == 2)
+            #expect(try await persons.search("pepe", within: [a.id!, b.id!]).map { $0.0.givenName } == ["Jose"])
+            #expect(try await persons.search("pepe", within: []).isEmpty)
+        }
+    }
+
+    @Test("a new placement ends the child's current one on the day it starts")
+    func placementsFollowEachOther() async throws {
+        try await StoreHarness.withDatabase { db in
+            let c = try await CaseRepository(db).create(CaseDetails(caseNumber: "T-3", familyName: "Lee", unit: "U", openedOn: StoreHarness.today))
+            let (child, _) = try await PersonRepository(db).addNewMember(PersonDetails(givenName: "Ava", familyName: "Lee"), role: .child, to: c.id!)
+            let records = CaseRecordsRepository(db)
+            let removal = CalendarDate(iso: "2026-01-10")!
+            let ep = try await records.addEpisode(RemovalEpisodeDetails(childID: PersonID(child.id!), removalDate: removal,
+                                                                        manner: .courtOrdered, circumstances: [.neglect]), to: c.id!)
+            _ = try await records.addPlacement(PlacementDetails(setting: .fosterFamilyHome, caregiverName: "Reed family", startDate: removal), to: ep)
+            _ = try await records.addPlacement(PlacementDetails(setting: .relativeFosterHome, caregiverName: "Aunt Rosa",
+                                                                startDate: CalendarDate(iso: "2026-03-01")!), to: ep)
+            let list = try await records.placements(of: ep.id!)
+            #expect(list.map(\.endDate) == ["2026-03-01", nil])
+            #expect(list[0].changeReason?.isEmpty == false)
+            await #expect(throws: StoreError.self) {
+                _ = try await records.addEpisode(RemovalEpisodeDetails(childID: PersonID(child.id!), removalDate: removal,
+                                                                       manner: .courtOrdered, circumstances: [.neglect]), to: c.id!)
+            }
+        }
+    }
+
+    @Test("case numbers are unique")
+    func uniqueCaseNumbers() async throws {
+        try await StoreHarness.withDatabase { db in
+            _ = try await CaseRepository(db).create(CaseDetails(caseNumber: "T-9", familyName: "A", unit: "U", openedOn: StoreHarness.today))
+            await #expect(throws: StoreError.self) {
+                _ = try await CaseRepository(db).create(CaseDetails(caseNumber: "T-9", familyName: "B", unit: "U", openedOn: StoreHarness.today))
+            }
+        }
+    }
+
+    @Test("DATABASE_URL chooses the database")
+    func targets() throws {
+        #expect(try DatabaseTarget.from(environmentValue: nil) == .sqlite(path: "data/reunify.sqlite"))
+        #expect(try DatabaseTarget.from(environmentValue: "sqlite:///tmp/x.sqlite") == .sqlite(path: "/tmp/x.sqlite"))
+        #expect(try DatabaseTarget.from(environmentValue: "postgres://u:p@h:5432/d") == .postgres(url: "postgres://u:p@h:5432/d"))
+        #expect(throws: DatabaseTarget.ParseError.self) { try DatabaseTarget.from(environmentValue: "mysql://x") }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+import ReunifyDomain
+import ReunifyStore
+import Fluent
+@testable import ReunifyWeb
+
+@Suite("JSON API")
+struct APITests {
+    @Test("cases: page through, open one, read it, change it with its version")
+    func cases() async throws {
+        try await TestApp.run { app, _ in
+            let api = try await APIClient.signIn(app, "caseworker@demo.reunify.test")
+            let (status, page) = try await api.json(.GET, "/api/v1/cases?page=2&per=5")
+            #expect(status == .ok)
+            #expect(page["total"] as? Int == 16)
+            #expect((page["items"] as? [[String: Any]])?.count == 5)
+            let (created, body) = try await api.json(.POST, "/api/v1/cases", #"{"caseNumber":"API-1","familyName":"Okonkwo"}"#)
+            #expect(created == .created)
+            let id = try #require(body["id"] as? String)
+            #expect(body["stage"] as? String == "intake")
+            #expect(body["unit"] as? String == "North Unit")
+            let (read, got) = try await api.json(.GET, "/api/v1/cases/\(id)")
+            #expect(read == .ok && got["familyName"] as? String == "Okonkwo")
+            let update = #"{"caseNumber":"API-1","familyName":"Okonkwo-Ade","stage":"assessment","unit":"North Unit","openedOn":"2026-11-23","version":1}"#
+            let (changed, after) = try await api.json(.PUT, "/api/v1/cases/\(id)", update)
+            #expect(changed == .ok && after["version"] as? Int == 2)
+            let (stale, error) = try await api.json(.PUT, "/api/v1/cases/\(id)", update)
+            #expect(stale == .conflict)
+            #expect(error["currentVersion"] as? Int == 2)
+            #expect((error["reason"] as? String)?.contains("Someone else saved") == true)
+        }
+    }
+
+    @Test("bad input is a 4xx with a message that says what to fix", arguments: [
+        (#"{"familyName":"X"}"#, 400, "caseNumber"),
+        (#"{"caseNumber":"B-1","familyName":"X","stage":"finished"}"#, 422, "not a known case stage"),
+        (#"{"caseNumber":"B-1","familyName":"X","openedOn":"2026-13-01"}"#, 422, "YYYY-MM-DD"),
+        (#"{"caseNumber":"B-1","familyName":"X","openedOn":"2027-01-01"}"#, 422, "today or in the past"),
+        (#"{"caseNumber":"B 1!","familyName":"X"}"#, 422, "Case number may hold"),
+        (#"not json"#, 400, "JSON"),
+        (#"{"caseNumber":7,"familyName":"X"}"#, 400, "caseNumber"),
+    ])
+    func badCases(body: String, status: UInt, fragment: String) async throws {
+        try await TestApp.run { app, _ in
+            let api = try await APIClient.signIn(app, "caseworker@demo.reunify.test")
+            let (got, error) = try await api.json(.POST, "/api/v1/cases", body)
+            #expect(got.code == status)
+            #expect(error["error"] as? Bool == true)
+            #expect((error["reason"] as? String)?.contains(fragment) == true, "\(error)")
+            #expect(try await CaseModel.query(on: app.db).filter(\.$caseNumber == "B-1").count() == 0)
+        }
+    }
+
+    @Test("members, episodes and placements: good input saved, bad input refused")
+    func records() async throws {
+        try await TestApp.run { app, _ in
+            let api = try await APIClient.signIn(app, "caseworker@demo.reunify.test")
+            let (_, c) = try await api.json(.POST, "/api/v1/cases", #"{"caseNumber":"API-2","familyName":"Haddad"}"#)
+            let caseID = try #require(c["id"] as? String)
+            let (future, fe) = try await api.json(.POST, "/api/v1/cases/\(caseID)/members",
+                #"{"role":"child","person":{"givenName":"Lina","familyName":"Haddad","birthDate":"2030-01-01"}}"#)
+            #expect(future == .unprocessableEntity)
+            #expect((fe["reason"] as? String)?.contains("Birth date must be today or in the past") == true)
+            let (badRole, _) = try await api.json(.POST, "/api/v1/cases/\(caseID)/members", #"{"role":"cousin","person":{"givenName":"A","familyName":"B"}}"#)
+            #expect(badRole == .unprocessableEntity)
+            let (added, member) = try await api.json(.POST, "/api/v1/cases/\(caseID)/members",
+                #"{"role":"child","person":{"givenName":"Lina","familyName":"Haddad","birthDate":"2019-05-04","languages":["Arabic","English"]}}"#)
+            #expect(added == .created)
+            let childID = try #require((member["person"] as? [String: Any])?["id"] as? String)
+            let (before, be) = try await api.json(.POST, "/api/v1/cases/\(caseID)/episodes",
+                #"{"childId":"\#(childID)","removalDate":"2026-10-01","manner":"court_ordered","circumstances":["neglect"],"dischargeDate":"2026-09-01","dischargeReason":"reunification"}"#)
+            #expect(before == .unprocessableEntity)
+            #expect((be["reason"] as? String)?.contains("Discharge date must be on or after the removal date") == true)
+            let (badCode, _) = try await api.json(.POST, "/api/v1/cases/\(caseID)/episodes",
+                #"{"childId":"\#(childID)","removalDate":"2026-10-01","manner":"court_ordered","circumstances":["bad_luck"]}"#)
+            #expect(badCode == .unprocessableEntity)
+            let (ok, episode) = try await api.json(.POST, "/api/v1/cases/\(caseID)/episodes",
+                #"{"childId":"\#(childID)","removalDate":"2026-10-01","manner":"court_ordered","circumstances":["neglect","homelessness"]}"#)
+            #expect(ok == .created)
+            #expect(episode["dateEnteredCare"] as? String == "2026-11-30")
+            let episodeID = try #require(episode["id"] as? String)
+            let (early, _) = try await api.json(.POST, "/api/v1/cases/\(caseID)/episodes/\(episodeID)/placements",
+                #"{"setting":"foster_family_home","caregiverName":"Reed family","startDate":"2026-09-01"}"#)
+            #expect(early == .unprocessableEntity)
+            let (placed, placement) = try await api.json(.POST, "/api/v1/cases/\(caseID)/episodes/\(episodeID)/placements",
+                #"{"setting":"foster_family_home","caregiverName":"Reed family","startDate":"2026-10-01"}"#)
+            #expect(placed == .created)
+            let (_, list) = try await api.list("/api/v1/cases/\(caseID)/episodes/\(episodeID)/placements")
+            #expect(list.count == 1)
+            let placementID = try #require(placement["id"] as? String)
+            let (noVersion, nv) = try await api.json(.PUT, "/api/v1/cases/\(caseID)/placements/\(placementID)",
+                #"{"setting":"foster_family_home","caregiverName":"Reed family","startDate":"2026-10-02"}"#)
+            #expect(noVersion == .unprocessableEntity)
+            #expect((nv["reason"] as? String)?.contains("version") == true)
+            let (person, p) = try await api.json(.GET, "/api/v1/persons/\(childID)")
+            #expect(person == .ok && p["givenName"] as? String == "Lina")
+            let outsider = try await APIClient.signIn(app, "caseworker2@demo.reunify.test")
+            #expect(try await outsider.send(.GET, "/api/v1/persons/\(childID)").status == .notFound)
+            #expect(try await outsider.send(.GET, "/api/v1/cases/\(caseID)/episodes").status == .notFound)
+        }
+    }
+
+    @Test("the OpenAPI document describes every route registered under /api/v1, and nothing more")
+    func openAPI() async throws {
+        try await TestApp.run(demo: false) { app, _ in
+            let response = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")
+            #expect(response.status == .ok)
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+            #expect(doc["openapi"] as? String == "3.1.0")
+            let paths = try #require(doc["paths"] as? [String: [String: Any]])
+            var documented = Set<String>()
+            for (path, operations) in paths { for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") } }
+            var registered = Set<String>()
+            for route in app.routes.all where route.path.first?.description == "api" {
+                let path = "/" + route.path.map { component -> String in
+                    if case .parameter(let name) = component { return "{\(name)}" }
+                    return component.description
+                }.joined(separator: "/")
+                registered.insert("\(route.method.rawValue) \(path)")
+            }
+            #expect(registered.subtracting(documented).isEmpty, "undocumented: \(registered.subtracting(documented).sorted())")
+            #expect(documented.subtracting(registered).isEmpty, "documented but not served: \(documented.subtracting(registered).sorted())")
+            let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            let placementInput = try #require(schemas["PlacementInput"] as? [String: Any])
+            let setting = try #require((placementInput["properties"] as? [String: Any])?["setting"] as? [String: Any])
+            #expect((setting["enum"] as? [String])?.count == PlacementSetting.allCases.count)
+        }
+    }
+}
