@@ -22,7 +22,10 @@ struct DemoAgencyTests {
         let byWorker = Dictionary(grouping: agency.families, by: { $0.details.caseworkerID })
         #expect(byWorker[worker]?.count == 16)
         #expect(byWorker[worker2]?.count == 16)
-        #expect(Set(agency.families.map(\.details.stage)) == Set(CaseStage.allCases))
+        for worker in [worker, worker2] {
+            #expect(Set(byWorker[worker]!.map(\.details.stage)) == Set(CaseStage.allCases))
+            #expect(byWorker[worker]!.contains { $0.persons.contains { $0.details.languages.first == "Spanish" } })
+        }
         let persons = agency.families.flatMap(\.persons)
         #expect(persons.contains { $0.role == .nonResidentFather })
         #expect(persons.contains { $0.role == .relative })

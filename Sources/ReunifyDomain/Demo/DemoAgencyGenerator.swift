@@ -26,8 +26,10 @@ public struct DemoAgencyGenerator: Sendable {
         var families: [DemoAgency.Family] = []
         var usedNames = Set<String>()
         for index in 0..<familyCount {
-            let spanish = index % 4 == 1
-            let stage = stages[index % stages.count]
+            // Pairs of families share a stage, one for each caseworker, so both hold every stage; the
+            // first pair is mid-way (services) so the demo parent has a case with something to see.
+            let spanish = index % 8 == 1 || index % 8 == 4
+            let stage = stages[(index / 2 + 3) % stages.count]
             let worker = index % 2 == 0 ? staff.caseworker : staff.caseworker2
             var builder = FamilyBuilder(rng: rng, today: today, index: index, spanish: spanish, stage: stage, staff: staff,
                                         caseworker: worker, usedNames: usedNames)

@@ -49,7 +49,7 @@ enum Stylesheet {
     .tag.warn{background:#fcd6c3;color:#6e3619}
     .overdue{color:#d4351c;font-weight:700}
     .summary-list{margin:0 0 20px}.summary-list>div{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:8px 0}
-    .summary-list dt{font-weight:600;width:30%;min-width:160px}.summary-list dd{margin:0;flex:1}
+    .summary-list dt{font-weight:600;width:30%;min-width:160px}.summary-list dd{margin:0;flex:1}.summary-list dd>a{margin-left:.6em}
     .episode{border:1px solid #b1b4b6;padding:8px 16px;margin-bottom:16px}
     .timeline{list-style:none;margin:8px 0;padding:0 0 0 18px;border-left:3px solid #b1b4b6}
     .timeline li{position:relative;margin:0 0 12px;padding-left:8px}
