@@ -18,6 +18,10 @@ public struct CaseRecordsRepository: Sendable {
         return model
     }
 
+    public func removeRelationship(_ model: RelationshipModel) async throws {
+        try await model.delete(on: db)
+    }
+
     public func episodes(of caseID: UUID) async throws -> [RemovalEpisodeModel] {
         try await RemovalEpisodeModel.query(on: db).filter(\.$caseID == caseID).sort(\.$removalDate).all()
     }

@@ -101,4 +101,8 @@ public struct CaseRepository: Sendable {
         }
         try await TeamMemberModel(caseID: caseID, userID: userID, role: role).create(on: db)
     }
+
+    public func removeFromTeam(caseID: UUID, userID: UUID) async throws {
+        try await TeamMemberModel.query(on: db).filter(\.$caseID == caseID).filter(\.$userID == userID).delete()
+    }
 }

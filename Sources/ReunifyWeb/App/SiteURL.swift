@@ -19,6 +19,9 @@ enum SiteURL {
     case newGoal(UUID)
     case editGoal(UUID, UUID)
     case auditTrail(UUID)
+    case newTeamMember(UUID)
+    case removeTeamMember(UUID, UUID)
+    case removeRelationship(UUID, UUID)
     case search
     case styles
 
@@ -41,6 +44,9 @@ enum SiteURL {
         case .newGoal(let c): "/cases/\(c.lower)/goals/new"
         case .editGoal(let c, let g): "/cases/\(c.lower)/goals/\(g.lower)/edit"
         case .auditTrail(let c): "/cases/\(c.lower)/audit"
+        case .newTeamMember(let c): "/cases/\(c.lower)/team/new"
+        case .removeTeamMember(let c, let u): "/cases/\(c.lower)/team/\(u.lower)/remove"
+        case .removeRelationship(let c, let r): "/cases/\(c.lower)/relationships/\(r.lower)/remove"
         case .search: "/search"
         case .styles: "/styles.css"
         }

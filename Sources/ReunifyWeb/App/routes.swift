@@ -23,6 +23,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: GoalPagesController())
     try pages.register(collection: SearchController())
     try pages.register(collection: AuditTrailController())
+    try pages.register(collection: TeamPagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: AuthAPIController())

@@ -25,7 +25,7 @@ enum Stylesheet {
     .button{display:inline-block;background:#00703c;color:#fff;border:0;border-bottom:2px solid #002d18;padding:8px 14px;font-size:1rem;cursor:pointer;text-decoration:none;border-radius:0}
     .button:visited{color:#fff}.button.secondary{background:#f3f2f1;color:#0b0c0c;border-bottom-color:#929191}
     .link-button{background:none;border:0;text-decoration:underline;cursor:pointer;font:inherit;padding:0}
-    form.inline{display:inline}
+    form.inline{display:inline;margin-left:.6em}.link-button.danger{color:#d4351c}
     .field{margin:0 0 20px;border:0;padding:0}
     .field label,.field legend{display:block;font-weight:600;margin-bottom:4px}
     .hint{color:#505a5f;font-size:.92rem;margin-bottom:4px}

@@ -21,7 +21,7 @@ struct CaseFileController: RouteCollection {
         try await req.audit(.view, .caseFile, recordID: caseID, caseID: caseID, "viewed case \(overview.caseFile.caseNumber)")
         let signedIn = try req.requireSignedIn()
         let may: (AccessAction, RecordKind) -> Bool = { req.policy.decide(signedIn.actor, $0, $1, in: facts).isAllowed }
-        return CaseOverviewView(overview: overview, today: req.today, timelines: req.reunify.timelines, may: may).render(req)
+        return CaseOverviewView(overview: overview, today: req.today, timelines: req.reunify.timelines, may: may, signedIn: signedIn).render(req)
     }
 
     func staff(_ req: Request) async throws -> ([UserModel], [UserModel]) {

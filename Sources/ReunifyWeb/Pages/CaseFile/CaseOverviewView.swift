@@ -10,6 +10,7 @@ struct CaseOverviewView {
     let today: CalendarDate
     let timelines: TimelinePolicy
     let may: (AccessAction, RecordKind) -> Bool
+    let signedIn: SignedIn?
 
     var caseID: UUID { overview.caseFile.id! }
     var details: CaseDetails { overview.caseFile.details }
@@ -76,7 +77,9 @@ struct CaseOverviewView {
             overview.relationships.isEmpty ? .p("None recorded yet.") :
             .ul(.class("plain"), .forEach(overview.relationships) { r in
                 let d = r.details
-                return .li(.text("\(overview.name(d.personID.uuid)) is the \(d.kind.label.lowercased()) of \(overview.name(d.relatedPersonID.uuid))"))
+                let sentence = "\(overview.name(d.personID.uuid)) is the \(d.kind.label.lowercased()) of \(overview.name(d.relatedPersonID.uuid))"
+                return .li(.text(sentence),
+                           .if(may(.delete, .relationship), removeButton(SiteURL.removeRelationship(caseID, r.id!).path, label: "Remove: \(sentence)")))
             }))
     }
 
@@ -127,7 +130,22 @@ struct CaseOverviewView {
     }
 
     func team() -> Node<HTML.BodyContext> {
-        .section(.h2("Team"),
-            .ul(.class("plain"), .forEach(overview.team) { t in .li(.text("\(t.user.name) — \(t.role.label)")) }))
+        let holders = [details.caseworkerID?.uuid, details.supervisorID?.uuid]
+        return .section(
+            .div(.class("section-heading"),
+                .h2("Team"),
+                .if(may(.create, .team), .a(.class("button secondary"), .href(SiteURL.newTeamMember(caseID).path), "Add someone to the team"))),
+            .ul(.class("plain"), .forEach(overview.team) { t in
+                .li(.text("\(t.user.name) — \(t.role.label)"),
+                    .if(may(.delete, .team) && !holders.contains(t.user.id), removeButton(SiteURL.removeTeamMember(caseID, t.user.id!).path,
+                                                                                          label: "Remove \(t.user.name) from the team")))
+            }))
+    }
+
+    /// A small form, so removing works without JavaScript and carries the CSRF token.
+    func removeButton(_ action: String, label: String) -> Node<HTML.BodyContext> {
+        .form(.class("inline"), .method(.post), .action(action),
+            csrfField(signedIn),
+            .button(.type(.submit), .class("link-button danger"), .attribute(named: "aria-label", value: label), "Remove"))
     }
 }

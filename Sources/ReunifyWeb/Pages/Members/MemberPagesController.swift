@@ -14,6 +14,7 @@ struct MemberPagesController: RouteCollection {
         c.post("persons", ":personID", "edit", use: updatePerson)
         c.get("relationships", "new", use: newRelationshipForm)
         c.post("relationships", "new", use: createRelationship)
+        c.post("relationships", ":relationshipID", "remove", use: removeRelationship)
     }
 
     func crumbs(_ req: Request, _ caseID: UUID) async throws -> [(String, String)] {
@@ -137,6 +138,24 @@ struct MemberPagesController: RouteCollection {
         guard problems.isEmpty else { return try await relationshipPage(req, caseID, form, problems, status: .unprocessableEntity) }
         let model = try await CaseRecordsRepository(req.db).addRelationship(details, to: caseID)
         try await req.audit(.create, .relationship, recordID: model.id, caseID: caseID, "recorded a \(kind.label.lowercased()) relationship")
+        return req.redirect(to: SiteURL.caseFile(caseID).path)
+    }
+
+    /// Removes a relationship recorded by mistake; the audit log keeps what it said.
+    func removeRelationship(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.delete, .relationship, caseID: caseID)
+        let id = try req.uuidParameter("relationshipID", "relationship")
+        let records = CaseRecordsRepository(req.db)
+        guard let model = try await records.relationship(id, in: caseID) else {
+            throw Abort(.notFound, reason: "There is no such relationship in this case")
+        }
+        let persons = PersonRepository(req.db)
+        let a = try await persons.find(model.personID)?.details.fullName ?? "someone"
+        let b = try await persons.find(model.relatedPersonID)?.details.fullName ?? "someone"
+        try await records.removeRelationship(model)
+        try await req.audit(.delete, .relationship, recordID: id, caseID: caseID,
+                            "removed: \(a) is the \(model.details.kind.label.lowercased()) of \(b)")
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }
 }
