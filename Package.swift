@@ -46,6 +46,7 @@ let package = Package(
             "ReunifyWeb", "ReunifyStore", "ReunifyDomain",
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
+            .product(name: "Plot", package: "Plot"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,6 +4,7 @@ import Vapor
 import VaporTesting
 import ReunifyDomain
 import ReunifyStore
+import Plot
 @testable import ReunifyWeb
 
 @Suite("Case pages")
@@ -211,5 +212,18 @@ extension String {
     func htmlEscaped() -> String {
         replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
             .replacingOccurrences(of: "'", with: "&#39;")
+    }
+}
+
+@Suite("Form markup")
+struct FormMarkupTests {
+    @Test("a select's blank choice submits an empty value, not its label")
+    func blankOption() {
+        let html = FormView().select("setting", "Where", PlacementSetting.self).render()
+        // `<option value>` is an empty value in HTML; without the attribute a browser would submit the label.
+        #expect(html.contains(#"<option value selected>Choose…</option>"#))
+        let chosen = FormView(FormData(values: ["setting": ["runaway"]])).select("setting", "Where", PlacementSetting.self).render()
+        #expect(chosen.contains(#"<option value>Choose…</option>"#))
+        #expect(chosen.contains(#"<option value="runaway" selected>Runaway</option>"#))
     }
 }

@@ -114,5 +114,5 @@ func selectElement(id: String, options: [(String, String)], selected: String, bl
 }
 
 func optionElement(value: String, label: String, selected: Bool) -> Node<HTML.SelectContext> {
-    .element(named: "option", nodes: [.attribute(named: "value", value: value), selected ? .attribute(named: "selected") : .empty, .text(label)])
+    .element(named: "option", nodes: [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false), selected ? .attribute(named: "selected") : .empty, .text(label)])
 }

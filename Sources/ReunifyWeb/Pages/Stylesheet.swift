@@ -61,6 +61,8 @@ enum Stylesheet {
     .pagination{display:flex;gap:16px}
     .visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;overflow:hidden;clip:rect(0 0 0 0)}
     @media (max-width:640px){.caseload thead{display:none}.caseload tr{display:block;border-bottom:2px solid #b1b4b6;padding:8px 0}
-    .caseload td{display:block;border:0;padding:2px 0}html{font-size:16px}}
+    .caseload td{display:block;border:0;padding:2px 0}html{font-size:16px}
+    .caseload td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#505a5f}
+    .caseload td[data-label] > div{display:inline}}
     """
 }

@@ -72,9 +72,9 @@ struct CaseloadView {
                                 .li(.text(child.name), .text(child.age.map { ", \($0)" } ?? ""),
                                     .if(!child.inCare && row.daysInCare != nil, .span(.class("tag"), "home")))
                             })),
-                            .td(.span(.class("tag stage-\(row.stage.rawValue)"), .text(row.stage.label))),
-                            .td(.text(row.daysInCare.map(String.init) ?? "—")),
-                            .td(.unwrap(row.nextDue) { due in
+                            .td(.attribute(named: "data-label", value: "Stage"), .span(.class("tag stage-\(row.stage.rawValue)"), .text(row.stage.label))),
+                            .td(.attribute(named: "data-label", value: "Days in care"), .text(row.daysInCare.map(String.init) ?? "—")),
+                            .td(.attribute(named: "data-label", value: "Next due"), .unwrap(row.nextDue) { due in
                                 .div(.class(due.isOverdue(today: today) ? "overdue" : ""),
                                      .text("\(due.kind.label): \(due.due.iso)"),
                                      .unwrap(due.childName) { .div(.class("hint"), .text($0)) })
