@@ -94,9 +94,9 @@ struct UserCommand: AsyncParsableCommand {
                 }
                 say(message)
             } catch let failure as ReunifyWeb.ValidationFailure {
-                throw ValidationError(failure.summary)
+                complain(failure.summary)
             } catch let error as ReunifyWeb.StoreError {
-                throw ValidationError("\(error)")
+                complain(error.description)
             }
         }
     }
@@ -114,4 +114,10 @@ struct Routes: AsyncParsableCommand {
 /// Writes a line to standard output at once, also when it is a pipe (CI reads the URL from it).
 func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// Says what is wrong on standard error and exits with the status for bad input.
+func complain(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("reunify: " + message + "\n").utf8))
+    Foundation.exit(ExitCode.validationFailure.rawValue)
 }

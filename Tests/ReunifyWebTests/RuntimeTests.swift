@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+@testable import ReunifyWeb
+
+/// What the `reunify` commands do, through the functions they call.
+@Suite("Command-line runtime")
+struct RuntimeTests {
+    @Test("the demo agency loads on the first start only")
+    func demoOnce() async throws {
+        try await TestApp.run(demo: false) { app, _ async throws in
+            #expect(try await ReunifyRuntime.loadDemo(app) == true)
+            #expect(try await ReunifyRuntime.loadDemo(app) == false)
+            #expect(try await UserRepository(app.db).all().count == 8)
+        }
+    }
+
+    @Test("without the demo nothing is invented; accounts are made one by one and can sign in")
+    func createUser() async throws {
+        try await TestApp.run(demo: false) { app, _ async throws in
+            #expect(try await UserRepository(app.db).all().isEmpty)
+            #expect(try await CaseRepository(app.db).list(.unit(nil, UserID(UUID())), page: 1, per: 10).total == 0)
+            await #expect(throws: ValidationFailure.self) {
+                _ = try await ReunifyRuntime.createUser(app, email: "new@agency.org", name: "New", role: "wizard", unit: nil, password: "long enough pass")
+            }
+            await #expect(throws: ValidationFailure.self) {
+                _ = try await ReunifyRuntime.createUser(app, email: "new@agency.org", name: "New", role: "caseworker", unit: nil, password: "short")
+            }
+            let message = try await ReunifyRuntime.createUser(app, email: "New@Agency.org", name: "New Worker", role: "caseworker",
+                                                              unit: "East", password: "long enough pass")
+            #expect(message.contains("new@agency.org"))
+            await #expect(throws: StoreError.self) {
+                _ = try await ReunifyRuntime.createUser(app, email: "new@agency.org", name: "Again", role: "caseworker", unit: nil, password: "long enough pass")
+            }
+            var browser = Browser(app)
+            #expect(try await browser.signIn("new@agency.org", password: "long enough pass").status == .seeOther)
+        }
+    }
+
+    @Test("routes lists the pages and the API")
+    func routes() async throws {
+        try await TestApp.run(demo: false) { app, _ async throws in
+            let list = ReunifyRuntime.routeList(app)
+            #expect(list.contains("GET /health"))
+            #expect(list.contains("POST /api/v1/auth/token"))
+            #expect(list.contains("GET /cases/:caseID"))
+        }
+    }
+}
