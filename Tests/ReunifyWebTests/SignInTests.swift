@@ -118,3 +118,20 @@ struct SignInTests {
         }
     }
 }
+
+@Suite("Pages escape what people type")
+struct EscapingTests {
+    @Test("a name with markup is shown as text, never run")
+    func escaping() async throws {
+        try await TestApp.run { app, _ in
+            let family = CasePagesTests.familyInCare()
+            var browser = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
+            let response = try await browser.post("/cases/\(family.caseID)/members/new", [
+                ("role", "relative"), ("givenName", "<script>alert(1)</script>"), ("familyName", "O'Neil & \"Sons\""), ("languages", "English")])
+            #expect(response.status == .seeOther)
+            let page = try await browser.get("/cases/\(family.caseID)").body.string
+            #expect(!page.contains("<script>alert(1)</script>"))
+            #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        }
+    }
+}

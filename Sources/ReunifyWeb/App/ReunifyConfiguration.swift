@@ -17,6 +17,10 @@ public struct ReunifyConfiguration: Sendable {
     public var signInFailureWindow: TimeInterval = 15 * 60
     /// Send cookies only over HTTPS; on when Reunify is served behind TLS.
     public var secureCookies: Bool = false
+    /// Failed sign-ins allowed from one address within the window (several people may share one).
+    public var addressFailureLimit: Int = 20
+    /// Take the client's address from `X-Forwarded-For`; only behind a proxy that sets it.
+    public var trustForwardedFor: Bool = false
     /// Bcrypt cost; tests lower it to keep the suite quick.
     public var bcryptCost: Int = 12
 
@@ -26,10 +30,11 @@ public struct ReunifyConfiguration: Sendable {
         self.timelines = timelines
     }
 
-    /// Reads `DATABASE_URL` and `REUNIFY_SECURE_COOKIES`.
+    /// Reads `DATABASE_URL`, `REUNIFY_SECURE_COOKIES` and `REUNIFY_TRUST_PROXY`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> ReunifyConfiguration {
         var config = ReunifyConfiguration(database: try DatabaseTarget.from(environmentValue: env["DATABASE_URL"]))
         config.secureCookies = env["REUNIFY_SECURE_COOKIES"] == "1"
+        config.trustForwardedFor = env["REUNIFY_TRUST_PROXY"] == "1"
         return config
     }
 }

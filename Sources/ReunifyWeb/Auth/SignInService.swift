@@ -24,7 +24,7 @@ struct SignInService {
         if try await sessions.failures(key: emailKey, since: since) >= config.signInFailureLimit {
             return .throttled("Too many failed sign-ins for this account. Wait \(minutes) minutes, or ask an administrator.")
         }
-        if try await sessions.failures(key: addressKey, since: since) >= config.signInFailureLimit * 4 {
+        if try await sessions.failures(key: addressKey, since: since) >= config.addressFailureLimit {
             return .throttled("Too many failed sign-ins from this address. Wait \(minutes) minutes and try again.")
         }
         guard let user = try await UserRepository(req.db).find(email: email), !user.disabled,

@@ -23,8 +23,12 @@ extension Request {
         return signedIn
     }
 
+    /// The client's address: the socket's peer, or behind a trusted proxy the first `X-Forwarded-For` entry.
     var clientAddress: String? {
-        headers.first(name: "X-Forwarded-For")?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
-            ?? remoteAddress?.ipAddress
+        if application.reunify.trustForwardedFor,
+           let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
+            return forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        return remoteAddress?.ipAddress
     }
 }
