@@ -25,7 +25,8 @@ enum StoreHarness {
         threadPool.start()
         let databases = Databases(threadPool: threadPool, on: MultiThreadedEventLoopGroup.singleton)
         try target.register(on: databases)
-        let logger = Logger(label: "store-tests")
+        var logger = Logger(label: "store-tests")
+        logger.logLevel = .warning
         let db = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
         let migrations = Migrations()
         migrations.add(ReunifyMigrations.all)

@@ -33,6 +33,7 @@ enum TestApp {
         var config = ReunifyConfiguration(database: target(), time: clock)
         config.bcryptCost = 4
         let app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
         var failure: (any Error)?
         do {
             try await configure(app, config)

@@ -1,0 +1,315 @@
+import Foundation
+
+/// The instruments Reunify ships. The Family Strengths and Needs instrument is Reunify's own, written here in
+/// plain words over the ten domains family assessment in reunification is known to cover (RULES.md §1); it
+/// borrows no licensed wording. Agencies that hold a licence for another instrument add its definition as data.
+public enum BundledInstruments {
+    public static let all: [Instrument] = [familyStrengthsAndNeeds]
+
+    public static let familyStrengthsAndNeeds: Instrument = {
+        // The definition is data, kept in the same JSON form an administrator adds.
+        try! JSONDecoder().decode(Instrument.self, from: Data(familyStrengthsAndNeedsJSON.utf8))
+    }()
+
+    static let familyStrengthsAndNeedsJSON = #"""
+{
+ "id": "family-strengths-needs",
+ "version": 1,
+ "jurisdiction": "open",
+ "title": "Family Strengths and Needs",
+ "points": [
+  "intake",
+  "interim",
+  "reunification",
+  "closure"
+ ],
+ "domains": [
+  {
+   "id": "environment",
+   "title": "Home and surroundings",
+   "description": "Where the family lives and whether it is safe and stable for the children.",
+   "overallRequired": true,
+   "items": [
+    {
+     "id": "environment.housing_stability",
+     "text": "The family has a stable place to live.",
+     "required": false
+    },
+    {
+     "id": "environment.housing_safety",
+     "text": "The home is safe for the children: no hazards, and the heating, water and power work.",
+     "required": false
+    },
+    {
+     "id": "environment.neighbourhood",
+     "text": "The neighbourhood is safe enough for the children to live and play in.",
+     "required": false
+    },
+    {
+     "id": "environment.cleanliness",
+     "text": "The home is kept clean enough for the children's health.",
+     "required": false
+    }
+   ]
+  },
+  {
+   "id": "parental_capabilities",
+   "title": "Parenting",
+   "description": "How the parents care for, guide and protect the children.",
+   "overallRequired": true,
+   "items": [
+    {
+     "id": "parental_capabilities.supervision",
+     "text": "The parents watch over the children in ways that fit their ages.",
+     "required": false
+    },
+    {
+     "id": "parental_capabilities.discipline",
+     "text": "The parents guide the children's behaviour without harsh or physical punishment.",
+     "required": false
+    },
+    {
+     "id": "parental_capabilities.development",
+     "text": "The parents help the children learn and grow: school, play, routines.",
+     "required": false
+    },
+    {
+     "id": "parental_capabilities.substance_use",
+     "text": "The parents' use of alcohol or drugs does not get in the way of caring for the children.",
+     "required": false
+    }
+   ]
+  },
+  {
+   "id": "family_interactions",
+   "title": "Family relationships",
+   "description": "How the family members get on with one another.",
+   "overallRequired": true,
+   "items": [
+    {
+     "id": "family_interactions.bonding",
+     "text": "Parents and children show warmth and closeness.",
+     "required": false
+    },
+    {
+     "id": "family_interactions.expectations",
+     "text": "The parents expect things of the children that fit their ages.",
+     "required": false
+    },
+    {
+     "id": "family_interactions.mutual_support",
+     "text": "Family members help and support one another.",
+     "required": false
+    },
+    {
+     "id": "family_interactions.adult_relationship",
+     "text": "The adults in the home treat each other with respect.",
+     "required": false
+    }
+   ]
+  },
+  {
+   "id": "family_safety",
+   "title": "Safety",
+   "description": "Whether any child is being hurt or is at risk of harm at home. Every item here must be rated.",
+   "overallRequired": true,
+   "items": [
+    {
+     "id": "family_safety.physical_harm",
+     "text": "No child is physically hurt at home.",
+     "required": true
+    },
+    {
+     "id": "family_safety.sexual_harm",
+     "text": "No child is at risk of sexual abuse.",
+     "required": true
+    },
+    {
+     "id": "family_safety.emotional_harm",
+     "text": "No child is threatened, put down or frightened at home.",
+     "required": true
+    },
+    {
+     "id": "family_safety.domestic_violence",
+     "text": "There is no violence between the adults in the home.",
+     "required": true
+    },
+    {
+     "id": "family_safety.basic_needs",
+     "text": "The children's basic needs are met: food, care, medical care.",
+     "required": true
+    }
+   ]
+  },
+  {
+   "id": "child_wellbeing",
+   "title": "The children's well-being",
+   "description": "How the children are doing in themselves, at school and with their parents.",
+   "overallRequired": true,
+   "items": [
+    {
+     "id": "child_wellbeing.behaviour",
+     "text": "The children's behaviour is manageable for the adults caring for them.",
+     "required": false
+    },
+    {
+     "id": "child_wellbeing.school",
+     "text": "The children go to school or childcare and do as well as they can there.",
+     "required": false
+    },
+    {
+     "id": "child_wellbeing.connection",
+     "text": "The children feel safe with their parents and close to them.",
+     "required": false
+    },
+    {
+     "id": "child_wellbeing.participation",
+     "text": "The children take part in the plan in ways that fit their ages.",
+     "required": false
+    }
+   ]
+  },
+  {
+   "id": "social_community",
+   "title": "Friends and community",
+   "description": "The people and places the family can turn to.",
+   "overallRequired": true,
+   "items": [
+    {
+     "id": "social_community.relationships",
+     "text": "The family has friends or relatives they can turn to.",
+     "required": false
+    },
+    {
+     "id": "social_community.community",
+     "text": "The family uses what the community offers: faith groups, clubs, services.",
+     "required": false
+    },
+    {
+     "id": "social_community.culture",
+     "text": "The family's culture and language are respected and kept up.",
+     "required": false
+    }
+   ]
+  },
+  {
+   "id": "self_sufficiency",
+   "title": "Money, work and getting around",
+   "description": "Whether the family can meet its own basic needs.",
+   "overallRequired": true,
+   "items": [
+    {
+     "id": "self_sufficiency.income",
+     "text": "The family has enough income for food, rent and bills.",
+     "required": false
+    },
+    {
+     "id": "self_sufficiency.work",
+     "text": "The adults are working, studying, or looking for work.",
+     "required": false
+    },
+    {
+     "id": "self_sufficiency.transport",
+     "text": "The family can get to appointments, school and work.",
+     "required": false
+    },
+    {
+     "id": "self_sufficiency.budgeting",
+     "text": "The family keeps on top of money and bills.",
+     "required": false
+    }
+   ]
+  },
+  {
+   "id": "family_health",
+   "title": "Health",
+   "description": "The physical and mental health of parents and children.",
+   "overallRequired": true,
+   "items": [
+    {
+     "id": "family_health.parent_physical",
+     "text": "The parents' physical health lets them care for the children.",
+     "required": false
+    },
+    {
+     "id": "family_health.parent_mental",
+     "text": "The parents' mental health lets them care for the children.",
+     "required": false
+    },
+    {
+     "id": "family_health.child_health",
+     "text": "The children's health needs are being met.",
+     "required": false
+    },
+    {
+     "id": "family_health.access",
+     "text": "The family can get health care when they need it.",
+     "required": false
+    }
+   ]
+  },
+  {
+   "id": "ambivalence",
+   "title": "Mixed feelings about coming home",
+   "description": "Whether parents, children and carers all want the children to come home.",
+   "overallRequired": true,
+   "items": [
+    {
+     "id": "ambivalence.parent_commitment",
+     "text": "The parents want the children home and show it.",
+     "required": false
+    },
+    {
+     "id": "ambivalence.child_wish",
+     "text": "The children want to go home, as far as their age lets them say.",
+     "required": false
+    },
+    {
+     "id": "ambivalence.carer_cooperation",
+     "text": "The parents and the children's current carers work together for the children.",
+     "required": false
+    },
+    {
+     "id": "ambivalence.past_separations",
+     "text": "Earlier separations do not hold the family back now.",
+     "required": false
+    }
+   ]
+  },
+  {
+   "id": "readiness",
+   "title": "Ready for the children to come home",
+   "description": "Whether the changes the plan asks for have been made and will last.",
+   "overallRequired": true,
+   "items": [
+    {
+     "id": "readiness.plan_progress",
+     "text": "The parents are making the real changes the case plan asks for, not only attending.",
+     "required": false
+    },
+    {
+     "id": "readiness.family_time",
+     "text": "Family time goes well and is kept up.",
+     "required": false
+    },
+    {
+     "id": "readiness.services",
+     "text": "The parents take part in services and use what they learn.",
+     "required": false
+    },
+    {
+     "id": "readiness.safety_plan",
+     "text": "A safety plan is in place and the family can follow it.",
+     "required": false
+    },
+    {
+     "id": "readiness.support_after",
+     "text": "Others will help the family once the children are home.",
+     "required": false
+    }
+   ]
+  }
+ ]
+}
+"""#
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The inputs of one reunification review for one child, as the worker enters them.
+public struct ReviewInput: Sendable, Equatable, Codable {
+    public struct Risk: Sendable, Equatable, Codable {
+        public var initialRiskLevel: InitialRiskLevel
+        public var newSubstantiatedReport: Bool
+        public var caregiverProgress: CaregiverProgress
+        public var policyOverride: RiskPolicyOverride?
+        /// A discretionary override moves the level one step (+1 up, −1 down), with a reason and a supervisor's approval.
+        public var discretionaryOverride: Int?
+        public var discretionaryReason: String?
+
+        public init(initialRiskLevel: InitialRiskLevel, newSubstantiatedReport: Bool, caregiverProgress: CaregiverProgress,
+                    policyOverride: RiskPolicyOverride? = nil, discretionaryOverride: Int? = nil, discretionaryReason: String? = nil) {
+            self.initialRiskLevel = initialRiskLevel
+            self.newSubstantiatedReport = newSubstantiatedReport
+            self.caregiverProgress = caregiverProgress
+            self.policyOverride = policyOverride
+            self.discretionaryOverride = discretionaryOverride
+            self.discretionaryReason = discretionaryReason
+        }
+    }
+
+    public struct Visitation: Sendable, Equatable, Codable {
+        public var scheduled: Int
+        public var attended: Int
+        public var quality: VisitQuality
+        public init(scheduled: Int, attended: Int, quality: VisitQuality) {
+            self.scheduled = scheduled
+            self.attended = attended
+            self.quality = quality
+        }
+    }
+
+    public struct Safety: Sendable, Equatable, Codable {
+        public var decision: SafetyDecision
+        public var dangerIndicators: [String]
+        public var safetyPlan: String?
+        public init(decision: SafetyDecision, dangerIndicators: [String] = [], safetyPlan: String? = nil) {
+            self.decision = decision
+            self.dangerIndicators = dangerIndicators
+            self.safetyPlan = safetyPlan
+        }
+    }
+
+    public var risk: Risk
+    public var visitation: Visitation
+    public var safety: Safety
+    /// Months the child has been in care in this episode, for the time gate.
+    public var monthsInCare: Int
+    public var rationale: String?
+
+    public init(risk: Risk, visitation: Visitation, safety: Safety, monthsInCare: Int, rationale: String? = nil) {
+        self.risk = risk
+        self.visitation = visitation
+        self.safety = safety
+        self.monthsInCare = monthsInCare
+        self.rationale = rationale
+    }
+
+    public func validate() -> [FieldError] {
+        var errors: [FieldError] = []
+        if visitation.scheduled < 0 { errors.append(FieldError("visitation.scheduled", "Scheduled visits cannot be negative")) }
+        if visitation.attended < 0 { errors.append(FieldError("visitation.attended", "Attended visits cannot be negative")) }
+        if visitation.attended > visitation.scheduled {
+            errors.append(FieldError("visitation.attended", "More visits attended (\(visitation.attended)) than scheduled (\(visitation.scheduled))"))
+        }
+        if let step = risk.discretionaryOverride {
+            if step != 1 && step != -1 { errors.append(FieldError("risk.discretionaryOverride", "A discretionary override moves the risk one level: +1 or −1")) }
+            if (risk.discretionaryReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                errors.append(FieldError("risk.discretionaryReason", "Write why the risk level is overridden"))
+            }
+        }
+        if safety.decision == .safeWithInterventions && (safety.safetyPlan ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.append(FieldError("safety.safetyPlan", "A home that is safe with interventions needs its safety plan written down"))
+        }
+        if safety.decision != .safe && safety.dangerIndicators.isEmpty {
+            errors.append(FieldError("safety.dangerIndicators", "Name the danger indicators found"))
+        }
+        if monthsInCare < 0 { errors.append(FieldError("monthsInCare", "Months in care cannot be negative")) }
+        return errors
+    }
+}
