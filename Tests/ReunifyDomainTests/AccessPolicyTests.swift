@@ -42,6 +42,8 @@ struct AccessPolicyTests {
             if kind == .caseFile && action == .delete { return .forbidden }
             if kind == .auditTrail && action != .read { return .forbidden }
             return .allow
+        case .clinician where kind == .assessment && (action == .create || action == .update):
+            return .allow
         case .clinician, .legal:
             return action == .read && kind != .auditTrail ? .allow : .forbidden
         case .provider:

@@ -2,7 +2,7 @@
 ///
 /// - caseworker: full work on cases assigned to them or whose team they are on; no audit trail.
 /// - supervisor: everything on their unit's cases, including the audit trail.
-/// - clinician, legal: read the case when on its team.
+/// - clinician, legal: read the case when on its team; a clinician on the team may also rate assessments.
 /// - provider: no case content yet (they will see referrals sent to their organisation).
 /// - parent: read their own case's family view (the case, its members, their persons, goals).
 /// - administrator: no case content unless on the team (then read only); every case's audit trail.
@@ -59,6 +59,7 @@ public struct AccessPolicy: Sendable {
             if kind == .auditTrail && action != .read { return .forbidden("The audit trail cannot be changed") }
             return .allow
         case .teamReader:
+            if actor.role == .clinician && kind == .assessment && (action == .create || action == .update) { return .allow }
             guard action == .read else { return .forbidden("Your role may read this case but not change it") }
             if kind == .auditTrail && actor.role != .administrator {
                 return .forbidden("The audit trail is open to supervisors and administrators")

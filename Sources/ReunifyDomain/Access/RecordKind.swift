@@ -9,6 +9,8 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     case permanencyGoal = "permanency_goal"
     case team
     case auditTrail = "audit_trail"
+    case assessment
+    case reunificationReview = "reunification_review"
 }
 
 public enum AccessAction: String, CaseIterable, Sendable, Codable {

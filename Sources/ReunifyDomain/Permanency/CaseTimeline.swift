@@ -4,10 +4,16 @@ public struct CaseTimeline: Sendable {
         public let childName: String
         public let episode: RemovalEpisodeDetails
         public let placements: [PlacementDetails]
-        public init(childName: String, episode: RemovalEpisodeDetails, placements: [PlacementDetails]) {
+        /// Reunification is the child's primary or concurrent goal, so reviews fall due.
+        public let reunificationGoal: Bool
+        public let lastReview: CalendarDate?
+        public init(childName: String, episode: RemovalEpisodeDetails, placements: [PlacementDetails],
+                    reunificationGoal: Bool = false, lastReview: CalendarDate? = nil) {
             self.childName = childName
             self.episode = episode
             self.placements = placements
+            self.reunificationGoal = reunificationGoal
+            self.lastReview = lastReview
         }
     }
 
@@ -41,9 +47,13 @@ public struct CaseTimeline: Sendable {
             items.append(DueItem(kind: .periodicReview,
                                  due: nextOccurrence(from: entered, everyMonths: policy.periodicReviewMonths, onOrAfter: today),
                                  childName: child.childName))
-            items.append(DueItem(kind: .permanencyHearing,
-                                 due: nextOccurrence(from: entered, everyMonths: policy.permanencyHearingMonths, onOrAfter: today),
-                                 childName: child.childName))
+            let hearing = nextOccurrence(from: entered, everyMonths: policy.permanencyHearingMonths, onOrAfter: today)
+            items.append(DueItem(kind: .permanencyHearing, due: hearing, childName: child.childName))
+            if child.reunificationGoal {
+                // Every interval from the last review (the first one from removal), and in any case before the hearing.
+                let interval = (child.lastReview ?? episode.removalDate).adding(days: policy.reunificationReviewDays)
+                items.append(DueItem(kind: .reunificationReview, due: min(interval, hearing), childName: child.childName))
+            }
             if let home = child.placements.first(where: { $0.isCurrent && $0.setting == .placedAtHome }) {
                 items.append(DueItem(kind: .trialHomeVisitLimit,
                                      due: home.startDate.adding(months: policy.trialHomeVisitLimitMonths),

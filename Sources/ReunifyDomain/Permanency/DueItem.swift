@@ -5,6 +5,7 @@ public struct DueItem: Equatable, Sendable {
         case periodicReview = "periodic_review"
         case permanencyHearing = "permanency_hearing"
         case trialHomeVisitLimit = "trial_home_visit_limit"
+        case reunificationReview = "reunification_review"
 
         public var label: String {
             switch self {
@@ -12,6 +13,7 @@ public struct DueItem: Equatable, Sendable {
             case .periodicReview: "Periodic review"
             case .permanencyHearing: "Permanency hearing"
             case .trialHomeVisitLimit: "Trial home visit reaches its limit"
+            case .reunificationReview: "Reunification review"
             }
         }
     }

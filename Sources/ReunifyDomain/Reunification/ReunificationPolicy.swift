@@ -16,8 +16,6 @@ public struct ReunificationPolicy: Sendable, Equatable, Codable {
     /// While a child has been in care fewer months than this, reunification services may continue even when
     /// risk is high and visitation unacceptable (the time gate); after it, the goal should change.
     public var servicesMayContinueMonths: Int = 12
-    /// Days between reviews; a review also falls due before each hearing, step up in family time and return home.
-    public var reviewIntervalDays: Int = 90
 
     public init() {}
 

@@ -12,6 +12,9 @@ public enum ReunifyMigrations {
             CreateMembersAndRelationships(),
             CreateEpisodesAndPlacements(),
             CreateAuditEvents(),
+            CreateAssessments(),
+            CreateReunificationReviews(),
+            CreateVignettes(),
         ]
     }
 }

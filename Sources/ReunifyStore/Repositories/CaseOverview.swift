@@ -22,6 +22,7 @@ public struct CaseOverview: Sendable {
     public let relationships: [RelationshipModel]
     public let episodes: [Episode]
     public let goals: [PermanencyGoalModel]
+    public let lastReviews: [UUID: CalendarDate]
     public let team: [TeamEntry]
 
     public func person(_ id: UUID) -> PersonModel? { members.first { $0.person.id == id }?.person }
@@ -32,7 +33,11 @@ public struct CaseOverview: Sendable {
 
     public func timeline(policy: TimelinePolicy = .unitedStates) -> CaseTimeline {
         CaseTimeline(policy: policy, stage: caseFile.details.stage, episodes: episodes.map {
-            CaseTimeline.ChildEpisode(childName: $0.childName, episode: $0.episode.details, placements: $0.placements.map(\.details))
+            let child = $0.episode.childID
+            let goal = goals.first { $0.childID == child }?.details
+            return CaseTimeline.ChildEpisode(childName: $0.childName, episode: $0.episode.details, placements: $0.placements.map(\.details),
+                                             reunificationGoal: goal?.primary == .reunification || goal?.concurrent == .reunification,
+                                             lastReview: lastReviews[child])
         })
     }
 }

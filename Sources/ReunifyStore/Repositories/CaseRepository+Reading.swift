@@ -29,11 +29,12 @@ extension CaseRepository {
                                      placements: placements.filter { $0.episodeID == e.id })
             },
             goals: try await PermanencyGoalModel.query(on: db).filter(\.$caseID == id).all(),
+            lastReviews: try await ReviewRepository(db).lastReviewDates(caseIDs: [id]),
             team: team.compactMap { t in userByID[t.userID].map { CaseOverview.TeamEntry(role: t.teamRole, user: $0) } })
     }
 
     /// Caseload lines for a page of cases: children with ages, days in care and what is due next.
-    /// Four queries whatever the number of cases.
+    /// Six queries whatever the number of cases.
     public func caseloadRows(_ cases: [CaseModel], today: CalendarDate, policy: TimelinePolicy = .unitedStates) async throws -> [CaseloadRow] {
         let ids = cases.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
@@ -42,11 +43,15 @@ extension CaseRepository {
         let personByID = Dictionary(persons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let episodes = try await RemovalEpisodeModel.query(on: db).filter(\.$caseID ~~ ids).all()
         let placements = try await PlacementModel.query(on: db).filter(\.$caseID ~~ ids).all()
+        let reunifying = Set(try await PermanencyGoalModel.query(on: db).filter(\.$caseID ~~ ids).all()
+            .filter { $0.details.primary == .reunification || $0.details.concurrent == .reunification }.map(\.childID))
+        let lastReviews = try await ReviewRepository(db).lastReviewDates(caseIDs: ids)
         return cases.map { model in
             let caseEpisodes = episodes.filter { $0.caseID == model.id }
             let timeline = CaseTimeline(policy: policy, stage: model.details.stage, episodes: caseEpisodes.map { e in
                 CaseTimeline.ChildEpisode(childName: personByID[e.childID]?.details.givenName ?? "child", episode: e.details,
-                                          placements: placements.filter { $0.episodeID == e.id }.map(\.details))
+                                          placements: placements.filter { $0.episodeID == e.id }.map(\.details),
+                                          reunificationGoal: reunifying.contains(e.childID), lastReview: lastReviews[e.childID])
             })
             let kids: [CaseloadRow.Child] = children.filter { $0.caseID == model.id }.compactMap { member in
                 guard let person = personByID[member.personID] else { return nil }

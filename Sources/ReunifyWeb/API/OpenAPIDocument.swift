@@ -16,6 +16,7 @@ enum OpenAPIDocument {
     static var string: [String: Any] { ["type": "string"] }
     static var date: [String: Any] { ["type": "string", "format": "date"] }
     static var uuid: [String: Any] { ["type": "string", "format": "uuid"] }
+    static var rating: [String: Any] { ["type": "integer", "minimum": -3, "maximum": 2, "description": "+2 clear strength … −3 serious problem"] }
     static func nullable(_ s: [String: Any]) -> [String: Any] { ["anyOf": [s, ["type": "null"]]] }
     static func codes<T: CodedValue>(_ type: T.Type) -> [String: Any] { ["type": "string", "enum": T.allCases.map(\.rawValue)] }
     static func array(_ s: [String: Any]) -> [String: Any] { ["type": "array", "items": s] }
@@ -79,6 +80,33 @@ enum OpenAPIDocument {
                 "put": op("Change a placement", params: ["caseID", "placementID"], body: "PlacementInput", returns: ref("Placement"),
                           errors: [400, 401, 403, 404, 409, 422]),
             ],
+            "/api/v1/instruments": [
+                "get": op("Every assessment instrument in use: shipped and added", returns: array(ref("Instrument")), errors: [401]),
+                "post": op("Add an instrument definition (administrators); a known id and version is refused", body: "Instrument",
+                           ok: 201, returns: ref("Instrument"), errors: [400, 401, 403, 409, 422]),
+            ],
+            c + "/assessments": [
+                "get": op("The case's assessments with their strengths and problems", params: ["caseID"], returns: array(ref("Assessment"))),
+                "post": op("Start (draft) or complete an assessment", params: ["caseID"], body: "AssessmentInput", ok: 201,
+                           returns: ref("Assessment")),
+            ],
+            c + "/assessments/{assessmentID}": [
+                "get": op("Read an assessment", params: ["caseID", "assessmentID"], returns: ref("Assessment")),
+                "put": op("Save a draft's ratings, or complete it; 'version' must be the one read", params: ["caseID", "assessmentID"],
+                          body: "AssessmentInput", returns: ref("Assessment"), errors: [400, 401, 403, 404, 409, 422]),
+            ],
+            c + "/reunification-reviews": [
+                "get": op("The case's reunification reviews, newest first", params: ["caseID"], returns: array(ref("Review"))),
+                "post": op("Run a reunification review for a child in care with a reunification goal", params: ["caseID"],
+                           body: "ReviewRequest", ok: 201, returns: ref("Review")),
+            ],
+            c + "/reunification-reviews/{reviewID}": [
+                "get": op("Read a review with the reasons for its recommendation", params: ["caseID", "reviewID"], returns: ref("Review")),
+            ],
+            c + "/reunification-reviews/{reviewID}/override": [
+                "post": op("A supervisor overrides the recommendation with a reason; the initial one is kept", params: ["caseID", "reviewID"],
+                           body: "OverrideRequest", returns: ref("Review"), errors: [400, 401, 403, 404, 409, 422]),
+            ],
             "/api/v1/persons/{personID}": [
                 "get": op("Read a person in a case open to the caller", params: ["personID"], returns: ref("Person")),
                 "put": op("Change a person's details", params: ["personID"], body: "PersonInput", returns: ref("Person"),
@@ -137,6 +165,48 @@ enum OpenAPIDocument {
             "EpisodeInput": object(episodeProps, required: ["childId", "removalDate", "manner", "circumstances"]),
             "Placement": object(with(placementProps, ["id": uuid, "episodeId": uuid]), required: ["id", "episodeId", "setting", "startDate", "version"]),
             "PlacementInput": object(placementProps, required: ["setting", "startDate"]),
+            "Instrument": object([
+                "id": string, "version": ["type": "integer"], "jurisdiction": string, "title": string,
+                "points": array(codes(AssessmentPoint.self)),
+                "domains": array(object([
+                    "id": string, "title": string, "description": string, "overallRequired": ["type": "boolean"],
+                    "items": array(object(["id": string, "text": string, "required": ["type": "boolean"]], required: ["id", "text", "required"])),
+                ], required: ["id", "title", "description", "items", "overallRequired"])),
+            ], required: ["id", "version", "jurisdiction", "title", "points", "domains"]),
+            "AssessmentInput": object([
+                "instrument": ["type": "string", "description": "id@version, or id for the newest version"],
+                "point": codes(AssessmentPoint.self),
+                "ratings": ["type": "object", "additionalProperties": rating, "description": "item id → rating; leave out what is not rated"],
+                "notes": nullable(string), "complete": ["type": "boolean"], "version": ["type": "integer"],
+            ], required: ["instrument", "point"]),
+            "Assessment": object([
+                "id": uuid, "instrument": string, "point": codes(AssessmentPoint.self), "status": ["type": "string", "enum": ["draft", "completed"]],
+                "assessedOn": date, "assessorId": uuid, "ratings": ["type": "object", "additionalProperties": rating], "notes": nullable(string),
+                "domains": array(object(["domainId": string, "title": string, "overall": nullable(rating)], required: ["domainId", "title"])),
+                "strengths": array(ref("Finding")), "problems": array(ref("Finding")), "version": ["type": "integer"],
+            ], required: ["id", "instrument", "point", "status", "ratings", "version"]),
+            "Finding": object(["itemId": string, "domainId": string, "text": string, "rating": rating], required: ["itemId", "domainId", "text", "rating"]),
+            "ReviewRequest": object([
+                "childId": uuid,
+                "risk": object(["initialRiskLevel": codes(InitialRiskLevel.self), "newSubstantiatedReport": ["type": "boolean"],
+                                "caregiverProgress": codes(CaregiverProgress.self), "policyOverride": nullable(codes(RiskPolicyOverride.self)),
+                                "discretionaryOverride": ["type": "integer", "enum": [-1, 1]], "discretionaryReason": nullable(string)],
+                               required: ["initialRiskLevel", "newSubstantiatedReport", "caregiverProgress"]),
+                "visitation": object(["scheduled": ["type": "integer", "minimum": 0], "attended": ["type": "integer", "minimum": 0],
+                                      "quality": codes(VisitQuality.self)], required: ["scheduled", "attended", "quality"]),
+                "safety": object(["decision": codes(SafetyDecision.self), "dangerIndicators": array(string), "safetyPlan": nullable(string)],
+                                 required: ["decision"]),
+                "rationale": nullable(string),
+            ], required: ["childId", "risk", "visitation", "safety"]),
+            "Review": object([
+                "id": uuid, "childId": uuid, "reviewedOn": date, "reviewerId": uuid, "riskScore": ["type": "integer"],
+                "riskLevel": codes(RiskLevel.self), "visitationStatus": codes(VisitationStatus.self), "safety": codes(SafetyDecision.self),
+                "recommendation": codes(Recommendation.self), "finalRecommendation": codes(Recommendation.self),
+                "overrideReason": nullable(string), "rationale": nullable(string), "reasons": array(string), "policyVersion": string,
+                "approved": ["type": "boolean"], "version": ["type": "integer"],
+            ], required: ["id", "childId", "riskScore", "riskLevel", "visitationStatus", "safety", "recommendation", "reasons"]),
+            "OverrideRequest": object(["recommendation": codes(Recommendation.self), "reason": string, "version": ["type": "integer"]],
+                                      required: ["recommendation", "reason", "version"]),
         ]
     }
 }

@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     let signedInAPI = api.grouped(RequireSignIn(mode: .api))
     try signedInAPI.register(collection: CasesAPIController())
     try signedInAPI.register(collection: CaseRecordsAPIController())
+    try signedInAPI.register(collection: AssessmentsAPIController())
 }
 
 struct HealthStatus: Content {

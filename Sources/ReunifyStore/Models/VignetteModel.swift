@@ -1,0 +1,44 @@
+import FluentKit
+import Foundation
+
+/// A fictional family a supervisor publishes so every worker can rate it; never linked to a real case.
+public final class VignetteModel: Model, @unchecked Sendable {
+    public static let schema = "vignettes"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: .title) public var title: String
+    @Field(key: .story) public var story: String
+    @Field(key: .instrumentID) public var instrumentID: String
+    @Field(key: .instrumentVersion) public var instrumentVersion: Int
+    @Field(key: .publishedBy) public var publishedBy: UUID
+    @Field(key: .publishedOn) public var publishedOn: String
+    @Field(key: .unit) public var unit: String
+
+    public init() {}
+    public init(title: String, story: String, instrumentID: String, instrumentVersion: Int, publishedBy: UUID, publishedOn: String, unit: String) {
+        self.title = title
+        self.story = story
+        self.instrumentID = instrumentID
+        self.instrumentVersion = instrumentVersion
+        self.publishedBy = publishedBy
+        self.publishedOn = publishedOn
+        self.unit = unit
+    }
+}
+
+/// One worker's ratings of a vignette.
+public final class VignetteRatingModel: Model, @unchecked Sendable {
+    public static let schema = "vignette_ratings"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: .vignetteID) public var vignetteID: UUID
+    @Field(key: .userID) public var userID: UUID
+    @Field(key: .ratings) public var ratings: String
+
+    public init() {}
+    public init(vignetteID: UUID, userID: UUID, ratings: String) {
+        self.vignetteID = vignetteID
+        self.userID = userID
+        self.ratings = ratings
+    }
+}

@@ -1,0 +1,55 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+public struct ReviewRepository: Sendable {
+    let db: any Database
+    public init(_ db: any Database) { self.db = db }
+
+    public func list(caseID: UUID) async throws -> [ReviewModel] {
+        try await ReviewModel.query(on: db).filter(\.$caseID == caseID).sort(\.$reviewedOn, .descending).all()
+    }
+
+    public func find(_ id: UUID, in caseID: UUID) async throws -> ReviewModel? {
+        try await ReviewModel.query(on: db).filter(\.$id == id).filter(\.$caseID == caseID).first()
+    }
+
+    public func create(_ model: ReviewModel) async throws { try await model.create(on: db) }
+
+    /// Records a supervisor's override of the recommendation; the initial recommendation stays as it was.
+    public func override(_ model: ReviewModel, to recommendation: Recommendation, reason: String, by supervisor: UUID,
+                         expectedVersion: Int, now: Date) async throws {
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationFailure(field: "reason", "Write why the recommendation is overridden")
+        }
+        model.finalRecommendation = recommendation.rawValue
+        model.overrideReason = reason
+        model.overrideBy = supervisor
+        model.approvedBy = supervisor
+        model.approvedAt = now
+        try await model.saveChecked(expectedVersion: expectedVersion, on: db)
+    }
+
+    /// A supervisor approves the review as it stands (needed when a discretionary risk override was used).
+    public func approve(_ model: ReviewModel, by supervisor: UUID, expectedVersion: Int, now: Date) async throws {
+        model.approvedBy = supervisor
+        model.approvedAt = now
+        try await model.saveChecked(expectedVersion: expectedVersion, on: db)
+    }
+
+    /// The latest review date per child of the cases given.
+    public func lastReviewDates(caseIDs: [UUID]) async throws -> [UUID: CalendarDate] {
+        guard !caseIDs.isEmpty else { return [:] }
+        var latest: [UUID: CalendarDate] = [:]
+        for review in try await ReviewModel.query(on: db).filter(\.$caseID ~~ caseIDs).all() {
+            let day = review.reviewDate
+            if latest[review.childID].map({ day > $0 }) ?? true { latest[review.childID] = day }
+        }
+        return latest
+    }
+
+    public func all(inCases caseIDs: [UUID]) async throws -> [ReviewModel] {
+        guard !caseIDs.isEmpty else { return [] }
+        return try await ReviewModel.query(on: db).filter(\.$caseID ~~ caseIDs).all()
+    }
+}
