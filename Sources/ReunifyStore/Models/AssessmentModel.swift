@@ -40,14 +40,17 @@ public final class AssessmentModel: VersionedModel, @unchecked Sendable {
     public var assessmentPoint: AssessmentPoint { AssessmentPoint(rawValue: point) ?? .interim }
 
     public var ratingValues: [String: Rating] {
-        get {
-            let raw = (try? JSONDecoder().decode([String: Int].self, from: Data(ratings.utf8))) ?? [:]
-            return raw.compactMapValues(Rating.init(rawValue:))
-        }
-        set {
-            let raw = newValue.mapValues(\.rawValue)
-            ratings = String(decoding: (try? Self.encoder.encode(raw)) ?? Data("{}".utf8), as: UTF8.self)
-        }
+        get { Self.decode(ratings) }
+        set { ratings = Self.json(newValue) }
+    }
+
+    /// Ratings as stored: `{"item.id": -3…2}`, keys sorted.
+    public static func json(_ ratings: [String: Rating]) -> String {
+        String(decoding: (try? encoder.encode(ratings.mapValues(\.rawValue))) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    public static func decode(_ json: String) -> [String: Rating] {
+        ((try? JSONDecoder().decode([String: Int].self, from: Data(json.utf8))) ?? [:]).compactMapValues(Rating.init(rawValue:))
     }
 
     static let encoder: JSONEncoder = {

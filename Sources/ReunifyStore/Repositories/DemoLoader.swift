@@ -15,7 +15,7 @@ public struct DemoLoader: Sendable {
 
     /// Loads the agency unless it is already there. Returns whether anything was written.
     @discardableResult
-    public func load(_ agency: DemoAgency, passwordHash: String) async throws -> Bool {
+    public func load(_ agency: DemoAgency, practice: DemoPractice? = nil, passwordHash: String) async throws -> Bool {
         if try await isLoaded() { return false }
         try await db.transaction { tx in
             for user in agency.users where user.personID == nil {
@@ -40,7 +40,31 @@ public struct DemoLoader: Sendable {
                 try await UserModel(id: user.id.uuid, email: user.email, name: user.name, role: user.role, unit: user.unit,
                                     personID: user.personID?.uuid, passwordHash: passwordHash).create(on: tx)
             }
+            if let practice { try await load(practice, on: tx) }
         }
         return true
+    }
+
+    func load(_ practice: DemoPractice, on tx: any Database) async throws {
+        let instrument = DemoPracticeGenerator.instrument
+        for a in practice.assessments {
+            let model = AssessmentModel(caseID: a.caseID.uuid, instrument: instrument, point: a.point, assessorID: a.assessor.uuid, assessedOn: a.day)
+            model.ratingValues = a.ratings
+            model.status = AssessmentModel.Status.completed.rawValue
+            model.completedAt = a.day.startOfDay
+            try await model.create(on: tx)
+        }
+        for r in practice.reviews {
+            try await ReviewModel(caseID: r.caseID.uuid, childID: r.childID.uuid, reviewerID: r.reviewer.uuid, reviewedOn: r.day,
+                                  input: r.input, outcome: r.outcome).create(on: tx)
+        }
+        let v = practice.vignette
+        let vignette = VignetteModel(title: v.title, story: v.story, instrumentID: instrument.id, instrumentVersion: instrument.version,
+                                     publishedBy: v.publishedBy.uuid, publishedOn: practice.assessments.map(\.day).max()?.iso ?? "2026-01-01",
+                                     unit: DemoAgency.unit)
+        try await vignette.create(on: tx)
+        for (user, ratings) in v.ratings {
+            try await VignetteRatingModel(vignetteID: vignette.id!, userID: user.uuid, ratings: AssessmentModel.json(ratings)).create(on: tx)
+        }
     }
 }

@@ -28,9 +28,11 @@ public enum ReunifyRuntime {
     public static func loadDemo(_ app: Application) async throws -> Bool {
         let loader = DemoLoader(app.db)
         if try await loader.isLoaded() { return false }
-        let agency = DemoAgencyGenerator(today: app.reunify.time.today()).generate()
+        let today = app.reunify.time.today()
+        let agency = DemoAgencyGenerator(today: today).generate()
+        let practice = DemoPracticeGenerator(agency: agency, today: today).generate()
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(DemoAgency.password)
-        return try await loader.load(agency, passwordHash: hash)
+        return try await loader.load(agency, practice: practice, passwordHash: hash)
     }
 
     public static func createUser(_ app: Application, email: String, name: String, role: String, unit: String?, password: String) async throws -> String {

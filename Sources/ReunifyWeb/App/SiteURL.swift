@@ -22,6 +22,18 @@ enum SiteURL {
     case newTeamMember(UUID)
     case removeTeamMember(UUID, UUID)
     case removeRelationship(UUID, UUID)
+    case newAssessment(UUID)
+    case assessment(UUID, UUID)
+    case editAssessment(UUID, UUID)
+    case compareAssessments(UUID)
+    case newReview(UUID)
+    case review(UUID, UUID)
+    case overrideReview(UUID, UUID)
+    case calibration
+    case vignettes
+    case newVignette
+    case vignette(UUID)
+    case rateVignette(UUID)
     case search
     case styles
 
@@ -47,6 +59,18 @@ enum SiteURL {
         case .newTeamMember(let c): "/cases/\(c.lower)/team/new"
         case .removeTeamMember(let c, let u): "/cases/\(c.lower)/team/\(u.lower)/remove"
         case .removeRelationship(let c, let r): "/cases/\(c.lower)/relationships/\(r.lower)/remove"
+        case .newAssessment(let c): "/cases/\(c.lower)/assessments/new"
+        case .assessment(let c, let a): "/cases/\(c.lower)/assessments/\(a.lower)"
+        case .editAssessment(let c, let a): "/cases/\(c.lower)/assessments/\(a.lower)/edit"
+        case .compareAssessments(let c): "/cases/\(c.lower)/assessments/compare"
+        case .newReview(let c): "/cases/\(c.lower)/reviews/new"
+        case .review(let c, let r): "/cases/\(c.lower)/reviews/\(r.lower)"
+        case .overrideReview(let c, let r): "/cases/\(c.lower)/reviews/\(r.lower)/override"
+        case .calibration: "/calibration"
+        case .vignettes: "/vignettes"
+        case .newVignette: "/vignettes/new"
+        case .vignette(let v): "/vignettes/\(v.lower)"
+        case .rateVignette(let v): "/vignettes/\(v.lower)/rate"
         case .search: "/search"
         case .styles: "/styles.css"
         }

@@ -24,6 +24,9 @@ func routes(_ app: Application) throws {
     try pages.register(collection: SearchController())
     try pages.register(collection: AuditTrailController())
     try pages.register(collection: TeamPagesController())
+    try pages.register(collection: AssessmentPagesController())
+    try pages.register(collection: ReviewPagesController())
+    try pages.register(collection: CalibrationController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: AuthAPIController())

@@ -60,6 +60,21 @@ enum Stylesheet {
     .filters .input{width:auto}.search .input{max-width:24em}
     .pagination{display:flex;gap:16px}
     .visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;overflow:hidden;clip:rect(0 0 0 0)}
+    .domain{border:1px solid #b1b4b6;padding:8px 16px 4px;margin:0 0 20px}.domain legend{font-weight:700;font-size:1.15rem;padding:0 6px}
+    .rating-item{border-top:1px solid #e5e5e5;padding:8px 0}.rating-item.overall{background:#f3f2f1;padding:8px}
+    .rating-text{margin:0 0 6px;font-weight:600}
+    .scale{display:flex;flex-wrap:wrap;gap:4px 14px}.scale-choice{display:flex;gap:4px;align-items:center;font-size:.92rem}
+    .scale-choice input{width:20px;height:20px}
+    .rating{display:inline-block;padding:1px 6px;font-size:.85rem;font-weight:600;background:#e5e5e5}
+    .rating.r2,.rating.r1{background:#cce2d8;color:#005a30}.rating.rm1{background:#fff7bf;color:#594d00}
+    .rating.rm2{background:#fcd6c3;color:#6e3619}.rating.rm3{background:#d4351c;color:#fff}
+    .findings{list-style:none;padding:0}.findings li{margin-bottom:6px}
+    .compare tr.better td:last-child{color:#005a30;font-weight:700}.compare tr.worse td:last-child{color:#d4351c;font-weight:700}
+    .recommendation{border-left:10px solid #1d70b8;background:#f3f2f1;padding:10px 16px;margin:12px 0}
+    .recommendation .decision{font-size:1.5rem;font-weight:700;margin:0}
+    .r-return_home{border-color:#00703c}.r-change_permanency_goal{border-color:#d4351c}
+    .reasons li{margin-bottom:6px}
+    .plot{max-width:100%;height:auto;border:1px solid #b1b4b6;background:#fff}
     @media (max-width:640px){.caseload thead{display:none}.caseload tr{display:block;border-bottom:2px solid #b1b4b6;padding:8px 0}
     .caseload td{display:block;border:0;padding:2px 0}html{font-size:16px}
     .caseload td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#505a5f}

@@ -21,7 +21,12 @@ struct CaseFileController: RouteCollection {
         try await req.audit(.view, .caseFile, recordID: caseID, caseID: caseID, "viewed case \(overview.caseFile.caseNumber)")
         let signedIn = try req.requireSignedIn()
         let may: (AccessAction, RecordKind) -> Bool = { req.policy.decide(signedIn.actor, $0, $1, in: facts).isAllowed }
-        return CaseOverviewView(overview: overview, today: req.today, timelines: req.reunify.timelines, may: may, signedIn: signedIn).render(req)
+        let assessments = may(.read, .assessment) ? try await AssessmentRepository(req.db).list(caseID: caseID) : []
+        let reviews = may(.read, .reunificationReview) ? try await ReviewRepository(req.db).list(caseID: caseID) : []
+        let staff = try await UserRepository(req.db).all()
+        return CaseOverviewView(overview: overview, today: req.today, timelines: req.reunify.timelines, may: may, signedIn: signedIn,
+                                assessments: assessments, reviews: reviews,
+                                staffNames: Dictionary(staff.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })).render(req)
     }
 
     func staff(_ req: Request) async throws -> ([UserModel], [UserModel]) {

@@ -11,6 +11,9 @@ struct CaseOverviewView {
     let timelines: TimelinePolicy
     let may: (AccessAction, RecordKind) -> Bool
     let signedIn: SignedIn?
+    let assessments: [AssessmentModel]
+    let reviews: [ReviewModel]
+    let staffNames: [UUID: String]
 
     var caseID: UUID { overview.caseFile.id! }
     var details: CaseDetails { overview.caseFile.details }
@@ -27,6 +30,8 @@ struct CaseOverviewView {
             .if(may(.read, .relationship), relationships()),
             .if(may(.read, .removalEpisode), episodes()),
             .if(may(.read, .permanencyGoal), goals()),
+            .if(may(.read, .reunificationReview), reviewSection()),
+            .if(may(.read, .assessment), assessmentSection()),
             team(),
             .if(may(.read, .auditTrail), .p(.a(.href(SiteURL.auditTrail(caseID).path), "See who has viewed and changed this case")))
         )

@@ -1,0 +1,155 @@
+import Fluent
+import Plot
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// Taking an assessment (saved as a draft, resumable), reading its result, comparing two.
+struct AssessmentPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let c = routes.grouped("cases", ":caseID", "assessments")
+        c.get("new", use: newForm)
+        c.post("new", use: create)
+        c.get("compare", use: compare)
+        c.get(":assessmentID", use: show)
+        c.get(":assessmentID", "edit", use: editForm)
+        c.post(":assessmentID", "edit", use: update)
+    }
+
+    func caseFile(_ req: Request, _ action: AccessAction) async throws -> CaseModel {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(action, .assessment, caseID: caseID)
+        guard let model = try await CaseRepository(req.db).find(caseID) else { throw Request.noSuchCase }
+        return model
+    }
+
+    func crumbs(_ c: CaseModel) -> [(String, String)] { [("Caseload", SiteURL.caseload.path), (c.familyName, SiteURL.caseFile(c.id!).path)] }
+
+    func page(_ req: Request, _ c: CaseModel, instrument: Instrument, action: String, title: String, form: FormData, errors: [FieldError],
+              withPoint: Bool, status: HTTPResponseStatus = .ok) -> Response {
+        let view = FormView(form, errors: errors)
+        var fields: [Node<HTML.FormContext>] = []
+        if withPoint {
+            fields.append(view.select("point", "When in the case", options: instrument.points.map { ($0.rawValue, $0.label) }))
+        }
+        fields += RatingForm.fields(view, instrument: instrument)
+        fields.append(view.textarea("notes", "Notes", hint: "What the ratings rest on: who you spoke with, what you saw"))
+        fields.append(.p(.class("hint"), "Save a draft to come back to it; complete it when every required rating is given. A completed assessment cannot be changed."))
+        fields.append(.div(.class("actions"),
+            .button(.type(.submit), .name("action"), .value("draft"), .class("button secondary"), "Save draft"),
+            .button(.type(.submit), .name("action"), .value("complete"), .class("button"), "Complete assessment")))
+        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: crumbs(c)).render(
+            .h1(.text(title)),
+            .p(.class("hint"), .text("Rate each item from +2 (a clear strength) to −3 (a serious problem). The overall rating of each domain is your judgement, not an average.")),
+            view.errorSummary(),
+            .form(.method(.post), .action(action), .attribute(named: "novalidate"), .class("rating-form"),
+                csrfField(req.signedIn), view.hidden("version"), view.hidden("instrument"), .group(fields))
+        ).with(status: status)
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let c = try await caseFile(req, .create)
+        let instrument = try await AssessmentService(req: req).instrument((try? req.query.get(String.self, at: "instrument")) ?? BundledInstruments.familyStrengthsAndNeeds.id)
+        let existing = try await AssessmentRepository(req.db).list(caseID: c.id!)
+        var form = FormData()
+        form.set("instrument", instrument.key)
+        form.set("point", existing.isEmpty ? AssessmentPoint.intake.rawValue : AssessmentPoint.interim.rawValue)
+        return page(req, c, instrument: instrument, action: SiteURL.newAssessment(c.id!).path, title: "Assess the \(c.familyName) family",
+                    form: form, errors: [], withPoint: true)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let c = try await caseFile(req, .create)
+        let form = FormData(req)
+        let service = AssessmentService(req: req)
+        let instrument = try await service.instrument(form.string("instrument"))
+        var reader = FormReader(form)
+        let point = reader.code(AssessmentPoint.self, "point", required: "Choose when in the case this assessment is made")
+        let (ratings, ratingErrors) = RatingForm.read(form, instrument: instrument)
+        let complete = form.string("action") == "complete"
+        var errors = reader.errors + ratingErrors
+        if let point, errors.isEmpty {
+            do {
+                let (model, _) = try await service.create(caseID: c.id!, instrumentKey: instrument.key, point: point, ratings: ratings,
+                                                          notes: form.optional("notes"), complete: complete)
+                return req.redirect(to: SiteURL.assessment(c.id!, model.id!).path)
+            } catch let failure as ValidationFailure {
+                errors = failure.errors
+            }
+        }
+        return page(req, c, instrument: instrument, action: SiteURL.newAssessment(c.id!).path, title: "Assess the \(c.familyName) family",
+                    form: form, errors: errors, withPoint: true, status: .unprocessableEntity)
+    }
+
+    func assessment(_ req: Request, _ c: CaseModel) async throws -> AssessmentModel {
+        let id = try req.uuidParameter("assessmentID", "assessment")
+        guard let model = try await AssessmentRepository(req.db).find(id, in: c.id!) else {
+            throw Abort(.notFound, reason: "There is no such assessment in this case")
+        }
+        return model
+    }
+
+    func show(req: Request) async throws -> Response {
+        let c = try await caseFile(req, .read)
+        let model = try await assessment(req, c)
+        let instrument = try await AssessmentService(req: req).instrument(of: model)
+        try await req.audit(.view, .assessment, recordID: model.id, caseID: c.id, "viewed an assessment")
+        let assessor = try await UserRepository(req.db).find(model.assessorID)?.name ?? "Unknown"
+        let facts = try await req.authorize(.read, .assessment, caseID: c.id!)
+        let mayEdit = req.policy.decide(try req.requireSignedIn().actor, .update, .assessment, in: facts).isAllowed
+        return AssessmentResultView(model: model, instrument: instrument, caseFile: c, assessorName: assessor, mayEdit: mayEdit).render(req)
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        let c = try await caseFile(req, .update)
+        let model = try await assessment(req, c)
+        guard !model.isCompleted else { return req.redirect(to: SiteURL.assessment(c.id!, model.id!).path) }
+        let instrument = try await AssessmentService(req: req).instrument(of: model)
+        var form = RatingForm.values(model.ratingValues)
+        form.set("version", String(model.version))
+        form.set("instrument", instrument.key)
+        form.set("notes", model.notes)
+        return page(req, c, instrument: instrument, action: SiteURL.editAssessment(c.id!, model.id!).path,
+                    title: "\(model.assessmentPoint.label) assessment (draft)", form: form, errors: [], withPoint: false)
+    }
+
+    func update(req: Request) async throws -> Response {
+        let c = try await caseFile(req, .update)
+        let model = try await assessment(req, c)
+        let service = AssessmentService(req: req)
+        let instrument = try await service.instrument(of: model)
+        var form = FormData(req)
+        let (ratings, ratingErrors) = RatingForm.read(form, instrument: instrument)
+        var errors = ratingErrors
+        if errors.isEmpty {
+            do {
+                _ = try await service.update(model, ratings: ratings, notes: form.optional("notes"), complete: form.string("action") == "complete",
+                                             expectedVersion: FormReader(form).version)
+                return req.redirect(to: SiteURL.assessment(c.id!, model.id!).path)
+            } catch let failure as ValidationFailure {
+                errors = failure.errors
+            } catch StoreError.versionConflict(let current) {
+                form.set("version", String(current))
+                errors = [FieldError("version", "Someone else saved this draft since you opened it. Check the ratings below and save again.")]
+            }
+        }
+        return page(req, c, instrument: instrument, action: SiteURL.editAssessment(c.id!, model.id!).path,
+                    title: "\(model.assessmentPoint.label) assessment (draft)", form: form, errors: errors, withPoint: false,
+                    status: .unprocessableEntity)
+    }
+
+    func compare(req: Request) async throws -> Response {
+        let c = try await caseFile(req, .read)
+        let completed = try await AssessmentRepository(req.db).list(caseID: c.id!).filter(\.isCompleted)
+        let from = (try? req.query.get(UUID.self, at: "from")).flatMap { id in completed.first { $0.id == id } } ?? completed.first
+        let to = (try? req.query.get(UUID.self, at: "to")).flatMap { id in completed.first { $0.id == id } } ?? completed.last
+        guard let from, let to, from.id != to.id else {
+            throw Abort(.unprocessableEntity, reason: "Comparing needs two completed assessments of this family")
+        }
+        guard from.instrumentKey == to.instrumentKey else {
+            throw Abort(.unprocessableEntity, reason: "Only assessments made with the same instrument version can be compared")
+        }
+        try await req.audit(.view, .assessment, recordID: to.id, caseID: c.id, "compared two assessments")
+        return AssessmentCompareView(caseFile: c, instrument: try await AssessmentService(req: req).instrument(of: to), before: from, after: to).render(req)
+    }
+}

@@ -1,0 +1,46 @@
+import Plot
+import ReunifyDomain
+import ReunifyStore
+
+extension CaseOverviewView {
+    func reviewSection() -> Node<HTML.BodyContext> {
+        .section(
+            .div(.class("section-heading"),
+                .h2("Reunification reviews"),
+                .if(may(.create, .reunificationReview), .a(.class("button secondary"), .href(SiteURL.newReview(caseID).path), "Review a child"))),
+            reviews.isEmpty ? .p("No review yet.") :
+            .table(.class("table"),
+                .thead(.tr(.th("Date"), .th("Child"), .th("Recommendation"), .th("By"))),
+                .tbody(.forEach(reviews) { r in
+                    .tr(.td(.a(.href(SiteURL.review(caseID, r.id!).path), .text(r.reviewedOn))),
+                        .td(.text(overview.name(r.childID))),
+                        .td(.text(r.final.label), .if(r.final != r.initial, .span(.class("tag warn"), "overridden"))),
+                        .td(.text(staffNames[r.reviewerID] ?? "")))
+                })))
+    }
+
+    func assessmentSection() -> Node<HTML.BodyContext> {
+        let completed = assessments.filter(\.isCompleted)
+        return .section(
+            .div(.class("section-heading"),
+                .h2("Assessments"),
+                .if(may(.create, .assessment), .a(.class("button secondary"), .href(SiteURL.newAssessment(caseID).path), "Start an assessment"))),
+            assessments.isEmpty ? .p("No assessment yet.") :
+            .table(.class("table"),
+                .thead(.tr(.th("Date"), .th("When in the case"), .th("Status"), .th("By"))),
+                .tbody(.forEach(assessments) { a in
+                    .tr(.td(.a(.href(SiteURL.assessment(caseID, a.id!).path), .text(a.assessedOn))),
+                        .td(.text(a.assessmentPoint.label)),
+                        .td(.text(a.isCompleted ? "Completed" : "Draft")),
+                        .td(.text(staffNames[a.assessorID] ?? "")))
+                })),
+            compareLink(completed))
+    }
+
+    /// Plot builds both branches of `.if`, so the link is made only when there are two to compare.
+    func compareLink(_ completed: [AssessmentModel]) -> Node<HTML.BodyContext> {
+        guard completed.count >= 2, let first = completed.first?.id, let last = completed.last?.id else { return .empty }
+        return .p(.a(.href(SiteURL.compareAssessments(caseID).path + "?from=\(first.lower)&to=\(last.lower)"),
+                     "Compare the first and the latest assessment"))
+    }
+}

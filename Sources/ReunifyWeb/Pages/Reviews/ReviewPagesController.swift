@@ -1,0 +1,150 @@
+import Fluent
+import Plot
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// Running a reunification review and reading its explained recommendation.
+struct ReviewPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let c = routes.grouped("cases", ":caseID", "reviews")
+        c.get("new", use: newForm)
+        c.post("new", use: create)
+        c.get(":reviewID", use: show)
+        c.post(":reviewID", "override", use: override)
+    }
+
+    func overview(_ req: Request, _ action: AccessAction) async throws -> CaseOverview {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(action, .reunificationReview, caseID: caseID)
+        guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
+        return overview
+    }
+
+    /// Children in care with reunification among their goals.
+    func reviewable(_ o: CaseOverview) -> [(String, String)] {
+        o.episodes.filter { $0.episode.dischargeDate == nil }.compactMap { e in
+            let goal = o.goals.first { $0.childID == e.episode.childID }?.details
+            guard goal?.primary == .reunification || goal?.concurrent == .reunification else { return nil }
+            return (e.episode.childID.lower, e.childName)
+        }
+    }
+
+    func crumbs(_ o: CaseOverview) -> [(String, String)] {
+        [("Caseload", SiteURL.caseload.path), (o.caseFile.familyName, SiteURL.caseFile(o.caseFile.id!).path)]
+    }
+
+    func page(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
+        let view = FormView(form, errors: errors)
+        return RecordFormPage(title: "Reunification review", action: SiteURL.newReview(o.caseFile.id!).path,
+                              cancel: SiteURL.caseFile(o.caseFile.id!).path, submitLabel: "See the recommendation", view: view,
+                              fields: ReviewForm.fields(view, children: reviewable(o)), breadcrumbs: crumbs(o)).render(req, status: status)
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let o = try await overview(req, .create)
+        guard !reviewable(o).isEmpty else {
+            throw Abort(.unprocessableEntity, reason: "No child in this case is in care with reunification among their goals")
+        }
+        var form = FormData()
+        form.set("risk.newSubstantiatedReport", "no")
+        return page(req, o, form, [])
+    }
+
+    func create(req: Request) async throws -> Response {
+        let o = try await overview(req, .create)
+        let form = FormData(req)
+        guard let childID = UUID(uuidString: form.string("childId")) else {
+            return page(req, o, form, [FieldError("childId", "Choose the child this review is for")], status: .unprocessableEntity)
+        }
+        do {
+            let model = try await ReviewService(req: req).create(caseID: o.caseFile.id!, childID: childID) { months in
+                try ReviewForm.read(form, monthsInCare: months)
+            }
+            return req.redirect(to: SiteURL.review(o.caseFile.id!, model.id!).path)
+        } catch let failure as ValidationFailure {
+            return page(req, o, form, failure.errors, status: .unprocessableEntity)
+        }
+    }
+
+    func review(_ req: Request, _ o: CaseOverview) async throws -> ReviewModel {
+        let id = try req.uuidParameter("reviewID", "review")
+        guard let model = try await ReviewRepository(req.db).find(id, in: o.caseFile.id!) else {
+            throw Abort(.notFound, reason: "There is no such review in this case")
+        }
+        return model
+    }
+
+    func show(req: Request) async throws -> Response {
+        let o = try await overview(req, .read)
+        let model = try await review(req, o)
+        try await req.audit(.view, .reunificationReview, recordID: model.id, caseID: o.caseFile.id, "viewed a reunification review")
+        let names = Dictionary(try await UserRepository(req.db).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return ReviewView(overview: o, model: model, names: names, mayOverride: try req.requireSignedIn().user.userRole == .supervisor,
+                          form: FormView(), crumbs: crumbs(o)).render(req)
+    }
+
+    func override(req: Request) async throws -> Response {
+        let o = try await overview(req, .update)
+        let model = try await review(req, o)
+        let form = FormData(req)
+        var reader = FormReader(form)
+        let recommendation = reader.code(Recommendation.self, "recommendation", required: "Choose the final recommendation")
+        var errors = reader.errors
+        if let recommendation, errors.isEmpty {
+            do {
+                try await ReviewService(req: req).override(model, to: recommendation, reason: form.string("reason"), expectedVersion: reader.version)
+                return req.redirect(to: SiteURL.review(o.caseFile.id!, model.id!).path)
+            } catch let failure as ValidationFailure {
+                errors = failure.errors
+            } catch StoreError.versionConflict {
+                errors = [FieldError("recommendation", "Someone else changed this review meanwhile; reload the page")]
+            }
+        }
+        let names = Dictionary(try await UserRepository(req.db).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return ReviewView(overview: o, model: model, names: names, mayOverride: true, form: FormView(form, errors: errors), crumbs: crumbs(o))
+            .render(req).with(status: .unprocessableEntity)
+    }
+}
+
+/// A review's explained recommendation: the decision, the reasons, the inputs, and any override.
+struct ReviewView {
+    let overview: CaseOverview
+    let model: ReviewModel
+    let names: [UUID: String]
+    let mayOverride: Bool
+    let form: FormView
+    let crumbs: [(String, String)]
+
+    func render(_ req: Request) -> Response {
+        let outcome = model.reviewOutcome
+        let overridden = model.final != model.initial
+        return Layout(title: "Reunification review", signedIn: req.signedIn, breadcrumbs: crumbs).render(
+            .h1(.text("Reunification review: \(overview.name(model.childID))"),
+                .span(.class("caption"), .text("\(model.reviewedOn) · \(names[model.reviewerID] ?? "Unknown") · policy \(model.policyVersion)"))),
+            .div(.class("recommendation r-\(model.final.rawValue)"),
+                .p(.class("caption"), overridden ? "Final recommendation (overridden)" : "Recommendation"),
+                .p(.class("decision"), .text(model.final.label)),
+                .if(overridden, .p(.text("The review recommended: \(model.initial.label). Overridden by \(names[model.overrideBy ?? UUID()] ?? "a supervisor"): \(model.overrideReason ?? "")")))),
+            .h2("Why"),
+            .ol(.class("reasons"), .forEach(outcome?.reasons ?? []) { .li(.text($0)) }),
+            .unwrap(model.rationale) { .div(.h2("Rationale"), .p(.text($0))) },
+            .unwrap(outcome) { o in
+                .dl(.class("summary-list"),
+                    .div(.dt("Risk"), .dd(.text("score \(o.riskScore), \(o.riskLevel.label)\(o.riskLevel != o.scoredRiskLevel ? " (scored \(o.scoredRiskLevel.label))" : "")"))),
+                    .div(.dt("Family time"), .dd(.text(o.visitationStatus.label))),
+                    .div(.dt("Safety"), .dd(.text(o.safety.label))))
+            },
+            .if(mayOverride && !overridden, .section(
+                .h2("Override the recommendation"),
+                .p(.class("hint"), "A supervisor may override with a written reason; the review's own recommendation is kept beside it."),
+                form.errorSummary(),
+                .form(.method(.post), .action(SiteURL.overrideReview(overview.caseFile.id!, model.id!).path),
+                    csrfField(req.signedIn),
+                    .input(.type(.hidden), .name("version"), .value(String(model.version))),
+                    form.select("recommendation", "Final recommendation", Recommendation.self),
+                    form.textarea("reason", "Reason"),
+                    .button(.type(.submit), .class("button"), "Record the override"))))
+        )
+    }
+}
