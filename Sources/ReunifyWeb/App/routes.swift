@@ -27,6 +27,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: AssessmentPagesController())
     try pages.register(collection: ReviewPagesController())
     try pages.register(collection: CalibrationController())
+    try pages.register(collection: VignetteController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: AuthAPIController())

@@ -25,6 +25,8 @@ struct Layout {
                             .nav(.attribute(named: "aria-label", value: "Main"),
                                 .a(.href(SiteURL.caseload.path), "Caseload"),
                                 .a(.href(SiteURL.search.path), "Search people"),
+                                .if(VignetteController.raters.contains(s.user.userRole), .a(.href(SiteURL.vignettes.path), "Practice")),
+                                .if(s.user.userRole == .supervisor, .a(.href(SiteURL.calibration.path), "Calibration")),
                                 .span(.class("who"), .text("\(s.user.name) · \(s.user.userRole.label)")),
                                 .form(.class("inline"), .method(.post), .action(SiteURL.signOut.path),
                                     csrfField(s),

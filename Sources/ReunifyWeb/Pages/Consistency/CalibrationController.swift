@@ -95,7 +95,7 @@ struct CalibrationView {
 
     /// A dot plot: one row per domain on the −3…+2 scale, the unit's mean as a bar, each worker's mean as a dot.
     func plot() -> String {
-        let left = 230.0, width = 440.0, row = 30.0, top = 40.0
+        let left = 270.0, width = 440.0, row = 30.0, top = 40.0
         let height = top + row * Double(instrument.domains.count) + 50
         func x(_ v: Double) -> Double { left + (v + 3) / 5 * width }
         func esc(_ s: String) -> String { s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;") }

@@ -1,0 +1,35 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+/// Practice vignettes and their ratings. Nothing here touches a real case.
+public struct VignetteRepository: Sendable {
+    let db: any Database
+    public init(_ db: any Database) { self.db = db }
+
+    /// Vignettes of a unit; every vignette when the unit is nil (staff who work across units).
+    public func list(unit: String?) async throws -> [VignetteModel] {
+        let query = VignetteModel.query(on: db).sort(\.$publishedOn, .descending)
+        if let unit { query.filter(\.$unit == unit) }
+        return try await query.all()
+    }
+
+    public func find(_ id: UUID) async throws -> VignetteModel? { try await VignetteModel.find(id, on: db) }
+
+    public func publish(_ model: VignetteModel) async throws { try await model.create(on: db) }
+
+    public func ratings(of vignetteID: UUID) async throws -> [VignetteRatingModel] {
+        try await VignetteRatingModel.query(on: db).filter(\.$vignetteID == vignetteID).all()
+    }
+
+    /// Saves a worker's ratings, replacing their earlier ones for the same vignette.
+    public func rate(vignetteID: UUID, userID: UUID, ratings: [String: Rating]) async throws {
+        let json = AssessmentModel.json(ratings)
+        if let existing = try await VignetteRatingModel.query(on: db).filter(\.$vignetteID == vignetteID).filter(\.$userID == userID).first() {
+            existing.ratings = json
+            try await existing.update(on: db)
+        } else {
+            try await VignetteRatingModel(vignetteID: vignetteID, userID: userID, ratings: json).create(on: db)
+        }
+    }
+}
