@@ -132,3 +132,28 @@ struct AssessmentAPITests {
         }
     }
 }
+
+@Suite("Discretionary overrides")
+struct DiscretionaryOverrideTests {
+    @Test("a discretionary risk override waits for a supervisor's approval")
+    func approval() async throws {
+        try await TestApp.run { app, _ in
+            let (family, child) = AssessmentAPITests.reviewable()
+            let api = try await APIClient.signIn(app, "caseworker@demo.reunify.test")
+            let path = "/api/v1/cases/\(family.caseID)/reunification-reviews"
+            let body = #"{"childId":"\#(child)","risk":{"initialRiskLevel":"high","newSubstantiatedReport":false,"caregiverProgress":"some","discretionaryOverride":-1,"discretionaryReason":"The violent partner has moved out of state"},"visitation":{"scheduled":4,"attended":4,"quality":"strong"},"safety":{"decision":"safe"}}"#
+            let (created, review) = try await api.json(.POST, path, body)
+            #expect(created == .created)
+            #expect(review["riskLevel"] as? String == "moderate")
+            #expect(review["recommendation"] as? String == "return_home")
+            #expect(review["awaitingApproval"] as? Bool == true)
+            let id = try #require(review["id"] as? String)
+            #expect(try await api.send(.POST, "\(path)/\(id)/approve", json: #"{"version":1}"#).status == .forbidden)
+            let supervisor = try await APIClient.signIn(app, "supervisor@demo.reunify.test")
+            let (approved, after) = try await supervisor.json(.POST, "\(path)/\(id)/approve", #"{"version":1}"#)
+            #expect(approved == .ok)
+            #expect(after["awaitingApproval"] as? Bool == false)
+            #expect(after["approved"] as? Bool == true)
+        }
+    }
+}

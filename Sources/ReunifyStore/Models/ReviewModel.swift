@@ -51,4 +51,6 @@ public final class ReviewModel: VersionedModel, @unchecked Sendable {
     public var initial: Recommendation { Recommendation(rawValue: recommendation) ?? .continueReunification }
     public var final: Recommendation { Recommendation(rawValue: finalRecommendation) ?? initial }
     public var reviewDate: CalendarDate { CalendarDate(iso: reviewedOn)! }
+    /// A discretionary risk override stands only once a supervisor has approved it.
+    public var awaitingApproval: Bool { reviewInput?.risk.discretionaryOverride != nil && approvedAt == nil }
 }

@@ -107,6 +107,10 @@ enum OpenAPIDocument {
                 "post": op("A supervisor overrides the recommendation with a reason; the initial one is kept", params: ["caseID", "reviewID"],
                            body: "OverrideRequest", returns: ref("Review"), errors: [400, 401, 403, 404, 409, 422]),
             ],
+            c + "/reunification-reviews/{reviewID}/approve": [
+                "post": op("A supervisor approves a review whose risk level was overridden at the worker's discretion",
+                           params: ["caseID", "reviewID"], body: "ApproveRequest", returns: ref("Review"), errors: [400, 401, 403, 404, 409]),
+            ],
             "/api/v1/persons/{personID}": [
                 "get": op("Read a person in a case open to the caller", params: ["personID"], returns: ref("Person")),
                 "put": op("Change a person's details", params: ["personID"], body: "PersonInput", returns: ref("Person"),
@@ -203,8 +207,9 @@ enum OpenAPIDocument {
                 "riskLevel": codes(RiskLevel.self), "visitationStatus": codes(VisitationStatus.self), "safety": codes(SafetyDecision.self),
                 "recommendation": codes(Recommendation.self), "finalRecommendation": codes(Recommendation.self),
                 "overrideReason": nullable(string), "rationale": nullable(string), "reasons": array(string), "policyVersion": string,
-                "approved": ["type": "boolean"], "version": ["type": "integer"],
+                "approved": ["type": "boolean"], "awaitingApproval": ["type": "boolean"], "version": ["type": "integer"],
             ], required: ["id", "childId", "riskScore", "riskLevel", "visitationStatus", "safety", "recommendation", "reasons"]),
+            "ApproveRequest": object(["version": ["type": "integer"]], required: ["version"]),
             "OverrideRequest": object(["recommendation": codes(Recommendation.self), "reason": string, "version": ["type": "integer"]],
                                       required: ["recommendation", "reason", "version"]),
         ]

@@ -53,4 +53,13 @@ struct ReviewService {
         try await req.audit(.update, .reunificationReview, recordID: model.id, caseID: model.caseID,
                             "overrode the recommendation to \(recommendation.label.lowercased()): \(reason)")
     }
+
+    /// A supervisor approves a review whose risk level was overridden at the worker's discretion.
+    func approve(_ model: ReviewModel, expectedVersion: Int) async throws {
+        let signedIn = try req.requireSignedIn()
+        guard signedIn.user.userRole == .supervisor else { throw Abort(.forbidden, reason: "A supervisor approves reviews") }
+        guard model.approvedAt == nil else { throw Abort(.conflict, reason: "This review is already approved") }
+        try await ReviewRepository(req.db).approve(model, by: try signedIn.user.requireID(), expectedVersion: expectedVersion, now: req.now)
+        try await req.audit(.update, .reunificationReview, recordID: model.id, caseID: model.caseID, "approved the review")
+    }
 }

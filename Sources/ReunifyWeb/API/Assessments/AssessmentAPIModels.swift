@@ -127,6 +127,8 @@ struct ReviewDTO: Content {
     let reasons: [String]
     let policyVersion: String
     let approved: Bool
+    /// A discretionary risk override waits for a supervisor's approval.
+    let awaitingApproval: Bool
     let version: Int
 
     init(_ m: ReviewModel) {
@@ -146,6 +148,7 @@ struct ReviewDTO: Content {
         reasons = outcome?.reasons ?? []
         policyVersion = m.policyVersion
         approved = m.approvedAt != nil
+        awaitingApproval = m.awaitingApproval
         version = m.version
     }
 }

@@ -17,6 +17,7 @@ struct AssessmentsAPIController: RouteCollection {
         c.post("reunification-reviews", use: createReview)
         c.get("reunification-reviews", ":reviewID", use: readReview)
         c.post("reunification-reviews", ":reviewID", "override", use: overrideReview)
+        c.post("reunification-reviews", ":reviewID", "approve", use: approveReview)
     }
 
     func instruments(req: Request) async throws -> [Instrument] {
@@ -129,6 +130,16 @@ struct AssessmentsAPIController: RouteCollection {
         let body = try req.content.decode(OverrideRequest.self)
         try await ReviewService(req: req).override(model, to: try Recommendation.parse(body.recommendation, field: "recommendation"),
                                                    reason: body.reason, expectedVersion: body.version)
+        return ReviewDTO(model)
+    }
+
+    struct ApproveRequest: Content { let version: Int }
+
+    func approveReview(req: Request) async throws -> ReviewDTO {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.update, .reunificationReview, caseID: caseID)
+        let model = try await review(req, caseID)
+        try await ReviewService(req: req).approve(model, expectedVersion: try req.content.decode(ApproveRequest.self).version)
         return ReviewDTO(model)
     }
 }

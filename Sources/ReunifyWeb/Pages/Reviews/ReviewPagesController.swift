@@ -12,6 +12,7 @@ struct ReviewPagesController: RouteCollection {
         c.post("new", use: create)
         c.get(":reviewID", use: show)
         c.post(":reviewID", "override", use: override)
+        c.post(":reviewID", "approve", use: approve)
     }
 
     func overview(_ req: Request, _ action: AccessAction) async throws -> CaseOverview {
@@ -84,6 +85,13 @@ struct ReviewPagesController: RouteCollection {
                           form: FormView(), crumbs: crumbs(o)).render(req)
     }
 
+    func approve(req: Request) async throws -> Response {
+        let o = try await overview(req, .update)
+        let model = try await review(req, o)
+        try await ReviewService(req: req).approve(model, expectedVersion: FormReader(FormData(req)).version)
+        return req.redirect(to: SiteURL.review(o.caseFile.id!, model.id!).path)
+    }
+
     func override(req: Request) async throws -> Response {
         let o = try await overview(req, .update)
         let model = try await review(req, o)
@@ -126,6 +134,11 @@ struct ReviewView {
                 .p(.class("caption"), overridden ? "Final recommendation (overridden)" : "Recommendation"),
                 .p(.class("decision"), .text(model.final.label)),
                 .if(overridden, .p(.text("The review recommended: \(model.initial.label). Overridden by \(names[model.overrideBy ?? UUID()] ?? "a supervisor"): \(model.overrideReason ?? "")")))),
+            .if(model.awaitingApproval, .div(.class("conflict"),
+                .p(.strong("The risk level was overridden at the worker's discretion and waits for a supervisor's approval.")),
+                .if(mayOverride, .form(.method(.post), .action(SiteURL.review(overview.caseFile.id!, model.id!).path + "/approve"),
+                    csrfField(req.signedIn), .input(.type(.hidden), .name("version"), .value(String(model.version))),
+                    .button(.type(.submit), .class("button"), "Approve the override"))))),
             .h2("Why"),
             .ol(.class("reasons"), .forEach(outcome?.reasons ?? []) { .li(.text($0)) }),
             .unwrap(model.rationale) { .div(.h2("Rationale"), .p(.text($0))) },
