@@ -155,6 +155,19 @@ struct InstrumentTests {
         #expect(safety.items.allSatisfy { $0.required })
     }
 
+    @Test("the scale is data: a definition may use fewer steps, and ratings off its scale are refused")
+    func scale() throws {
+        #expect(fsn.scale.map(\.value) == [2, 1, 0, -1, -2, -3])
+        let json = #"{"id":"three-step","version":1,"jurisdiction":"x","title":"Three","points":["interim"],"scale":[{"value":1,"label":"Good"},{"value":0,"label":"Fair"},{"value":-2,"label":"Poor"}],"domains":[{"id":"d","title":"D","description":"","overallRequired":true,"items":[{"id":"d.i","text":"t","required":false}]}]}"#
+        let three = try JSONDecoder().decode(Instrument.self, from: Data(json.utf8))
+        #expect(three.validate().isEmpty)
+        #expect(three.label(.moderateProblem) == "Poor")
+        #expect(AssessmentResult.validate(["d.i": .seriousProblem], instrument: three, completing: false).map(\.field) == ["d.i"])
+        #expect(AssessmentResult.validate(["d.i": .moderateProblem], instrument: three, completing: false).isEmpty)
+        let bad = try JSONDecoder().decode(Instrument.self, from: Data(json.replacingOccurrences(of: #""value":1"#, with: #""value":7"#).utf8))
+        #expect(bad.validate().map(\.field) == ["scale"])
+    }
+
     @Test("a draft may be partial; a completed assessment needs every required rating; unknown items are refused")
     func validation() {
         var ratings: [String: Rating] = ["environment.housing_stability": .mildProblem]

@@ -46,8 +46,13 @@ public struct AssessmentResult: Sendable, Equatable {
     public static func validate(_ ratings: [String: Rating], instrument: Instrument, completing: Bool) -> [FieldError] {
         var errors: [FieldError] = []
         let known = Set(instrument.ratingIDs)
-        for id in ratings.keys.sorted() where !known.contains(id) {
-            errors.append(FieldError(id, "'\(id)' is not an item of \(instrument.title) version \(instrument.version)"))
+        let onScale = Set(instrument.ratings)
+        for id in ratings.keys.sorted() {
+            if !known.contains(id) {
+                errors.append(FieldError(id, "'\(id)' is not an item of \(instrument.title) version \(instrument.version)"))
+            } else if let rating = ratings[id], !onScale.contains(rating) {
+                errors.append(FieldError(id, "\(rating.signed) is not on \(instrument.title)'s scale"))
+            }
         }
         guard completing else { return errors }
         for domain in instrument.domains {

@@ -20,12 +20,40 @@ public struct Instrument: Sendable, Codable, Equatable {
         public var overallID: String { "\(id).overall" }
     }
 
+    /// One step of the instrument's rating scale.
+    public struct ScalePoint: Sendable, Codable, Equatable {
+        public let value: Int
+        public let label: String
+    }
+
     public let id: String
     public let version: Int
     public let jurisdiction: String
     public let title: String
     public let points: [AssessmentPoint]
+    /// The scale, best first. Definitions that leave it out use the six-point family assessment scale.
+    public let scale: [ScalePoint]
     public let domains: [Domain]
+
+    public static let sixPointScale = Rating.allCases.map { ScalePoint(value: $0.rawValue, label: $0.label) }
+
+    enum CodingKeys: String, CodingKey { case id, version, jurisdiction, title, points, scale, domains }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        version = try c.decode(Int.self, forKey: .version)
+        jurisdiction = try c.decode(String.self, forKey: .jurisdiction)
+        title = try c.decode(String.self, forKey: .title)
+        points = try c.decode([AssessmentPoint].self, forKey: .points)
+        scale = try c.decodeIfPresent([ScalePoint].self, forKey: .scale) ?? Self.sixPointScale
+        domains = try c.decode([Domain].self, forKey: .domains)
+    }
+
+    /// The scale's values as ratings; a value the engine cannot hold is left out (and refused by `validate`).
+    public var ratings: [Rating] { scale.compactMap { Rating(rawValue: $0.value) } }
+
+    public func label(_ rating: Rating) -> String { scale.first { $0.value == rating.rawValue }?.label ?? rating.label }
 
     /// "family-strengths-needs@1".
     public var key: String { "\(id)@\(version)" }
@@ -57,6 +85,9 @@ public struct Instrument: Sendable, Codable, Equatable {
         if Set(ids).count != ids.count { errors.append(FieldError("domains", "Item and domain ids must be unique")) }
         for d in domains where d.items.isEmpty { errors.append(FieldError("domains", "Domain '\(d.id)' has no items")) }
         if points.isEmpty { errors.append(FieldError("points", "Name at least one assessment point")) }
+        if scale.isEmpty || Set(scale.map(\.value)).count != scale.count || scale.contains(where: { Rating(rawValue: $0.value) == nil }) {
+            errors.append(FieldError("scale", "The scale needs distinct values, each from -3 (worst) to +2 (best)"))
+        }
         return errors
     }
 }

@@ -172,6 +172,7 @@ enum OpenAPIDocument {
             "Instrument": object([
                 "id": string, "version": ["type": "integer"], "jurisdiction": string, "title": string,
                 "points": array(codes(AssessmentPoint.self)),
+                "scale": array(object(["value": rating, "label": string], required: ["value", "label"])),
                 "domains": array(object([
                     "id": string, "title": string, "description": string, "overallRequired": ["type": "boolean"],
                     "items": array(object(["id": string, "text": string, "required": ["type": "boolean"]], required: ["id", "text", "required"])),

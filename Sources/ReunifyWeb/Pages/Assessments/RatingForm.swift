@@ -15,8 +15,8 @@ enum RatingForm {
         for id in instrument.ratingIDs {
             let raw = form.string(id)
             guard !raw.isEmpty else { continue }
-            if let value = Int(raw), let rating = Rating(rawValue: value) { ratings[id] = rating } else {
-                errors.append(FieldError(id, "Choose a rating from +2 to −3, or not rated"))
+            if let value = Int(raw), let rating = Rating(rawValue: value), instrument.ratings.contains(rating) { ratings[id] = rating } else {
+                errors.append(FieldError(id, "Choose one of the ratings shown, or not rated"))
             }
         }
         return (ratings, errors)
@@ -27,15 +27,16 @@ enum RatingForm {
             .fieldset(.class("domain"),
                 .element(named: "legend", nodes: [.text(domain.title)]),
                 .p(.class("hint"), .text(domain.description)),
-                .group(domain.items.map { item(view, id: $0.id, text: $0.text, required: $0.required) }),
-                item(view, id: domain.overallID, text: "Overall, for \(domain.title.lowercased())", required: domain.overallRequired, overall: true))
+                .group(domain.items.map { item(view, instrument: instrument, id: $0.id, text: $0.text, required: $0.required) }),
+                item(view, instrument: instrument, id: domain.overallID, text: "Overall, for \(domain.title.lowercased())",
+                     required: domain.overallRequired, overall: true))
         }
     }
 
-    static func item(_ view: FormView, id: String, text: String, required: Bool, overall: Bool = false) -> Node<HTML.FormContext> {
+    static func item(_ view: FormView, instrument: Instrument, id: String, text: String, required: Bool, overall: Bool = false) -> Node<HTML.FormContext> {
         let current = view.form.string(id)
         let error = view.message(id)
-        let choices: [(String, String)] = Rating.allCases.map { (String($0.rawValue), "\($0.signed) \($0.label)") } + [("", "Not rated")]
+        let choices: [(String, String)] = instrument.ratings.map { (String($0.rawValue), "\($0.signed) \(instrument.label($0))") } + [("", "Not rated")]
         return .div(.class("rating-item\(overall ? " overall" : "")\(error == nil ? "" : " field-error")"), .id(id),
             .p(.class("rating-text"), .text(text), .if(required, .span(.class("hint"), " (required)"))),
             .unwrap(error) { .p(.class("error-message"), .text($0)) },
