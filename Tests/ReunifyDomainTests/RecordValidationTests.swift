@@ -64,6 +64,17 @@ struct RecordValidationTests {
         #expect(p.validate(today: today, episode: episode).isEmpty)
     }
 
+    @Test("a trial home visit follows a recent reunification review")
+    func returnHome() {
+        let home = PlacementDetails(setting: .placedAtHome, caregiverName: "Mother's home", startDate: date("2026-11-20"))
+        let policy = TimelinePolicy()
+        #expect(home.validateReturnHome(lastReview: nil, policy: policy).map(\.field) == ["setting"])
+        #expect(home.validateReturnHome(lastReview: date("2026-09-01"), policy: policy).map(\.field) == ["setting"])
+        #expect(home.validateReturnHome(lastReview: date("2026-11-01"), policy: policy).isEmpty)
+        let foster = PlacementDetails(setting: .fosterFamilyHome, caregiverName: "Reed family", startDate: date("2026-11-20"))
+        #expect(foster.validateReturnHome(lastReview: nil, policy: policy).isEmpty)
+    }
+
     @Test("the concurrent goal differs from the primary and carries a date")
     func goals() {
         var g = PermanencyGoalDetails(childID: child, primary: .reunification, primarySince: date("2026-03-01"))

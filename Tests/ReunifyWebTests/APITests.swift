@@ -85,6 +85,10 @@ struct APITests {
             let (early, _) = try await api.json(.POST, "/api/v1/cases/\(caseID)/episodes/\(episodeID)/placements",
                 #"{"setting":"foster_family_home","caregiverName":"Reed family","startDate":"2026-09-01"}"#)
             #expect(early == .unprocessableEntity)
+            let (noReview, nr) = try await api.json(.POST, "/api/v1/cases/\(caseID)/episodes/\(episodeID)/placements",
+                #"{"setting":"placed_at_home","caregiverName":"Home","startDate":"2026-10-01"}"#)
+            #expect(noReview == .unprocessableEntity)
+            #expect((nr["reason"] as? String)?.contains("reunification review") == true)
             let (placed, placement) = try await api.json(.POST, "/api/v1/cases/\(caseID)/episodes/\(episodeID)/placements",
                 #"{"setting":"foster_family_home","caregiverName":"Reed family","startDate":"2026-10-01"}"#)
             #expect(placed == .created)

@@ -41,4 +41,17 @@ public struct PlacementDetails: Equatable, Sendable, Codable {
         }
         return errors
     }
+
+    /// A return home (a trial home visit) must follow a recent reunification review of the child.
+    public func validateReturnHome(lastReview: CalendarDate?, policy: TimelinePolicy) -> [FieldError] {
+        guard setting == .placedAtHome else { return [] }
+        guard let lastReview else {
+            return [FieldError("setting", "Run a reunification review for this child before a trial home visit")]
+        }
+        let age = lastReview.days(until: startDate)
+        guard age <= policy.reviewBeforeReturnHomeDays else {
+            return [FieldError("setting", "The last reunification review (\(lastReview.iso)) is more than \(policy.reviewBeforeReturnHomeDays) days before this trial home visit; review the child again first")]
+        }
+        return []
+    }
 }

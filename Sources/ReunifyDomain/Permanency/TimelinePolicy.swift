@@ -9,6 +9,8 @@ public struct TimelinePolicy: Sendable, Equatable {
     /// Days between reunification reviews while reunification is the goal (a local convention, RULES.md §2E);
     /// a review also falls due before each permanency hearing.
     public var reunificationReviewDays: Int = 90
+    /// A child goes home on a trial home visit only after a reunification review this recent.
+    public var reviewBeforeReturnHomeDays: Int = 30
 
     public init() {}
 

@@ -153,6 +153,8 @@ struct CaseRecordsAPIController: RouteCollection {
         try await req.authorize(.create, .placement, caseID: caseID)
         let ep = try await episode(req, caseID: caseID)
         let details = try req.content.decode(PlacementInput.self).details(today: req.today, episode: ep.details)
+        let lastReview = try await ReviewRepository(req.db).lastReviewDates(caseIDs: [caseID])[ep.childID]
+        try ValidationFailure.check(details.validateReturnHome(lastReview: lastReview, policy: req.reunify.timelines))
         let model = try await CaseRecordsRepository(req.db).addPlacement(details, to: ep)
         try await req.audit(.create, .placement, recordID: model.id, caseID: caseID, "API added a placement")
         let response = Response(status: .created)

@@ -122,10 +122,12 @@ struct EpisodePagesController: RouteCollection {
         let ctx = try await context(req, .create, .placement)
         let ep = try await episode(req, ctx)
         let form = FormData(req)
-        let (details, errors) = PlacementForm.read(form, today: req.today, episode: ep.details)
-        guard let details else {
+        let (read, readErrors) = PlacementForm.read(form, today: req.today, episode: ep.details)
+        let returnHome = read?.validateReturnHome(lastReview: ctx.overview.lastReviews[ep.childID], policy: req.reunify.timelines) ?? []
+        guard let details = read, returnHome.isEmpty else {
             return placementPage(req, ctx, action: SiteURL.newPlacement(ctx.caseID, ep.id!).path,
-                                 title: "Add a placement for \(ctx.overview.name(ep.childID))", form, errors, status: .unprocessableEntity)
+                                 title: "Add a placement for \(ctx.overview.name(ep.childID))", form, readErrors + returnHome,
+                                 status: .unprocessableEntity)
         }
         let model = try await CaseRecordsRepository(req.db).addPlacement(details, to: ep)
         try await req.audit(.create, .placement, recordID: model.id, caseID: ctx.caseID,
