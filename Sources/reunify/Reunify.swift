@@ -8,7 +8,7 @@ struct Reunify: AsyncParsableCommand {
         commandName: "reunify",
         abstract: "Case management for family reunification in child welfare.",
         discussion: "The database is SQLite at ./data/reunify.sqlite unless DATABASE_URL names another (postgres://… or sqlite:///path).",
-        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Routes.self],
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, InstrumentCommand.self, Routes.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -93,6 +93,42 @@ struct UserCommand: AsyncParsableCommand {
                     return try await ReunifyRuntime.createUser(app, email: email, name: name, role: role, unit: unit, password: password)
                 }
                 say(message)
+            } catch let failure as ReunifyWeb.ValidationFailure {
+                complain(failure.summary)
+            } catch let error as ReunifyWeb.StoreError {
+                complain(error.description)
+            }
+        }
+    }
+}
+
+struct InstrumentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "instrument", abstract: "Assessment instruments.",
+                                                    subcommands: [List.self, Add.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the instruments in use.")
+        func run() async throws {
+            try await withApplication { app in
+                try await ReunifyRuntime.migrate(app)
+                for line in try await ReunifyRuntime.instruments(app) { say(line) }
+            }
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an instrument definition from a JSON file. A version, once added, is never changed: revise as a new version.")
+        @Option(help: "The definition file (JSON, as GET /api/v1/instruments shows).") var file: String
+
+        func run() async throws {
+            guard let json = try? String(contentsOfFile: file, encoding: .utf8) else { complain("cannot read \(file)") }
+            do {
+                let key = try await withApplication { app in
+                    try await ReunifyRuntime.migrate(app)
+                    return try await ReunifyRuntime.addInstrument(app, json: json)
+                }
+                say("Added \(key)")
             } catch let failure as ReunifyWeb.ValidationFailure {
                 complain(failure.summary)
             } catch let error as ReunifyWeb.StoreError {

@@ -48,4 +48,15 @@ struct RuntimeTests {
             #expect(list.contains("GET /cases/:caseID"))
         }
     }
+
+    @Test("instruments are listed and added from a definition file's JSON")
+    func instruments() async throws {
+        try await TestApp.run(demo: false) { app, _ async throws in
+            #expect(try await ReunifyRuntime.instruments(app).first?.hasPrefix("family-strengths-needs@1") == true)
+            let json = #"{"id":"fsn-local","version":2,"jurisdiction":"county","title":"Local","points":["interim"],"domains":[{"id":"d","title":"D","description":"","overallRequired":true,"items":[{"id":"d.i","text":"t","required":false}]}]}"#
+            #expect(try await ReunifyRuntime.addInstrument(app, json: json) == "fsn-local@2")
+            await #expect(throws: StoreError.self) { _ = try await ReunifyRuntime.addInstrument(app, json: json) }
+            #expect(try await ReunifyRuntime.instruments(app).count == 2)
+        }
+    }
 }

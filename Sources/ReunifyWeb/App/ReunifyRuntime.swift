@@ -43,6 +43,14 @@ public enum ReunifyRuntime {
         return "Created \(user.email) (\(userRole.label))"
     }
 
+    public static func instruments(_ app: Application) async throws -> [String] {
+        try await InstrumentCatalog(app.db).all().map { "\($0.key)  \($0.title) (\($0.jurisdiction)), \($0.domains.count) domains" }
+    }
+
+    public static func addInstrument(_ app: Application, json: String) async throws -> String {
+        try await InstrumentCatalog(app.db).add(json: json, addedBy: nil).key
+    }
+
     /// Every route as `METHOD /path`, sorted.
     public static func routeList(_ app: Application) -> [String] {
         app.routes.all.map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") }.sorted()
