@@ -1,0 +1,36 @@
+/// A date that may be known only to the year or the month: "2016", "2016-04", "2016-04-09", "20160409".
+public struct PartialDate: Sendable, Hashable, Codable {
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+        guard (1850...2200).contains(year) else { return nil }
+        if let month, !(1...12).contains(month) { return nil }
+        if let day {
+            guard let month, CalendarDate(year: year, month: month, day: day) != nil else { return nil }
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public init?(_ text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let digits = t.filter(\.isNumber)
+        if t.contains("-") {
+            let parts = t.split(separator: "-").map { Int($0) }
+            guard parts.allSatisfy({ $0 != nil }), (1...3).contains(parts.count), t.count == [4, 7, 10][parts.count - 1] else { return nil }
+            self.init(year: parts[0]!, month: parts.count > 1 ? parts[1] : nil, day: parts.count > 2 ? parts[2] : nil)
+        } else if digits.count == t.count, [4, 6, 8].contains(t.count) {
+            let y = Int(t.prefix(4))!
+            let m = t.count >= 6 ? Int(t.dropFirst(4).prefix(2)) : nil
+            let d = t.count == 8 ? Int(t.suffix(2)) : nil
+            self.init(year: y, month: m, day: d)
+        } else {
+            return nil
+        }
+    }
+}
+
+import Foundation

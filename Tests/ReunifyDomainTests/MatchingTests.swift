@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import ReunifyDomain
+
+@Suite("Matching: names, sounds and scripts")
+struct MatchingNormalisationTests {
+    @Test("Arabic and Cyrillic names meet their Latin spellings by sound", arguments: [
+        ("Mohamed", "محمد"), ("Muhammad", "Mohammed"), ("Maria", "Мария"), ("Ivanov", "Иванов"), ("Olga", "Ольга"), ("Hassan", "حسن"),
+    ])
+    func scripts(a: String, b: String) {
+        #expect(PhoneticKey.of(a) == PhoneticKey.of(b), "\(a) \(PhoneticKey.of(a)) vs \(b) \(PhoneticKey.of(b))")
+    }
+
+    @Test("different names keep different sounds")
+    func distinct() {
+        #expect(PhoneticKey.of("Maria") != PhoneticKey.of("Mohamed"))
+        #expect(PhoneticKey.of("Garcia") != PhoneticKey.of("Gomez"))
+        #expect(PhoneticKey.of("Philip") == PhoneticKey.of("Filip"))
+        #expect(PhoneticKey.of("Catherine") == PhoneticKey.of("Katherine"))
+    }
+
+    @Test("tokens: scripts transliterated, particles set aside, nicknames read as names, any order")
+    func tokens() {
+        #expect(NameNormalizer.tokens("José de la Peña") == ["jose", "pena"])
+        #expect(NameNormalizer.tokens("Abdullah al-Rahman") == ["abdullah", "rahman"])
+        #expect(NameNormalizer.tokens("Bill O'Neil") == ["william", "o", "neil"])
+        #expect(NameNormalizer.tokens("Мария") == ["mariya"])
+        #expect(Set(NameNormalizer.tokens(of: ["Ana María", "López"])) == Set(NameNormalizer.tokens(of: ["López", "Ana", "María"])))
+    }
+
+    @Test("Jaro–Winkler gives the textbook values")
+    func jaroWinkler() {
+        #expect(abs(JaroWinkler.similarity("MARTHA", "MARHTA") - 0.9611) < 0.001)
+        #expect(abs(JaroWinkler.similarity("DWAYNE", "DUANE") - 0.84) < 0.001)
+        #expect(abs(JaroWinkler.similarity("DIXON", "DICKSONX") - 0.8133) < 0.001)
+        #expect(JaroWinkler.similarity("abc", "abc") == 1)
+        #expect(JaroWinkler.similarity("abc", "xyz") == 0)
+    }
+
+    @Test("partial dates in the forms the CSV allows")
+    func partialDates() {
+        #expect(PartialDate("2016-04-09") == PartialDate(year: 2016, month: 4, day: 9))
+        #expect(PartialDate("20160409") == PartialDate(year: 2016, month: 4, day: 9))
+        #expect(PartialDate("2016-04") == PartialDate(year: 2016, month: 4))
+        #expect(PartialDate("2016") == PartialDate(year: 2016))
+        #expect(PartialDate("2016-02-30") == nil)
+        #expect(PartialDate("April 2016") == nil)
+    }
+
+    @Test("comparison levels: swapped day and month, estimated ages, swapped names")
+    func levels() {
+        let a = PreparedRecord(MatchRecord(id: "a", givenName: "Lina", familyName: "Haddad", sex: .female,
+                                           birthDate: PartialDate(year: 2019, month: 3, day: 7)), referenceYear: 2026)
+        let swapped = PreparedRecord(MatchRecord(id: "b", givenName: "Haddad", familyName: "Lina", sex: .female,
+                                                 birthDate: PartialDate(year: 2019, month: 7, day: 3)), referenceYear: 2026)
+        let v = ComparisonVector.compare(a, swapped)
+        #expect(v[.name] == 4)
+        #expect(v[.birthDate] == 3)
+        #expect(v[.sex] == 1)
+        #expect(v[.place] == nil)
+        let aged = PreparedRecord(MatchRecord(id: "c", givenName: "Leena", familyName: "Hadad", age: 7), referenceYear: 2026)
+        let w = ComparisonVector.compare(a, aged)
+        #expect(w[.birthDate] == 1)
+        #expect(w[.name] == 2)
+    }
+}
+
+@Suite("Matching: Fellegi–Sunter with EM")
+struct MatchingModelTests {
+    @Test("dedupe finds the generator's duplicates with high precision and recall, learning m and u without labels")
+    func dedupeQuality() {
+        let data = SyntheticPeople(seed: 11).dedupeSet(people: 3_000)
+        let (pairs, model) = Linker(referenceYear: 2026).dedupe(data.records, threshold: 0.5)
+        let truePositives = pairs.filter { data.isMatch($0.left, $0.right) }.count
+        let precision = Double(truePositives) / Double(max(1, pairs.count))
+        let recall = Double(truePositives) / Double(data.truePairs)
+        #expect(precision >= 0.95, "precision \(precision)")
+        #expect(recall >= 0.9, "recall \(recall)")
+        // Learned weights point the right way: agreeing on a name is evidence for a match, disagreeing against.
+        #expect(model.weight(.name, level: 4) > 3)
+        #expect(model.weight(.name, level: 0) < 0)
+        #expect(model.weight(.birthDate, level: 4) > model.weight(.birthDate, level: 1))
+    }
+
+    @Test("probabilities are calibrated: among pairs scored around p, about p are true")
+    func calibration() {
+        let data = SyntheticPeople(seed: 5).dedupeSet(people: 4_000)
+        let (pairs, _) = Linker(referenceYear: 2026).dedupe(data.records, threshold: 0.0)
+        let confident = pairs.filter { $0.probability >= 0.9 }
+        let doubtful = pairs.filter { $0.probability < 0.1 }
+        let confidentTrue = Double(confident.filter { data.isMatch($0.left, $0.right) }.count) / Double(max(1, confident.count))
+        let doubtfulTrue = Double(doubtful.filter { data.isMatch($0.left, $0.right) }.count) / Double(max(1, doubtful.count))
+        #expect(confidentTrue >= 0.9, "\(confidentTrue)")
+        #expect(doubtfulTrue <= 0.1, "\(doubtfulTrue)")
+    }
+
+    @Test("link finds a sought child written in another script and spelling")
+    func link() {
+        let registered = [
+            MatchRecord(id: "child-1", givenName: "Mohamed", familyName: "Hassan", sex: .male, birthDate: PartialDate("2017-05-02"), place: "Aleppo"),
+            MatchRecord(id: "child-2", givenName: "Maria", familyName: "Ivanova", sex: .female, birthDate: PartialDate("2015-11-20"), place: "Kharkiv"),
+        ] + SyntheticPeople(seed: 3).dedupeSet(people: 2_000, duplicateShare: 0).records
+        // The model is fitted where there is data to learn from: a registry with duplicates.
+        let trained = Linker(referenceYear: 2026).dedupe(SyntheticPeople(seed: 4).dedupeSet(people: 2_000).records, threshold: 1).model
+        let sought = [MatchRecord(id: "request-1", givenName: "محمد", familyName: "حسن", sex: .male, age: 9, place: "Aleppo")]
+        let (pairs, model) = Linker(referenceYear: 2026).link(left: sought, right: registered, threshold: 0.0, model: trained)
+        #expect(pairs.first?.right == "child-1")
+        #expect((pairs.first?.probability ?? 0) > 0.5)
+        let evidence = model.explain(pairs.first!.vector)
+        #expect(evidence.first { $0.field == .name }?.level == "names alike in sound or spelling")
+    }
+
+    @Test("the generator is deterministic")
+    func generator() {
+        #expect(SyntheticPeople(seed: 1).dedupeSet(people: 100).records == SyntheticPeople(seed: 1).dedupeSet(people: 100).records)
+    }
+}
