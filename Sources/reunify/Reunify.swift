@@ -8,7 +8,7 @@ struct Reunify: AsyncParsableCommand {
         commandName: "reunify",
         abstract: "Case management for family reunification in child welfare.",
         discussion: "The database is SQLite at ./data/reunify.sqlite unless DATABASE_URL names another (postgres://… or sqlite:///path).",
-        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, InstrumentCommand.self, Routes.self],
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, InstrumentCommand.self, LinkCommand.self, DedupeCommand.self, Routes.self],
         defaultSubcommand: Serve.self)
 }
 

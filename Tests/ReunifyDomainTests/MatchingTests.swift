@@ -115,3 +115,45 @@ struct MatchingModelTests {
         #expect(SyntheticPeople(seed: 1).dedupeSet(people: 100).records == SyntheticPeople(seed: 1).dedupeSet(people: 100).records)
     }
 }
+
+@Suite("Matching: CSV in and out")
+struct MatchCSVTests {
+    @Test("rows with quotes, commas and newlines inside quotes")
+    func rows() {
+        let rows = MatchCSV.rows("id,given_name\n1,\"Ana, María\"\n2,\"Say \"\"Hi\"\"\"\n3,\"two\nlines\"\n4,x\n")
+        #expect(rows.map(\.fields) == [["id", "given_name"], ["1", "Ana, María"], ["2", "Say \"Hi\""], ["3", "two\nlines"], ["4", "x"]])
+        #expect(rows.map(\.line) == [1, 2, 3, 4, 6])
+    }
+
+    @Test("unknown columns are reported, malformed rows skipped with their line numbers")
+    func reading() throws {
+        let text = """
+        id,given_name,family_name,birth_date,age,shoe_size,sex
+        a1,Lina,Haddad,2019-03-07,,42,F
+        a2,Omar,Haddad,201903,,40,m
+        a3,Bad,Date,07/03/2019,,1,f
+        a4,Too,Few
+        a1,Dup,Id,2019,,1,f
+        ,No,Id,2019,,1,f
+        a5,Age,Only,,seven,1,f
+        a6,Age,Only,,7,1,x
+        """
+        let result = try MatchCSV.read(text)
+        #expect(result.records.map(\.id) == ["a1", "a2", "a6"])
+        #expect(result.unknownColumns == ["shoe_size"])
+        #expect(result.problems.count == 5)
+        #expect(result.problems[0].hasPrefix("line 4: birth_date"))
+        #expect(result.problems[1].hasPrefix("line 5: 3 fields"))
+        #expect(result.records[1].birthDate == PartialDate(year: 2019, month: 3))
+        #expect(result.records[0].sex == .female && result.records[2].sex == nil && result.records[2].age == 7)
+        #expect(throws: MatchCSV.Failure.self) { try MatchCSV.read("name\nx\n") }
+        #expect(throws: MatchCSV.Failure.self) { try MatchCSV.read("") }
+    }
+
+    @Test("output is one line per pair, best first, ids quoted where needed")
+    func writing() {
+        let v = ComparisonVector(levels: [4, nil, nil, nil, nil, nil])
+        let out = MatchCSV.write([ScoredPair(left: "a,1", right: "b", probability: 0.98765, vector: v)], header: ("left_id", "right_id"))
+        #expect(out == "left_id,right_id,probability\n\"a,1\",b,0.9877\n")
+    }
+}

@@ -15,6 +15,8 @@ public struct Linker: Sendable {
     public var referenceYear: Int
     /// Blocks larger than this are too common a key to be useful and are skipped.
     public var maximumBlock: Int = 2_000
+    /// Candidates whose known birth years lie further apart than this are not compared.
+    public var yearTolerance: Int = 3
 
     public init(referenceYear: Int) { self.referenceYear = referenceYear }
 
@@ -33,6 +35,13 @@ public struct Linker: Sendable {
         return keys
     }
 
+    /// A cheap second rule after blocking: known birth years must be near. Without it, blocks on name sounds
+    /// alone fill with namesakes, and EM learns "same name" as the mark of a match.
+    func plausible(_ a: PreparedRecord, _ b: PreparedRecord) -> Bool {
+        guard let x = a.birthYears, let y = b.birthYears else { return true }
+        return x.lowerBound - yearTolerance <= y.upperBound && y.lowerBound - yearTolerance <= x.upperBound
+    }
+
     func blocks(_ records: [PreparedRecord]) -> [String: [Int]] {
         var blocks: [String: [Int]] = [:]
         for (i, r) in records.enumerated() { for key in Set(blockingKeys(r)) { blocks[key, default: []].append(i) } }
@@ -47,7 +56,7 @@ public struct Linker: Sendable {
             for a in 0..<members.count {
                 for b in (a + 1)..<members.count {
                     let (i, j) = (min(members[a], members[b]), max(members[a], members[b]))
-                    if seen.insert(Int64(i) << 32 | Int64(j)).inserted { pairs.append((i, j)) }
+                    if seen.insert(Int64(i) << 32 | Int64(j)).inserted && plausible(records[i], records[j]) { pairs.append((i, j)) }
                 }
             }
         }
@@ -62,7 +71,7 @@ public struct Linker: Sendable {
         for (i, r) in left.enumerated() {
             for key in Set(blockingKeys(r)) {
                 guard let members = rightBlocks[key], members.count <= maximumBlock else { continue }
-                for j in members where seen.insert(Int64(i) << 32 | Int64(j)).inserted { pairs.append((i, j)) }
+                for j in members where seen.insert(Int64(i) << 32 | Int64(j)).inserted && plausible(r, right[j]) { pairs.append((i, j)) }
             }
         }
         return pairs
