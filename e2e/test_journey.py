@@ -3,7 +3,8 @@ import json
 import urllib.request
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PASSWORD = "reunify-demo"
 
@@ -21,17 +22,22 @@ def token(base_url, email):
     return api(base_url, "/api/v1/auth/token", body={"email": email, "password": PASSWORD})["token"]
 
 
+def wait_for_url(browser, condition):
+    """Form posts navigate after the click returns: wait for the new page rather than race it."""
+    WebDriverWait(browser, 15).until(condition)
+
+
 def sign_in(browser, base_url, email):
     browser.get(base_url + "/sign-in")
     browser.find_element(By.ID, "email").send_keys(email)
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
     browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    assert browser.current_url.endswith("/cases"), browser.current_url
+    wait_for_url(browser, EC.url_matches(r"/cases$"))
 
 
 def sign_out(browser):
     browser.find_element(By.XPATH, "//button[normalize-space()='Sign out']").click()
-    assert "/sign-in" in browser.current_url
+    wait_for_url(browser, EC.url_contains("/sign-in"))
 
 
 def test_caseworker_adds_a_placement_and_caseworker2_is_refused(browser, base_url):
@@ -47,15 +53,15 @@ def test_caseworker_adds_a_placement_and_caseworker2_is_refused(browser, base_ur
         assert other["caseNumber"] not in caseload, f"caseworker sees {other['caseNumber']}"
 
     browser.find_element(By.LINK_TEXT, case["familyName"]).click()
-    assert f"{case['familyName']} family" in browser.find_element(By.TAG_NAME, "h1").text
+    wait_for_url(browser, EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), f"{case['familyName']} family"))
     case_url = browser.current_url
 
     browser.find_element(By.PARTIAL_LINK_TEXT, "Add a placement for").click()
+    wait_for_url(browser, EC.url_contains("/placements/new"))
     Select(browser.find_element(By.ID, "setting")).select_by_visible_text("Foster family home (relative or kin)")
     browser.find_element(By.ID, "caregiverName").send_keys("Tía Lucía Ramírez")
     browser.find_element(By.XPATH, "//button[normalize-space()='Save']").click()
-
-    assert browser.current_url == case_url
+    wait_for_url(browser, EC.url_to_be(case_url))
     current = browser.find_element(By.CSS_SELECTOR, "ol.timeline li.current").text
     assert "Tía Lucía Ramírez" in current
     assert "Foster family home (relative or kin)" in current
@@ -75,6 +81,7 @@ def test_form_mistakes_are_listed_and_linked(browser, base_url):
     browser.find_element(By.ID, "openedOn-year").clear()
     browser.find_element(By.ID, "openedOn-year").send_keys("20")
     browser.find_element(By.XPATH, "//button[normalize-space()='Open case']").click()
+    wait_for_url(browser, EC.presence_of_element_located((By.CSS_SELECTOR, ".error-summary")))
     summary = browser.find_element(By.CSS_SELECTOR, ".error-summary")
     assert "Enter a case number" in summary.text
     assert "four digits" in summary.text
