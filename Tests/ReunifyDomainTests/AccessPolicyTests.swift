@@ -114,6 +114,15 @@ struct AccessPolicyTests {
         }
     }
 
+    @Test("supervision and practice vignettes by role")
+    func supervision() {
+        let policy = AccessPolicy()
+        for role in UserRole.allCases {
+            #expect(policy.maySupervise(Self.actors[role]!) == (role == .supervisor))
+            #expect(policy.mayRateVignettes(Self.actors[role]!) == [.caseworker, .supervisor, .clinician].contains(role))
+        }
+    }
+
     @Test("list scopes")
     func scopes() {
         let policy = AccessPolicy()

@@ -86,6 +86,14 @@ public struct AccessPolicy: Sendable {
         actor.role == .administrator
     }
 
+    /// Supervisors read the calibration report of their unit and approve overrides.
+    public func maySupervise(_ actor: Actor) -> Bool { actor.role == .supervisor }
+
+    /// Practice vignettes are for the staff who rate families.
+    public func mayRateVignettes(_ actor: Actor) -> Bool {
+        [.caseworker, .supervisor, .clinician].contains(actor.role)
+    }
+
     /// Which cases appear on the actor's lists.
     public func scope(for actor: Actor) -> CaseScope {
         switch actor.role {

@@ -48,4 +48,11 @@ public struct CaseDetails: Equatable, Sendable, Codable {
         }
         return errors
     }
+
+    /// A caseworker who opens a case holds it unless they named someone else.
+    public func openedBy(_ actor: Actor) -> CaseDetails {
+        var copy = self
+        if copy.caseworkerID == nil && actor.role == .caseworker { copy.caseworkerID = actor.id }
+        return copy
+    }
 }

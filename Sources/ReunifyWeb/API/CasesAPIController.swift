@@ -24,8 +24,7 @@ struct CasesAPIController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         guard req.policy.mayCreateCase(signedIn.actor) else { throw Abort(.forbidden, reason: "Only caseworkers and supervisors open cases") }
-        var details = try req.content.decode(CaseInput.self).details(today: req.today, defaultUnit: signedIn.user.unit)
-        if details.caseworkerID == nil && signedIn.user.userRole == .caseworker { details.caseworkerID = signedIn.actor.id }
+        let details = try req.content.decode(CaseInput.self).details(today: req.today, defaultUnit: signedIn.user.unit).openedBy(signedIn.actor)
         let model = try await CaseRepository(req.db).create(details)
         try await req.audit(.create, .caseFile, recordID: model.id, caseID: model.id, "opened case \(details.caseNumber)")
         let response = Response(status: .created)

@@ -1,5 +1,6 @@
 import Plot
 import Vapor
+import ReunifyDomain
 
 /// The frame every page shares: header, navigation, main content, and the sign-out form.
 struct Layout {
@@ -25,8 +26,8 @@ struct Layout {
                             .nav(.attribute(named: "aria-label", value: "Main"),
                                 .a(.href(SiteURL.caseload.path), "Caseload"),
                                 .a(.href(SiteURL.search.path), "Search people"),
-                                .if(VignetteController.raters.contains(s.user.userRole), .a(.href(SiteURL.vignettes.path), "Practice")),
-                                .if(s.user.userRole == .supervisor, .a(.href(SiteURL.calibration.path), "Calibration")),
+                                .if(AccessPolicy().mayRateVignettes(s.actor), .a(.href(SiteURL.vignettes.path), "Practice")),
+                                .if(AccessPolicy().maySupervise(s.actor), .a(.href(SiteURL.calibration.path), "Calibration")),
                                 .span(.class("who"), .text("\(s.user.name) · \(s.user.userRole.label)")),
                                 .form(.class("inline"), .method(.post), .action(SiteURL.signOut.path),
                                     csrfField(s),

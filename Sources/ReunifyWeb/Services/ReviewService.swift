@@ -45,7 +45,7 @@ struct ReviewService {
     /// A supervisor overrides the recommendation with a reason; the initial one is kept.
     func override(_ model: ReviewModel, to recommendation: Recommendation, reason: String, expectedVersion: Int) async throws {
         let signedIn = try req.requireSignedIn()
-        guard signedIn.user.userRole == .supervisor else {
+        guard req.policy.maySupervise(signedIn.actor) else {
             throw Abort(.forbidden, reason: "A supervisor approves an override of the recommendation")
         }
         try await ReviewRepository(req.db).override(model, to: recommendation, reason: reason, by: try signedIn.user.requireID(),
@@ -57,7 +57,7 @@ struct ReviewService {
     /// A supervisor approves a review whose risk level was overridden at the worker's discretion.
     func approve(_ model: ReviewModel, expectedVersion: Int) async throws {
         let signedIn = try req.requireSignedIn()
-        guard signedIn.user.userRole == .supervisor else { throw Abort(.forbidden, reason: "A supervisor approves reviews") }
+        guard req.policy.maySupervise(signedIn.actor) else { throw Abort(.forbidden, reason: "A supervisor approves reviews") }
         guard model.approvedAt == nil else { throw Abort(.conflict, reason: "This review is already approved") }
         try await ReviewRepository(req.db).approve(model, by: try signedIn.user.requireID(), expectedVersion: expectedVersion, now: req.now)
         try await req.audit(.update, .reunificationReview, recordID: model.id, caseID: model.caseID, "approved the review")

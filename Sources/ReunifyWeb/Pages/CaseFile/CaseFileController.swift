@@ -60,9 +60,9 @@ struct CaseFileController: RouteCollection {
         guard req.policy.mayCreateCase(signedIn.actor) else { throw Abort(.forbidden, reason: "Only caseworkers and supervisors open cases") }
         let form = FormData(req)
         let (read, errors) = CaseForm.read(form, today: req.today)
-        guard var details = read else { return try await newPage(req, form: form, errors: errors, status: .unprocessableEntity) }
-        // A caseworker who opens a case holds it unless they name someone else.
-        if details.caseworkerID == nil && signedIn.user.userRole == .caseworker { details.caseworkerID = signedIn.actor.id }
+        guard let details = read?.openedBy(signedIn.actor) else {
+            return try await newPage(req, form: form, errors: errors, status: .unprocessableEntity)
+        }
         do {
             let model = try await CaseRepository(req.db).create(details)
             try await req.audit(.create, .caseFile, recordID: model.id, caseID: model.id, "opened case \(details.caseNumber)")

@@ -34,7 +34,7 @@ struct CalibrationController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        guard signedIn.user.userRole == .supervisor else {
+        guard req.policy.maySupervise(signedIn.actor) else {
             throw Abort(.forbidden, reason: "The calibration report is for supervisors")
         }
         let (report, instrument) = try await Self.report(req, actor: signedIn.actor)

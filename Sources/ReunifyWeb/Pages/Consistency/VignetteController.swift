@@ -7,8 +7,6 @@ import ReunifyStore
 /// Practice vignettes: a supervisor publishes a fictional family, every worker rates it, and the spread per
 /// item shows where the team sees the same family differently. Vignette ratings never touch real cases.
 struct VignetteController: RouteCollection {
-    static let raters: Set<UserRole> = [.caseworker, .supervisor, .clinician]
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("vignettes", use: list)
         routes.get("vignettes", "new", use: newForm)
@@ -20,7 +18,7 @@ struct VignetteController: RouteCollection {
 
     func staff(_ req: Request) throws -> SignedIn {
         let signedIn = try req.requireSignedIn()
-        guard Self.raters.contains(signedIn.user.userRole) else {
+        guard req.policy.mayRateVignettes(signedIn.actor) else {
             throw Abort(.forbidden, reason: "Practice vignettes are for caseworkers, supervisors and clinicians")
         }
         return signedIn
@@ -43,7 +41,7 @@ struct VignetteController: RouteCollection {
             let ratings = try await repo.ratings(of: v.id!)
             rows.append((v, ratings.count, ratings.contains { $0.userID == signedIn.user.id }))
         }
-        let isSupervisor = signedIn.user.userRole == .supervisor
+        let isSupervisor = req.policy.maySupervise(signedIn.actor)
         return Layout(title: "Practice vignettes", signedIn: signedIn).render(
             .div(.class("page-heading"), .h1("Practice vignettes"),
                  .if(isSupervisor, .a(.class("button"), .href(SiteURL.newVignette.path), "Publish a vignette"))),
@@ -68,13 +66,13 @@ struct VignetteController: RouteCollection {
 
     func newForm(req: Request) async throws -> Response {
         let signedIn = try staff(req)
-        guard signedIn.user.userRole == .supervisor else { throw Abort(.forbidden, reason: "Supervisors publish vignettes") }
+        guard req.policy.maySupervise(signedIn.actor) else { throw Abort(.forbidden, reason: "Supervisors publish vignettes") }
         return newPage(req, FormData(), [])
     }
 
     func publish(req: Request) async throws -> Response {
         let signedIn = try staff(req)
-        guard signedIn.user.userRole == .supervisor else { throw Abort(.forbidden, reason: "Supervisors publish vignettes") }
+        guard req.policy.maySupervise(signedIn.actor) else { throw Abort(.forbidden, reason: "Supervisors publish vignettes") }
         let form = FormData(req)
         var reader = FormReader(form)
         let title = reader.required("title", "Give the vignette a title")
@@ -124,7 +122,7 @@ struct VignetteController: RouteCollection {
         let signedIn = try staff(req)
         let v = try await vignette(req, for: signedIn)
         let ratings = try await VignetteRepository(req.db).ratings(of: v.id!)
-        guard signedIn.user.userRole == .supervisor || ratings.contains(where: { $0.userID == signedIn.user.id }) else {
+        guard req.policy.maySupervise(signedIn.actor) || ratings.contains(where: { $0.userID == signedIn.user.id }) else {
             throw Abort(.forbidden, reason: "Rate the vignette first; then you can see how the team rated it")
         }
         let names = Dictionary(try await UserRepository(req.db).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })

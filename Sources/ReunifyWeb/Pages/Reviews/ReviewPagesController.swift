@@ -81,7 +81,7 @@ struct ReviewPagesController: RouteCollection {
         let model = try await review(req, o)
         try await req.audit(.view, .reunificationReview, recordID: model.id, caseID: o.caseFile.id, "viewed a reunification review")
         let names = Dictionary(try await UserRepository(req.db).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return ReviewView(overview: o, model: model, names: names, mayOverride: try req.requireSignedIn().user.userRole == .supervisor,
+        return ReviewView(overview: o, model: model, names: names, mayOverride: req.policy.maySupervise(try req.requireSignedIn().actor),
                           form: FormView(), crumbs: crumbs(o)).render(req)
     }
 
