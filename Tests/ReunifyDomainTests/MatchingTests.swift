@@ -110,6 +110,33 @@ struct MatchingModelTests {
         #expect(evidence.first { $0.field == .name }?.level == "names alike in sound or spelling")
     }
 
+    @Test("namesakes do not fool the model: a tiny pool of names, many people, few true duplicates")
+    func namesakes() {
+        var rng = SeededGenerator(seed: 99)
+        let given = ["maria", "jose", "ana", "luis", "omar", "olga", "ivan", "sofia"], family = ["garcia", "hassan", "ivanov", "silva", "osei"]
+        var records: [MatchRecord] = []
+        var truePairs = Set<String>()
+        for i in 0..<2_500 {
+            let d = PartialDate(year: rng.int(2010...2024), month: rng.int(1...12), day: rng.int(1...28))
+            let r = MatchRecord(id: "r\(i)", givenName: rng.pick(given), familyName: rng.pick(family), sex: rng.chance(0.5) ? .female : .male,
+                                birthDate: d, place: rng.pick(["aleppo", "homs", "lviv", "gao"]))
+            records.append(r)
+            if rng.chance(0.3) {
+                var copy = r
+                copy.id = "r\(i)b"
+                if rng.chance(0.4) { copy.givenName = String(copy.givenName.dropLast()) }
+                if rng.chance(0.3) { copy.place = nil }
+                records.append(copy)
+                truePairs.insert("r\(i)|r\(i)b")
+            }
+        }
+        let (pairs, _) = Linker(referenceYear: 2026).dedupe(records, threshold: 0.5)
+        let found = pairs.filter { truePairs.contains("\($0.left)|\($0.right)") || truePairs.contains("\($0.right)|\($0.left)") }.count
+        let precision = Double(found) / Double(max(1, pairs.count)), recall = Double(found) / Double(truePairs.count)
+        #expect(precision >= 0.95, "precision \(precision) over \(pairs.count) pairs")
+        #expect(recall >= 0.95, "recall \(recall)")
+    }
+
     @Test("the generator is deterministic")
     func generator() {
         #expect(SyntheticPeople(seed: 1).dedupeSet(people: 100).records == SyntheticPeople(seed: 1).dedupeSet(people: 100).records)

@@ -42,22 +42,41 @@ public struct FellegiSunterModel: Sendable, Equatable, Codable {
         1 / (1 + pow(2, -matchWeight(v)))
     }
 
+    func probability(_ v: ComparisonVector, ignoring field: Int?) -> Double {
+        guard let field else { return probability(v) }
+        var levels = v.levels
+        levels[field] = nil
+        return probability(ComparisonVector(levels: levels))
+    }
+
+    /// u measured directly: the share of each level among comparisons of random pairs.
+    public static func uFromRandomPairs(_ vectors: [ComparisonVector]) -> [[Double]] {
+        var counts = MatchField.allCases.map { [Double](repeating: 0.5, count: $0.levels.count) }
+        for v in vectors { for (f, level) in v.levels.enumerated() { if let level { counts[f][level] += 1 } } }
+        return counts.map { row in let s = row.reduce(0, +); return row.map { $0 / s } }
+    }
+
     /// Estimates m, u and the prior from comparison vectors of candidate pairs by EM. Identical vectors are
     /// counted once with their multiplicity, so a million pairs cost little more than their distinct patterns.
-    public static func estimate(_ vectors: [ComparisonVector], iterations: Int = 40, start: FellegiSunterModel = .initial()) -> FellegiSunterModel {
+    ///
+    /// With `fixedU`, u stays as measured on random pairs and EM fits only m and the prior; `ignoring` leaves out
+    /// a field that the session's pairs agree on by construction.
+    public static func estimate(_ vectors: [ComparisonVector], iterations: Int = 40, start: FellegiSunterModel = .initial(),
+                                fixedU: [[Double]]? = nil, ignoring: Int? = nil) -> FellegiSunterModel {
         var patterns: [ComparisonVector: Double] = [:]
         for v in vectors { patterns[v, default: 0] += 1 }
         let distinct = Array(patterns)
         let total = Double(vectors.count)
         guard total > 0 else { return start }
         var model = start
+        if let fixedU { model.u = fixedU }
         let smoothing = 0.5
         for _ in 0..<iterations {
             var mCounts = MatchField.allCases.map { [Double](repeating: smoothing, count: $0.levels.count) }
             var uCounts = mCounts
             var matchMass = 0.0
             for (v, count) in distinct {
-                let p = model.probability(v)
+                let p = model.probability(v, ignoring: ignoring)
                 matchMass += p * count
                 for (f, level) in v.levels.enumerated() {
                     guard let level else { continue }
@@ -68,7 +87,7 @@ public struct FellegiSunterModel: Sendable, Equatable, Codable {
             var next = model
             next.prior = min(0.999, max(1e-6, matchMass / total))
             next.m = mCounts.map { row in let s = row.reduce(0, +); return row.map { $0 / s } }
-            next.u = uCounts.map { row in let s = row.reduce(0, +); return row.map { $0 / s } }
+            next.u = fixedU ?? uCounts.map { row in let s = row.reduce(0, +); return row.map { $0 / s } }
             let change = zip(next.m.joined(), model.m.joined()).map { abs($0 - $1) }.max() ?? 0
             model = next
             if change < 1e-6 { break }

@@ -81,7 +81,7 @@ public struct Linker: Sendable {
     public func dedupe(_ records: [MatchRecord], threshold: Double) -> (pairs: [ScoredPair], model: FellegiSunterModel) {
         let prepared = records.map { PreparedRecord($0, referenceYear: referenceYear) }
         let pairs = candidates(prepared)
-        return score(pairs.map { (prepared[$0.0], prepared[$0.1]) }, threshold: threshold)
+        return score(pairs.map { (prepared[$0.0], prepared[$0.1]) }, threshold: threshold, model: ModelTraining(records: prepared).train())
     }
 
     /// Likely matches between two sets, best first. A few queries (one tracing request) give EM too little to
