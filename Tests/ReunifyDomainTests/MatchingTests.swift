@@ -137,6 +137,16 @@ struct MatchingModelTests {
         #expect(recall >= 0.95, "recall \(recall)")
     }
 
+    @Test("link between two sets learns its own model and finds the people in both")
+    func linkSets() {
+        let data = SyntheticPeople(seed: 21).dedupeSet(people: 3_000, duplicateShare: 0.4)
+        let left = data.records.filter { !$0.id.contains("-") }, right = data.records.filter { $0.id.contains("-") }
+        let (pairs, _) = Linker(referenceYear: 2026).link(left: left, right: right, threshold: 0.5)
+        let found = pairs.filter { data.isMatch($0.left, $0.right) }.count
+        #expect(Double(found) / Double(max(1, pairs.count)) >= 0.95)
+        #expect(Double(found) / Double(right.count) >= 0.9)
+    }
+
     @Test("the generator is deterministic")
     func generator() {
         #expect(SyntheticPeople(seed: 1).dedupeSet(people: 100).records == SyntheticPeople(seed: 1).dedupeSet(people: 100).records)

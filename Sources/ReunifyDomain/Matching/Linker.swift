@@ -90,7 +90,8 @@ public struct Linker: Sendable {
                      model: FellegiSunterModel? = nil) -> (pairs: [ScoredPair], model: FellegiSunterModel) {
         let l = left.map { PreparedRecord($0, referenceYear: referenceYear) }
         let r = right.map { PreparedRecord($0, referenceYear: referenceYear) }
-        return score(candidates(left: l, right: r).map { (l[$0.0], r[$0.1]) }, threshold: threshold, model: model)
+        return score(candidates(left: l, right: r).map { (l[$0.0], r[$0.1]) }, threshold: threshold,
+                     model: model ?? ModelTraining(records: l + r).train())
     }
 
     func score(_ pairs: [(PreparedRecord, PreparedRecord)], threshold: Double,
