@@ -33,6 +33,14 @@ struct CalendarDateTests {
         #expect(born.age(on: CalendarDate(iso: "2026-06-15")!) == 10)
     }
 
+    @Test("whole months between two dates")
+    func wholeMonths() {
+        let start = CalendarDate(iso: "2026-01-31")!
+        #expect(start.wholeMonths(until: CalendarDate(iso: "2026-02-28")!) == 0)
+        #expect(start.wholeMonths(until: CalendarDate(iso: "2026-03-31")!) == 2)
+        #expect(start.wholeMonths(until: CalendarDate(iso: "2025-12-01")!) == 0)
+    }
+
     @Test("adding months keeps the day where it can")
     func months() {
         #expect(CalendarDate(iso: "2026-01-31")!.adding(months: 1).iso == "2026-02-28")

@@ -92,8 +92,7 @@ public struct DemoPracticeGenerator: Sendable {
                 guard family.goals.contains(where: { $0.childID == episode.details.childID && $0.primary == .reunification }) else { continue }
                 let day = today.adding(days: -rng.int(5...40))
                 guard day > removal else { continue }
-                var months = (day.year - removal.year) * 12 + (day.month - removal.month)
-                if day.day < removal.day { months -= 1 }
+                let months = removal.wholeMonths(until: day)
                 let progressCode: CaregiverProgress = family.details.stage == .services ? rng.pick([.some, .minimal, .most])
                     : family.details.stage == .familyTime ? rng.pick([.most, .some]) : rng.pick([.all, .most])
                 let scheduled = rng.int(6...12)
@@ -106,7 +105,7 @@ public struct DemoPracticeGenerator: Sendable {
                     visitation: .init(scheduled: scheduled, attended: attended, quality: quality),
                     safety: unsafe ? .init(decision: .unsafe, dangerIndicators: ["Caregiver's partner with a history of violence is back in the home"])
                         : .init(decision: .safe),
-                    monthsInCare: max(0, months))
+                    monthsInCare: months)
                 var outcome = ReunificationReview.evaluate(input)
                 if outcome.rationaleRequired {
                     input.rationale = "Continue reunification: \(progressCode == .all || progressCode == .most ? "visits must become regular" : "the parent must show the changes the plan asks for") before the next review."

@@ -69,6 +69,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         Self.calendar.dateComponents([.day], from: startOfDay, to: other.startOfDay).day!
     }
 
+    /// Whole months from this date to `other` (0 when `other` is earlier).
+    public func wholeMonths(until other: CalendarDate) -> Int {
+        var months = (other.year - year) * 12 + (other.month - month)
+        if other.day < day { months -= 1 }
+        return max(0, months)
+    }
+
     /// Completed years of age on `date`.
     public func age(on date: CalendarDate) -> Int {
         var years = date.year - year

@@ -22,10 +22,7 @@ struct ReviewService {
         guard goal?.primary == .reunification || goal?.concurrent == .reunification else {
             throw ValidationFailure(field: "childId", "Reunification is not among this child's permanency goals; set the goals first")
         }
-        let removal = episode.details.removalDate
-        var months = (req.today.year - removal.year) * 12 + (req.today.month - removal.month)
-        if req.today.day < removal.day { months -= 1 }
-        return max(0, months)
+        return episode.details.removalDate.wholeMonths(until: req.today)
     }
 
     /// Scores, checks and saves a review. Bad input or a missing rationale throws before anything is saved.
