@@ -76,3 +76,28 @@ struct TeamAndRelationshipTests {
         }
     }
 }
+
+@Suite("People already known")
+struct ExistingMemberTests {
+    @Test("a sibling recorded in one case is added to another as the same person, only from cases open to the worker")
+    func addExisting() async throws {
+        try await TestApp.run { app, _ in
+            let agency = TestApp.agency
+            let worker = agency.user("caseworker@demo.reunify.test")!.id
+            let mine = agency.families.filter { $0.details.caseworkerID == worker }
+            let (from, to) = (mine[0], mine[1])
+            let child = from.persons.first { $0.role == .child }!
+            var browser = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
+            let search = try await browser.get("/cases/\(to.caseID)/members/existing?q=\(Browser.encode(child.details.fullName))")
+            #expect(search.body.string.contains(child.details.givenName.htmlEscaped()))
+            let missingRole = try await browser.post("/cases/\(to.caseID)/members/existing", [("personId", child.id.description)])
+            #expect(missingRole.status == .unprocessableEntity)
+            #expect(try await browser.post("/cases/\(to.caseID)/members/existing",
+                                           [("personId", child.id.description), ("role", "sibling")]).status == .seeOther)
+            #expect(Set(try await PersonRepository(app.db).caseIDs(of: child.id.uuid)) == [from.caseID.uuid, to.caseID.uuid])
+            let stranger = agency.families.first { $0.details.caseworkerID != worker }!.persons[0]
+            #expect(try await browser.post("/cases/\(to.caseID)/members/existing",
+                                           [("personId", stranger.id.description), ("role", "relative")]).status == .notFound)
+        }
+    }
+}

@@ -10,6 +10,7 @@ enum SiteURL {
     case caseFile(UUID)
     case editCase(UUID)
     case newMember(UUID)
+    case existingMember(UUID)
     case editPerson(UUID, UUID)
     case newRelationship(UUID)
     case newEpisode(UUID)
@@ -47,6 +48,7 @@ enum SiteURL {
         case .caseFile(let c): "/cases/\(c.lower)"
         case .editCase(let c): "/cases/\(c.lower)/edit"
         case .newMember(let c): "/cases/\(c.lower)/members/new"
+        case .existingMember(let c): "/cases/\(c.lower)/members/existing"
         case .editPerson(let c, let p): "/cases/\(c.lower)/persons/\(p.lower)/edit"
         case .newRelationship(let c): "/cases/\(c.lower)/relationships/new"
         case .newEpisode(let c): "/cases/\(c.lower)/episodes/new"

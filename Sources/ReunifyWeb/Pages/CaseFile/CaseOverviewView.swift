@@ -55,7 +55,9 @@ struct CaseOverviewView {
         .section(.attribute(named: "aria-labelledby", value: "members-heading"),
             .div(.class("section-heading"),
                 .h2(.id("members-heading"), "Family and people"),
-                .if(may(.create, .member), .a(.class("button secondary"), .href(SiteURL.newMember(caseID).path), "Add a person"))),
+                .if(may(.create, .member), .div(.class("actions"),
+                    .a(.class("button secondary"), .href(SiteURL.newMember(caseID).path), "Add a person"),
+                    .a(.href(SiteURL.existingMember(caseID).path), "Add someone already known")))),
             .table(.class("table"),
                 .thead(.tr(.th("Name"), .th("Part in case"), .th("Born"), .th("Language"), .th(.span(.class("visually-hidden"), "Actions")))),
                 .tbody(.forEach(overview.members) { row in

@@ -10,6 +10,8 @@ struct MemberPagesController: RouteCollection {
         let c = routes.grouped("cases", ":caseID")
         c.get("members", "new", use: newMemberForm)
         c.post("members", "new", use: createMember)
+        c.get("members", "existing", use: existingForm)
+        c.post("members", "existing", use: addExisting)
         c.get("persons", ":personID", "edit", use: editPersonForm)
         c.post("persons", ":personID", "edit", use: updatePerson)
         c.get("relationships", "new", use: newRelationshipForm)
@@ -53,6 +55,62 @@ struct MemberPagesController: RouteCollection {
         }
         let (person, _) = try await PersonRepository(req.db).addNewMember(details, role: role, to: caseID)
         try await req.audit(.create, .member, recordID: person.id, caseID: caseID, "added \(details.fullName) as \(role.label.lowercased())")
+        return req.redirect(to: SiteURL.caseFile(caseID).path)
+    }
+
+    // MARK: a person already known to Reunify
+
+    /// Finds people in the cases open to the worker who are not yet in this case, to add one with a part.
+    func existingForm(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.create, .member, caseID: caseID)
+        let query = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
+        var results: [(PersonModel, [MemberModel])] = []
+        if !query.isEmpty {
+            let visible = try await CaseRepository(req.db).visibleCaseIDs(try req.caseScope())
+            let here = Set(try await PersonRepository(req.db).members(of: caseID).map(\.personID))
+            results = try await PersonRepository(req.db).search(query, within: visible).filter { !here.contains($0.0.id!) }
+            try await req.audit(.search, .person, recordID: nil, caseID: caseID, "searched for '\(query)' to add: \(results.count) found")
+        }
+        let today = req.today
+        return Layout(title: "Add someone already known", signedIn: req.signedIn, breadcrumbs: try await crumbs(req, caseID)).render(
+            .h1("Add someone already known to Reunify"),
+            .p(.class("hint"), "A sibling in another case, a relative who is already recorded: add the same person rather than a copy."),
+            .form(.method(.get), .action(SiteURL.existingMember(caseID).path), .class("search"),
+                .label(.attribute(named: "for", value: "q"), "Name"),
+                .input(.type(.search), .id("q"), .name("q"), .value(query), .class("input")),
+                .button(.type(.submit), .class("button secondary"), "Search")),
+            .if(!query.isEmpty && results.isEmpty, .p(.text("No one called '\(query)' in the cases open to you who is not already in this case."))),
+            .ul(.class("plain"), .forEach(results) { person, _ in
+                let d = person.details
+                return .li(.class("existing"),
+                    .form(.method(.post), .action(SiteURL.existingMember(caseID).path),
+                        csrfField(req.signedIn),
+                        .input(.type(.hidden), .name("personId"), .value(person.id!.lower)),
+                        .strong(.text(d.fullName)),
+                        .text(d.birthDate.map { " · born \($0.iso), age \($0.age(on: today))" } ?? ""),
+                        .label(.attribute(named: "for", value: "role-\(person.id!.lower)"), .class("visually-hidden"), "Part in this case"),
+                        selectElement(id: "role", options: MemberRole.allCases.map { ($0.rawValue, $0.label) }, selected: "", blank: "Their part in this case…"),
+                        .button(.type(.submit), .class("button secondary"), "Add")))
+            }),
+            .p(.a(.href(SiteURL.newMember(caseID).path), "Record a new person instead")))
+    }
+
+    func addExisting(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.create, .member, caseID: caseID)
+        let form = FormData(req)
+        var reader = FormReader(form)
+        let personID = reader.uuid("personId", "Choose the person to add")
+        let role = reader.code(MemberRole.self, "role", required: "Choose the person's part in this case")
+        guard let personID, let role else { throw ValidationFailure(reader.errors) }
+        let persons = PersonRepository(req.db)
+        let visible = try await CaseRepository(req.db).visibleCaseIDs(try req.caseScope())
+        guard !Set(try await persons.caseIDs(of: personID)).isDisjoint(with: visible), let person = try await persons.find(personID) else {
+            throw Abort(.notFound, reason: "There is no such person in the cases open to you")
+        }
+        _ = try await persons.addExistingMember(personID: personID, role: role, to: caseID)
+        try await req.audit(.create, .member, recordID: personID, caseID: caseID, "added \(person.details.fullName), already known, as \(role.label.lowercased())")
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }
 
