@@ -75,6 +75,7 @@ enum Stylesheet {
     .r-return_home{border-color:#00703c}.r-change_permanency_goal{border-color:#d4351c}
     .reasons li{margin-bottom:6px}
     .plot{max-width:100%;height:auto;border:1px solid #b1b4b6;background:#fff}
+    .existing{padding:6px 0;border-bottom:1px solid #e5e5e5}.existing .input{width:auto;display:inline-block;margin:0 8px}
     @media (max-width:640px){.caseload thead{display:none}.caseload tr{display:block;border-bottom:2px solid #b1b4b6;padding:8px 0}
     .caseload td{display:block;border:0;padding:2px 0}html{font-size:16px}
     .caseload td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#505a5f}
