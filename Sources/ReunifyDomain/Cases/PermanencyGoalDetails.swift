@@ -15,6 +15,9 @@ public struct PermanencyGoalDetails: Equatable, Sendable, Codable {
         self.concurrentSince = concurrentSince
     }
 
+    /// Reunification is the primary or the concurrent goal: reviews fall due and a return home can be weighed.
+    public var includesReunification: Bool { primary == .reunification || concurrent == .reunification }
+
     public func validate(today: CalendarDate) -> [FieldError] {
         var errors: [FieldError] = []
         if primarySince > today { errors.append(FieldError("primarySince", "The goal's date must be today or in the past")) }

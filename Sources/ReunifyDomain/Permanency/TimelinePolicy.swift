@@ -5,7 +5,6 @@ public struct TimelinePolicy: Sendable, Equatable {
     public var periodicReviewMonths: Int = 6
     public var permanencyHearingMonths: Int = 12
     public var trialHomeVisitLimitMonths: Int = 6
-    public var trialHomeVisitWarningMonths: Int = 5
     /// Days between reunification reviews while reunification is the goal (a local convention, RULES.md §2E);
     /// a review also falls due before each permanency hearing.
     public var reunificationReviewDays: Int = 90

@@ -16,9 +16,6 @@ public struct AuditRepository: Sendable {
             .sort(\.$occurredAt, .descending).limit(limit).all()
     }
 
-    public func events(recordID: UUID) async throws -> [AuditEventModel] {
-        try await AuditEventModel.query(on: db).filter(\.$recordID == recordID).sort(\.$occurredAt).all()
-    }
 
     public func count() async throws -> Int { try await AuditEventModel.query(on: db).count() }
 }

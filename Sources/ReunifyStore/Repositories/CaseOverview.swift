@@ -36,7 +36,7 @@ public struct CaseOverview: Sendable {
             let child = $0.episode.childID
             let goal = goals.first { $0.childID == child }?.details
             return CaseTimeline.ChildEpisode(childName: $0.childName, episode: $0.episode.details, placements: $0.placements.map(\.details),
-                                             reunificationGoal: goal?.primary == .reunification || goal?.concurrent == .reunification,
+                                             reunificationGoal: goal?.includesReunification ?? false,
                                              lastReview: lastReviews[child])
         })
     }

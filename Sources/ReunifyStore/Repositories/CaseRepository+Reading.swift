@@ -44,7 +44,7 @@ extension CaseRepository {
         let episodes = try await RemovalEpisodeModel.query(on: db).filter(\.$caseID ~~ ids).all()
         let placements = try await PlacementModel.query(on: db).filter(\.$caseID ~~ ids).all()
         let reunifying = Set(try await PermanencyGoalModel.query(on: db).filter(\.$caseID ~~ ids).all()
-            .filter { $0.details.primary == .reunification || $0.details.concurrent == .reunification }.map(\.childID))
+            .filter(\.details.includesReunification).map(\.childID))
         let lastReviews = try await ReviewRepository(db).lastReviewDates(caseIDs: ids)
         return cases.map { model in
             let caseEpisodes = episodes.filter { $0.caseID == model.id }

@@ -28,10 +28,6 @@ public struct SessionRepository: Sendable {
         try await session.update(on: db)
     }
 
-    public func revokeAll(userID: UUID, now: Date) async throws {
-        try await AuthSessionModel.query(on: db).filter(\.$userID == userID).filter(\.$revokedAt == nil)
-            .set(\.$revokedAt, to: now).update()
-    }
 
     // Sign-in throttling.
 

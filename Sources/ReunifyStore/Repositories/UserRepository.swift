@@ -12,6 +12,14 @@ public struct UserRepository: Sendable {
         try await UserModel.query(on: db).filter(\.$email == email.lowercased().trimmingCharacters(in: .whitespaces)).first()
     }
 
+    /// Display names of the users given, in one query.
+    public func names(_ ids: [UUID]) async throws -> [UUID: String] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [:] }
+        let users = try await UserModel.query(on: db).filter(\.$id ~~ unique).all()
+        return Dictionary(users.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func all() async throws -> [UserModel] {
         try await UserModel.query(on: db).sort(\.$name).all()
     }

@@ -22,6 +22,12 @@ public struct VignetteRepository: Sendable {
         try await VignetteRatingModel.query(on: db).filter(\.$vignetteID == vignetteID).all()
     }
 
+    /// The ratings of several vignettes in one query.
+    public func ratings(ofAll ids: [UUID]) async throws -> [VignetteRatingModel] {
+        guard !ids.isEmpty else { return [] }
+        return try await VignetteRatingModel.query(on: db).filter(\.$vignetteID ~~ ids).all()
+    }
+
     /// Saves a worker's ratings, replacing their earlier ones for the same vignette.
     public func rate(vignetteID: UUID, userID: UUID, ratings: [String: Rating]) async throws {
         let json = AssessmentModel.json(ratings)

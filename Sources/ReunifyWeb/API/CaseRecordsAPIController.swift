@@ -38,13 +38,8 @@ struct CaseRecordsAPIController: RouteCollection {
         let person: PersonModel
         let member: MemberModel
         if let personID = input.personId {
-            // Only someone already in a case the caller may read can be added by id.
-            let visible = try await CaseRepository(req.db).visibleCaseIDs(try req.caseScope())
-            guard !Set(try await repo.caseIDs(of: personID)).isDisjoint(with: visible), let found = try await repo.find(personID) else {
-                throw Abort(.notFound, reason: "There is no person with id \(personID.lower) open to you")
-            }
+            person = try await req.personInVisibleCase(personID)
             member = try await repo.addExistingMember(personID: personID, role: role, to: caseID)
-            person = found
         } else if let details = try input.person?.details(today: req.today) {
             (person, member) = try await repo.addNewMember(details, role: role, to: caseID)
         } else {

@@ -18,14 +18,7 @@ struct FormView {
         .if(!errors.isEmpty,
             .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
                 .h2("There is a problem"),
-                .ul(.forEach(errors) { e in .li(.a(.href("#\(anchor(e.field))"), .text(e.message))) })))
-    }
-
-    /// Date fields are split into three boxes; the summary links to the first.
-    func anchor(_ field: String) -> String {
-        form.values[field + "-day"] != nil || ["birthDate", "removalDate", "dischargeDate", "startDate", "endDate", "openedOn",
-                                               "closedOn", "primarySince", "concurrentSince", "judicialFindingDate"].contains(field)
-            ? field + "-day" : field
+                .ul(.forEach(errors) { e in .li(.a(.href("#\(e.field)"), .text(e.message))) })))
     }
 
     private func group(_ name: String, _ label: String, hint: String?, _ control: Node<HTML.FormContext>) -> Node<HTML.FormContext> {
@@ -71,7 +64,8 @@ struct FormView {
                        .class("input \(width)"), .attribute(named: "inputmode", value: "numeric"),
                        .attribute(named: "aria-invalid", value: error == nil ? nil : "true")))
         }
-        return .fieldset(.class(error == nil ? "field" : "field field-error"), .attribute(named: "role", value: "group"),
+        // The fieldset carries the field's id, so the error summary's link lands on the date as a whole.
+        return .fieldset(.id(name), .class(error == nil ? "field" : "field field-error"), .attribute(named: "role", value: "group"),
             .element(named: "legend", nodes: [.text(label)]),
             .unwrap(hint) { .div(.class("hint"), .text($0)) },
             .unwrap(error) { .p(.class("error-message"), .span(.class("visually-hidden"), "Error: "), .text($0)) },

@@ -19,7 +19,7 @@ struct ReviewService {
             throw ValidationFailure(field: "childId", "This child is not in care; a reunification review is for a child in care")
         }
         let goal = try await records.goals(of: caseID).first { $0.childID == childID }?.details
-        guard goal?.primary == .reunification || goal?.concurrent == .reunification else {
+        guard goal?.includesReunification == true else {
             throw ValidationFailure(field: "childId", "Reunification is not among this child's permanency goals; set the goals first")
         }
         return episode.details.removalDate.wholeMonths(until: req.today)

@@ -23,10 +23,10 @@ struct CaseFileController: RouteCollection {
         let may: (AccessAction, RecordKind) -> Bool = { req.policy.decide(signedIn.actor, $0, $1, in: facts).isAllowed }
         let assessments = may(.read, .assessment) ? try await AssessmentRepository(req.db).list(caseID: caseID) : []
         let reviews = may(.read, .reunificationReview) ? try await ReviewRepository(req.db).list(caseID: caseID) : []
-        let staff = try await UserRepository(req.db).all()
+        let staffNames = try await UserRepository(req.db).names(assessments.map(\.assessorID) + reviews.map(\.reviewerID))
         return CaseOverviewView(overview: overview, today: req.today, timelines: req.reunify.timelines, may: may, signedIn: signedIn,
                                 assessments: assessments, reviews: reviews,
-                                staffNames: Dictionary(staff.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })).render(req)
+                                staffNames: staffNames).render(req)
     }
 
     func staff(_ req: Request) async throws -> ([UserModel], [UserModel]) {
@@ -104,7 +104,7 @@ struct CaseFileController: RouteCollection {
             try await req.audit(.update, .caseFile, recordID: caseID, caseID: caseID, "changed case details")
             return req.redirect(to: SiteURL.caseFile(caseID).path)
         } catch StoreError.versionConflict(let current) {
-            let names = Dictionary(try await UserRepository(req.db).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let names = try await UserRepository(req.db).names([details, saved].flatMap { [$0.caseworkerID?.uuid, $0.supervisorID?.uuid] }.compactMap { $0 })
             form.set("version", String(current))
             return try await editPage(req, model, form: form, errors: [FieldError("version", "Someone else saved this case since you opened it")],
                                       conflict: conflictRows(mine: CaseForm.summary(details, names: names), saved: CaseForm.summary(saved, names: names)),

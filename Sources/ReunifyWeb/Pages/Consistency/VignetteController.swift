@@ -36,10 +36,9 @@ struct VignetteController: RouteCollection {
         let signedIn = try staff(req)
         let repo = VignetteRepository(req.db)
         let vignettes = try await repo.list(unit: signedIn.user.unit)
-        var rows: [(VignetteModel, Int, Bool)] = []
-        for v in vignettes {
-            let ratings = try await repo.ratings(of: v.id!)
-            rows.append((v, ratings.count, ratings.contains { $0.userID == signedIn.user.id }))
+        let ratings = Dictionary(grouping: try await repo.ratings(ofAll: vignettes.compactMap(\.id)), by: \.vignetteID)
+        let rows = vignettes.map { v in
+            (v, ratings[v.id!]?.count ?? 0, ratings[v.id!]?.contains { $0.userID == signedIn.user.id } ?? false)
         }
         let isSupervisor = req.policy.maySupervise(signedIn.actor)
         return Layout(title: "Practice vignettes", signedIn: signedIn).render(
@@ -125,7 +124,7 @@ struct VignetteController: RouteCollection {
         guard req.policy.maySupervise(signedIn.actor) || ratings.contains(where: { $0.userID == signedIn.user.id }) else {
             throw Abort(.forbidden, reason: "Rate the vignette first; then you can see how the team rated it")
         }
-        let names = Dictionary(try await UserRepository(req.db).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try await UserRepository(req.db).names(ratings.map(\.userID))
         let instrument = try await AssessmentService(req: req).instrument("\(v.instrumentID)@\(v.instrumentVersion)")
         let byRater = Dictionary(ratings.map { (names[$0.userID] ?? "Unknown", AssessmentModel.decode($0.ratings)) }, uniquingKeysWith: { a, _ in a })
         let spread = VignetteSpread(instrument: instrument, ratingsByRater: byRater)

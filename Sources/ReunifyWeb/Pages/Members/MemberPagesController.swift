@@ -104,12 +104,8 @@ struct MemberPagesController: RouteCollection {
         let personID = reader.uuid("personId", "Choose the person to add")
         let role = reader.code(MemberRole.self, "role", required: "Choose the person's part in this case")
         guard let personID, let role else { throw ValidationFailure(reader.errors) }
-        let persons = PersonRepository(req.db)
-        let visible = try await CaseRepository(req.db).visibleCaseIDs(try req.caseScope())
-        guard !Set(try await persons.caseIDs(of: personID)).isDisjoint(with: visible), let person = try await persons.find(personID) else {
-            throw Abort(.notFound, reason: "There is no such person in the cases open to you")
-        }
-        _ = try await persons.addExistingMember(personID: personID, role: role, to: caseID)
+        let person = try await req.personInVisibleCase(personID)
+        _ = try await PersonRepository(req.db).addExistingMember(personID: personID, role: role, to: caseID)
         try await req.audit(.create, .member, recordID: personID, caseID: caseID, "added \(person.details.fullName), already known, as \(role.label.lowercased())")
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }

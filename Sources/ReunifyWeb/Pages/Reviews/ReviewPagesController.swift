@@ -26,7 +26,7 @@ struct ReviewPagesController: RouteCollection {
     func reviewable(_ o: CaseOverview) -> [(String, String)] {
         o.episodes.filter { $0.episode.dischargeDate == nil }.compactMap { e in
             let goal = o.goals.first { $0.childID == e.episode.childID }?.details
-            guard goal?.primary == .reunification || goal?.concurrent == .reunification else { return nil }
+            guard goal?.includesReunification == true else { return nil }
             return (e.episode.childID.lower, e.childName)
         }
     }
@@ -80,7 +80,7 @@ struct ReviewPagesController: RouteCollection {
         let o = try await overview(req, .read)
         let model = try await review(req, o)
         try await req.audit(.view, .reunificationReview, recordID: model.id, caseID: o.caseFile.id, "viewed a reunification review")
-        let names = Dictionary(try await UserRepository(req.db).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try await UserRepository(req.db).names([model.reviewerID] + [model.overrideBy].compactMap { $0 })
         return ReviewView(overview: o, model: model, names: names, mayOverride: req.policy.maySupervise(try req.requireSignedIn().actor),
                           form: FormView(), crumbs: crumbs(o)).render(req)
     }
@@ -109,7 +109,7 @@ struct ReviewPagesController: RouteCollection {
                 errors = [FieldError("recommendation", "Someone else changed this review meanwhile; reload the page")]
             }
         }
-        let names = Dictionary(try await UserRepository(req.db).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try await UserRepository(req.db).names([model.reviewerID] + [model.overrideBy].compactMap { $0 })
         return ReviewView(overview: o, model: model, names: names, mayOverride: true, form: FormView(form, errors: errors), crumbs: crumbs(o))
             .render(req).with(status: .unprocessableEntity)
     }

@@ -1,6 +1,7 @@
 import Fluent
 import Plot
 import Vapor
+import ReunifyDomain
 import ReunifyStore
 
 /// Sign-in and sign-out pages. Before sign-in there is no session, so the form's CSRF token is checked
@@ -22,7 +23,7 @@ struct SignInController: RouteCollection {
         return page(req, form: FormData(), errors: [], status: .ok)
     }
 
-    func page(_ req: Request, form: FormData, errors: [ReunifyDomainFieldError], status: HTTPResponseStatus) -> Response {
+    func page(_ req: Request, form: FormData, errors: [FieldError], status: HTTPResponseStatus) -> Response {
         let token = Tokens.random()
         let view = FormView(form, errors: errors)
         let next = req.query[String.self, at: "next"] ?? form.string("next")
@@ -81,5 +82,3 @@ struct SignInController: RouteCollection {
     }
 }
 
-typealias ReunifyDomainFieldError = FieldError
-import ReunifyDomain
