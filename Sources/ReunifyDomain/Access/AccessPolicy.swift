@@ -94,6 +94,10 @@ public struct AccessPolicy: Sendable {
         [.caseworker, .supervisor, .clinician].contains(actor.role)
     }
 
+    /// Tracing is agency work: caseworkers and supervisors file and work tracing requests, review match candidates
+    /// (which show only the fields matching compares of children whose tracing consent is recorded) and merge duplicates.
+    public func mayTrace(_ actor: Actor) -> Bool { actor.role == .caseworker || actor.role == .supervisor }
+
     /// Which cases appear on the actor's lists.
     public func scope(for actor: Actor) -> CaseScope {
         switch actor.role {

@@ -17,11 +17,17 @@ public struct PersonDetails: Equatable, Sendable, Codable {
     public var phone: String?
     public var email: String?
     public var address: String?
+    /// Where the person comes from (town, district, country), as tracing uses it.
+    public var placeOfOrigin: String?
+    /// For a child: consent for tracing their family was given (by the child, as fits their age, and those able to give it).
+    /// A child is matched against tracing requests only then.
+    public var tracingConsent: Bool
 
     public init(givenName: String, familyName: String, otherNames: [String] = [], birthDate: CalendarDate? = nil,
                 birthDateEstimated: Bool = false, sex: Sex = .unknown, languages: [String] = ["English"],
                 interpreterNeeded: Bool = false, tribalAffiliation: String? = nil, icwaStatus: ICWAStatus = .unknown,
-                phone: String? = nil, email: String? = nil, address: String? = nil) {
+                phone: String? = nil, email: String? = nil, address: String? = nil, placeOfOrigin: String? = nil,
+                tracingConsent: Bool = false) {
         self.givenName = givenName
         self.familyName = familyName
         self.otherNames = otherNames
@@ -35,6 +41,8 @@ public struct PersonDetails: Equatable, Sendable, Codable {
         self.phone = phone
         self.email = email
         self.address = address
+        self.placeOfOrigin = placeOfOrigin
+        self.tracingConsent = tracingConsent
     }
 
     public var fullName: String {

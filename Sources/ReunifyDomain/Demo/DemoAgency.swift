@@ -44,6 +44,7 @@ public struct DemoAgency: Sendable, Equatable {
 
     public let users: [User]
     public let families: [Family]
+    public let tracingRequests: [TracingRequest]
 
     public func user(_ email: String) -> User? { users.first { $0.email == email } }
 }

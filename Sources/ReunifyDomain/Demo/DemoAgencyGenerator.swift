@@ -37,6 +37,9 @@ public struct DemoAgencyGenerator: Sendable {
             rng = builder.rng
             usedNames = builder.usedNames
         }
+        var tracing = DemoTracingBuilder(rng: rng, today: today, staff: staff)
+        let (arrivals, requests) = tracing.build(registered: families)
+        families += arrivals
         // The demo parent is the mother in the first family: a caseworker's case with a child in care.
         let parentFamily = families[0]
         let mother = parentFamily.persons.first { $0.role == .parent }!
@@ -50,6 +53,6 @@ public struct DemoAgencyGenerator: Sendable {
             .init(id: staff.legal, email: "legal@demo.reunify.test", name: "Morgan Blake", role: .legal, unit: nil, personID: nil),
             .init(id: staff.parent, email: "parent@demo.reunify.test", name: mother.details.fullName, role: .parent, unit: nil, personID: mother.id),
         ]
-        return DemoAgency(users: users, families: families)
+        return DemoAgency(users: users, families: families, tracingRequests: requests)
     }
 }

@@ -102,7 +102,7 @@ struct FamilyBuilder {
             while children.contains(where: { $0.1.givenName == given }) { given = rng.pick(list) }
             let details = PersonDetails(givenName: given, familyName: family, birthDate: today.adding(days: -(removedDaysAgo + rng.int(20...(16 * 365)))),
                                         sex: girl ? .female : .male, languages: spanish ? ["Spanish", "English"] : ["English"],
-                                        icwaStatus: icwa ? .reasonToKnow : .notApplicable)
+                                        icwaStatus: icwa ? .reasonToKnow : .notApplicable, tracingConsent: index % 4 == 2)
             children.append((addPerson(details, role: .child), details))
         }
 

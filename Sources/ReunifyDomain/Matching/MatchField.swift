@@ -73,7 +73,7 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
     }
 
     static func dateLevel(_ a: PreparedRecord, _ b: PreparedRecord, tolerance: Int) -> Int? {
-        if let x = a.record.birthDate, let y = b.record.birthDate, x.month != nil || y.month != nil {
+        if let x = a.record.birthDate, let y = b.record.birthDate, x.month != nil && y.month != nil {
             if x == y && x.day != nil { return 4 }
             if let xm = x.month, let ym = y.month, let xd = x.day, let yd = y.day, x.year == y.year, xm == yd, xd == ym, xm != ym { return 3 }
             let parts = [x.year == y.year, x.month == y.month, x.day == y.day || x.day == nil || y.day == nil]
@@ -85,13 +85,19 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
         return near ? 1 : 0
     }
 
+    /// Parents' names: the same when the shorter name's words all appear in the longer ("Fatima" and "Fatima
+    /// Alhassan"), similar when each of its words is close in spelling or sound to one of the longer's.
     static func parentsLevel(_ a: PreparedRecord, _ b: PreparedRecord) -> Int? {
         guard !a.parents.isEmpty, !b.parents.isEmpty else { return nil }
         var best = 0
         for x in a.parents {
             for y in b.parents {
-                if x == y { return 2 }
-                if JaroWinkler.similarity(x, y) >= 0.9 { best = 1 }
+                let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+                if Set(short).isSubset(of: Set(long)) { return 2 }
+                let close = short.allSatisfy { word in
+                    long.contains { JaroWinkler.similarity(word, $0) >= 0.9 || PhoneticKey.of(word) == PhoneticKey.of($0) }
+                }
+                if close { best = 1 }
             }
         }
         return best

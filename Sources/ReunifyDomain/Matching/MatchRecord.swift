@@ -38,7 +38,8 @@ public struct PreparedRecord: Sendable {
     let phonetic: [String]
     let birthYears: ClosedRange<Int>?
     let place: String?
-    let parents: [String]
+    /// Each parent's name as normalised words.
+    let parents: [[String]]
 
     public init(_ r: MatchRecord, referenceYear: Int) {
         record = r
@@ -53,6 +54,6 @@ public struct PreparedRecord: Sendable {
             birthYears = nil
         }
         place = r.place.map { SearchText.fold(Transliteration.toLatin($0)) }.flatMap { $0.isEmpty ? nil : $0 }
-        parents = [r.motherName, r.fatherName].compactMap { $0 }.map { NameNormalizer.tokens($0).joined(separator: " ") }.filter { !$0.isEmpty }
+        parents = [r.motherName, r.fatherName].compactMap { $0 }.map { NameNormalizer.tokens($0) }.filter { !$0.isEmpty }
     }
 }

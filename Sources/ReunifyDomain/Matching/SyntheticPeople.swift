@@ -108,6 +108,9 @@ public struct SyntheticPeople: Sendable {
         }
         if rng.chance(missing) { c.place = nil }
         if rng.chance(missing) { c.motherName = nil }
+        // Relatives often give a parent's first name only, or spell it their way.
+        if let mother = c.motherName, rng.chance(0.2) { c.motherName = mother.split(separator: " ").first.map(String.init) }
+        if let mother = c.motherName, rng.chance(typo / 2) { c.motherName = typo(mother, rng: &rng) }
         if rng.chance(missing / 2) { c.sex = nil }
         return c
     }

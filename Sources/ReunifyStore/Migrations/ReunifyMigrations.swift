@@ -15,6 +15,7 @@ public enum ReunifyMigrations {
             CreateAssessments(),
             CreateReunificationReviews(),
             CreateVignettes(),
+            CreateTracing(),
         ]
     }
 }

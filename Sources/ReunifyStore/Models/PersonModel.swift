@@ -22,6 +22,10 @@ public final class PersonModel: VersionedModel, @unchecked Sendable {
     @OptionalField(key: .phone) public var phone: String?
     @OptionalField(key: .email) public var email: String?
     @OptionalField(key: .address) public var address: String?
+    @OptionalField(key: .placeOfOrigin) public var placeOfOrigin: String?
+    @Field(key: .tracingConsent) public var tracingConsent: Bool
+    /// Set when this record was found to be a duplicate and merged into the one kept; its history stays with it.
+    @OptionalField(key: .mergedInto) public var mergedInto: UUID?
     @Field(key: .version) public var version: Int
     @Timestamp(key: .createdAt, on: .create) public var createdAt: Date?
     @Timestamp(key: .updatedAt, on: .update) public var updatedAt: Date?
@@ -49,6 +53,8 @@ public final class PersonModel: VersionedModel, @unchecked Sendable {
         phone = d.phone
         email = d.email
         address = d.address
+        placeOfOrigin = d.placeOfOrigin
+        tracingConsent = d.tracingConsent
     }
 
     public var details: PersonDetails {
@@ -58,6 +64,7 @@ public final class PersonModel: VersionedModel, @unchecked Sendable {
                       sex: Sex(rawValue: sex) ?? .unknown,
                       languages: languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
                       interpreterNeeded: interpreterNeeded, tribalAffiliation: tribalAffiliation,
-                      icwaStatus: ICWAStatus(rawValue: icwaStatus) ?? .unknown, phone: phone, email: email, address: address)
+                      icwaStatus: ICWAStatus(rawValue: icwaStatus) ?? .unknown, phone: phone, email: email, address: address,
+                      placeOfOrigin: placeOfOrigin, tracingConsent: tracingConsent)
     }
 }

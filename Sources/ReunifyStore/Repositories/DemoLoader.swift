@@ -40,6 +40,11 @@ public struct DemoLoader: Sendable {
                 try await UserModel(id: user.id.uuid, email: user.email, name: user.name, role: user.role, unit: user.unit,
                                     personID: user.personID?.uuid, passwordHash: passwordHash).create(on: tx)
             }
+            for r in agency.tracingRequests {
+                let model = TracingRequestModel(id: r.id, r.details, filedBy: r.filedBy.uuid, filedOn: r.filedOn)
+                try await model.create(on: tx)
+                for action in r.actions { try await TracingActionModel(requestID: r.id, action, recordedBy: r.filedBy.uuid).create(on: tx) }
+            }
             if let practice { try await load(practice, on: tx) }
         }
         return true

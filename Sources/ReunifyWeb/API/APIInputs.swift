@@ -40,6 +40,8 @@ struct PersonInput: Content {
     let phone: String?
     let email: String?
     let address: String?
+    let placeOfOrigin: String?
+    let tracingConsent: Bool?
     let version: Int?
 
     func details(today: CalendarDate) throws -> PersonDetails {
@@ -48,7 +50,8 @@ struct PersonInput: Content {
                               birthDateEstimated: birthDateEstimated ?? false, sex: try Sex.parseOptional(sex, field: "sex") ?? .unknown,
                               languages: languages ?? ["English"], interpreterNeeded: interpreterNeeded ?? false,
                               tribalAffiliation: tribalAffiliation, icwaStatus: try ICWAStatus.parseOptional(icwaStatus, field: "icwaStatus") ?? .unknown,
-                              phone: phone, email: email, address: address)
+                              phone: phone, email: email, address: address, placeOfOrigin: placeOfOrigin,
+                              tracingConsent: tracingConsent ?? false)
         try ValidationFailure.check(d.validate(today: today))
         return d
     }

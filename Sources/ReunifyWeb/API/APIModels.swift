@@ -52,6 +52,9 @@ struct PersonDTO: Content {
     let phone: String?
     let email: String?
     let address: String?
+    let placeOfOrigin: String?
+    let tracingConsent: Bool
+    let mergedInto: UUID?
     let version: Int
 
     init(_ m: PersonModel) {
@@ -67,6 +70,9 @@ struct PersonDTO: Content {
         interpreterNeeded = d.interpreterNeeded
         tribalAffiliation = d.tribalAffiliation
         icwaStatus = d.icwaStatus.rawValue
+        placeOfOrigin = d.placeOfOrigin
+        tracingConsent = d.tracingConsent
+        mergedInto = m.mergedInto
         phone = d.phone
         email = d.email
         address = d.address

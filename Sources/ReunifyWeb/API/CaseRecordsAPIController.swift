@@ -46,6 +46,7 @@ struct CaseRecordsAPIController: RouteCollection {
             throw ValidationFailure(field: "person", "Send either 'personId' of a known person or 'person' with their details")
         }
         try await req.audit(.create, .member, recordID: person.id, caseID: caseID, "API added \(person.details.fullName) as \(role.rawValue)")
+        try await TracingService(req: req).rescore(personID: person.id!)
         let response = Response(status: .created)
         try response.content.encode(MemberDTO(id: member.id!, role: member.role, person: PersonDTO(person)))
         return response
@@ -81,6 +82,7 @@ struct CaseRecordsAPIController: RouteCollection {
         let version = try requireVersion(input.version)
         try await PersonRepository(req.db).update(person, to: try input.details(today: req.today), expectedVersion: version)
         try await req.audit(.update, .person, recordID: person.id, caseID: caseID, "API changed person")
+        try await TracingService(req: req).rescore(personID: person.id!)
         return PersonDTO(person)
     }
 

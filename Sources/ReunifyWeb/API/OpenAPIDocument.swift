@@ -121,8 +121,8 @@ enum OpenAPIDocument {
             "openapi": "3.1.0",
             "info": ["title": "Reunify API", "version": "1.0.0",
                      "description": "Case management for family reunification. Every call is checked against the access policy for the caller's role and the case, and recorded in the audit log."],
-            "paths": paths,
-            "components": ["schemas": schemas(), "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+            "paths": paths.merging(tracingPaths()) { a, _ in a },
+            "components": ["schemas": schemas().merging(tracingSchemas()) { a, _ in a }, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
             "security": [["bearer": [] as [Any]]],
         ]
     }
@@ -133,6 +133,7 @@ enum OpenAPIDocument {
             "birthDateEstimated": ["type": "boolean"], "sex": codes(Sex.self), "languages": array(string),
             "interpreterNeeded": ["type": "boolean"], "tribalAffiliation": nullable(string), "icwaStatus": codes(ICWAStatus.self),
             "phone": nullable(string), "email": nullable(string), "address": nullable(string), "version": ["type": "integer"],
+            "placeOfOrigin": nullable(string), "tracingConsent": ["type": "boolean", "description": "A child is matched with tracing requests only when true"],
         ]
         let caseProps: [String: [String: Any]] = [
             "caseNumber": string, "familyName": string, "stage": codes(CaseStage.self), "caseworkerId": nullable(uuid),
@@ -160,7 +161,7 @@ enum OpenAPIDocument {
             "CaseInput": object(caseProps, required: ["caseNumber", "familyName"]),
             "CasePage": object(["items": array(ref("Case")), "page": ["type": "integer"], "per": ["type": "integer"], "total": ["type": "integer"]],
                                required: ["items", "page", "per", "total"]),
-            "Person": object(with(personProps, ["id": uuid]), required: ["id", "givenName", "familyName", "version"]),
+            "Person": object(with(personProps, ["id": uuid, "mergedInto": nullable(uuid)]), required: ["id", "givenName", "familyName", "version"]),
             "PersonInput": object(personProps, required: ["givenName", "familyName"]),
             "Member": object(["id": uuid, "role": codes(MemberRole.self), "person": ref("Person")], required: ["id", "role", "person"]),
             "MemberInput": object(["role": codes(MemberRole.self), "personId": uuid, "person": ref("PersonInput")], required: ["role"]),

@@ -32,7 +32,9 @@ public enum ReunifyRuntime {
         let agency = DemoAgencyGenerator(today: today).generate()
         let practice = DemoPracticeGenerator(agency: agency, today: today).generate()
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(DemoAgency.password)
-        return try await loader.load(agency, practice: practice, passwordHash: hash)
+        let loaded = try await loader.load(agency, practice: practice, passwordHash: hash)
+        if loaded { try await TracingScorer(app.db, today: today, now: app.reunify.time.now()).rescoreAll() }
+        return loaded
     }
 
     public static func createUser(_ app: Application, email: String, name: String, role: String, unit: String?, password: String) async throws -> String {

@@ -37,6 +37,16 @@ enum SiteURL {
     case rateVignette(UUID)
     case search
     case styles
+    case tracing
+    case newTracing
+    case tracingRequest(UUID)
+    case editTracing(UUID)
+    case tracingActions(UUID)
+    case verification(UUID)
+    case candidate(UUID, UUID)
+    case candidateDecision(UUID, UUID)
+    case duplicates(UUID)
+    case merge(UUID, UUID)
 
     var path: String {
         switch self {
@@ -75,6 +85,16 @@ enum SiteURL {
         case .rateVignette(let v): "/vignettes/\(v.lower)/rate"
         case .search: "/search"
         case .styles: "/styles.css"
+        case .tracing: "/tracing"
+        case .newTracing: "/tracing/new"
+        case .tracingRequest(let t): "/tracing/\(t.lower)"
+        case .editTracing(let t): "/tracing/\(t.lower)/edit"
+        case .tracingActions(let t): "/tracing/\(t.lower)/actions"
+        case .verification(let t): "/tracing/\(t.lower)/verification"
+        case .candidate(let t, let c): "/tracing/\(t.lower)/candidates/\(c.lower)"
+        case .candidateDecision(let t, let c): "/tracing/\(t.lower)/candidates/\(c.lower)/decision"
+        case .duplicates(let p): "/persons/\(p.lower)/duplicates"
+        case .merge(let p, let d): "/persons/\(p.lower)/duplicates/\(d.lower)/merge"
         }
     }
 }

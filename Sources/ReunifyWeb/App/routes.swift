@@ -28,6 +28,9 @@ func routes(_ app: Application) throws {
     try pages.register(collection: ReviewPagesController())
     try pages.register(collection: CalibrationController())
     try pages.register(collection: VignetteController())
+    try pages.register(collection: TracingPagesController())
+    try pages.register(collection: MatchReviewController())
+    try pages.register(collection: DuplicatePagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: AuthAPIController())
@@ -36,6 +39,7 @@ func routes(_ app: Application) throws {
     try signedInAPI.register(collection: CasesAPIController())
     try signedInAPI.register(collection: CaseRecordsAPIController())
     try signedInAPI.register(collection: AssessmentsAPIController())
+    try signedInAPI.register(collection: TracingAPIController())
 }
 
 struct HealthStatus: Content {

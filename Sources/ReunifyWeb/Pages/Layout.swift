@@ -26,6 +26,7 @@ struct Layout {
                             .nav(.attribute(named: "aria-label", value: "Main"),
                                 .a(.href(SiteURL.caseload.path), "Caseload"),
                                 .a(.href(SiteURL.search.path), "Search people"),
+                                .if(AccessPolicy().mayTrace(s.actor), .a(.href(SiteURL.tracing.path), "Tracing")),
                                 .if(AccessPolicy().mayRateVignettes(s.actor), .a(.href(SiteURL.vignettes.path), "Practice")),
                                 .if(AccessPolicy().maySupervise(s.actor), .a(.href(SiteURL.calibration.path), "Calibration")),
                                 .span(.class("who"), .text("\(s.user.name) · \(s.user.userRole.label)")),

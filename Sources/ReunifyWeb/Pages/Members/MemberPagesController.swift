@@ -55,6 +55,7 @@ struct MemberPagesController: RouteCollection {
         }
         let (person, _) = try await PersonRepository(req.db).addNewMember(details, role: role, to: caseID)
         try await req.audit(.create, .member, recordID: person.id, caseID: caseID, "added \(details.fullName) as \(role.label.lowercased())")
+        try await TracingService(req: req).rescore(personID: person.id!)
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }
 
@@ -107,6 +108,7 @@ struct MemberPagesController: RouteCollection {
         let person = try await req.personInVisibleCase(personID)
         _ = try await PersonRepository(req.db).addExistingMember(personID: personID, role: role, to: caseID)
         try await req.audit(.create, .member, recordID: personID, caseID: caseID, "added \(person.details.fullName), already known, as \(role.label.lowercased())")
+        try await TracingService(req: req).rescore(personID: personID)
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }
 
@@ -149,6 +151,7 @@ struct MemberPagesController: RouteCollection {
         do {
             try await PersonRepository(req.db).update(person, to: details, expectedVersion: FormReader(form).version)
             try await req.audit(.update, .person, recordID: person.id, caseID: caseID, "changed \(details.fullName)'s details")
+            try await TracingService(req: req).rescore(personID: person.id!)
             return req.redirect(to: SiteURL.caseFile(caseID).path)
         } catch StoreError.versionConflict(let current) {
             form.set("version", String(current))
@@ -192,6 +195,7 @@ struct MemberPagesController: RouteCollection {
         guard problems.isEmpty else { return try await relationshipPage(req, caseID, form, problems, status: .unprocessableEntity) }
         let model = try await CaseRecordsRepository(req.db).addRelationship(details, to: caseID)
         try await req.audit(.create, .relationship, recordID: model.id, caseID: caseID, "recorded a \(kind.label.lowercased()) relationship")
+        try await TracingService(req: req).rescore(personID: b)
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }
 
@@ -210,6 +214,7 @@ struct MemberPagesController: RouteCollection {
         try await records.removeRelationship(model)
         try await req.audit(.delete, .relationship, recordID: id, caseID: caseID,
                             "removed: \(a) is the \(model.details.kind.label.lowercased()) of \(b)")
+        try await TracingService(req: req).rescore(personID: model.relatedPersonID)
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }
 }

@@ -17,6 +17,8 @@ enum PersonForm {
         f.set("phone", d.phone)
         f.set("email", d.email)
         f.set("address", d.address)
+        f.set("placeOfOrigin", d.placeOfOrigin)
+        f.set("tracingConsent", d.tracingConsent ? "on" : nil)
         f.set("version", String(version))
         return f
     }
@@ -32,7 +34,8 @@ enum PersonForm {
         let details = PersonDetails(givenName: given, familyName: family, otherNames: list("otherNames"), birthDate: birth,
                                     birthDateEstimated: form.bool("birthDateEstimated"), sex: sex, languages: list("languages"),
                                     interpreterNeeded: form.bool("interpreterNeeded"), tribalAffiliation: form.optional("tribalAffiliation"),
-                                    icwaStatus: icwa, phone: form.optional("phone"), email: form.optional("email"), address: form.optional("address"))
+                                    icwaStatus: icwa, phone: form.optional("phone"), email: form.optional("email"), address: form.optional("address"),
+                                    placeOfOrigin: form.optional("placeOfOrigin"), tracingConsent: form.bool("tracingConsent"))
         r.add(details.validate(today: today))
         return r.errors.isEmpty ? (details, []) : (nil, r.errors)
     }
@@ -53,6 +56,8 @@ enum PersonForm {
             v.text("phone", "Phone", type: "tel", width: "w10"),
             v.text("email", "Email", type: "email"),
             v.textarea("address", "Address"),
+            v.text("placeOfOrigin", "Place of origin", hint: "Town, district or country the person comes from; tracing compares it"),
+            v.checkbox("tracingConsent", "Consent for tracing this child's family was given (a child is matched with tracing requests only then)"),
         ]
     }
 
@@ -60,6 +65,7 @@ enum PersonForm {
         [("Given name", d.givenName), ("Family name", d.familyName), ("Other names", d.otherNames.joined(separator: ", ")),
          ("Date of birth", d.birthDate?.iso ?? "—"), ("Sex", d.sex.label), ("Languages", d.languages.joined(separator: ", ")),
          ("Interpreter", d.interpreterNeeded ? "Yes" : "No"), ("ICWA", d.icwaStatus.label), ("Phone", d.phone ?? "—"),
-         ("Email", d.email ?? "—"), ("Address", d.address ?? "—")]
+         ("Email", d.email ?? "—"), ("Address", d.address ?? "—"),
+         ("Place of origin", d.placeOfOrigin ?? "—"), ("Tracing consent", d.tracingConsent ? "Given" : "Not given")]
     }
 }

@@ -1,0 +1,82 @@
+import Foundation
+
+/// One field's part in a match score: how the two records compare and how much that moves the odds.
+public struct MatchEvidence: Equatable, Sendable, Codable {
+    public let field: MatchField
+    /// The comparison level in words ("day and month swapped"), or "not recorded on both sides".
+    public let level: String
+    /// log₂ of the Bayes factor m/u: +3 makes a match 8 times likelier, −3 eight times less likely; nil when missing.
+    public let weight: Double?
+
+    public init(field: MatchField, level: String, weight: Double?) {
+        self.field = field
+        self.level = level
+        self.weight = weight
+    }
+
+    /// The evidence in plain words, for the review page.
+    public var sentence: String {
+        guard let weight else { return "\(field.label): \(level), so it says nothing either way." }
+        let factor = pow(2, abs(weight))
+        let times = factor >= 10 ? String(Int(factor.rounded())) : String(format: "%.1f", factor)
+        switch weight {
+        case 3...: return "\(field.label): \(level). Strong evidence for a match (\(times) times likelier)."
+        case 1..<3: return "\(field.label): \(level). Some evidence for a match (\(times) times likelier)."
+        case (-1)..<1: return "\(field.label): \(level). Tells little either way."
+        case (-3)..<(-1): return "\(field.label): \(level). Some evidence against a match (\(times) times less likely)."
+        default: return "\(field.label): \(level). Strong evidence against a match (\(times) times less likely)."
+        }
+    }
+
+    public static func list(_ model: FellegiSunterModel, _ vector: ComparisonVector) -> [MatchEvidence] {
+        model.explain(vector).map { MatchEvidence(field: $0.field, level: $0.level, weight: $0.weight) }
+    }
+}
+
+/// A proposed match between a sought child and a registered one, as the matcher scores it.
+public struct ScoredCandidate: Equatable, Sendable {
+    public let registeredID: String
+    public let probability: Double
+    public let evidence: [MatchEvidence]
+}
+
+/// Scores one sought child against the registered children who may be traced (consent given).
+///
+/// The model is fitted once, without labels, on the synthetic generator's registry with duplicates (the same way
+/// `reunify dedupe` fits one), so scores are absolute and the same on every screen; its prior is set for one
+/// sought child among the registry: at most one of the registered children is them.
+public struct TracingMatcher: Sendable {
+    public let model: FellegiSunterModel
+    public let referenceYear: Int
+    /// Pairs below this are not kept as candidates.
+    public var keepAbove = 0.01
+    public var maximumCandidates = 10
+
+    public init(model: FellegiSunterModel, referenceYear: Int) {
+        self.model = model
+        self.referenceYear = referenceYear
+    }
+
+    /// The reference model: fitted by EM on a generated registry, so it is the same on every start.
+    public static func reference(referenceYear: Int) -> FellegiSunterModel {
+        let data = SyntheticPeople(seed: 11, referenceYear: referenceYear).dedupeSet(people: 3_000)
+        return Linker(referenceYear: referenceYear).dedupe(data.records, threshold: 1).model
+    }
+
+    /// One sought child against one registered child, in a registry of `registrySize` children.
+    public func score(_ sought: MatchRecord, _ registered: MatchRecord, registrySize: Int) -> ScoredCandidate {
+        var model = self.model
+        // Half of those sought are somewhere in the registry, and then as exactly one of its children.
+        model.prior = min(0.5, 0.5 / Double(max(1, registrySize)))
+        let v = ComparisonVector.compare(PreparedRecord(sought, referenceYear: referenceYear), PreparedRecord(registered, referenceYear: referenceYear))
+        return ScoredCandidate(registeredID: registered.id, probability: model.probability(v), evidence: MatchEvidence.list(model, v))
+    }
+
+    /// The likeliest registered children for one sought child, best first.
+    public func candidates(for sought: MatchRecord, among registered: [MatchRecord]) -> [ScoredCandidate] {
+        let scored = registered.map { score(sought, $0, registrySize: registered.count) }
+        return Array(scored.filter { $0.probability >= keepAbove }
+            .sorted { ($1.probability, $0.registeredID) < ($0.probability, $1.registeredID) }
+            .prefix(maximumCandidates))
+    }
+}

@@ -1,0 +1,78 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+/// The reference matching model, fitted once per reference year and shared.
+public final class ReferenceModels: @unchecked Sendable {
+    public static let shared = ReferenceModels()
+    private let lock = NSLock()
+    private var models: [Int: FellegiSunterModel] = [:]
+
+    public func model(year: Int) -> FellegiSunterModel {
+        lock.lock()
+        defer { lock.unlock() }
+        if let model = models[year] { return model }
+        let model = TracingMatcher.reference(referenceYear: year)
+        models[year] = model
+        return model
+    }
+}
+
+/// Keeps stored match candidates current: a request is scored against the registry when it is filed or changed,
+/// and a child against every active request when their record changes.
+public struct TracingScorer: Sendable {
+    let db: any Database
+    let today: CalendarDate
+    let now: Date
+    public let matcher: TracingMatcher
+
+    public init(_ db: any Database, today: CalendarDate, now: Date) {
+        self.db = db
+        self.today = today
+        self.now = now
+        matcher = TracingMatcher(model: ReferenceModels.shared.model(year: today.year), referenceYear: today.year)
+    }
+
+    func soughtRecord(_ request: TracingRequestModel) -> MatchRecord {
+        request.details.sought.matchRecord(id: request.id!.uuidString, filedOn: request.filedDate, today: today)
+    }
+
+    /// Scores an inquiry against every traceable child and stores the likeliest; decided candidates keep a fresh score.
+    public func rescore(_ request: TracingRequestModel) async throws {
+        guard request.kindValue == .inquiry else { return }
+        let registry = try await TracingRegistry(db).traceableChildren()
+        let repo = TracingRepository(db)
+        let sought = soughtRecord(request)
+        var scores: [UUID: ScoredCandidate] = [:]
+        if request.statusValue.isActive {
+            for c in matcher.candidates(for: sought, among: registry.map(\.record)) { scores[UUID(uuidString: c.registeredID)!] = c }
+        }
+        for c in try await repo.candidates(of: request.id!) where c.decisionValue != .pending && scores[c.personID] == nil {
+            if let r = registry.first(where: { $0.person.id == c.personID }) {
+                scores[c.personID] = matcher.score(sought, r.record, registrySize: registry.count)
+            }
+        }
+        try await repo.storeScores(for: request.id!, scores, at: now)
+        try await repo.refreshStatus(request)
+    }
+
+    /// Re-scores one person against every active inquiry, after their record (or consent, or parents) changed.
+    public func rescore(personID: UUID) async throws {
+        let registry = TracingRegistry(db)
+        let repo = TracingRepository(db)
+        let mine = try await registry.traceableChildren(only: personID).first
+        let wasCandidate = !(try await repo.candidates(forPerson: personID).isEmpty)
+        guard mine != nil || wasCandidate else { return }
+        let size = try await registry.count()
+        for request in try await repo.active() {
+            let score = mine.map { matcher.score(soughtRecord(request), $0.record, registrySize: size) }
+            try await repo.storeScore(requestID: request.id!, personID: personID, score, keepAbove: matcher.keepAbove, at: now)
+            try await repo.refreshStatus(request)
+        }
+    }
+
+    /// Scores every active inquiry (after loading records in bulk).
+    public func rescoreAll() async throws {
+        for request in try await TracingRepository(db).active() { try await rescore(request) }
+    }
+}

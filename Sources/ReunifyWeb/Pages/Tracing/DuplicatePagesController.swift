@@ -1,0 +1,67 @@
+import Fluent
+import Plot
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// Duplicate review: records that may be the same person, side by side, and merging them.
+struct DuplicatePagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let p = routes.grouped("persons", ":personID", "duplicates")
+        p.get(use: list)
+        p.post(":otherID", "merge", use: merge)
+    }
+
+    func list(req: Request) async throws -> Response {
+        try await req.requireTracer()
+        let service = DuplicateService(req: req)
+        let person = try await service.changeablePerson(try req.uuidParameter("personID", "person"))
+        return try await page(req, person, FormData(), [])
+    }
+
+    func page(_ req: Request, _ person: PersonModel, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let candidates = try await DuplicateService(req: req).duplicates(of: person)
+        let cases = try await req.visibleCases(of: person.id!)
+        try await req.audit(.search, .person, recordID: person.id, caseID: cases.first, "looked for duplicates of \(person.details.fullName)")
+        let view = FormView(form, errors: errors)
+        let p = person.details
+        func describe(_ d: PersonDetails) -> String {
+            [d.fullName, d.otherNames.isEmpty ? nil : "also " + d.otherNames.joined(separator: ", "), d.birthDate.map { "born \($0.iso)" },
+             d.sex.label, d.placeOfOrigin].compactMap { $0 }.joined(separator: " · ")
+        }
+        return Layout(title: "Possible duplicates", signedIn: req.signedIn,
+                      breadcrumbs: cases.first.map { [("Caseload", SiteURL.caseload.path), ("Case", SiteURL.caseFile($0).path)] } ?? []).render(
+            .h1(.text("Possible duplicates of \(p.fullName)")),
+            .p(.text(describe(p))),
+            .p(.class("hint"), "Records in the cases open to you that may be the same person. Merging moves the duplicate's case memberships, relationships, episodes, goals, reviews and tracing links to the record kept; the duplicate stays, marked as merged, so its history can still be read."),
+            view.errorSummary(),
+            candidates.isEmpty ? .p(.id("no-duplicates"), "No likely duplicates.") :
+            .table(.class("table"), .id("duplicates"),
+                .thead(.tr(.th("Probability"), .th("Record"), .th("Evidence"), .th("Merge into this one"))),
+                .tbody(.forEach(candidates) { c in
+                    .tr(.td(.strong(.text(TracingViews.percent(c.score.probability)))),
+                        .td(.text(describe(c.person.details))),
+                        .td(.ul(.class("plain"), .forEach(c.score.evidence.filter { $0.weight != nil }) { .li(.text($0.sentence)) })),
+                        .td(.form(.method(.post), .action(SiteURL.merge(person.id!, c.person.id!).path),
+                            csrfField(req.signedIn),
+                            .label(.for("reason-\(c.person.id!.lower)"), "Why they are the same person"),
+                            .textarea(.id("reason-\(c.person.id!.lower)"), .name("reason"), .class("input")),
+                            .button(.type(.submit), .class("button"), .text("Merge this record into \(p.fullName)")))))
+                }))
+        ).with(status: status)
+    }
+
+    func merge(req: Request) async throws -> Response {
+        let keptID = try req.uuidParameter("personID", "person")
+        let duplicateID = try req.uuidParameter("otherID", "person")
+        let form = FormData(req)
+        do {
+            _ = try await DuplicateService(req: req).merge(duplicateID, into: keptID, reason: form.string("reason"))
+        } catch let failure as ValidationFailure {
+            let person = try await DuplicateService(req: req).changeablePerson(keptID)
+            return try await page(req, person, form, failure.errors, status: .unprocessableEntity)
+        }
+        let cases = try await req.visibleCases(of: keptID)
+        return req.redirect(to: cases.first.map { SiteURL.caseFile($0).path } ?? SiteURL.duplicates(keptID).path)
+    }
+}

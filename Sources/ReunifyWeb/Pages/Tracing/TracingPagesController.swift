@@ -1,0 +1,241 @@
+import Fluent
+import Plot
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// Tracing requests: the list, filing one, its page with actions and candidates, changing it, and verification.
+struct TracingPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let t = routes.grouped("tracing")
+        t.get(use: list)
+        t.get("new", use: newForm)
+        t.post("new", use: create)
+        t.get(":requestID", use: detail)
+        t.get(":requestID", "edit", use: editForm)
+        t.post(":requestID", "edit", use: update)
+        t.post(":requestID", "actions", use: addAction)
+        t.get(":requestID", "verification", use: verificationForm)
+        t.post(":requestID", "verification", use: saveVerification)
+    }
+
+    func list(req: Request) async throws -> Response {
+        try await req.requireTracer()
+        let status = try? TracingStatus.parseOptional(req.query[String.self, at: "status"], field: "status")
+        let search = req.query[String.self, at: "q"] ?? ""
+        let requests = try await TracingRepository(req.db).list(status: status, search: search)
+        try await req.audit(.search, Request.tracingKind, recordID: nil, caseID: nil, "listed tracing requests\(search.isEmpty ? "" : " for '\(search)'")")
+        return TracingViews.list(req, requests, status: status, search: search)
+    }
+
+    func childOptions(_ req: Request) async throws -> [(String, String)] {
+        try await req.childrenOpenToCaller().map { ($0.id!.lower, "\($0.details.fullName)\($0.details.birthDate.map { ", born \($0.iso)" } ?? "")") }
+    }
+
+    func page(_ req: Request, _ form: FormData, _ errors: [FieldError], editing: TracingRequestModel? = nil,
+              conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let view = FormView(form, errors: errors)
+        return RecordFormPage(
+            title: editing == nil ? "File a tracing request" : "Change the tracing request",
+            action: editing.map { SiteURL.editTracing($0.id!).path } ?? SiteURL.newTracing.path,
+            cancel: editing.map { SiteURL.tracingRequest($0.id!).path } ?? SiteURL.tracing.path,
+            submitLabel: editing == nil ? "File request" : "Save", view: view,
+            fields: TracingForm.fields(view, children: try await childOptions(req), editing: editing != nil),
+            conflict: conflict, breadcrumbs: [("Tracing", SiteURL.tracing.path)]
+        ).render(req, status: status)
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        try await req.requireTracer()
+        var form = FormData()
+        form.set("kind", TracingKind.inquiry.rawValue)
+        form.set("sex", Sex.unknown.rawValue)
+        return try await page(req, form, [])
+    }
+
+    /// A family search whose sought names were left empty takes them from the child's record.
+    static func completed(_ details: TracingRequestDetails, req: Request) async throws -> (TracingRequestDetails, [FieldError]) {
+        guard details.kind == .familySearch, let childID = details.childID else { return (details, []) }
+        guard try await req.childrenOpenToCaller().contains(where: { $0.id == childID.uuid }),
+              let child = try await PersonRepository(req.db).find(childID.uuid) else {
+            return (details, [FieldError("childId", "Choose a child in a case open to you")])
+        }
+        var d = details
+        let c = child.details
+        if d.sought.givenName.isEmpty && d.sought.familyName.isEmpty {
+            d.sought.givenName = c.givenName
+            d.sought.familyName = c.familyName
+            d.sought.otherNames = c.otherNames
+            d.sought.birthDate = c.birthDate.flatMap { PartialDate(year: $0.year, month: $0.month, day: $0.day) }
+            if d.sought.sex == .unknown { d.sought.sex = c.sex }
+            if d.sought.placeOfOrigin == nil { d.sought.placeOfOrigin = c.placeOfOrigin }
+        }
+        return (d, [])
+    }
+
+    static func read(_ form: FormData, req: Request, status: TracingStatus) async throws -> (TracingRequestDetails?, [FieldError]) {
+        var f = form
+        // The sought child's name is required unless a family search copies it from the child's record.
+        if f.string("kind") == TracingKind.familySearch.rawValue, f.string("givenName").isEmpty, f.string("familyName").isEmpty,
+           let id = f.optional("childId").flatMap(UUID.init(uuidString:)), let child = try await PersonRepository(req.db).find(id) {
+            f.set("givenName", child.givenName)
+            f.set("familyName", child.familyName)
+        }
+        let (details, errors) = TracingForm.read(f, today: req.today, status: status)
+        guard let details else { return (nil, errors) }
+        let (completed, more) = try await completed(details, req: req)
+        return more.isEmpty ? (completed, []) : (nil, more)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let signedIn = try await req.requireTracer()
+        let form = FormData(req)
+        let (details, errors) = try await Self.read(form, req: req, status: .open)
+        guard var details else { return try await page(req, form, errors, status: .unprocessableEntity) }
+        details.status = .open
+        let model = try await TracingRepository(req.db).create(details, filedBy: signedIn.user.id!, filedOn: req.today)
+        var caseID: UUID?
+        if let child = details.childID { caseID = try await req.allCases(of: child.uuid).first }
+        try await req.audit(.create, Request.tracingKind, recordID: model.id, caseID: caseID,
+                            "filed tracing request (\(details.kind.rawValue)) for \(details.sought.fullName)")
+        try await TracingService(req: req).rescore(model)
+        return req.redirect(to: SiteURL.tracingRequest(model.id!).path)
+    }
+
+    func detail(req: Request) async throws -> Response {
+        try await req.requireTracer()
+        let request = try await req.tracingRequestParameter()
+        let repo = TracingRepository(req.db)
+        let d = request.details
+        var rows: [TracingViews.CandidateRow] = []
+        if d.kind == .inquiry {
+            let candidates = try await repo.candidates(of: request.id!)
+            let persons = try await PersonModel.query(on: req.db).filter(\.$id ~~ candidates.map(\.personID)).all()
+            for c in candidates {
+                guard let p = persons.first(where: { $0.id == c.personID }) else { continue }
+                rows.append(.init(candidate: c, title: p.details.fullName,
+                                  subtitle: [p.details.birthDate.map { "born \($0.iso)" }, p.details.placeOfOrigin].compactMap { $0 }.joined(separator: " · "),
+                                  link: SiteURL.candidate(request.id!, c.id!).path))
+            }
+        } else if let child = d.childID {
+            for c in try await repo.candidates(forPerson: child.uuid) {
+                guard let inquiry = try await repo.find(c.requestID) else { continue }
+                let i = inquiry.details
+                rows.append(.init(candidate: c, title: "\(i.sought.fullName), asked for by \(i.inquirer.name) (\(i.inquirer.relationship))",
+                                  subtitle: "inquiry filed \(inquiry.filedOn) · \(inquiry.statusValue.label)",
+                                  link: SiteURL.candidate(inquiry.id!, c.id!).path))
+            }
+        }
+        let linkedID = request.linkedPersonID ?? (d.kind == .familySearch ? d.childID?.uuid : nil)
+        var linked: PersonModel?
+        var linkedCase: UUID?
+        if let linkedID {
+            linked = try await PersonRepository(req.db).find(linkedID)
+            linkedCase = try await req.visibleCases(of: linkedID).first
+        }
+        let consentMissing = d.kind == .familySearch && !(linked?.tracingConsent ?? false)
+        let filer = try await UserModel.find(request.filedBy, on: req.db)
+        try await req.audit(.view, Request.tracingKind, recordID: request.id, caseID: nil, "viewed tracing request")
+        return TracingViews.detail(req, request, actions: try await repo.actions(of: request.id!), candidates: rows,
+                                   linked: linked, linkedCase: linkedCase, consentMissing: consentMissing, filedBy: filer?.name ?? "—",
+                                   actionForm: FormData(), actionErrors: [])
+    }
+
+    func editForm(req: Request) async throws -> Response {
+        try await req.requireTracer()
+        let request = try await req.tracingRequestParameter()
+        return try await page(req, TracingForm.values(request.details, version: request.version), [], editing: request)
+    }
+
+    func update(req: Request) async throws -> Response {
+        try await req.requireTracer()
+        let request = try await req.tracingRequestParameter()
+        var form = FormData(req)
+        let saved = request.details
+        let (details, errors) = try await Self.read(form, req: req, status: saved.status)
+        guard let details else { return try await page(req, form, errors, editing: request, status: .unprocessableEntity) }
+        if let problem = TracingStatus.problem(moving: saved.status, to: details.status, verification: request.verificationDetails,
+                                               linked: request.linkedPersonID != nil) {
+            return try await page(req, form, [FieldError("status", problem)], editing: request, status: .unprocessableEntity)
+        }
+        do {
+            try await TracingRepository(req.db).update(request, to: details, expectedVersion: FormReader(form).version)
+        } catch StoreError.versionConflict(let current) {
+            form.set("version", String(current))
+            return try await page(req, form, [FieldError("version", "Someone else saved this request since you opened the form")], editing: request,
+                                  conflict: conflictRows(mine: TracingForm.summary(details), saved: TracingForm.summary(saved)), status: .conflict)
+        }
+        try await req.audit(.update, Request.tracingKind, recordID: request.id, caseID: nil,
+                            "changed tracing request\(saved.status == details.status ? "" : " (status \(saved.status.rawValue) → \(details.status.rawValue))")")
+        try await TracingService(req: req).rescore(request)
+        return req.redirect(to: SiteURL.tracingRequest(request.id!).path)
+    }
+
+    func addAction(req: Request) async throws -> Response {
+        let signedIn = try await req.requireTracer()
+        let request = try await req.tracingRequestParameter()
+        let form = FormData(req)
+        var r = FormReader(form)
+        let type = r.code(TracingActionType.self, "type", required: "Choose what was done")
+        let date = r.requiredDate("date", "Enter the date it was done")
+        if let type, let date {
+            let details = TracingActionDetails(date: date, type: type, place: form.string("place"), outcome: form.string("outcome"), notes: form.string("notes"))
+            r.add(details.validate(today: req.today))
+            if r.errors.isEmpty {
+                let action = try await TracingRepository(req.db).addAction(details, to: request.id!, by: signedIn.user.id!)
+                try await req.audit(.create, Request.tracingKind, recordID: action.id, caseID: nil, "recorded tracing action: \(type.label)")
+                return req.redirect(to: SiteURL.tracingRequest(request.id!).path + "#actions")
+            }
+        }
+        let repo = TracingRepository(req.db)
+        return TracingViews.detail(req, request, actions: try await repo.actions(of: request.id!), candidates: [], linked: nil, linkedCase: nil,
+                                   consentMissing: false, filedBy: "—", actionForm: form, actionErrors: r.errors)
+            .with(status: .unprocessableEntity)
+    }
+
+    func verificationPage(_ req: Request, _ request: TracingRequestModel, _ form: FormData, _ errors: [FieldError],
+                          status: HTTPResponseStatus = .ok) -> Response {
+        let view = FormView(form, errors: errors)
+        let questions: [Node<HTML.FormContext>] = VerificationDetails.questions.map { view.select($0.key, $0.text, VerificationAnswer.self, blank: nil) }
+        return RecordFormPage(title: "Verify the match", action: SiteURL.verification(request.id!).path,
+                              cancel: SiteURL.tracingRequest(request.id!).path, view: view,
+                              fields: questions + [view.textarea("notes", "What was found", hint: "Interviews held, documents seen, what the child said")],
+                              breadcrumbs: [("Tracing", SiteURL.tracing.path), (request.details.sought.fullName, SiteURL.tracingRequest(request.id!).path)])
+            .render(req, status: status)
+    }
+
+    func verificationForm(req: Request) async throws -> Response {
+        try await req.requireTracer()
+        let request = try await req.tracingRequestParameter()
+        guard request.linkedPersonID != nil else { throw Abort(.conflict, reason: "Confirm a match before verifying it") }
+        let v = request.verificationDetails ?? VerificationDetails()
+        var form = FormData()
+        for q in VerificationDetails.questions { form.set(q.key, v.answer(q.key).rawValue) }
+        form.set("notes", v.notes)
+        form.set("version", String(request.version))
+        return verificationPage(req, request, form, [])
+    }
+
+    func saveVerification(req: Request) async throws -> Response {
+        try await req.requireTracer()
+        let request = try await req.tracingRequestParameter()
+        guard request.linkedPersonID != nil else { throw Abort(.conflict, reason: "Confirm a match before verifying it") }
+        let form = FormData(req)
+        var r = FormReader(form)
+        let answers = VerificationDetails.questions.map { r.optionalCode(VerificationAnswer.self, $0.key) ?? .notYetKnown }
+        let v = VerificationDetails(willingAndAble: answers[0], childKnowsThem: answers[1], childWantsToGo: answers[2],
+                                    accountsAgree: answers[3], notes: form.string("notes"))
+        r.add(v.validate())
+        guard r.errors.isEmpty else { return verificationPage(req, request, form, r.errors, status: .unprocessableEntity) }
+        do {
+            try await TracingRepository(req.db).saveVerification(request, v, expectedVersion: r.version)
+        } catch StoreError.versionConflict {
+            return verificationPage(req, request, form, [FieldError("version", "Someone else changed this request since you opened the form; reload it")],
+                                    status: .conflict)
+        }
+        let cases = try await req.allCases(of: request.linkedPersonID!)
+        try await req.audit(.update, Request.tracingKind, recordID: request.id, caseID: cases.first,
+                            "recorded verification: \(VerificationDetails.questions.map { "\($0.key)=\(v.answer($0.key).rawValue)" }.joined(separator: ", "))")
+        return req.redirect(to: SiteURL.tracingRequest(request.id!).path)
+    }
+}

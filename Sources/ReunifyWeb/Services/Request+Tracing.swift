@@ -1,0 +1,87 @@
+import Fluent
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+extension Request {
+    static let tracingKind = "tracing_request"
+    static let candidateKind = "match_candidate"
+
+    /// Tracing is open to caseworkers and supervisors; everyone else is told so (and the refusal is audited).
+    @discardableResult
+    func requireTracer() async throws -> SignedIn {
+        let signedIn = try requireSignedIn()
+        guard policy.mayTrace(signedIn.actor) else {
+            try await audit(.denied, Self.tracingKind, recordID: nil, caseID: nil, "tracing refused to \(signedIn.user.userRole.rawValue)")
+            throw Abort(.forbidden, reason: "Tracing is open to caseworkers and supervisors")
+        }
+        return signedIn
+    }
+
+    func tracingRequestParameter() async throws -> TracingRequestModel {
+        let id = try uuidParameter("requestID", "tracing request")
+        guard let model = try await TracingRepository(db).find(id) else {
+            throw Abort(.notFound, reason: "There is no tracing request with id \(id.lower)")
+        }
+        return model
+    }
+
+    func candidateParameter(of request: TracingRequestModel) async throws -> MatchCandidateModel {
+        let id = try uuidParameter("candidateID", "match candidate")
+        guard let candidate = try await TracingRepository(db).candidate(id, of: request.id!) else {
+            throw Abort(.notFound, reason: "There is no match candidate with id \(id.lower) for this request")
+        }
+        return candidate
+    }
+
+    /// The cases a person is in that the caller may open, for links and for the audit entry.
+    func visibleCases(of personID: UUID) async throws -> [UUID] {
+        let visible = try await CaseRepository(db).visibleCaseIDs(try caseScope())
+        return try await PersonRepository(db).caseIDs(of: personID).filter { visible.contains($0) }
+    }
+
+    /// Every case a person is in: a decision about a child is recorded in their cases' audit trails.
+    func allCases(of personID: UUID) async throws -> [UUID] {
+        try await PersonRepository(db).caseIDs(of: personID)
+    }
+
+    /// The children in the cases open to the caller, for choosing whose family a search is for.
+    func childrenOpenToCaller() async throws -> [PersonModel] {
+        let visible = try await CaseRepository(db).visibleCaseIDs(try caseScope())
+        guard !visible.isEmpty else { return [] }
+        let ids = try await MemberModel.query(on: db).filter(\.$caseID ~~ Array(visible)).filter(\.$role == MemberRole.child.rawValue).all(\.$personID)
+        guard !ids.isEmpty else { return [] }
+        return try await PersonModel.query(on: db).filter(\.$id ~~ Array(Set(ids))).filter(\.$mergedInto == nil)
+            .sort(\.$familyName).sort(\.$givenName).all()
+    }
+
+    /// Records a confirm or reject decision on a candidate, after the checks every surface shares.
+    func decide(_ candidate: MatchCandidateModel, _ decision: CandidateDecision, reason: String,
+                request: TracingRequestModel) async throws {
+        let signedIn = try await requireTracer()
+        guard decision != .pending else {
+            throw ValidationFailure(field: "decision", "Choose confirmed or rejected")
+        }
+        guard candidate.decisionValue == .pending else {
+            throw Abort(.conflict, reason: "This match was already \(candidate.decision) by someone else; reload to see their reasons")
+        }
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else {
+            throw ValidationFailure(field: "reason", "Say why: what in the records or the interviews makes this \(decision == .confirmed ? "the child" : "someone else")")
+        }
+        if decision == .confirmed, let linked = request.linkedPersonID, linked != candidate.personID {
+            throw Abort(.conflict, reason: "This request is already linked to another child; reject that match first")
+        }
+        do {
+            try await TracingRepository(db).decide(candidate, decision, reason: reason, by: signedIn.user.id!, at: now, request: request)
+        } catch StoreError.versionConflict {
+            throw Abort(.conflict, reason: "Someone else decided on this match at the same moment; reload to see their decision")
+        }
+        let percent = Int((candidate.probability * 100).rounded())
+        let summary = "\(decision.rawValue) match of tracing request \(request.id!.lower) (score \(percent) %, \(candidate.engineVersion)): \(reason)"
+        let cases = try await allCases(of: candidate.personID)
+        try await audit(.update, Self.candidateKind, recordID: candidate.id, caseID: cases.first, summary)
+        for caseID in cases.dropFirst() { try await audit(.update, Self.candidateKind, recordID: candidate.id, caseID: caseID, summary) }
+        if decision == .rejected { try await TracingRepository(db).refreshStatus(request) }
+    }
+}
