@@ -16,6 +16,7 @@ struct CaseOverviewView {
     let staffNames: [UUID: String]
 
     var caseID: UUID { overview.caseFile.id! }
+    var mayTrace: Bool { signedIn.map { AccessPolicy().mayTrace($0.actor) } ?? false }
     var details: CaseDetails { overview.caseFile.details }
 
     func render(_ req: Request) -> Response {
@@ -71,7 +72,10 @@ struct CaseOverviewView {
                         .td(.text(p.birthDate.map { "\($0.iso)\(p.birthDateEstimated ? " (estimated)" : "") · age \($0.age(on: today))" } ?? "Unknown")),
                         .td(.text(p.languages.joined(separator: ", ")), .if(p.interpreterNeeded, .div(.class("tag"), "Interpreter needed"))),
                         .td(.if(may(.update, .person), .a(.href(SiteURL.editPerson(caseID, row.person.id!).path),
-                                                          "Change", .span(.class("visually-hidden"), .text(" \(p.fullName)")))))
+                                                          "Change", .span(.class("visually-hidden"), .text(" \(p.fullName)")))),
+                            .if(may(.update, .person) && mayTrace, .div(.a(.href(SiteURL.duplicates(row.person.id!).path),
+                                                          "Duplicates?", .span(.class("visually-hidden"), .text(" Look for other records of \(p.fullName)"))))),
+                            .if(row.member.memberRole == .child && p.tracingConsent, .div(.class("tag"), "Tracing consent")))
                     )
                 })))
     }

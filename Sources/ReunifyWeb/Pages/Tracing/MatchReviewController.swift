@@ -70,7 +70,7 @@ struct MatchReviewController: RouteCollection {
                       breadcrumbs: [("Tracing", SiteURL.tracing.path), (request.details.sought.fullName, SiteURL.tracingRequest(request.id!).path)]).render(
             .h1("Is this the child?"),
             .p(.class("recommendation"), .text("Match probability: "), .strong(.id("match-probability"), .text(TracingViews.percent(candidate.probability)))),
-            .p(.class("hint"), .text("Of matches scored like this, about \(TracingViews.percent(candidate.probability)) prove true. Scored \(Self.stamp(candidate.scoredAt)) by \(candidate.engineVersion); scores are renewed whenever either record changes.")),
+            .p(.class("hint"), .text("\(Self.calibration(candidate.probability)) Scored \(Self.stamp(candidate.scoredAt)) by \(candidate.engineVersion); scores are renewed whenever either record changes.")),
             .table(.class("table compare"), .id("side-by-side"),
                 .thead(.tr(.th("Field"), .th(.text("Sought by \(request.details.inquirer.name)")), .th("Registered child"))),
                 .tbody(.forEach(sides) { row in .tr(.th(.text(row.0)), .td(.text(row.1)), .td(.text(row.2))) })),
@@ -79,10 +79,10 @@ struct MatchReviewController: RouteCollection {
             .ul(.class("reasons"), .id("evidence"), .forEach(candidate.evidenceList) { e in
                 .li(.text(e.sentence), .unwrap(e.weight) { w in .span(.class("hint"), .text(" (weight \(String(format: "%+.1f", w)))")) })
             }),
-            decided ? .section(.id("decision"),
+            decided ? .section(.id("match-decision"),
                 .h2(.text("Decision: \(candidate.decisionValue.label)")),
                 .p(.text("By \(decider?.name ?? "—") on \(candidate.decidedAt.map(Self.stamp) ?? "—"): \(candidate.decisionReason ?? "")"))) :
-            .section(.id("decision"),
+            .section(.id("match-decision"),
                 .h2("Your decision"),
                 view.errorSummary(),
                 .form(.method(.post), .action(SiteURL.candidateDecision(request.id!, candidate.id!).path), .attribute(named: "novalidate"),
@@ -92,6 +92,13 @@ struct MatchReviewController: RouteCollection {
                     view.textarea("reason", "Why", hint: "What in the records or interviews decides it. Confirming links the request to the child and starts verification."),
                     .button(.type(.submit), .class("button"), "Record the decision")))
         ).with(status: status)
+    }
+
+    /// What the probability means, in words: the scores are calibrated.
+    static func calibration(_ p: Double) -> String {
+        if p >= 0.995 { return "Nearly every match scored like this proves true." }
+        if p < 0.01 { return "Almost no match scored like this proves true." }
+        return "About \(Int((p * 100).rounded())) in 100 matches scored like this prove true."
     }
 
     static func stamp(_ date: Date) -> String {
