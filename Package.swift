@@ -35,6 +35,11 @@ let package = Package(
             "ReunifyWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Matching benchmarks (quality, time, memory); see Benchmarks/README.md.
+        .executableTarget(name: "match-bench", dependencies: [
+            "ReunifyDomain",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Benchmarks/Sources/match-bench"),
         .testTarget(name: "ReunifyDomainTests", dependencies: ["ReunifyDomain"]),
         .testTarget(name: "ReunifyStoreTests", dependencies: [
             "ReunifyStore", "ReunifyDomain",

@@ -22,6 +22,13 @@ func note(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
+/// A linker for this year that tells its progress on standard error.
+func reportingLinker() -> Linker {
+    var linker = Linker(referenceYear: CalendarDate(Date()).year)
+    linker.progress = { note("  " + $0) }
+    return linker
+}
+
 func writeOutput(_ text: String, to path: String) {
     do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch { complain("cannot write \(path): \(error)") }
 }
@@ -44,8 +51,7 @@ struct LinkCommand: ParsableCommand {
     func run() {
         let l = readPeople(left), r = readPeople(right)
         note("comparing candidate pairs…")
-        let linker = Linker(referenceYear: CalendarDate(Date()).year)
-        let (pairs, _) = linker.link(left: l, right: r, threshold: threshold)
+        let (pairs, _) = reportingLinker().link(left: l, right: r, threshold: threshold)
         writeOutput(MatchCSV.write(pairs, header: ("left_id", "right_id")), to: out)
         note("\(pairs.count) pairs at or above \(threshold) written to \(out)")
     }
@@ -68,7 +74,7 @@ struct DedupeCommand: ParsableCommand {
     func run() {
         let records = readPeople(input)
         note("comparing candidate pairs…")
-        let (pairs, _) = Linker(referenceYear: CalendarDate(Date()).year).dedupe(records, threshold: threshold)
+        let (pairs, _) = reportingLinker().dedupe(records, threshold: threshold)
         writeOutput(MatchCSV.write(pairs, header: ("id_a", "id_b")), to: out)
         note("\(pairs.count) pairs at or above \(threshold) written to \(out)")
     }

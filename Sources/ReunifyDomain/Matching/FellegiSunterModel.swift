@@ -31,8 +31,8 @@ public struct FellegiSunterModel: Sendable, Equatable, Codable {
     /// The match weight (log2 odds) of a comparison.
     public func matchWeight(_ v: ComparisonVector) -> Double {
         var w = log2(prior / (1 - prior))
-        for (f, level) in v.levels.enumerated() {
-            guard let level else { continue }
+        for f in 0..<m.count {
+            guard let level = v.level(f) else { continue }
             w += log2(m[f][level] / u[f][level])
         }
         return w
@@ -44,9 +44,7 @@ public struct FellegiSunterModel: Sendable, Equatable, Codable {
 
     func probability(_ v: ComparisonVector, ignoring field: Int?) -> Double {
         guard let field else { return probability(v) }
-        var levels = v.levels
-        levels[field] = nil
-        return probability(ComparisonVector(levels: levels))
+        return probability(v.without(field))
     }
 
     /// u measured directly: the share of each level among comparisons of random pairs.

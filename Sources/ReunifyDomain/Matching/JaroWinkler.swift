@@ -2,7 +2,10 @@
 /// how typed names usually differ.
 public enum JaroWinkler {
     public static func similarity(_ a: String, _ b: String) -> Double {
-        let s = Array(a), t = Array(b)
+        genericSimilarity(Array(a), Array(b))
+    }
+
+    static func genericSimilarity<C: Equatable>(_ s: [C], _ t: [C]) -> Double {
         if s.isEmpty && t.isEmpty { return 1 }
         if s.isEmpty || t.isEmpty { return 0 }
         let window = max(0, max(s.count, t.count) / 2 - 1)
@@ -24,6 +27,43 @@ public enum JaroWinkler {
         var k = 0
         for i in 0..<s.count where sMatched[i] {
             while !tMatched[k] { k += 1 }
+            if s[i] != t[k] { transpositions += 1 }
+            k += 1
+        }
+        let m = Double(matches)
+        let jaro = (m / Double(s.count) + m / Double(t.count) + (m - Double(transpositions) / 2) / m) / 3
+        var prefix = 0
+        while prefix < min(4, s.count, t.count) && s[prefix] == t[prefix] { prefix += 1 }
+        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+    }
+
+    /// The same measure on bytes, without allocating: the matcher's inner loop.
+    static func similarity(_ s: [UInt8], _ t: [UInt8]) -> Double {
+        if s.isEmpty && t.isEmpty { return 1 }
+        if s.isEmpty || t.isEmpty { return 0 }
+        guard s.count <= 64, t.count <= 64 else { return genericSimilarity(s, t) }
+        let window = max(0, max(s.count, t.count) / 2 - 1)
+        var sMatched: UInt64 = 0, tMatched: UInt64 = 0
+        var matches = 0
+        s.withUnsafeBufferPointer { s in
+            t.withUnsafeBufferPointer { t in
+                for i in 0..<s.count {
+                    let lo = max(0, i - window), hi = min(t.count - 1, i + window)
+                    guard lo <= hi else { continue }
+                    for j in lo...hi where tMatched & (1 << UInt64(j)) == 0 && s[i] == t[j] {
+                        sMatched |= 1 << UInt64(i)
+                        tMatched |= 1 << UInt64(j)
+                        matches += 1
+                        break
+                    }
+                }
+            }
+        }
+        guard matches > 0 else { return 0 }
+        var transpositions = 0
+        var k = 0
+        for i in 0..<s.count where sMatched & (1 << UInt64(i)) != 0 {
+            while tMatched & (1 << UInt64(k)) == 0 { k += 1 }
             if s[i] != t[k] { transpositions += 1 }
             k += 1
         }

@@ -25,51 +25,70 @@ public enum MatchField: String, CaseIterable, Sendable, Codable {
     }
 }
 
-/// How two records compare, field by field: a level per field, nil where either side is missing it.
+/// How two records compare, field by field: a level per field, nil where either side is missing it. Packed
+/// four bits to a field, so millions of comparisons cost no allocations.
 public struct ComparisonVector: Sendable, Equatable, Hashable {
-    public let levels: [Int?]
+    let packed: UInt32
+    static let missing: UInt32 = 0xF
 
-    public init(levels: [Int?]) { self.levels = levels }
+    public init(levels: [Int?]) {
+        var p: UInt32 = 0
+        for (f, level) in levels.enumerated() { p |= (level.map { UInt32($0) } ?? Self.missing) << (4 * UInt32(f)) }
+        packed = p
+    }
 
-    public subscript(field: MatchField) -> Int? { levels[MatchField.allCases.firstIndex(of: field)!] }
+    @inline(__always) public func level(_ f: Int) -> Int? {
+        let v = (packed >> (4 * UInt32(f))) & 0xF
+        return v == Self.missing ? nil : Int(v)
+    }
+
+    public var levels: [Int?] { MatchField.allCases.indices.map(level) }
+
+    public subscript(field: MatchField) -> Int? { level(MatchField.allCases.firstIndex(of: field)!) }
+
+    func without(_ f: Int) -> ComparisonVector {
+        var copy = levels
+        copy[f] = nil
+        return ComparisonVector(levels: copy)
+    }
 
     public static func compare(_ a: PreparedRecord, _ b: PreparedRecord, ageTolerance: Int = 2) -> ComparisonVector {
-        ComparisonVector(levels: MatchField.allCases.map { field in
-            switch field {
-            case .name: nameLevel(a, b)
-            case .birthDate: dateLevel(a, b, tolerance: ageTolerance)
-            case .sex:
-                if let x = a.record.sex, let y = b.record.sex, x != .unknown, y != .unknown { x == y ? 1 : 0 } else { nil }
-            case .place:
-                if let x = a.place, let y = b.place { x == y ? 2 : JaroWinkler.similarity(x, y) >= 0.88 ? 1 : 0 } else { nil }
-            case .parents: parentsLevel(a, b)
-            case .identifier:
-                if let x = a.record.identifier, let y = b.record.identifier, !x.isEmpty, !y.isEmpty {
-                    SearchText.fold(x) == SearchText.fold(y) ? 1 : 0
-                } else { nil }
-            }
-        })
+        let sex: Int? = if let x = a.record.sex, let y = b.record.sex, x != .unknown, y != .unknown { x == y ? 1 : 0 } else { nil }
+        let place: Int? = if let x = a.place, let y = b.place { x.hash == y.hash ? 2 : JaroWinkler.similarity(x.letters, y.letters) >= 0.88 ? 1 : 0 } else { nil }
+        var identifier: Int?
+        if let x = a.record.identifier, let y = b.record.identifier, !x.isEmpty, !y.isEmpty {
+            identifier = SearchText.fold(x) == SearchText.fold(y) ? 1 : 0
+        }
+        return ComparisonVector(levels: [nameLevel(a, b), dateLevel(a, b, tolerance: ageTolerance), sex, place, parentsLevel(a, b), identifier])
+    }
+
+    static func sameWords(_ x: [Word], _ y: [Word]) -> Bool {
+        x.count == y.count && x.allSatisfy { w in y.contains { $0.hash == w.hash } }
+    }
+
+    static func subset(_ small: [Word], of large: [Word]) -> Bool {
+        small.allSatisfy { w in large.contains { $0.hash == w.hash } }
     }
 
     static func nameLevel(_ a: PreparedRecord, _ b: PreparedRecord) -> Int? {
-        guard !a.tokens.isEmpty, !b.tokens.isEmpty else { return nil }
-        if a.tokenSet == b.tokenSet { return 4 }
-        let (small, large) = a.tokens.count <= b.tokens.count ? (a, b) : (b, a)
-        if small.tokenSet.isSubset(of: large.tokenSet) { return 3 }
+        guard !a.words.isEmpty, !b.words.isEmpty else { return nil }
+        if sameWords(a.words, b.words) { return 4 }
+        let (small, large) = a.words.count <= b.words.count ? (a.words, b.words) : (b.words, a.words)
+        if subset(small, of: large) { return 3 }
         var alike = true
         var total = 0.0
-        for (i, token) in small.tokens.enumerated() {
+        for word in small {
             var best = 0.0
             var sounds = false
-            for (j, other) in large.tokens.enumerated() {
-                best = max(best, JaroWinkler.similarity(token, other))
-                if !small.phonetic[i].isEmpty && small.phonetic[i] == large.phonetic[j] { sounds = true }
+            for other in large {
+                best = max(best, word.hash == other.hash ? 1 : JaroWinkler.similarity(word.letters, other.letters))
+                if word.sound != 0 && word.sound == other.sound { sounds = true }
             }
             total += best
             if !(sounds || best >= 0.92) { alike = false }
         }
         if alike { return 2 }
-        return total / Double(small.tokens.count) >= 0.8 ? 1 : 0
+        return total / Double(small.count) >= 0.8 ? 1 : 0
     }
 
     static func dateLevel(_ a: PreparedRecord, _ b: PreparedRecord, tolerance: Int) -> Int? {
@@ -93,9 +112,9 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
         for x in a.parents {
             for y in b.parents {
                 let (short, long) = x.count <= y.count ? (x, y) : (y, x)
-                if Set(short).isSubset(of: Set(long)) { return 2 }
+                if subset(short, of: long) { return 2 }
                 let close = short.allSatisfy { word in
-                    long.contains { JaroWinkler.similarity(word, $0) >= 0.9 || PhoneticKey.of(word) == PhoneticKey.of($0) }
+                    long.contains { ($0.sound != 0 && $0.sound == word.sound) || JaroWinkler.similarity(word.letters, $0.letters) >= 0.9 }
                 }
                 if close { best = 1 }
             }

@@ -24,8 +24,11 @@ struct ModelTraining {
         let dateIndex = MatchField.allCases.firstIndex(of: .birthDate)!
         let nameIndex = MatchField.allCases.firstIndex(of: .name)!
 
-        let byDate = session { r in r.record.birthDate.flatMap { d in d.day.map { "\(d.year)-\(d.month ?? 0)-\($0)" } } }
-        let byName = session { r in r.phonetic.isEmpty ? nil : r.phonetic.sorted().joined(separator: " ") }
+        let (byDate, datePairs) = session { r in r.record.birthDate.flatMap { d in d.day.map { UInt64(d.year * 10_000 + (d.month ?? 0) * 100 + $0) } } }
+        let (byName, _) = session { r in
+            let sounds = r.sounds
+            return sounds.isEmpty ? nil : sounds.reduce(UInt64(sounds.count)) { Hashing.mix($0, $1) }
+        }
         guard byDate.count >= 20, byName.count >= 20 else { return nil }
         let a = FellegiSunterModel.estimate(byDate, fixedU: u, ignoring: dateIndex)
         let b = FellegiSunterModel.estimate(byName, fixedU: u, ignoring: nameIndex)
@@ -40,25 +43,29 @@ struct ModelTraining {
         // Matches expected among all pairs: those found sharing a date, over the share of matches that do.
         let exactDate = MatchField.birthDate.levels.count - 1
         let shareWithExactDate = max(0.05, model.m[dateIndex][exactDate])
-        let expectedMatches = a.prior * Double(byDate.count) / shareWithExactDate
+        let expectedMatches = a.prior * Double(datePairs) / shareWithExactDate
         let allPairs = Double(records.count) * Double(records.count - 1) / 2
         model.prior = min(0.5, max(1e-9, expectedMatches / allPairs))
         return model
     }
 
-    /// Comparisons of pairs that share a key (capped, so one huge block cannot swamp the session).
-    func session(_ key: (PreparedRecord) -> String?) -> [ComparisonVector] {
-        var groups: [String: [Int]] = [:]
-        for (i, r) in records.enumerated() { if let k = key(r) { groups[k, default: []].append(i) } }
+    /// Comparisons of pairs that share a key, and how many such pairs there are in all. Past the cap a random
+    /// sample of them is compared, so one huge block cannot swamp the session and the count stays exact.
+    func session(_ key: (PreparedRecord) -> UInt64?) -> (vectors: [ComparisonVector], pairs: Int) {
+        var groups: [UInt64: [Int32]] = [:]
+        for (i, r) in records.enumerated() { if let k = key(r) { groups[k, default: []].append(Int32(i)) } }
+        let lists = groups.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+        let total = lists.reduce(0) { $0 + $1.count * ($1.count - 1) / 2 }
+        let keep = total <= sessionCap ? 1.0 : Double(sessionCap) / Double(total)
+        var rng = SeededGenerator(seed: UInt64(total))
         var vectors: [ComparisonVector] = []
-        for members in groups.values where members.count > 1 {
+        for members in lists {
             for x in 0..<members.count {
-                for y in (x + 1)..<members.count {
-                    vectors.append(ComparisonVector.compare(records[members[x]], records[members[y]]))
-                    if vectors.count >= sessionCap { return vectors }
+                for y in (x + 1)..<members.count where keep >= 1 || rng.chance(keep) {
+                    vectors.append(ComparisonVector.compare(records[Int(members[x])], records[Int(members[y])]))
                 }
             }
         }
-        return vectors
+        return (vectors, total)
     }
 }

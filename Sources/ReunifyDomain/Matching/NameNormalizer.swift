@@ -27,7 +27,7 @@ public enum NameNormalizer {
     /// The name's tokens, in written order, without particles, nicknames read as full names.
     public static func tokens(_ name: String) -> [String] {
         let latin = Transliteration.toLatin(name)
-        let separated = latin.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "'", with: " ")
+        let separated = String(latin.map { $0 == "-" || $0 == "'" ? " " : $0 })
         return SearchText.fold(separated).split(separator: " ").map(String.init)
             .filter { !particles.contains($0) }
             .map { nicknames[$0] ?? $0 }

@@ -22,6 +22,10 @@ public struct SyntheticPeople: Sendable {
     /// Chance that a record is corrupted in each way; "moderate" corruption by default.
     public var typo = 0.25, swap = 0.05, nickname = 0.1, script = 0.05, missing = 0.15, dayMonthSwap = 0.05, ageOnly = 0.1
 
+    /// Share of names drawn from the short lists of common names; the rest come from thousands of made-up names,
+    /// so that a large population has as many distinct names as a real one.
+    public var commonShare = 0.3
+
     public init(seed: UInt64 = 7, referenceYear: Int = 2026) {
         self.seed = seed
         self.referenceYear = referenceYear
@@ -37,6 +41,30 @@ public struct SyntheticPeople: Sendable {
                          "pereira", "costa", "mensah", "osei", "abdi", "farah", "yusuf", "jama", "kariuki", "otieno"]
     static let places = ["aleppo", "homs", "kharkiv", "odesa", "tegucigalpa", "san pedro sula", "kandahar", "mosul", "juba", "goma",
                          "mogadishu", "kismayo", "port-au-prince", "maracaibo", "cucuta", "lviv", "idlib", "dnipro", "bunia", "gao"]
+    static let manyGiven = madeUpNames(count: 4_000, seed: 101, syllables: 2...3)
+    static let manyFamily = madeUpNames(count: 40_000, seed: 102, syllables: 2...4)
+    static let manyPlaces = madeUpNames(count: 2_000, seed: 103, syllables: 2...3)
+
+    /// Pronounceable names built from syllables, the same on every run.
+    static func madeUpNames(count: Int, seed: UInt64, syllables: ClosedRange<Int>) -> [String] {
+        let onsets = ["b", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "sh", "kh", "ch", "y", "j", "w", "br", "tr"]
+        let vowels = ["a", "e", "i", "o", "u", "a", "e", "ai", "ou", "ia"]
+        let codas = ["", "", "", "n", "r", "l", "s", "m", "k", "t", "nd"]
+        var rng = SeededGenerator(seed: seed)
+        var seen = Set<String>()
+        var names: [String] = []
+        while names.count < count {
+            var name = ""
+            for _ in 0..<rng.int(syllables) { name += rng.pick(onsets) + rng.pick(vowels) + rng.pick(codas) }
+            if seen.insert(name).inserted { names.append(name) }
+        }
+        return names
+    }
+
+    func givenName(_ rng: inout SeededGenerator) -> String { rng.chance(commonShare) ? rng.pick(Self.given) : rng.pick(Self.manyGiven) }
+    func familyName(_ rng: inout SeededGenerator) -> String { rng.chance(commonShare) ? rng.pick(Self.family) : rng.pick(Self.manyFamily) }
+    func placeName(_ rng: inout SeededGenerator) -> String { rng.chance(commonShare) ? rng.pick(Self.places) : rng.pick(Self.manyPlaces) }
+
     static let toCyrillic: [String: String] = ["maria": "Мария", "ivan": "Иван", "olga": "Ольга", "elena": "Елена", "ivanov": "Иванов",
                                                "petrova": "Петрова", "smirnov": "Смирнов", "natalya": "Наталья", "dmitry": "Дмитрий",
                                                "sofia": "София", "alexander": "Александр", "yelena": "Елена"]
@@ -67,14 +95,45 @@ public struct SyntheticPeople: Sendable {
         return Dataset(records: records, person: person)
     }
 
+    /// A registry of `registry` distinct people, and `requests` records sought in it: a share of them are corrupted
+    /// copies of registered people (true matches), the rest are people the registry does not hold.
+    public func linkSets(registry: Int, requests: Int, matchedShare: Double = 0.5) -> (left: [MatchRecord], right: [MatchRecord], truth: [String: Int]) {
+        var rng = SeededGenerator(seed: seed &+ 1)
+        var right: [MatchRecord] = []
+        var truth: [String: Int] = [:]
+        right.reserveCapacity(registry)
+        for p in 0..<registry {
+            let person = makePerson(p, rng: &rng)
+            right.append(person)
+            truth[person.id] = p
+        }
+        var left: [MatchRecord] = []
+        left.reserveCapacity(requests)
+        for q in 0..<requests {
+            if rng.chance(matchedShare) {
+                let p = rng.int(0...(registry - 1))
+                var copy = corrupt(right[p], rng: &rng)
+                copy.id = "q\(q)"
+                left.append(copy)
+                truth[copy.id] = p
+            } else {
+                var stranger = makePerson(registry + q, rng: &rng)
+                stranger.id = "q\(q)"
+                left.append(stranger)
+                truth[stranger.id] = registry + q
+            }
+        }
+        return (left, right, truth)
+    }
+
     func makePerson(_ p: Int, rng: inout SeededGenerator) -> MatchRecord {
         let female = rng.chance(0.5)
         let year = referenceYear - rng.int(1...17)
         return MatchRecord(
-            id: "p\(p)", givenName: rng.pick(Self.given), familyName: rng.pick(Self.family),
-            otherNames: rng.chance(0.2) ? [rng.pick(Self.given)] : [], sex: female ? .female : .male,
+            id: "p\(p)", givenName: givenName(&rng), familyName: familyName(&rng),
+            otherNames: rng.chance(0.2) ? [givenName(&rng)] : [], sex: female ? .female : .male,
             birthDate: PartialDate(year: year, month: rng.int(1...12), day: rng.int(1...28)),
-            place: rng.pick(Self.places), motherName: rng.chance(0.6) ? "\(rng.pick(Self.given)) \(rng.pick(Self.family))" : nil)
+            place: placeName(&rng), motherName: rng.chance(0.6) ? "\(givenName(&rng)) \(familyName(&rng))" : nil)
     }
 
     func typo(_ s: String, rng: inout SeededGenerator) -> String {

@@ -20,6 +20,7 @@ public enum Transliteration {
 
     /// Lower-case Latin for any Cyrillic or Arabic letters; other characters pass through lower-cased.
     public static func toLatin(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         var out = ""
         for ch in text.lowercased() {
             if let latin = cyrillic[ch] ?? arabic[ch] { out += latin } else { out.append(ch) }

@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import ReunifyDomain
+
+/// Generates the synthetic data sets, and measures Reunify's matcher on them: quality against the generator's
+/// truth, wall-clock time and the process's peak memory.
+@main
+struct MatchBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match-bench",
+        abstract: "Benchmarks for Reunify's record matching.",
+        subcommands: [Generate.self, Dedupe.self, Link.self, Query.self])
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a data set as CSV with its truth (id,person).")
+    @Option(help: "dedupe or link") var kind: String
+    @Option(help: "dedupe: records (about); link: requests on the left") var size: Int
+    @Option(help: "link: registered people on the right") var registry: Int = 0
+    @Option(help: "Folder to write into") var out: String
+    @Option var seed: UInt64 = 2026
+
+    func run() throws {
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let generator = SyntheticPeople(seed: seed, referenceYear: 2026)
+        if kind == "dedupe" {
+            // About 1.75 records per person at the default duplicate share.
+            let data = generator.dedupeSet(people: Int(Double(size) / 1.75))
+            try BenchCSV.people(data.records).write(toFile: out + "/people.csv", atomically: true, encoding: .utf8)
+            try BenchCSV.truth(data.person).write(toFile: out + "/truth.csv", atomically: true, encoding: .utf8)
+            print("wrote \(data.records.count) records")
+        } else {
+            let sets = generator.linkSets(registry: registry, requests: size)
+            try BenchCSV.people(sets.left).write(toFile: out + "/left.csv", atomically: true, encoding: .utf8)
+            try BenchCSV.people(sets.right).write(toFile: out + "/right.csv", atomically: true, encoding: .utf8)
+            try BenchCSV.truth(sets.truth).write(toFile: out + "/truth.csv", atomically: true, encoding: .utf8)
+            print("wrote \(sets.left.count) requests and \(sets.right.count) registered people")
+        }
+    }
+}
+
+struct Dedupe: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Dedupe people.csv and score against truth.csv.")
+    @Option var data: String
+    @Option var threshold: Double = 0.5
+    @Option(help: "Print this many missed true pairs, to study") var misses: Int = 0
+
+    func run() throws {
+        let records = try BenchCSV.read(data + "/people.csv")
+        let truth = try BenchCSV.readTruth(data + "/truth.csv")
+        let start = Date()
+        let (pairs, model) = linker().dedupe(records, threshold: threshold)
+        let seconds = Date().timeIntervalSince(start)
+        if misses > 0 { Misses(records: records, truth: truth, pairs: pairs, model: model).print(misses) }
+        let truePairs = Dictionary(grouping: truth.values, by: { $0 }).values.map { $0.count * ($0.count - 1) / 2 }.reduce(0, +)
+        let found = pairs.filter { truth[$0.left] == truth[$0.right] }.count
+        Report(task: "dedupe", records: records.count, seconds: seconds, predicted: pairs.count, correct: found, truePairs: truePairs).print()
+    }
+}
+
+struct Link: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Link left.csv against right.csv and score against truth.csv.")
+    @Option var data: String
+    @Option var threshold: Double = 0.5
+
+    func run() throws {
+        let left = try BenchCSV.read(data + "/left.csv"), right = try BenchCSV.read(data + "/right.csv")
+        let truth = try BenchCSV.readTruth(data + "/truth.csv")
+        let start = Date()
+        let (pairs, _) = linker().link(left: left, right: right, threshold: threshold)
+        let seconds = Date().timeIntervalSince(start)
+        let registered = Set(right.map { truth[$0.id]! })
+        let truePairs = left.filter { registered.contains(truth[$0.id]!) }.count
+        let found = pairs.filter { truth[$0.left] == truth[$0.right] }.count
+        Report(task: "link", records: left.count + right.count, seconds: seconds, predicted: pairs.count, correct: found, truePairs: truePairs).print()
+    }
+}
+
+struct Query: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Answer single tracing requests (left.csv) against an in-memory index of right.csv.")
+    @Option var data: String
+    @Option var queries: Int = 2_000
+
+    func run() throws {
+        let left = try BenchCSV.read(data + "/left.csv"), right = try BenchCSV.read(data + "/right.csv")
+        let truth = try BenchCSV.readTruth(data + "/truth.csv")
+        let buildStart = Date()
+        let index = RegistryIndex(right, referenceYear: 2026, model: TracingMatcher.reference(referenceYear: 2026))
+        let built = Date().timeIntervalSince(buildStart)
+        var times: [Double] = []
+        var hits = 0, sought = 0, ranked = 0
+        for record in left.prefix(queries) {
+            let t = Date()
+            let found = index.search(record, limit: 10)
+            times.append(Date().timeIntervalSince(t) * 1000)
+            if right.indices.contains(truth[record.id]!) && truth[record.id]! < right.count {
+                sought += 1
+                if let top = found.first, truth[top.registeredID] == truth[record.id] {
+                    ranked += 1
+                    if top.probability >= 0.5 { hits += 1 }
+                }
+            }
+        }
+        times.sort()
+        func pct(_ p: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * p))] }
+        let mem = peakMemoryMiB()
+        print(String(format: "{\"task\":\"query\",\"registry\":%d,\"queries\":%d,\"index_seconds\":%.2f,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"top1\":%.4f,\"top1_above_half\":%.4f,\"peak_mib\":%.0f}",
+                     right.count, times.count, built, pct(0.5), pct(0.95), pct(0.99), Double(ranked) / Double(max(1, sought)),
+                     Double(hits) / Double(max(1, sought)), mem))
+    }
+}
+
+struct Report {
+    let task: String, records: Int, seconds: Double, predicted: Int, correct: Int, truePairs: Int
+
+    func print() {
+        let precision = Double(correct) / Double(max(1, predicted)), recall = Double(correct) / Double(max(1, truePairs))
+        let f1 = 2 * precision * recall / max(1e-9, precision + recall)
+        Swift.print(String(format: "{\"engine\":\"reunify\",\"task\":\"%@\",\"records\":%d,\"seconds\":%.2f,\"precision\":%.4f,\"recall\":%.4f,\"f1\":%.4f,\"pairs\":%d,\"peak_mib\":%.0f}",
+                           task, records, seconds, precision, recall, f1, predicted, peakMemoryMiB()))
+    }
+}
+
+func peakMemoryMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024   // Linux reports kilobytes
+}
+
+/// The true pairs a run missed, with how they compare: what to improve next.
+struct Misses {
+    let records: [MatchRecord], truth: [String: Int], pairs: [ScoredPair], model: FellegiSunterModel
+
+    func print(_ limit: Int) {
+        let found = Set(pairs.map { "\($0.left)|\($0.right)" })
+        let byPerson = Dictionary(grouping: records, by: { truth[$0.id]! })
+        var shown = 0
+        for group in byPerson.values where group.count > 1 {
+            for a in 0..<group.count {
+                for b in (a + 1)..<group.count where shown < limit {
+                    let (x, y) = group[a].id < group[b].id ? (group[a], group[b]) : (group[b], group[a])
+                    if found.contains("\(x.id)|\(y.id)") || found.contains("\(y.id)|\(x.id)") { continue }
+                    let v = ComparisonVector.compare(PreparedRecord(x, referenceYear: 2026), PreparedRecord(y, referenceYear: 2026))
+                    Swift.print("MISS p=\(String(format: "%.3f", model.probability(v))) \(v.levels.map { $0.map(String.init) ?? "-" }.joined())")
+                    Swift.print("   \(x)")
+                    Swift.print("   \(y)")
+                    shown += 1
+                }
+            }
+        }
+    }
+}
+
+/// The linker, telling its progress on standard error.
+func linker() -> Linker {
+    var linker = Linker(referenceYear: 2026)
+    linker.progress = { FileHandle.standardError.write(Data(("  " + $0 + "\n").utf8)) }
+    return linker
+}

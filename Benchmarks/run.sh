@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the matching benchmarks: Reunify's matcher and Splink (DuckDB) on the same generated files, one after the
+# other on the same machine, and writes one JSON line per run to Benchmarks/results/latest.jsonl.
+# Usage: Benchmarks/run.sh [sizes...]   (default: 10000 100000 1000000; the link run is 100 000 x 900 000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("${@:-10000 100000 1000000}")
+read -r -a sizes <<<"${sizes[*]}"
+data=${BENCH_DATA:-$(mktemp -d)}
+out=Benchmarks/results/latest.jsonl
+mkdir -p Benchmarks/results
+: >"$out"
+python3 -c "import splink, duckdb, pandas" 2>/dev/null || python3 -m pip install --quiet splink duckdb pandas
+swift build -c release --product match-bench >/dev/null
+bench=.build/release/match-bench
+echo "{\"machine\":\"$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB\",\"date\":\"$(date -u +%F)\",\"splink\":\"$(python3 -c 'import splink; print(splink.__version__)')\"}" | tee -a "$out"
+for n in "${sizes[@]}"; do
+  $bench generate --kind dedupe --size "$n" --out "$data/dedupe-$n" >/dev/null
+  $bench dedupe --data "$data/dedupe-$n" 2>/dev/null | tee -a "$out"
+  python3 Benchmarks/splink_bench.py dedupe "$data/dedupe-$n" 2>/dev/null | tail -1 | tee -a "$out"
+done
+$bench generate --kind link --size 100000 --registry 900000 --out "$data/link" >/dev/null
+$bench link --data "$data/link" 2>/dev/null | tee -a "$out"
+python3 Benchmarks/splink_bench.py link "$data/link" 2>/dev/null | tail -1 | tee -a "$out"
+$bench query --data "$data/link" --queries 2000 2>/dev/null | tee -a "$out"
