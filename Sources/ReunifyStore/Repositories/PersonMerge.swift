@@ -55,6 +55,8 @@ public struct PersonMerge: Sendable {
                     .all()
                 moved += rows.count
             }
+            // A relationship between the two records would now join the kept person to themselves.
+            try await RelationshipModel.query(on: tx).filter(\.$personID == keptID).filter(\.$relatedPersonID == keptID).delete()
             duplicate.mergedInto = keptID
             try await duplicate.saveChecked(expectedVersion: duplicate.version, on: tx)
             let cases = try await MemberModel.query(on: tx).filter(\.$personID == keptID).all(\.$caseID)

@@ -105,6 +105,12 @@ struct TracingPagesController: RouteCollection {
     func detail(req: Request) async throws -> Response {
         try await req.requireTracer()
         let request = try await req.tracingRequestParameter()
+        try await req.audit(.view, Request.tracingKind, recordID: request.id, caseID: nil, "viewed tracing request")
+        return try await detailPage(req, request, actionForm: FormData(), actionErrors: [])
+    }
+
+    /// The request's page: its details, the confirmed match and verification, candidates, and the actions taken.
+    func detailPage(_ req: Request, _ request: TracingRequestModel, actionForm: FormData, actionErrors: [FieldError]) async throws -> Response {
         let repo = TracingRepository(req.db)
         let d = request.details
         var rows: [TracingViews.CandidateRow] = []
@@ -118,8 +124,10 @@ struct TracingPagesController: RouteCollection {
                                   link: SiteURL.candidate(request.id!, c.id!).path))
             }
         } else if let child = d.childID {
-            for c in try await repo.candidates(forPerson: child.uuid) {
-                guard let inquiry = try await repo.find(c.requestID) else { continue }
+            let candidates = try await repo.candidates(forPerson: child.uuid)
+            let inquiries = try await TracingRequestModel.query(on: req.db).filter(\.$id ~~ candidates.map(\.requestID)).all()
+            for c in candidates {
+                guard let inquiry = inquiries.first(where: { $0.id == c.requestID }) else { continue }
                 let i = inquiry.details
                 rows.append(.init(candidate: c, title: "\(i.sought.fullName), asked for by \(i.inquirer.name) (\(i.inquirer.relationship))",
                                   subtitle: "inquiry filed \(inquiry.filedOn) · \(inquiry.statusValue.label)",
@@ -135,10 +143,9 @@ struct TracingPagesController: RouteCollection {
         }
         let consentMissing = d.kind == .familySearch && !(linked?.tracingConsent ?? false)
         let filer = try await UserModel.find(request.filedBy, on: req.db)
-        try await req.audit(.view, Request.tracingKind, recordID: request.id, caseID: nil, "viewed tracing request")
         return TracingViews.detail(req, request, actions: try await repo.actions(of: request.id!), candidates: rows,
                                    linked: linked, linkedCase: linkedCase, consentMissing: consentMissing, filedBy: filer?.name ?? "—",
-                                   actionForm: FormData(), actionErrors: [])
+                                   actionForm: actionForm, actionErrors: actionErrors)
     }
 
     func editForm(req: Request) async throws -> Response {
@@ -187,10 +194,7 @@ struct TracingPagesController: RouteCollection {
                 return req.redirect(to: SiteURL.tracingRequest(request.id!).path + "#actions")
             }
         }
-        let repo = TracingRepository(req.db)
-        return TracingViews.detail(req, request, actions: try await repo.actions(of: request.id!), candidates: [], linked: nil, linkedCase: nil,
-                                   consentMissing: false, filedBy: "—", actionForm: form, actionErrors: r.errors)
-            .with(status: .unprocessableEntity)
+        return try await detailPage(req, request, actionForm: form, actionErrors: r.errors).with(status: .unprocessableEntity)
     }
 
     func verificationPage(_ req: Request, _ request: TracingRequestModel, _ form: FormData, _ errors: [FieldError],
