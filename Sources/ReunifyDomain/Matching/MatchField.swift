@@ -82,7 +82,7 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
             var sounds = false
             for other in large {
                 best = max(best, word.hash == other.hash ? 1 : JaroWinkler.similarity(word.letters, other.letters))
-                if word.sound != 0 && word.sound == other.sound { sounds = true }
+                if word.soundsLike(other) { sounds = true }
             }
             total += best
             if !(sounds || best >= 0.92) { alike = false }
@@ -114,7 +114,7 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
                 let (short, long) = x.count <= y.count ? (x, y) : (y, x)
                 if subset(short, of: long) { return 2 }
                 let close = short.allSatisfy { word in
-                    long.contains { ($0.sound != 0 && $0.sound == word.sound) || JaroWinkler.similarity(word.letters, $0.letters) >= 0.9 }
+                    long.contains { $0.soundsLike(word) || JaroWinkler.similarity(word.letters, $0.letters) >= 0.9 }
                 }
                 if close { best = 1 }
             }

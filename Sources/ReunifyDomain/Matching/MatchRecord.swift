@@ -34,13 +34,21 @@ public struct MatchRecord: Sendable, Equatable {
 struct Word: Sendable {
     let letters: [UInt8]
     let hash: UInt64
+    /// The primary Double Metaphone code's hash (0 for none), and the alternate's.
     let sound: UInt64
+    let alternate: UInt64
 
     init(_ text: String) {
         letters = Array(text.utf8)
         hash = Hashing.fnv(letters)
-        let key = PhoneticKey.of(text)
-        sound = key.isEmpty ? 0 : Hashing.fnv(Array(key.utf8)) | 1
+        let codes = DoubleMetaphone.codes(text)
+        sound = codes.primary.isEmpty ? 0 : Hashing.fnv(Array(codes.primary.utf8)) | 1
+        alternate = codes.alternate.isEmpty ? 0 : Hashing.fnv(Array(codes.alternate.utf8)) | 1
+    }
+
+    /// Whether two words sound alike: their primary codes agree, or one's primary is the other's alternate.
+    func soundsLike(_ other: Word) -> Bool {
+        sound != 0 && (sound == other.sound || sound == other.alternate || (alternate != 0 && alternate == other.sound))
     }
 }
 
