@@ -8,7 +8,7 @@ enum BenchCSV {
         out.reserveCapacity(records.count * 80)
         for r in records {
             let fields = [r.id, r.givenName, r.familyName, r.otherNames.joined(separator: ";"), r.sex?.rawValue ?? "",
-                          r.birthDate?.csv ?? "", r.age.map(String.init) ?? "", r.place ?? "", r.motherName ?? "", r.fatherName ?? ""]
+                          r.birthDate?.text ?? "", r.age.map(String.init) ?? "", r.place ?? "", r.motherName ?? "", r.fatherName ?? ""]
             out += fields.map(quote).joined(separator: ",") + "\n"
         }
         return out
@@ -33,14 +33,5 @@ enum BenchCSV {
             if parts.count == 2, let p = Int(parts[1]) { truth[String(parts[0])] = p }
         }
         return truth
-    }
-}
-
-extension PartialDate {
-    var csv: String {
-        var s = String(format: "%04d", year)
-        if let month { s += String(format: "-%02d", month) }
-        if let day { s += String(format: "-%02d", day) }
-        return s
     }
 }

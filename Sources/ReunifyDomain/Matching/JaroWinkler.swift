@@ -30,11 +30,7 @@ public enum JaroWinkler {
             if s[i] != t[k] { transpositions += 1 }
             k += 1
         }
-        let m = Double(matches)
-        let jaro = (m / Double(s.count) + m / Double(t.count) + (m - Double(transpositions) / 2) / m) / 3
-        var prefix = 0
-        while prefix < min(4, s.count, t.count) && s[prefix] == t[prefix] { prefix += 1 }
-        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+        return combine(matches: matches, transpositions: transpositions, s, t)
     }
 
     /// The same measure on bytes, without allocating: the matcher's inner loop.
@@ -67,6 +63,11 @@ public enum JaroWinkler {
             if s[i] != t[k] { transpositions += 1 }
             k += 1
         }
+        return combine(matches: matches, transpositions: transpositions, s, t)
+    }
+
+    /// Jaro from the matches and transpositions, raised by Winkler's bonus for a shared start of up to four.
+    static func combine<C: Equatable>(matches: Int, transpositions: Int, _ s: [C], _ t: [C]) -> Double {
         let m = Double(matches)
         let jaro = (m / Double(s.count) + m / Double(t.count) + (m - Double(transpositions) / 2) / m) / 3
         var prefix = 0

@@ -15,6 +15,14 @@ public struct PartialDate: Sendable, Hashable, Codable {
         self.day = day
     }
 
+    /// As written: 2015, 2015-04 or 2015-04-09.
+    public var text: String {
+        var s = String(format: "%04d", year)
+        if let month { s += String(format: "-%02d", month) }
+        if let day { s += String(format: "-%02d", day) }
+        return s
+    }
+
     public init?(_ text: String) {
         let t = text.trimmingCharacters(in: .whitespaces)
         let digits = t.filter(\.isNumber)

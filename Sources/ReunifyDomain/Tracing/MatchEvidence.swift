@@ -50,6 +50,8 @@ public struct TracingMatcher: Sendable {
     public let referenceYear: Int
     /// Pairs below this are not kept as candidates.
     public var keepAbove = 0.01
+    /// A pending candidate this likely moves an open request to "match found".
+    public static let likelyMatch = 0.5
     public var maximumCandidates = 10
 
     public init(model: FellegiSunterModel, referenceYear: Int) {

@@ -83,7 +83,9 @@ public struct TracingRequestDetails: Equatable, Sendable, Codable {
     public func validate(today: CalendarDate) -> [FieldError] {
         var errors: [FieldError] = []
         let s = sought
-        if s.givenName.trimmingCharacters(in: .whitespaces).isEmpty && s.familyName.trimmingCharacters(in: .whitespaces).isEmpty {
+        // A family search may leave the names empty: they are copied from the registered child's record.
+        let namesFromRecord = kind == .familySearch && childID != nil
+        if !namesFromRecord && s.givenName.trimmingCharacters(in: .whitespaces).isEmpty && s.familyName.trimmingCharacters(in: .whitespaces).isEmpty {
             errors.append(FieldError("givenName", "Enter the sought child's given name or family name, in any spelling or script"))
         }
         if s.givenName.count > 100 || s.familyName.count > 100 {

@@ -137,7 +137,7 @@ public struct TracingRepository: Sendable {
     }
 
     /// Moves an open request to "match found" when a pending candidate is likely, and back when none is left.
-    public func refreshStatus(_ request: TracingRequestModel, likely: Double = 0.5) async throws {
+    public func refreshStatus(_ request: TracingRequestModel, likely: Double = TracingMatcher.likelyMatch) async throws {
         let pendingLikely = try await candidates(of: request.id!).contains { $0.decisionValue == .pending && $0.probability >= likely }
         let status = request.statusValue
         if status == .open && pendingLikely {

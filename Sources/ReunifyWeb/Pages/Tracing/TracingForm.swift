@@ -97,13 +97,3 @@ enum TracingForm {
          ("Mother", d.sought.motherName ?? "—"), ("Father", d.sought.fatherName ?? "—"), ("Person asking", d.inquirer.name)]
     }
 }
-
-extension PartialDate {
-    /// As written: 2015, 2015-04 or 2015-04-09.
-    public var text: String {
-        var s = String(format: "%04d", year)
-        if let month { s += String(format: "-%02d", month) }
-        if let day { s += String(format: "-%02d", day) }
-        return s
-    }
-}

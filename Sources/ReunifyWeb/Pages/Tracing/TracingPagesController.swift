@@ -74,14 +74,7 @@ struct TracingPagesController: RouteCollection {
     }
 
     static func read(_ form: FormData, req: Request, status: TracingStatus) async throws -> (TracingRequestDetails?, [FieldError]) {
-        var f = form
-        // The sought child's name is required unless a family search copies it from the child's record.
-        if f.string("kind") == TracingKind.familySearch.rawValue, f.string("givenName").isEmpty, f.string("familyName").isEmpty,
-           let id = f.optional("childId").flatMap(UUID.init(uuidString:)), let child = try await PersonRepository(req.db).find(id) {
-            f.set("givenName", child.givenName)
-            f.set("familyName", child.familyName)
-        }
-        let (details, errors) = TracingForm.read(f, today: req.today, status: status)
+        let (details, errors) = TracingForm.read(form, today: req.today, status: status)
         guard let details else { return (nil, errors) }
         let (completed, more) = try await completed(details, req: req)
         return more.isEmpty ? (completed, []) : (nil, more)
