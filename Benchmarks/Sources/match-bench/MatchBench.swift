@@ -140,7 +140,7 @@ struct Misses {
                 for b in (a + 1)..<group.count where shown < limit {
                     let (x, y) = group[a].id < group[b].id ? (group[a], group[b]) : (group[b], group[a])
                     if found.contains("\(x.id)|\(y.id)") || found.contains("\(y.id)|\(x.id)") { continue }
-                    let v = ComparisonVector.compare(PreparedRecord(x, referenceYear: 2026), PreparedRecord(y, referenceYear: 2026))
+                    let v = ComparisonVector.compare(x, y, referenceYear: 2026)
                     Swift.print("MISS p=\(String(format: "%.3f", model.probability(v))) \(v.levels.map { $0.map(String.init) ?? "-" }.joined())")
                     Swift.print("   \(x)")
                     Swift.print("   \(y)")

@@ -28,6 +28,12 @@ public struct FellegiSunterModel: Sendable, Equatable, Codable {
         return log2(m[f][level] / u[f][level])
     }
 
+    /// log2(m/u) for every field and level.
+    var weights: [[Double]] { zip(m, u).map { zip($0, $1).map { log2($0 / $1) } } }
+
+    /// The prior's log2 odds.
+    var priorWeight: Double { log2(prior / (1 - prior)) }
+
     /// The match weight (log2 odds) of a comparison.
     public func matchWeight(_ v: ComparisonVector) -> Double {
         var w = log2(prior / (1 - prior))

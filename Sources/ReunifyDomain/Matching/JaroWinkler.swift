@@ -35,24 +35,24 @@ public enum JaroWinkler {
 
     /// The same measure on bytes, without allocating: the matcher's inner loop.
     static func similarity(_ s: [UInt8], _ t: [UInt8]) -> Double {
+        s.withUnsafeBufferPointer { s in t.withUnsafeBufferPointer { t in similarity(s, t) } }
+    }
+
+    static func similarity(_ s: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<UInt8>) -> Double {
         if s.isEmpty && t.isEmpty { return 1 }
         if s.isEmpty || t.isEmpty { return 0 }
-        guard s.count <= 64, t.count <= 64 else { return genericSimilarity(s, t) }
+        guard s.count <= 64, t.count <= 64 else { return genericSimilarity(Array(s), Array(t)) }
         let window = max(0, max(s.count, t.count) / 2 - 1)
         var sMatched: UInt64 = 0, tMatched: UInt64 = 0
         var matches = 0
-        s.withUnsafeBufferPointer { s in
-            t.withUnsafeBufferPointer { t in
-                for i in 0..<s.count {
-                    let lo = max(0, i - window), hi = min(t.count - 1, i + window)
-                    guard lo <= hi else { continue }
-                    for j in lo...hi where tMatched & (1 << UInt64(j)) == 0 && s[i] == t[j] {
-                        sMatched |= 1 << UInt64(i)
-                        tMatched |= 1 << UInt64(j)
-                        matches += 1
-                        break
-                    }
-                }
+        for i in 0..<s.count {
+            let lo = max(0, i - window), hi = min(t.count - 1, i + window)
+            guard lo <= hi else { continue }
+            for j in lo...hi where tMatched & (1 << UInt64(j)) == 0 && s[i] == t[j] {
+                sMatched |= 1 << UInt64(i)
+                tMatched |= 1 << UInt64(j)
+                matches += 1
+                break
             }
         }
         guard matches > 0 else { return 0 }
@@ -67,7 +67,8 @@ public enum JaroWinkler {
     }
 
     /// Jaro from the matches and transpositions, raised by Winkler's bonus for a shared start of up to four.
-    static func combine<C: Equatable>(matches: Int, transpositions: Int, _ s: [C], _ t: [C]) -> Double {
+    static func combine<S: RandomAccessCollection>(matches: Int, transpositions: Int, _ s: S, _ t: S) -> Double
+        where S.Element: Equatable, S.Index == Int {
         let m = Double(matches)
         let jaro = (m / Double(s.count) + m / Double(t.count) + (m - Double(transpositions) / 2) / m) / 3
         var prefix = 0

@@ -22,127 +22,143 @@ public struct Linker: Sendable {
 
     public init(referenceYear: Int) { self.referenceYear = referenceYear }
 
-    /// Keys that true matches are likely to share: each name word's sound with the birth year (and with the
-    /// month, for blocks too big at the year), so swapped and misspelt names still meet, and an age estimate meets
-    /// a birth date; the full birth date with each word's first two letters, so names misspelt beyond their sound
-    /// still meet on a shared date; each pair of name sounds, so a wrong or missing date still meets; the identifier.
-    func blockingKeys(_ r: PreparedRecord) -> [UInt64] {
+    /// Keys that true matches are likely to share: each name word's sound with the birth year, and with the year
+    /// and a word's first letter (for common names), so swapped and misspelt names still meet and an age estimate
+    /// meets a birth date; the full birth date with each word's first two letters and with each pair of words'
+    /// first letters, so names misspelt beyond their sound still meet on a shared date; each pair of name sounds
+    /// with each possible year, so a wrong or missing date still meets; the identifier. (A sound with the year and
+    /// month added a third more candidates at 100 000 records and found no pair the others miss.)
+    func blockingKeys(_ p: PreparedRecords, _ i: Int) -> [UInt64] {
         var keys: [UInt64] = []
-        let sounds = r.sounds
-        if let years = r.birthYears {
+        let r = p.rows[i]
+        let sounds = p.sounds(i)
+        let initials = p.nameWords(r).map { UInt64(p.words.letters(p.refs[$0])[0]) }
+        var firstLetters: [UInt64] = []
+        for c in initials where !firstLetters.contains(c) { firstLetters.append(c) }
+        if r.hasYears {
             // Restricted keys: they pair a record with no birth month (an age, a year) with others only.
-            for s in sounds { for y in years { keys.append(Hashing.mix(s, UInt64(y)) | Self.restricted) } }
+            for y in r.yearLow...r.yearHigh {
+                for s in sounds {
+                    keys.append(Hashing.mix(s, UInt64(y)) | Self.restricted)
+                    for c in firstLetters { keys.append(Hashing.mix(s ^ 0x1A17, UInt64(y) << 8 | c) | Self.restricted) }
+                }
+            }
         }
-        if let d = r.record.birthDate, let month = d.month {
-            for s in sounds { keys.append(Hashing.mix(s, UInt64(d.year * 100 + month)) & ~Self.restricted) }
-            if let day = d.day {
-                let date = UInt64(d.year * 10_000 + month * 100 + day)
-                for w in r.words where w.letters.count >= 2 {
-                    keys.append(Hashing.mix(date, UInt64(w.letters[0]) << 8 | UInt64(w.letters[1]) | 0xDA7E0000) & ~Self.restricted)
+        if !r.vague {
+            if r.day != 0 {
+                // The date with each word's first two letters, and with each pair of words' first letters.
+                for k in p.nameWords(r) {
+                    let w = p.words.letters(p.refs[k])
+                    if w.count >= 2 { keys.append(Hashing.mix(UInt64(r.date), UInt64(w[0]) << 8 | UInt64(w[1]) | 0xDA7E0000) & ~Self.restricted) }
+                }
+                for a in 0..<initials.count {
+                    for b in (a + 1)..<max(a + 1, initials.count) {
+                        let pair = min(initials[a], initials[b]) << 8 | max(initials[a], initials[b])
+                        keys.append(Hashing.mix(UInt64(r.date), pair | 0xDA7F0000) & ~Self.restricted)
+                    }
                 }
             }
         }
         // Pairs of sounds with each possible birth year (every year a child could have been born in, when nothing
         // about the birth is known).
-        let years = r.birthYears ?? (referenceYear - 25)...referenceYear
-        for i in 0..<sounds.count {
-            for j in (i + 1)..<max(i + 1, sounds.count) {
-                let pair = Hashing.mix(sounds[i], sounds[j] ^ 0x5EED)
+        let years = r.hasYears ? Int(r.yearLow)...Int(r.yearHigh) : (referenceYear - 25)...referenceYear
+        for a in 0..<sounds.count {
+            for b in (a + 1)..<max(a + 1, sounds.count) {
+                let pair = Hashing.mix(sounds[a], sounds[b] ^ 0x5EED)
                 for y in years { keys.append(Hashing.mix(pair, UInt64(y)) & ~Self.restricted) }
             }
         }
-        if let id = r.record.identifier, !id.isEmpty { keys.append(Hashing.mix(Hashing.fnv(Array(SearchText.fold(id).utf8)), 0x1D) & ~Self.restricted) }
-        return keys
+        if r.identifier != 0 { keys.append(Hashing.mix(r.identifier, 0x1D) & ~Self.restricted) }
+        keys.sort()
+        return Linker.unique(keys)
     }
 
     static let restricted: UInt64 = 1 << 63
 
-    /// Whether a record knows its birth only to the year (or by an age): restricted blocks pair such records.
-    static func vague(_ r: PreparedRecord) -> Bool { r.record.birthDate?.month == nil }
-
     /// Whether two postings under `key` make a candidate pair.
-    @inline(__always) func allows(_ key: UInt64, _ a: PreparedRecord, _ b: PreparedRecord) -> Bool {
-        key & Self.restricted == 0 || Self.vague(a) || Self.vague(b)
+    @inline(__always) func allows(_ key: UInt64, _ a: PreparedRecords.Row, _ b: PreparedRecords.Row) -> Bool {
+        key & Self.restricted == 0 || a.vague || b.vague
     }
 
     /// A cheap second rule after blocking: known birth years must be near. Without it, blocks on name sounds
     /// alone fill with namesakes, and EM learns "same name" as the mark of a match.
-    func plausible(_ a: PreparedRecord, _ b: PreparedRecord) -> Bool {
-        guard let x = a.birthYears, let y = b.birthYears else { return true }
-        return x.lowerBound - yearTolerance <= y.upperBound && y.lowerBound - yearTolerance <= x.upperBound
+    @inline(__always) func plausible(_ a: PreparedRecords.Row, _ b: PreparedRecords.Row) -> Bool {
+        guard a.hasYears, b.hasYears else { return true }
+        let t = Int16(yearTolerance)
+        return a.yearLow - t <= b.yearHigh && b.yearLow - t <= a.yearHigh
     }
 
-    /// Every (key, record) posting, sorted by key: equal keys form a block.
-    func postings(_ records: [PreparedRecord]) -> [(key: UInt64, index: Int32)] {
-        let perSlice: [(UInt64, Int32)] = Parallel.map(Array(records.indices)) { slice in
-            var out: [(UInt64, Int32)] = []
-            for i in slice { for key in Set(blockingKeys(records[i])) { out.append((key, Int32(i))) } }
+    /// Every (key, record) posting of the rows in `range`, sorted: the key in the high bits, the row in the low
+    /// `Postings.rowBits`. Equal keys form a block.
+    func postings(_ p: PreparedRecords, _ range: Range<Int>) -> Postings {
+        let bits = Postings.bits(for: p.count)
+        let mask = ~UInt64(0) << UInt64(bits)
+        let unsorted: [UInt64] = Parallel.map(Array(range)) { slice in
+            var out: [UInt64] = []
+            out.reserveCapacity(slice.count * 12)
+            for i in slice { for key in blockingKeys(p, i) { out.append(key & mask | UInt64(i)) } }
             return out
         }
-        return perSlice.map { (key: $0.0, index: $0.1) }.sorted { $0.key < $1.key }
+        return Postings(values: Parallel.sort(unsorted), rowBits: bits)
     }
 
     /// Candidate pairs within one set, each once.
-    public func candidates(_ records: [PreparedRecord]) -> [(Int, Int)] {
-        let sorted = postings(records)
-        var pairs: [UInt64] = []
-        var start = 0
-        while start < sorted.count {
-            var end = start + 1
-            while end < sorted.count && sorted[end].key == sorted[start].key { end += 1 }
-            let size = end - start
-            if size > 1 && size <= maximumBlock {
-                let key = sorted[start].key
-                for a in start..<end {
-                    for b in (a + 1)..<end where allows(key, records[Int(sorted[a].index)], records[Int(sorted[b].index)]) {
-                        let (i, j) = (min(sorted[a].index, sorted[b].index), max(sorted[a].index, sorted[b].index))
-                        pairs.append(UInt64(UInt32(i)) << 32 | UInt64(UInt32(j)))
+    public func candidates(_ p: PreparedRecords) -> [(Int, Int)] {
+        let sorted = postings(p, 0..<p.count)
+        let blocks = sorted.blocks()
+        let found: [UInt64] = Parallel.map(blocks) { slice in
+            var pairs: [UInt64] = []
+            for block in slice where block.count > 1 && block.count <= maximumBlock {
+                let key = sorted.key(block.lowerBound)
+                for a in block {
+                    let i = sorted.row(a)
+                    for b in (a + 1)..<block.upperBound {
+                        let j = sorted.row(b)
+                        if allows(key, p.rows[i], p.rows[j]) && plausible(p.rows[i], p.rows[j]) {
+                            pairs.append(UInt64(min(i, j)) << 32 | UInt64(max(i, j)))
+                        }
                     }
                 }
             }
-            start = end
+            return pairs
         }
-        return unique(pairs).compactMap { p in
-            let (i, j) = (Int(p >> 32), Int(p & 0xFFFF_FFFF))
-            return plausible(records[i], records[j]) ? (i, j) : nil
-        }
+        return Self.unique(Parallel.sort(found)).map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) }
     }
 
-    /// Candidate pairs between two sets.
-    public func candidates(left: [PreparedRecord], right: [PreparedRecord]) -> [(Int, Int)] {
-        let l = postings(left), r = postings(right)
+    /// Candidate pairs between the rows in `left` and those in `right`.
+    public func candidates(_ p: PreparedRecords, left: Range<Int>, right: Range<Int>) -> [(Int, Int)] {
+        let l = postings(p, left), r = postings(p, right)
         var pairs: [UInt64] = []
         var a = 0, b = 0
         while a < l.count && b < r.count {
-            if l[a].key < r[b].key { a += 1; continue }
-            if l[a].key > r[b].key { b += 1; continue }
-            let key = l[a].key
+            let (ka, kb) = (l.key(a), r.key(b))
+            if ka < kb { a += 1; continue }
+            if ka > kb { b += 1; continue }
             var aEnd = a, bEnd = b
-            while aEnd < l.count && l[aEnd].key == key { aEnd += 1 }
-            while bEnd < r.count && r[bEnd].key == key { bEnd += 1 }
+            while aEnd < l.count && l.key(aEnd) == ka { aEnd += 1 }
+            while bEnd < r.count && r.key(bEnd) == ka { bEnd += 1 }
             if bEnd - b <= maximumBlock && aEnd - a <= maximumBlock {
                 for x in a..<aEnd {
-                    for y in b..<bEnd where allows(key, left[Int(l[x].index)], right[Int(r[y].index)]) {
-                        pairs.append(UInt64(UInt32(l[x].index)) << 32 | UInt64(UInt32(r[y].index)))
+                    let i = l.row(x)
+                    for y in b..<bEnd {
+                        let j = r.row(y)
+                        if allows(ka, p.rows[i], p.rows[j]) && plausible(p.rows[i], p.rows[j]) {
+                            pairs.append(UInt64(i) << 32 | UInt64(j))
+                        }
                     }
                 }
             }
             a = aEnd
             b = bEnd
         }
-        return unique(pairs).compactMap { p in
-            let (i, j) = (Int(p >> 32), Int(p & 0xFFFF_FFFF))
-            return plausible(left[i], right[j]) ? (i, j) : nil
-        }
+        return Self.unique(Parallel.sort(pairs)).map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) }
     }
 
     func report(_ what: String, since start: Date) {
         progress?(String(format: "%7.2f s  ", Date().timeIntervalSince(start)) + what)
     }
 
-    func unique(_ pairs: [UInt64]) -> [UInt64] {
-        var sorted = pairs
-        sorted.sort()
+    static func unique(_ sorted: [UInt64]) -> [UInt64] {
         var out: [UInt64] = []
         out.reserveCapacity(sorted.count)
         for p in sorted where out.last != p { out.append(p) }
@@ -152,13 +168,13 @@ public struct Linker: Sendable {
     /// Likely duplicates within one set, best first.
     public func dedupe(_ records: [MatchRecord], threshold: Double) -> (pairs: [ScoredPair], model: FellegiSunterModel) {
         let clock = Date()
-        let prepared = PreparedRecord.prepare(records, referenceYear: referenceYear)
+        let prepared = PreparedRecords(records, referenceYear: referenceYear)
         report("prepared \(records.count) records", since: clock)
         let pairs = candidates(prepared)
         report("\(pairs.count) candidate pairs from blocking", since: clock)
         let model = ModelTraining(records: prepared).train()
         report("model fitted", since: clock)
-        let result = score(pairs, prepared, prepared, threshold: threshold, model: model)
+        let result = score(pairs, prepared, right: 0..<prepared.count, threshold: threshold, model: model)
         report("\(result.pairs.count) pairs scored at or above \(threshold)", since: clock)
         return result
     }
@@ -168,52 +184,61 @@ public struct Linker: Sendable {
     public func link(left: [MatchRecord], right: [MatchRecord], threshold: Double,
                      model: FellegiSunterModel? = nil) -> (pairs: [ScoredPair], model: FellegiSunterModel) {
         let clock = Date()
-        let l = PreparedRecord.prepare(left, referenceYear: referenceYear)
-        let r = PreparedRecord.prepare(right, referenceYear: referenceYear)
+        let prepared = PreparedRecords(left + right, referenceYear: referenceYear)
+        let (l, r) = (0..<left.count, left.count..<prepared.count)
         report("prepared \(left.count) + \(right.count) records", since: clock)
-        let pairs = candidates(left: l, right: r)
+        let pairs = candidates(prepared, left: l, right: r)
         report("\(pairs.count) candidate pairs from blocking", since: clock)
-        let fitted = model ?? ModelTraining(records: l + r).train()
+        let fitted = model ?? ModelTraining(records: prepared).train()
         report("model ready", since: clock)
-        let result = score(pairs, l, r, threshold: threshold, model: fitted)
+        let result = score(pairs, prepared, right: r, threshold: threshold, model: fitted)
         report("\(result.pairs.count) pairs scored at or above \(threshold)", since: clock)
         return result
     }
 
-    func score(_ pairs: [(Int, Int)], _ left: [PreparedRecord], _ right: [PreparedRecord], threshold: Double,
+    func score(_ pairs: [(Int, Int)], _ p: PreparedRecords, right: Range<Int>, threshold: Double,
                model given: FellegiSunterModel? = nil) -> (pairs: [ScoredPair], model: FellegiSunterModel) {
         guard let model = given else {
-            let vectors = Parallel.map(pairs) { slice in slice.map { ComparisonVector.compare(left[$0.0], right[$0.1]) } }
+            let vectors = Parallel.map(pairs) { slice in slice.map { ComparisonVector.compare(p, $0.0, p, $0.1) } }
             let model = FellegiSunterModel.estimate(vectors)
             return (rank(zip(pairs, vectors).compactMap { pair, v in
-                let p = model.probability(v)
-                return p >= threshold ? ScoredPair(left: left[pair.0].record.id, right: right[pair.1].record.id, probability: p, vector: v) : nil
+                let probability = model.probability(v)
+                return probability >= threshold ? ScoredPair(left: p.records[pair.0].id, right: p.records[pair.1].id, probability: probability, vector: v) : nil
             }), model)
         }
         // Names and dates first: a pair that cannot reach the threshold even if every other field agreed is dropped
         // without comparing the rest.
         let needed = threshold <= 0 ? -Double.infinity : log2(threshold / (1 - threshold))
         let (nameIndex, dateIndex) = (MatchField.allCases.firstIndex(of: .name)!, MatchField.allCases.firstIndex(of: .birthDate)!)
-        let best = model.m.indices.map { f in f == nameIndex || f == dateIndex ? 0 : max(0, model.m[f].indices.map { log2(model.m[f][$0] / model.u[f][$0]) }.max() ?? 0) }
-        let restBound = best.reduce(0, +) + log2(model.prior / (1 - model.prior))
-        let frequency = WordFrequency(right)
+        let weights = model.weights
+        let best = weights.indices.map { f in f == nameIndex || f == dateIndex ? 0 : max(0, weights[f].max() ?? 0) }
+        let restBound = best.reduce(0, +) + model.priorWeight
+        // The most a name can add: its best level's weight and the largest term-frequency adjustment (64 times).
+        let bestName = max(0, weights[nameIndex].max() ?? 0) + 6
+        let frequency = WordFrequency(p, right)
         let scored: [ScoredPair] = Parallel.map(pairs) { slice in
             var out: [ScoredPair] = []
             for (i, j) in slice {
-                let a = left[i], b = right[j]
+                // The date first (cheap): most candidates are namesakes born years apart.
                 var bound = restBound
-                let n = ComparisonVector.nameLevel(a, b)
+                let d = ComparisonVector.dateLevel(p.rows[i], p.rows[j], tolerance: 2)
+                if let d { bound += weights[dateIndex][d] }
+                guard bound + bestName >= needed else { continue }
+                let n = ComparisonVector.nameLevel(p, i, p, j)
                 var adjustment = 0.0
                 if let n {
-                    bound += log2(model.m[nameIndex][n] / model.u[nameIndex][n])
-                    if n >= 3 { adjustment = frequency.adjustment(a, b, averageU: model.u[nameIndex][n]) }
+                    bound += weights[nameIndex][n]
+                    if n >= 3 { adjustment = frequency.adjustment(p, i, p, j, averageU: model.u[nameIndex][n]) }
                     bound += adjustment
                 }
-                if let d = ComparisonVector.dateLevel(a, b, tolerance: 2) { bound += log2(model.m[dateIndex][d] / model.u[dateIndex][d]) }
                 guard bound >= needed else { continue }
-                let v = ComparisonVector.compare(a, b)
-                let p = 1 / (1 + pow(2, -(model.matchWeight(v) + adjustment)))
-                if p >= threshold { out.append(ScoredPair(left: a.record.id, right: b.record.id, probability: p, vector: v)) }
+                let v = ComparisonVector.compare(p, i, p, j, name: n, date: d)
+                var weight = model.priorWeight + adjustment
+                for f in weights.indices { if let level = v.level(f) { weight += weights[f][level] } }
+                let probability = 1 / (1 + pow(2, -weight))
+                if probability >= threshold {
+                    out.append(ScoredPair(left: p.records[i].id, right: p.records[j].id, probability: probability, vector: v))
+                }
             }
             return out
         }
@@ -229,24 +254,44 @@ public struct Linker: Sendable {
 /// evidence of one person than two agreeing on a common one. The model's u for "same names" is an average over all
 /// names; for a given pair it is replaced by the chance that a random record carries those same words.
 struct WordFrequency {
-    let counts: [UInt64: Int32]
+    /// Records carrying each word of the store, among the counted rows.
+    let counts: [Int32]
     let total: Double
 
-    init(_ records: [PreparedRecord]) {
-        var counts: [UInt64: Int32] = [:]
-        for r in records { for w in r.words { counts[w.hash, default: 0] += 1 } }
+    init(_ p: PreparedRecords, _ rows: Range<Int>) {
+        var counts = [Int32](repeating: 0, count: p.words.count)
+        for i in rows { for k in p.nameWords(p.rows[i]) { counts[Int(p.refs[k])] += 1 } }
         self.counts = counts
-        total = Double(max(1, records.count))
+        total = Double(max(1, rows.count))
     }
 
-    /// log2 of (average u / this pair's u), bounded so one rare name cannot decide a match on its own.
-    func adjustment(_ a: PreparedRecord, _ b: PreparedRecord, averageU: Double) -> Double {
-        let (small, large) = a.words.count <= b.words.count ? (a.words, b.words) : (b.words, a.words)
+    /// log2 of (average u / this pair's u), bounded so one rare name cannot decide a match on its own. The counts
+    /// belong to `y`'s words.
+    func adjustment(_ x: PreparedRecords, _ i: Int, _ y: PreparedRecords, _ j: Int, averageU: Double) -> Double {
+        let (a, b) = (x.nameWords(x.rows[i]), y.nameWords(y.rows[j]))
         var u = 1.0
-        for w in small where large.contains(where: { $0.hash == w.hash }) {
-            u *= Double(max(1, counts[w.hash] ?? 1)) / total
+        if a.count <= b.count {
+            for k in a {
+                let h = x.words.hash[Int(x.refs[k])]
+                for l in b where y.words.hash[Int(y.refs[l])] == h {
+                    u *= frequency(y.refs[l])
+                    break
+                }
+            }
+        } else {
+            for l in b {
+                let h = y.words.hash[Int(y.refs[l])]
+                for k in a where x.words.hash[Int(x.refs[k])] == h {
+                    u *= frequency(y.refs[l])
+                    break
+                }
+            }
         }
         let bounded = min(max(u, averageU / 64), averageU * 16)
         return log2(averageU / bounded)
+    }
+
+    @inline(__always) func frequency(_ w: Int32) -> Double {
+        Double(max(1, Int(w) < counts.count ? counts[Int(w)] : 1)) / total
     }
 }

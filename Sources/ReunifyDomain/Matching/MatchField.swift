@@ -52,73 +52,142 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
         return ComparisonVector(levels: copy)
     }
 
-    public static func compare(_ a: PreparedRecord, _ b: PreparedRecord, ageTolerance: Int = 2) -> ComparisonVector {
-        let sex: Int? = if let x = a.record.sex, let y = b.record.sex, x != .unknown, y != .unknown { x == y ? 1 : 0 } else { nil }
-        let place: Int? = if let x = a.place, let y = b.place { x.hash == y.hash ? 2 : JaroWinkler.similarity(x.letters, y.letters) >= 0.88 ? 1 : 0 } else { nil }
-        var identifier: Int?
-        if let x = a.record.identifier, let y = b.record.identifier, !x.isEmpty, !y.isEmpty {
-            identifier = SearchText.fold(x) == SearchText.fold(y) ? 1 : 0
+    /// Two records compared on their own (a test, an explanation): prepared together, then compared.
+    public static func compare(_ a: MatchRecord, _ b: MatchRecord, referenceYear: Int) -> ComparisonVector {
+        let both = PreparedRecords([a, b], referenceYear: referenceYear)
+        return compare(both, 0, both, 1)
+    }
+
+    /// Record `i` of `x` against record `j` of `y` (the same set, or two sets).
+    static func compare(_ x: PreparedRecords, _ i: Int, _ y: PreparedRecords, _ j: Int, ageTolerance: Int = 2) -> ComparisonVector {
+        compare(x, i, y, j, name: nameLevel(x, i, y, j), date: dateLevel(x.rows[i], y.rows[j], tolerance: ageTolerance))
+    }
+
+    /// The same, with the name and date levels already known.
+    static func compare(_ x: PreparedRecords, _ i: Int, _ y: PreparedRecords, _ j: Int, name: Int?, date: Int?) -> ComparisonVector {
+        let (a, b) = (x.rows[i], y.rows[j])
+        let sex: Int? = a.sex != 0 && b.sex != 0 ? (a.sex == b.sex ? 1 : 0) : nil
+        var place: Int?
+        if a.place >= 0 && b.place >= 0 {
+            place = x.words.hash[Int(a.place)] == y.words.hash[Int(b.place)] ? 2
+                : x.words.jaroWinkler(a.place, y.words, b.place) >= 0.88 ? 1 : 0
         }
-        return ComparisonVector(levels: [nameLevel(a, b), dateLevel(a, b, tolerance: ageTolerance), sex, place, parentsLevel(a, b), identifier])
+        let identifier: Int? = a.identifier != 0 && b.identifier != 0 ? (a.identifier == b.identifier ? 1 : 0) : nil
+        var p = level(name)
+        p |= level(date) << 4
+        p |= level(sex) << 8
+        p |= level(place) << 12
+        p |= level(parentsLevel(x, i, y, j)) << 16
+        p |= level(identifier) << 20
+        return ComparisonVector(packed: p)
     }
 
-    static func sameWords(_ x: [Word], _ y: [Word]) -> Bool {
-        x.count == y.count && x.allSatisfy { w in y.contains { $0.hash == w.hash } }
+    @inline(__always) static func level(_ l: Int?) -> UInt32 { l.map { UInt32($0) } ?? missing }
+
+    init(packed: UInt32) { self.packed = packed }
+
+    /// Whether every word of `small` is among the words of `large`.
+    static func subset(_ x: PreparedRecords, _ small: Range<Int>, _ y: PreparedRecords, _ large: Range<Int>) -> Bool {
+        for k in small {
+            let h = x.words.hash[Int(x.refs[k])]
+            var found = false
+            for l in large where y.words.hash[Int(y.refs[l])] == h {
+                found = true
+                break
+            }
+            if !found { return false }
+        }
+        return true
     }
 
-    static func subset(_ small: [Word], of large: [Word]) -> Bool {
-        small.allSatisfy { w in large.contains { $0.hash == w.hash } }
+    /// Names: the same words in any order (4), one name's words all within the other's (3), every word of the
+    /// shorter name alike in sound, close in spelling or a typing slip from one of the longer's (2), somewhat
+    /// alike on average (1), different (0).
+    static func nameLevel(_ x: PreparedRecords, _ i: Int, _ y: PreparedRecords, _ j: Int) -> Int? {
+        let (a, b) = (x.nameWords(x.rows[i]), y.nameWords(y.rows[j]))
+        guard !a.isEmpty, !b.isEmpty else { return nil }
+        return a.count <= b.count ? nameLevel(x, a, y, b) : nameLevel(y, b, x, a)
     }
 
-    static func nameLevel(_ a: PreparedRecord, _ b: PreparedRecord) -> Int? {
-        guard !a.words.isEmpty, !b.words.isEmpty else { return nil }
-        if sameWords(a.words, b.words) { return 4 }
-        let (small, large) = a.words.count <= b.words.count ? (a.words, b.words) : (b.words, a.words)
-        if subset(small, of: large) { return 3 }
+    /// The name level of the words `a` of `x` against the at least as many words `b` of `y`.
+    static func nameLevel(_ x: PreparedRecords, _ a: Range<Int>, _ y: PreparedRecords, _ b: Range<Int>) -> Int {
+        if subset(x, a, y, b) { return a.count == b.count ? 4 : 3 }
         var alike = true
         var total = 0.0
-        for word in small {
+        for k in a {
+            let word = x.refs[k]
             var best = 0.0
-            var sounds = false
-            for other in large {
-                best = max(best, word.hash == other.hash ? 1 : JaroWinkler.similarity(word.letters, other.letters))
-                if word.soundsLike(other) { sounds = true }
+            var close = false
+            for l in b {
+                let other = y.refs[l]
+                if x.words.hash[Int(word)] == y.words.hash[Int(other)] {
+                    best = 1
+                    close = true
+                    break
+                }
+                best = max(best, x.words.jaroWinkler(word, y.words, other))
+                if !close && x.words.soundsLike(word, y.words, other) { close = true }
+            }
+            if !close && best < 0.92 {
+                for l in b where x.words.typoApart(word, y.words, y.refs[l]) {
+                    close = true
+                    break
+                }
             }
             total += best
-            if !(sounds || best >= 0.92) { alike = false }
+            if !(close || best >= 0.92) { alike = false }
         }
         if alike { return 2 }
-        return total / Double(small.count) >= 0.8 ? 1 : 0
+        return total / Double(a.count) >= 0.8 ? 1 : 0
     }
 
-    static func dateLevel(_ a: PreparedRecord, _ b: PreparedRecord, tolerance: Int) -> Int? {
-        if let x = a.record.birthDate, let y = b.record.birthDate, x.month != nil && y.month != nil {
-            if x == y && x.day != nil { return 4 }
-            if let xm = x.month, let ym = y.month, let xd = x.day, let yd = y.day, x.year == y.year, xm == yd, xd == ym, xm != ym { return 3 }
-            let parts = [x.year == y.year, x.month == y.month, x.day == y.day || x.day == nil || y.day == nil]
-            if parts.filter({ !$0 }).count == 1 { return 2 }
-            if x.year == y.year && (x.month == nil || y.month == nil || x.month == y.month) { return 2 }
+    /// Birth dates: the same (4), day and month swapped (3), one part off or the same year and month (2), birth
+    /// years within the age estimate's range and the tolerance (1), further apart (0).
+    static func dateLevel(_ a: PreparedRecords.Row, _ b: PreparedRecords.Row, tolerance: Int) -> Int? {
+        if a.date >= 0 && b.date >= 0 && a.month != 0 && b.month != 0 {
+            if a.date == b.date && a.day != 0 { return 4 }
+            if a.year == b.year, a.day != 0, b.day != 0, a.month == b.day, a.day == b.month, a.month != b.month { return 3 }
+            let dayAgrees = a.day == b.day || a.day == 0 || b.day == 0
+            let off = (a.year == b.year ? 0 : 1) + (a.month == b.month ? 0 : 1) + (dayAgrees ? 0 : 1)
+            if off == 1 || (a.year == b.year && a.month == b.month) { return 2 }
         }
-        guard let ra = a.birthYears, let rb = b.birthYears else { return nil }
-        let near = ra.lowerBound - tolerance <= rb.upperBound && rb.lowerBound - tolerance <= ra.upperBound
-        return near ? 1 : 0
+        guard a.hasYears, b.hasYears else { return nil }
+        let t = Int16(tolerance)
+        return a.yearLow - t <= b.yearHigh && b.yearLow - t <= a.yearHigh ? 1 : 0
     }
 
     /// Parents' names: the same when the shorter name's words all appear in the longer ("Fatima" and "Fatima
     /// Alhassan"), similar when each of its words is close in spelling or sound to one of the longer's.
-    static func parentsLevel(_ a: PreparedRecord, _ b: PreparedRecord) -> Int? {
-        guard !a.parents.isEmpty, !b.parents.isEmpty else { return nil }
+    static func parentsLevel(_ x: PreparedRecords, _ i: Int, _ y: PreparedRecords, _ j: Int) -> Int? {
+        let (pa, pb) = (x.parents(x.rows[i]), y.parents(y.rows[j]))
+        guard !pa.isEmpty, !pb.isEmpty else { return nil }
         var best = 0
-        for x in a.parents {
-            for y in b.parents {
-                let (short, long) = x.count <= y.count ? (x, y) : (y, x)
-                if subset(short, of: long) { return 2 }
-                let close = short.allSatisfy { word in
-                    long.contains { $0.soundsLike(word) || JaroWinkler.similarity(word.letters, $0.letters) >= 0.9 }
-                }
-                if close { best = 1 }
+        for p in pa {
+            for q in pb {
+                let level = p.count <= q.count ? parentLevel(x, p, y, q) : parentLevel(y, q, x, p)
+                if level == 2 { return 2 }
+                best = max(best, level)
             }
         }
         return best
+    }
+
+    /// One parent's name `short` of `x` against a name `long` of `y` with at least as many words.
+    static func parentLevel(_ x: PreparedRecords, _ short: Range<Int>, _ y: PreparedRecords, _ long: Range<Int>) -> Int {
+        if subset(x, short, y, long) { return 2 }
+        for k in short {
+            let word = x.refs[k]
+            var close = false
+            for l in long {
+                let other = y.refs[l]
+                if x.words.soundsLike(word, y.words, other) || x.words.jaroWinkler(word, y.words, other) >= 0.9
+                    || x.words.typoApart(word, y.words, other) {
+                    close = true
+                    break
+                }
+            }
+            if !close { return 0 }
+        }
+        return 1
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// - the prior (the share of all pairs that match) follows from the first session's expected matches, scaled up
 ///   by how often true matches share an exact birth date.
 struct ModelTraining {
-    let records: [PreparedRecord]
+    let records: PreparedRecords
     var randomPairs = 30_000
     var sessionCap = 200_000
 
@@ -18,15 +18,18 @@ struct ModelTraining {
         var randomVectors: [ComparisonVector] = []
         for _ in 0..<randomPairs {
             let i = rng.int(0...(records.count - 1)), j = rng.int(0...(records.count - 1))
-            if i != j { randomVectors.append(ComparisonVector.compare(records[i], records[j])) }
+            if i != j { randomVectors.append(ComparisonVector.compare(records, i, records, j)) }
         }
         let u = FellegiSunterModel.uFromRandomPairs(randomVectors)
         let dateIndex = MatchField.allCases.firstIndex(of: .birthDate)!
         let nameIndex = MatchField.allCases.firstIndex(of: .name)!
 
-        let (byDate, datePairs) = session { r in r.record.birthDate.flatMap { d in d.day.map { UInt64(d.year * 10_000 + (d.month ?? 0) * 100 + $0) } } }
-        let (byName, _) = session { r in
-            let sounds = r.sounds
+        let (byDate, datePairs) = session { i in
+            let r = records.rows[i]
+            return r.date >= 0 && r.day != 0 ? Hashing.mix(UInt64(r.date), 0xDA7E) : nil
+        }
+        let (byName, _) = session { i in
+            let sounds = records.sounds(i)
             return sounds.isEmpty ? nil : sounds.reduce(UInt64(sounds.count)) { Hashing.mix($0, $1) }
         }
         guard byDate.count >= 20, byName.count >= 20 else { return nil }
@@ -51,21 +54,24 @@ struct ModelTraining {
 
     /// Comparisons of pairs that share a key, and how many such pairs there are in all. Past the cap a random
     /// sample of them is compared, so one huge block cannot swamp the session and the count stays exact.
-    func session(_ key: (PreparedRecord) -> UInt64?) -> (vectors: [ComparisonVector], pairs: Int) {
-        var groups: [UInt64: [Int32]] = [:]
-        for (i, r) in records.enumerated() { if let k = key(r) { groups[k, default: []].append(Int32(i)) } }
-        let lists = groups.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
-        let total = lists.reduce(0) { $0 + $1.count * ($1.count - 1) / 2 }
+    func session(_ key: @escaping @Sendable (Int) -> UInt64?) -> (vectors: [ComparisonVector], pairs: Int) {
+        let bits = Postings.bits(for: records.count)
+        let mask = ~UInt64(0) << UInt64(bits)
+        let keyed: [UInt64] = Parallel.map(Array(0..<records.count)) { slice in
+            slice.compactMap { i in key(i).map { $0 & mask | UInt64(i) } }
+        }
+        let sorted = Postings(values: Parallel.sort(keyed), rowBits: bits)
+        let blocks = sorted.blocks()
+        let total = blocks.reduce(0) { $0 + $1.count * ($1.count - 1) / 2 }
         let keep = total <= sessionCap ? 1.0 : Double(sessionCap) / Double(total)
         var rng = SeededGenerator(seed: UInt64(total))
-        var vectors: [ComparisonVector] = []
-        for members in lists {
-            for x in 0..<members.count {
-                for y in (x + 1)..<members.count where keep >= 1 || rng.chance(keep) {
-                    vectors.append(ComparisonVector.compare(records[Int(members[x])], records[Int(members[y])]))
-                }
+        var pairs: [(Int, Int)] = []
+        for block in blocks {
+            for x in block {
+                for y in (x + 1)..<block.upperBound where keep >= 1 || rng.chance(keep) { pairs.append((sorted.row(x), sorted.row(y))) }
             }
         }
+        let vectors = Parallel.map(pairs) { slice in slice.map { ComparisonVector.compare(records, $0.0, records, $0.1) } }
         return (vectors, total)
     }
 }

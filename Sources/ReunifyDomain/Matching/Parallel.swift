@@ -42,3 +42,63 @@ enum Parallel {
         return all
     }
 }
+
+extension Parallel {
+    /// Sorts on every core: each core sorts a run, then the runs are merged.
+    static func sort(_ values: [UInt64]) -> [UInt64] {
+        let runsCount = values.count < 65_536 ? 1 : cores
+        guard runsCount > 1 else { return values.sorted() }
+        let size = (values.count + runsCount - 1) / runsCount
+        var runs: [[UInt64]] = map(Array(0..<runsCount), minimumSlice: 1, slicesPerCore: 1) { ks in
+            ks.map { k in values[min(values.count, k * size)..<min(values.count, (k + 1) * size)].sorted() }
+        }
+        while runs.count > 1 {
+            var next: [[UInt64]] = []
+            for k in stride(from: 0, to: runs.count, by: 2) {
+                next.append(k + 1 < runs.count ? merge(runs[k], runs[k + 1]) : runs[k])
+            }
+            runs = next
+        }
+        return runs[0]
+    }
+
+    static func merge(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count && j < b.count {
+            if a[i] <= b[j] { out.append(a[i]); i += 1 } else { out.append(b[j]); j += 1 }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
+    }
+}
+
+/// Blocking postings, sorted: each value holds a key in its high bits and a record's row in the low `rowBits`.
+struct Postings {
+    let values: [UInt64]
+    let rowBits: Int
+
+    var count: Int { values.count }
+    var mask: UInt64 { ~UInt64(0) << UInt64(rowBits) }
+
+    /// Bits enough to number `rows` rows.
+    static func bits(for rows: Int) -> Int { max(1, Int.bitWidth - max(1, rows).leadingZeroBitCount) }
+
+    @inline(__always) func key(_ k: Int) -> UInt64 { values[k] & mask }
+    @inline(__always) func row(_ k: Int) -> Int { Int(values[k] & ~mask) }
+
+    /// The runs of two or more equal keys.
+    func blocks() -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        while start < values.count {
+            var end = start + 1
+            while end < values.count && key(end) == key(start) { end += 1 }
+            if end - start > 1 { out.append(start..<end) }
+            start = end
+        }
+        return out
+    }
+}

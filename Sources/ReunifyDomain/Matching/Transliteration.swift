@@ -22,8 +22,17 @@ public enum Transliteration {
     public static func toLatin(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         var out = ""
+        var wordStart = true
         for ch in text.lowercased() {
-            if let latin = cyrillic[ch] ?? arabic[ch] { out += latin } else { out.append(ch) }
+            // Ayn is unwritten inside a word, but begins names with a vowel: علي Ali, عمر Omar, عبدالله Abdullah.
+            if ch == "ع" && wordStart {
+                out += "a"
+            } else if let latin = cyrillic[ch] ?? arabic[ch] {
+                out += latin
+            } else {
+                out.append(ch)
+            }
+            wordStart = !(ch.isLetter || ch.isNumber)
         }
         return out
     }

@@ -65,18 +65,29 @@ public struct TracingMatcher: Sendable {
         return Linker(referenceYear: referenceYear).dedupe(data.records, threshold: 1).model
     }
 
+    /// The model with its prior set for one sought child among `registrySize` registered children: half of those
+    /// sought are somewhere in the registry, and then as exactly one of its children.
+    func model(registrySize: Int) -> FellegiSunterModel {
+        var model = self.model
+        model.prior = min(0.5, 0.5 / Double(max(1, registrySize)))
+        return model
+    }
+
     /// One sought child against one registered child, in a registry of `registrySize` children.
     public func score(_ sought: MatchRecord, _ registered: MatchRecord, registrySize: Int) -> ScoredCandidate {
-        var model = self.model
-        // Half of those sought are somewhere in the registry, and then as exactly one of its children.
-        model.prior = min(0.5, 0.5 / Double(max(1, registrySize)))
-        let v = ComparisonVector.compare(PreparedRecord(sought, referenceYear: referenceYear), PreparedRecord(registered, referenceYear: referenceYear))
+        let model = model(registrySize: registrySize)
+        let v = ComparisonVector.compare(sought, registered, referenceYear: referenceYear)
         return ScoredCandidate(registeredID: registered.id, probability: model.probability(v), evidence: MatchEvidence.list(model, v))
     }
 
     /// The likeliest registered children for one sought child, best first.
     public func candidates(for sought: MatchRecord, among registered: [MatchRecord]) -> [ScoredCandidate] {
-        let scored = registered.map { score(sought, $0, registrySize: registered.count) }
+        let model = model(registrySize: registered.count)
+        let (s, all) = (PreparedRecords(sought, referenceYear: referenceYear), PreparedRecords(registered, referenceYear: referenceYear))
+        let scored = (0..<all.count).map { j in
+            let v = ComparisonVector.compare(s, 0, all, j)
+            return ScoredCandidate(registeredID: registered[j].id, probability: model.probability(v), evidence: MatchEvidence.list(model, v))
+        }
         return Array(scored.filter { $0.probability >= keepAbove }
             .sorted { ($1.probability, $0.registeredID) < ($0.probability, $1.registeredID) }
             .prefix(maximumCandidates))

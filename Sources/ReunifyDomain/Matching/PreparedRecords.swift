@@ -1,0 +1,346 @@
+/// Records made ready for comparing: normalised once, compared many times. Every distinct word of every name and
+/// place is stored once (its letters, a hash for equality and the hashes of its two Double Metaphone codes), and
+/// each record is a small row of numbers pointing at its words — so the millions of comparisons of a large run
+/// read plain numbers from memory this object owns, and never copy strings or count references (which, on
+/// objects shared by every core, costs more than the comparing).
+///
+/// Unchecked sendability: everything is written once in `init` and only read afterwards.
+public final class PreparedRecords: @unchecked Sendable {
+    public let records: [MatchRecord]
+    let rows: UnsafeBufferPointer<Row>
+    /// Word numbers of every row's name, then its mother's and its father's name (see `Row`).
+    let refs: UnsafeBufferPointer<Int32>
+    let words: WordView
+
+    /// One record as numbers.
+    struct Row: Sendable {
+        /// Where the row's words start in `refs`: `nameCount` name words, then the mother's, then the father's.
+        var start: Int32 = 0
+        var nameCount: UInt8 = 0
+        var motherCount: UInt8 = 0
+        var fatherCount: UInt8 = 0
+        /// 0 when unknown, else 1 + the sex's position among `Sex.allCases`.
+        var sex: UInt8 = 0
+        /// year × 10 000 + month × 100 + day, with 0 for an unknown month or day; -1 when there is no date.
+        var date: Int32 = -1
+        /// The years the person may have been born in (from the date, or from an age estimate); low > high when unknown.
+        var yearLow: Int16 = 1
+        var yearHigh: Int16 = 0
+        /// The place's word, or -1.
+        var place: Int32 = -1
+        /// A hash of the folded identifier, or 0.
+        var identifier: UInt64 = 0
+
+        var hasYears: Bool { yearLow <= yearHigh }
+        var year: Int32 { date / 10_000 }
+        var month: Int32 { date / 100 % 100 }
+        var day: Int32 { date % 100 }
+        /// Known only to the year, by an age estimate, or not at all: restricted blocks pair such records.
+        var vague: Bool { date < 0 || month == 0 }
+    }
+
+    public var count: Int { rows.count }
+
+    /// Prepares many records on every core; each slice normalises its names with its own cache and the slices'
+    /// words are then merged into one store.
+    public init(_ records: [MatchRecord], referenceYear: Int) {
+        self.records = records
+        let slices = records.count < 4_096 ? 1 : Parallel.cores
+        let size = max(1, (records.count + slices - 1) / slices)
+        let parts: [WordStoreBuilder.Part] = Parallel.map(Array(0..<slices), minimumSlice: 1, slicesPerCore: slices) { slice in
+            slice.map { k in
+                let builder = WordStoreBuilder()
+                return builder.part(records[min(records.count, k * size)..<min(records.count, (k + 1) * size)], referenceYear: referenceYear)
+            }
+        }
+        var merged = parts.first ?? WordStoreBuilder().part([], referenceYear: referenceYear)
+        for part in parts.dropFirst() { merged.append(part) }
+        rows = Self.owned(merged.rows)
+        refs = Self.owned(merged.refs)
+        words = WordView(merged.builder.store)
+    }
+
+    deinit {
+        rows.deallocate()
+        refs.deallocate()
+        words.deallocate()
+    }
+
+    /// A copy of `array` in memory this object owns.
+    static func owned<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
+        _ = buffer.initialize(from: array)
+        return UnsafeBufferPointer(rebasing: buffer[0..<array.count])
+    }
+
+    /// One record, prepared on its own (a tracing request).
+    public convenience init(_ record: MatchRecord, referenceYear: Int) {
+        self.init([record], referenceYear: referenceYear)
+    }
+
+    @inline(__always) func nameWords(_ r: Row) -> Range<Int> { Int(r.start)..<Int(r.start) + Int(r.nameCount) }
+
+    /// Each parent's words (the mother's first), skipping a parent not named.
+    func parents(_ r: Row) -> ParentNames {
+        let mother = Int(r.start) + Int(r.nameCount)
+        let father = mother + Int(r.motherCount)
+        return ParentNames(mother: mother..<father, father: father..<father + Int(r.fatherCount))
+    }
+
+    /// The sounds of a row's name words, each once, sorted.
+    func sounds(_ i: Int) -> [UInt64] {
+        var out: [UInt64] = []
+        for k in nameWords(rows[i]) {
+            let s = words.sound[Int(refs[k])]
+            if s != 0 && !out.contains(s) { out.append(s) }
+        }
+        return out.sorted()
+    }
+
+    /// The possible birth years of a row, or nil.
+    func years(_ i: Int) -> ClosedRange<Int>? {
+        let r = rows[i]
+        return r.hasYears ? Int(r.yearLow)...Int(r.yearHigh) : nil
+    }
+}
+
+/// The words of a record's mother's and father's names, as a collection of the names given.
+struct ParentNames: Sequence {
+    let mother: Range<Int>
+    let father: Range<Int>
+
+    var isEmpty: Bool { mother.isEmpty && father.isEmpty }
+
+    struct Iterator: IteratorProtocol {
+        let names: ParentNames
+        var position = 0
+
+        mutating func next() -> Range<Int>? {
+            while position < 2 {
+                let words = position == 0 ? names.mother : names.father
+                position += 1
+                if !words.isEmpty { return words }
+            }
+            return nil
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(names: self) }
+}
+
+/// Every distinct word once, while records are being prepared: its letters (one array for all), hash and sounds.
+struct WordStore {
+    var letters: [UInt8] = []
+    /// Where each word's letters start; one more entry than words.
+    var start: [Int32] = [0]
+    var hash: [UInt64] = []
+    /// The primary Double Metaphone code's hash (0 for none), and the alternate's.
+    var sound: [UInt64] = []
+    var alternate: [UInt64] = []
+
+    var count: Int { hash.count }
+}
+
+/// The words of prepared records, read in place.
+struct WordView {
+    let letters: UnsafeBufferPointer<UInt8>
+    let start: UnsafeBufferPointer<Int32>
+    let hash: UnsafeBufferPointer<UInt64>
+    let sound: UnsafeBufferPointer<UInt64>
+    let alternate: UnsafeBufferPointer<UInt64>
+
+    init(_ store: WordStore) {
+        letters = PreparedRecords.owned(store.letters)
+        start = PreparedRecords.owned(store.start)
+        hash = PreparedRecords.owned(store.hash)
+        sound = PreparedRecords.owned(store.sound)
+        alternate = PreparedRecords.owned(store.alternate)
+    }
+
+    func deallocate() {
+        letters.deallocate()
+        start.deallocate()
+        hash.deallocate()
+        sound.deallocate()
+        alternate.deallocate()
+    }
+
+    var count: Int { hash.count }
+
+    /// Whether two words sound alike: their primary codes agree, or one's primary is the other's alternate.
+    @inline(__always) func soundsLike(_ a: Int32, _ other: WordView, _ b: Int32) -> Bool {
+        let (x, y) = (Int(a), Int(b))
+        let s = sound[x]
+        return s != 0 && (s == other.sound[y] || s == other.alternate[y] || (alternate[x] != 0 && alternate[x] == other.sound[y]))
+    }
+
+    /// The word's letters, in place.
+    @inline(__always) func letters(_ w: Int32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: letters[Int(start[Int(w)])..<Int(start[Int(w) + 1])])
+    }
+
+    @inline(__always) func jaroWinkler(_ a: Int32, _ other: WordView, _ b: Int32) -> Double {
+        JaroWinkler.similarity(letters(a), other.letters(b))
+    }
+
+    /// Whether two words are one typing slip apart (two, for words of eight letters or more): a letter added,
+    /// dropped, changed, or two neighbours swapped.
+    func typoApart(_ a: Int32, _ other: WordView, _ b: Int32) -> Bool {
+        let (x, y) = (letters(a), other.letters(b))
+        return min(x.count, y.count) >= 4 && EditDistance.within(min(x.count, y.count) >= 8 ? 2 : 1, x, y)
+    }
+}
+
+/// Builds a word store and the rows of one slice of records.
+final class WordStoreBuilder {
+    private(set) var store = WordStore()
+    private var byHash: [UInt64: Int32] = [:]
+    private var byName: [String: [Int32]] = [:]
+    private var byPlace: [String: Int32] = [:]
+
+    struct Part {
+        let builder: WordStoreBuilder
+        var rows: [PreparedRecords.Row]
+        var refs: [Int32]
+
+        /// Appends another slice's rows, renumbering its words into this store.
+        mutating func append(_ other: Part) {
+            let theirs = other.builder.store
+            var renumber = [Int32](repeating: 0, count: theirs.count)
+            for w in 0..<theirs.count {
+                let letters = theirs.letters[Int(theirs.start[w])..<Int(theirs.start[w + 1])]
+                renumber[w] = builder.add(letters: letters, hash: theirs.hash[w], sound: theirs.sound[w], alternate: theirs.alternate[w])
+            }
+            let shift = Int32(refs.count)
+            refs.append(contentsOf: other.refs.map { renumber[Int($0)] })
+            rows.append(contentsOf: other.rows.map { row in
+                var r = row
+                r.start += shift
+                if r.place >= 0 { r.place = renumber[Int(r.place)] }
+                return r
+            })
+        }
+    }
+
+    func part(_ records: ArraySlice<MatchRecord>, referenceYear: Int) -> Part {
+        var rows: [PreparedRecords.Row] = []
+        var refs: [Int32] = []
+        rows.reserveCapacity(records.count)
+        refs.reserveCapacity(records.count * 4)
+        for r in records {
+            var row = PreparedRecords.Row()
+            row.start = Int32(refs.count)
+            for part in [r.givenName, r.familyName] + r.otherNames where !part.isEmpty && refs.count - Int(row.start) < Self.maximumWords {
+                appendWords(of: part, to: &refs, since: Int(row.start))
+            }
+            row.nameCount = UInt8(refs.count - Int(row.start))
+            let mother = refs.count
+            if let name = r.motherName { appendWords(of: name, to: &refs, since: mother) }
+            let father = refs.count
+            if let name = r.fatherName { appendWords(of: name, to: &refs, since: father) }
+            row.motherCount = UInt8(father - mother)
+            row.fatherCount = UInt8(refs.count - father)
+            if let sex = r.sex, sex != .unknown { row.sex = UInt8(1 + Sex.allCases.firstIndex(of: sex)!) }
+            if let d = r.birthDate {
+                row.date = Int32(d.year * 10_000 + (d.month ?? 0) * 100 + (d.day ?? 0))
+                (row.yearLow, row.yearHigh) = (Int16(d.year), Int16(d.year))
+            } else if let age = r.age, (0...150).contains(age) {
+                (row.yearLow, row.yearHigh) = (Int16(referenceYear - age - 1), Int16(referenceYear - age))
+            }
+            if let p = r.place { row.place = place(p) }
+            if let id = r.identifier {
+                let folded = SearchText.fold(id)
+                if !folded.isEmpty { row.identifier = Hashing.fnv(Array(folded.utf8)) | 1 }
+            }
+            rows.append(row)
+        }
+        return Part(builder: self, rows: rows, refs: refs)
+    }
+
+    /// Words kept of one name (or of given, family and other names together).
+    static let maximumWords = 16
+
+    /// Appends a name's words, normalised as `NameNormalizer.tokens` does, to `refs`, skipping those already there
+    /// since `start`. Names in plain ASCII (most, in large files) are read byte by byte without making strings.
+    func appendWords(of name: String, to refs: inout [Int32], since start: Int) {
+        var name = name
+        let done: Bool? = name.withUTF8 { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            scratch.removeAll(keepingCapacity: true)
+            for b in bytes {
+                switch b {
+                case 0x41...0x5A: scratch.append(b + 0x20)
+                case 0x61...0x7A, 0x30...0x39: scratch.append(b)
+                default: flush(&refs, since: start)
+                }
+            }
+            flush(&refs, since: start)
+            return true
+        }
+        if done == true { return }
+        for w in words(of: name) where refs.count - start < Self.maximumWords && !refs[start...].contains(w) { refs.append(w) }
+    }
+
+    private var scratch: [UInt8] = []
+    private static let particles = Set(NameNormalizer.particles.map { Hashing.fnv(Array($0.utf8)) })
+    private static let nicknames = Dictionary(uniqueKeysWithValues: NameNormalizer.nicknames.map { (Hashing.fnv(Array($0.key.utf8)), $0.value) })
+
+    /// Ends the token in `scratch`: a particle is set aside, a nickname read as its name.
+    private func flush(_ refs: inout [Int32], since start: Int) {
+        guard !scratch.isEmpty else { return }
+        defer { scratch.removeAll(keepingCapacity: true) }
+        let hash = Hashing.fnv(scratch)
+        if Self.particles.contains(hash) { return }
+        let w: Int32
+        if let full = Self.nicknames[hash] {
+            w = add(full)
+        } else if let hit = byHash[hash] {
+            w = hit
+        } else {
+            w = add(String(decoding: scratch, as: UTF8.self))
+        }
+        if refs.count - start < Self.maximumWords && !refs[start...].contains(w) { refs.append(w) }
+    }
+
+    /// A name's words, normalised (see `NameNormalizer`), each once per name.
+    func words(of name: String) -> [Int32] {
+        if let hit = byName[name] { return hit }
+        var out: [Int32] = []
+        for token in NameNormalizer.tokens(name) {
+            let w = add(token)
+            if !out.contains(w) { out.append(w) }
+        }
+        byName[name] = out
+        return out
+    }
+
+    func place(_ text: String) -> Int32 {
+        if let hit = byPlace[text] { return hit }
+        let folded = SearchText.fold(Transliteration.toLatin(text))
+        let w: Int32 = folded.isEmpty ? -1 : add(folded)
+        byPlace[text] = w
+        return w
+    }
+
+    func add(_ token: String) -> Int32 {
+        let letters = Array(token.utf8)
+        let hash = Hashing.fnv(letters)
+        if let hit = byHash[hash] { return hit }
+        let codes = DoubleMetaphone.codes(token)
+        return add(letters: letters[...], hash: hash,
+                   sound: codes.primary.isEmpty ? 0 : Hashing.fnv(Array(codes.primary.utf8)) | 1,
+                   alternate: codes.alternate.isEmpty ? 0 : Hashing.fnv(Array(codes.alternate.utf8)) | 1)
+    }
+
+    func add(letters: ArraySlice<UInt8>, hash: UInt64, sound: UInt64, alternate: UInt64) -> Int32 {
+        if let hit = byHash[hash] { return hit }
+        let w = Int32(store.count)
+        store.letters.append(contentsOf: letters)
+        store.start.append(Int32(store.letters.count))
+        store.hash.append(hash)
+        store.sound.append(sound)
+        store.alternate.append(alternate)
+        byHash[hash] = w
+        return w
+    }
+}
