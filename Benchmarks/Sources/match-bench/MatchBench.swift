@@ -62,13 +62,15 @@ struct Link: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Link left.csv against right.csv and score against truth.csv.")
     @Option var data: String
     @Option var threshold: Double = 0.5
+    @Option(help: "Print this many missed true pairs, to study") var misses: Int = 0
 
     func run() throws {
         let left = try BenchCSV.read(data + "/left.csv"), right = try BenchCSV.read(data + "/right.csv")
         let truth = try BenchCSV.readTruth(data + "/truth.csv")
         let start = Date()
-        let (pairs, _) = linker().link(left: left, right: right, threshold: threshold)
+        let (pairs, model) = linker().link(left: left, right: right, threshold: threshold)
         let seconds = Date().timeIntervalSince(start)
+        if misses > 0 { Misses(records: left + right, truth: truth, pairs: pairs, model: model).print(misses) }
         let registered = Set(right.map { truth[$0.id]! })
         let truePairs = left.filter { registered.contains(truth[$0.id]!) }.count
         let found = pairs.filter { truth[$0.left] == truth[$0.right] }.count

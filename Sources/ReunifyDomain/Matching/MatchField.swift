@@ -109,9 +109,26 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
         return a.count <= b.count ? nameLevel(x, a, y, b) : nameLevel(y, b, x, a)
     }
 
-    /// The name level of the words `a` of `x` against the at least as many words `b` of `y`.
+    /// The name level of the words `a` of `x` against the at least as many words `b` of `y`. Spelling similarity
+    /// (the costly part) is measured only when sound and exact agreement have not already decided the level.
     static func nameLevel(_ x: PreparedRecords, _ a: Range<Int>, _ y: PreparedRecords, _ b: Range<Int>) -> Int {
-        if subset(x, a, y, b) { return a.count == b.count ? 4 : 3 }
+        var exact = 0, sounding = 0
+        for k in a {
+            let word = x.refs[k]
+            let h = x.words.hash[Int(word)]
+            var found = false, sounds = false
+            for l in b {
+                let other = y.refs[l]
+                if y.words.hash[Int(other)] == h {
+                    found = true
+                    break
+                }
+                if !sounds && x.words.soundsLike(word, y.words, other) { sounds = true }
+            }
+            if found { exact += 1 } else if sounds { sounding += 1 }
+        }
+        if exact == a.count { return a.count == b.count ? 4 : 3 }
+        if exact + sounding == a.count { return 2 }
         var alike = true
         var total = 0.0
         for k in a {

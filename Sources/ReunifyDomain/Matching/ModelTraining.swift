@@ -7,18 +7,33 @@ import Foundation
 ///   session the non-matches differ at random on the fields being learned, as u assumes, so EM separates them;
 /// - the prior (the share of all pairs that match) follows from the first session's expected matches, scaled up
 ///   by how often true matches share an exact birth date.
+///
+/// Linking two sets (records before `split` against those after) fits the model on the pairs that linking scores:
+/// one record from each side, so the prior is the share of matches among those pairs.
 struct ModelTraining {
     let records: PreparedRecords
+    var split: Int?
     var randomPairs = 30_000
     var sessionCap = 200_000
+
+    init(records: PreparedRecords, split: Int? = nil) {
+        self.records = records
+        self.split = split.flatMap { (1..<records.count).contains($0) ? $0 : nil }
+    }
+
+    /// Whether the pair (i, j) is one the model is fitted for.
+    @inline(__always) func counts(_ i: Int, _ j: Int) -> Bool {
+        guard let split else { return i != j }
+        return (i < split) != (j < split)
+    }
 
     func train() -> FellegiSunterModel? {
         guard records.count > 20 else { return nil }
         var rng = SeededGenerator(seed: UInt64(records.count) &* 2_654_435_761)
         var randomVectors: [ComparisonVector] = []
         for _ in 0..<randomPairs {
-            let i = rng.int(0...(records.count - 1)), j = rng.int(0...(records.count - 1))
-            if i != j { randomVectors.append(ComparisonVector.compare(records, i, records, j)) }
+            let i = rng.int(0...((split ?? records.count) - 1)), j = rng.int((split ?? 0)...(records.count - 1))
+            if counts(i, j) { randomVectors.append(ComparisonVector.compare(records, i, records, j)) }
         }
         let u = FellegiSunterModel.uFromRandomPairs(randomVectors)
         let dateIndex = MatchField.allCases.firstIndex(of: .birthDate)!
@@ -47,7 +62,7 @@ struct ModelTraining {
         let exactDate = MatchField.birthDate.levels.count - 1
         let shareWithExactDate = max(0.05, model.m[dateIndex][exactDate])
         let expectedMatches = a.prior * Double(datePairs) / shareWithExactDate
-        let allPairs = Double(records.count) * Double(records.count - 1) / 2
+        let allPairs = split.map { Double($0) * Double(records.count - $0) } ?? Double(records.count) * Double(records.count - 1) / 2
         model.prior = min(0.5, max(1e-9, expectedMatches / allPairs))
         return model
     }
@@ -62,13 +77,19 @@ struct ModelTraining {
         }
         let sorted = Postings(values: Parallel.sort(keyed), rowBits: bits)
         let blocks = sorted.blocks()
-        let total = blocks.reduce(0) { $0 + $1.count * ($1.count - 1) / 2 }
+        let total = blocks.reduce(0) { sum, block in
+            guard let split else { return sum + block.count * (block.count - 1) / 2 }
+            let left = block.filter { sorted.row($0) < split }.count
+            return sum + left * (block.count - left)
+        }
         let keep = total <= sessionCap ? 1.0 : Double(sessionCap) / Double(total)
         var rng = SeededGenerator(seed: UInt64(total))
         var pairs: [(Int, Int)] = []
         for block in blocks {
             for x in block {
-                for y in (x + 1)..<block.upperBound where keep >= 1 || rng.chance(keep) { pairs.append((sorted.row(x), sorted.row(y))) }
+                for y in (x + 1)..<block.upperBound where counts(sorted.row(x), sorted.row(y)) && (keep >= 1 || rng.chance(keep)) {
+                    pairs.append((sorted.row(x), sorted.row(y)))
+                }
             }
         }
         let vectors = Parallel.map(pairs) { slice in slice.map { ComparisonVector.compare(records, $0.0, records, $0.1) } }

@@ -47,10 +47,10 @@ extension Parallel {
     /// Sorts on every core: each core sorts a run, then the runs are merged.
     static func sort(_ values: [UInt64]) -> [UInt64] {
         let runsCount = values.count < 65_536 ? 1 : cores
-        guard runsCount > 1 else { return values.sorted() }
+        guard runsCount > 1 else { return radixSorted(values[...]) }
         let size = (values.count + runsCount - 1) / runsCount
         var runs: [[UInt64]] = map(Array(0..<runsCount), minimumSlice: 1, slicesPerCore: 1) { ks in
-            ks.map { k in values[min(values.count, k * size)..<min(values.count, (k + 1) * size)].sorted() }
+            ks.map { k in radixSorted(values[min(values.count, k * size)..<min(values.count, (k + 1) * size)]) }
         }
         while runs.count > 1 {
             var next: [[UInt64]] = []
@@ -60,6 +60,37 @@ extension Parallel {
             runs = next
         }
         return runs[0]
+    }
+
+    /// Least-significant-digit radix sort, a byte at a time; a byte on which all values agree costs no pass.
+    static func radixSorted(_ input: ArraySlice<UInt64>) -> [UInt64] {
+        var values = Array(input)
+        guard values.count > 256 else { return values.sorted() }
+        var counts = [Int](repeating: 0, count: 8 * 256)
+        for v in values { for d in 0..<8 { counts[d * 256 + Int((v >> UInt64(d * 8)) & 0xFF)] += 1 } }
+        var scratch = [UInt64](repeating: 0, count: values.count)
+        for d in 0..<8 where !counts[(d * 256)..<(d * 256 + 256)].contains(values.count) {
+            var offsets = [Int](repeating: 0, count: 256)
+            var sum = 0
+            for b in 0..<256 {
+                offsets[b] = sum
+                sum += counts[d * 256 + b]
+            }
+            let shift = UInt64(d * 8)
+            values.withUnsafeBufferPointer { from in
+                scratch.withUnsafeMutableBufferPointer { to in
+                    offsets.withUnsafeMutableBufferPointer { offsets in
+                        for v in from {
+                            let b = Int((v >> shift) & 0xFF)
+                            to[offsets[b]] = v
+                            offsets[b] += 1
+                        }
+                    }
+                }
+            }
+            swap(&values, &scratch)
+        }
+        return values
     }
 
     static func merge(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
