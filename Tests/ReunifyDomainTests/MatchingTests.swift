@@ -80,12 +80,12 @@ struct MatchingNormalisationTests {
         let swapped = MatchRecord(id: "b", givenName: "Haddad", familyName: "Lina", sex: .female, birthDate: PartialDate(year: 2019, month: 7, day: 3))
         let v = ComparisonVector.compare(a, swapped, referenceYear: 2026)
         #expect(v[.name] == 4)
-        #expect(v[.birthDate] == 3)
+        #expect(v[.birthDate] == 5)
         #expect(v[.sex] == 1)
         #expect(v[.place] == nil)
         let aged = MatchRecord(id: "c", givenName: "Leena", familyName: "Hadad", age: 7)
         let w = ComparisonVector.compare(a, aged, referenceYear: 2026)
-        #expect(w[.birthDate] == 1)
+        #expect(w[.birthDate] == 2)
         #expect(w[.name] == 2)
     }
 }
@@ -104,7 +104,10 @@ struct MatchingModelTests {
         // Learned weights point the right way: agreeing on a name is evidence for a match, disagreeing against.
         #expect(model.weight(.name, level: 4) > 3)
         #expect(model.weight(.name, level: 0) < 0)
-        #expect(model.weight(.birthDate, level: 4) > model.weight(.birthDate, level: 1))
+        #expect(model.weight(.birthDate, level: 6) > model.weight(.birthDate, level: 3))
+        // An age that fits a birth date is evidence for a match; one that does not, against.
+        #expect(model.weight(.birthDate, level: 2) > 0)
+        #expect(model.weight(.birthDate, level: 1) < 0)
     }
 
     @Test("probabilities are calibrated: among pairs scored around p, about p are true")

@@ -9,7 +9,7 @@ struct MatchBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match-bench",
         abstract: "Benchmarks for Reunify's record matching.",
-        subcommands: [Generate.self, Dedupe.self, Link.self, Query.self])
+        subcommands: [Generate.self, Dedupe.self, Link.self, Query.self, Calibration.self])
 }
 
 struct Generate: ParsableCommand {
@@ -109,6 +109,34 @@ struct Query: ParsableCommand {
         print(String(format: "{\"task\":\"query\",\"registry\":%d,\"queries\":%d,\"index_seconds\":%.2f,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"top1\":%.4f,\"top1_above_half\":%.4f,\"peak_mib\":%.0f}",
                      right.count, times.count, built, pct(0.5), pct(0.95), pct(0.99), Double(ranked) / Double(max(1, sought)),
                      Double(hits) / Double(max(1, sought)), mem))
+    }
+}
+
+/// Whether the probabilities mean what they say: every pair scored at or above 0.01, in ten bins by probability,
+/// with the share of each bin that is truly one person.
+struct Calibration: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Bin scored pairs by probability and report the share of true pairs in each bin.")
+    @Option var data: String
+    @Option(help: "dedupe (people.csv) or link (left.csv and right.csv)") var kind: String = "dedupe"
+
+    func run() throws {
+        let truth = try BenchCSV.readTruth(data + "/truth.csv")
+        let pairs: [ScoredPair]
+        if kind == "link" {
+            pairs = Linker(referenceYear: 2026).link(left: try BenchCSV.read(data + "/left.csv"), right: try BenchCSV.read(data + "/right.csv"), threshold: 0.01).pairs
+        } else {
+            pairs = Linker(referenceYear: 2026).dedupe(try BenchCSV.read(data + "/people.csv"), threshold: 0.01).pairs
+        }
+        var bins: [String] = []
+        for b in 0..<10 {
+            let lo = Double(b) / 10, hi = Double(b + 1) / 10
+            let inBin = pairs.filter { $0.probability >= lo && ($0.probability < hi || (b == 9 && $0.probability <= 1)) }
+            guard !inBin.isEmpty else { continue }
+            let predicted = inBin.map(\.probability).reduce(0, +) / Double(inBin.count)
+            let observed = Double(inBin.filter { truth[$0.left] == truth[$0.right] }.count) / Double(inBin.count)
+            bins.append(String(format: "{\"from\":%.1f,\"to\":%.1f,\"pairs\":%d,\"predicted\":%.3f,\"observed\":%.3f}", lo, hi, inBin.count, predicted, observed))
+        }
+        print("{\"task\":\"calibration\",\"kind\":\"\(kind)\",\"bins\":[\(bins.joined(separator: ","))]}")
     }
 }
 

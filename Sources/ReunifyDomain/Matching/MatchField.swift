@@ -5,7 +5,8 @@ public enum MatchField: String, CaseIterable, Sendable, Codable {
     public var levels: [String] {
         switch self {
         case .name: ["different names", "names somewhat alike", "names alike in sound or spelling", "same names, some missing", "same names"]
-        case .birthDate: ["different birth dates", "birth years within the age estimate", "one part of the date off", "day and month swapped", "same birth date"]
+        case .birthDate: ["different birth dates", "an age or year that does not fit", "an age or year that fits",
+                          "birth years close", "one part of the date off", "day and month swapped", "same birth date"]
         case .sex: ["different sex", "same sex"]
         case .place: ["different places", "similar place names", "same place"]
         case .parents: ["different parents' names", "similar parents' names", "same parent's name"]
@@ -158,19 +159,23 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
         return total / Double(a.count) >= 0.8 ? 1 : 0
     }
 
-    /// Birth dates: the same (4), day and month swapped (3), one part off or the same year and month (2), birth
-    /// years within the age estimate's range and the tolerance (1), further apart (0).
+    /// Birth dates, both known to the month: the same (6), day and month swapped (5), one part off or the same year
+    /// and month (4), birth years within the tolerance (3), further apart (0). When either side is known only by an
+    /// age or a year, the comparison is of another kind — whether the estimate fits (2) or not (1) — and has its own
+    /// weights: an exact date cannot agree with an age, so a fitting age is evidence for a match, not against.
     static func dateLevel(_ a: PreparedRecords.Row, _ b: PreparedRecords.Row, tolerance: Int) -> Int? {
-        if a.date >= 0 && b.date >= 0 && a.month != 0 && b.month != 0 {
-            if a.date == b.date && a.day != 0 { return 4 }
-            if a.year == b.year, a.day != 0, b.day != 0, a.month == b.day, a.day == b.month, a.month != b.month { return 3 }
+        if !a.vague && !b.vague {
+            if a.date == b.date && a.day != 0 { return 6 }
+            if a.year == b.year, a.day != 0, b.day != 0, a.month == b.day, a.day == b.month, a.month != b.month { return 5 }
             let dayAgrees = a.day == b.day || a.day == 0 || b.day == 0
             let off = (a.year == b.year ? 0 : 1) + (a.month == b.month ? 0 : 1) + (dayAgrees ? 0 : 1)
-            if off == 1 || (a.year == b.year && a.month == b.month) { return 2 }
+            if off == 1 || (a.year == b.year && a.month == b.month) { return 4 }
         }
         guard a.hasYears, b.hasYears else { return nil }
         let t = Int16(tolerance)
-        return a.yearLow - t <= b.yearHigh && b.yearLow - t <= a.yearHigh ? 1 : 0
+        let near = a.yearLow - t <= b.yearHigh && b.yearLow - t <= a.yearHigh
+        if a.vague || b.vague { return near ? 2 : 1 }
+        return near ? 3 : 0
     }
 
     /// Parents' names: the same when the shorter name's words all appear in the longer ("Fatima" and "Fatima

@@ -30,11 +30,13 @@ struct ModelTraining {
     func train() -> FellegiSunterModel? {
         guard records.count > 20 else { return nil }
         var rng = SeededGenerator(seed: UInt64(records.count) &* 2_654_435_761)
-        var randomVectors: [ComparisonVector] = []
+        var random: [(Int, Int)] = []
         for _ in 0..<randomPairs {
             let i = rng.int(0...((split ?? records.count) - 1)), j = rng.int((split ?? 0)...(records.count - 1))
-            if counts(i, j) { randomVectors.append(ComparisonVector.compare(records, i, records, j)) }
+            if counts(i, j) { random.append((i, j)) }
         }
+        let records = self.records
+        let randomVectors = Parallel.map(random) { slice in slice.map { ComparisonVector.compare(records, $0.0, records, $0.1) } }
         let u = FellegiSunterModel.uFromRandomPairs(randomVectors)
         let dateIndex = MatchField.allCases.firstIndex(of: .birthDate)!
         let nameIndex = MatchField.allCases.firstIndex(of: .name)!
