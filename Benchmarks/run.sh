@@ -22,4 +22,9 @@ done
 $bench generate --kind link --size 100000 --registry 900000 --out "$data/link" >/dev/null
 $bench link --data "$data/link" 2>/dev/null | tee -a "$out"
 python3 Benchmarks/splink_bench.py link "$data/link" 2>/dev/null | tail -1 | tee -a "$out"
-$bench query --data "$data/link" --queries 2000 2>/dev/null | tee -a "$out"
+# Single requests against a registry of 1 000 000.
+$bench generate --kind link --size 2000 --registry 1000000 --out "$data/query" >/dev/null
+$bench query --data "$data/query" --queries 2000 2>/dev/null | tee -a "$out"
+# Calibration: pairs in ten bins by probability, with the share truly one person.
+[ -d "$data/dedupe-100000" ] && $bench calibration --kind dedupe --data "$data/dedupe-100000" 2>/dev/null | tee -a "$out"
+$bench calibration --kind link --data "$data/link" 2>/dev/null | tee -a "$out"

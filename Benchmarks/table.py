@@ -16,3 +16,9 @@ for q in (r for r in rows if r.get("task") == "query"):
           f"index built in {q['index_seconds']} s; p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms, p99 {q['p99_ms']} ms; "
           f"the right person ranked first for {q['top1']:.1%} of the requests whose person is registered "
           f"({q['top1_above_half']:.1%} with probability ≥ 0.5); peak {q['peak_mib']} MiB.")
+for c in (r for r in rows if r.get("task") == "calibration"):
+    print(f"\nCalibration, {c['kind']}: every pair scored at or above 0.01, by probability.\n")
+    print("| probability | pairs | mean probability | share truly one person |")
+    print("|---|---:|---:|---:|")
+    for b in c["bins"]:
+        print(f"| {b['from']:.1f}–{b['to']:.1f} | {b['pairs']:,} | {b['predicted']:.3f} | {b['observed']:.3f} |")
