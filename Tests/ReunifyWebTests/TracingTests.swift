@@ -175,4 +175,23 @@ struct TracingTests {
             #expect(found.count == 3, "\(found)")
         }
     }
+
+    @Test("candidates scored by an earlier engine are scored again when the database is brought up to date")
+    func staleEngine() async throws {
+        try await TestApp.run { app, _ in
+            let before = try await MatchCandidateModel.query(on: app.db).all()
+            #expect(!before.isEmpty)
+            for c in before {
+                c.engineVersion = "reunify-fs-0"
+                try await c.save(on: app.db)
+            }
+            try await migrate(app)
+            let active = Set(try await TracingRepository(app.db).active().map { $0.id! })
+            let after = try await MatchCandidateModel.query(on: app.db).all().filter { active.contains($0.requestID) }
+            #expect(!after.isEmpty)
+            #expect(after.allSatisfy { $0.engineVersion == FellegiSunterModel.engineVersion })
+            // Nothing is left to renew: only closed requests keep the evidence they were decided on.
+            #expect(try await TracingScorer(app.db, today: app.reunify.time.today(), now: app.reunify.time.now()).rescoreStale() == 0)
+        }
+    }
 }

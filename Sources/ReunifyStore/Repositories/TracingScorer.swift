@@ -71,6 +71,18 @@ public struct TracingScorer: Sendable {
         }
     }
 
+    /// Re-scores the active inquiries whose stored candidates were scored by an earlier version of the engine (after
+    /// an upgrade), so the evidence shown is always the current engine's. Returns how many were re-scored.
+    @discardableResult
+    public func rescoreStale() async throws -> Int {
+        let stale = Set(try await MatchCandidateModel.query(on: db).filter(\.$engineVersion != FellegiSunterModel.engineVersion)
+            .all(\.$requestID))
+        guard !stale.isEmpty else { return 0 }
+        let requests = try await TracingRepository(db).active().filter { stale.contains($0.id!) }
+        for request in requests { try await rescore(request) }
+        return requests.count
+    }
+
     /// Scores every active inquiry (after loading records in bulk).
     public func rescoreAll() async throws {
         for request in try await TracingRepository(db).active() { try await rescore(request) }

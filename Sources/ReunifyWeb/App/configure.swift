@@ -19,8 +19,10 @@ public func configure(_ app: Application, _ config: ReunifyConfiguration) async 
     try routes(app)
 }
 
-/// Brings the database schema up to date and applies the database's own settings.
+/// Brings the database schema up to date and applies the database's own settings; match candidates scored by an
+/// earlier matching engine are scored again.
 public func migrate(_ app: Application) async throws {
     try await app.reunify.database.prepare(app.db)
     try await app.autoMigrate()
+    try await TracingScorer(app.db, today: app.reunify.time.today(), now: app.reunify.time.now()).rescoreStale()
 }
