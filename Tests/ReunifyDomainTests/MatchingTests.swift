@@ -110,6 +110,22 @@ struct MatchingModelTests {
         #expect(model.weight(.birthDate, level: 1) < 0)
     }
 
+    @Test("names alike weigh by how common their sound is: a rare name misspelt says more than a common one")
+    func alikeFrequency() {
+        var records = (0..<200).map { MatchRecord(id: "common\($0)", givenName: "Maria", familyName: "Garcia") }
+        records += [MatchRecord(id: "c1", givenName: "Mariia", familyName: "Garcia"), MatchRecord(id: "c2", givenName: "Maria", familyName: "Garcia"),
+                    MatchRecord(id: "r1", givenName: "Wombetbar", familyName: "Shakkhiawom"), MatchRecord(id: "r2", givenName: "Wombetbor", familyName: "Shakkhiawom")]
+        let p = PreparedRecords(records, referenceYear: 2026)
+        let frequency = WordFrequency(p, 0..<p.count)
+        let n = records.count
+        #expect(ComparisonVector.nameLevel(p, n - 4, p, n - 3) == 2)
+        #expect(ComparisonVector.nameLevel(p, n - 2, p, n - 1) == 2)
+        let common = frequency.alikeAdjustment(p, n - 4, p, n - 3, averageU: 0.001)
+        let rare = frequency.alikeAdjustment(p, n - 2, p, n - 1, averageU: 0.001)
+        #expect(rare > 0)
+        #expect(common < 0)
+    }
+
     @Test("probabilities are calibrated: among pairs scored around p, about p are true")
     func calibration() {
         let data = SyntheticPeople(seed: 5).dedupeSet(people: 4_000)

@@ -225,6 +225,7 @@ public struct Linker: Sendable {
                 if let n {
                     bound += weights[nameIndex, n]
                     if n >= 3 { adjustment = frequency.adjustment(p, i, p, j, averageU: weights.nameU[n]) }
+                    if n == 2 { adjustment = frequency.alikeAdjustment(p, i, p, j, averageU: weights.nameU[n]) }
                     bound += adjustment
                 }
                 guard bound >= needed else { continue }
@@ -284,11 +285,38 @@ struct WordFrequency {
     let counts: [Int32]
     let total: Double
 
+    /// Records carrying a word that sounds like each word of the store (the same primary sound code).
+    let soundCounts: [Int32]
+
     init(_ p: PreparedRecords, _ rows: Range<Int>) {
         var counts = [Int32](repeating: 0, count: p.words.count)
         for i in rows { for k in p.nameWords(p.rows[i]) { counts[Int(p.refs[k])] += 1 } }
+        var bySound: [UInt64: Int32] = [:]
+        for w in 0..<p.words.count where counts[w] > 0 && p.words.sound[w] != 0 { bySound[p.words.sound[w], default: 0] += counts[w] }
+        soundCounts = (0..<p.words.count).map { w in max(counts[w], bySound[p.words.sound[w]] ?? 0) }
         self.counts = counts
         total = Double(max(1, rows.count))
+    }
+
+    /// For names alike but not the same: log2 of (average u / this pair's u), where this pair's u is the chance that
+    /// a random record has a name alike — each word's own frequency where the two agree exactly, the frequency of
+    /// its sound where they only sound or look alike. Bounded as for names that agree.
+    func alikeAdjustment(_ x: PreparedRecords, _ i: Int, _ y: PreparedRecords, _ j: Int, averageU: Double) -> Double {
+        let (a, b) = (x.nameWords(x.rows[i]), y.nameWords(y.rows[j]))
+        let (small, xs, large, ys) = a.count <= b.count ? (a, x, b, y) : (b, y, a, x)
+        var u = 1.0
+        for k in small {
+            let w = xs.refs[k]
+            var exact = false
+            for l in large where ys.words.hash[Int(ys.refs[l])] == xs.words.hash[Int(w)] {
+                exact = true
+                break
+            }
+            let n = Int(w) < counts.count ? (exact ? counts[Int(w)] : soundCounts[Int(w)]) : 1
+            u *= Double(max(1, n)) / total
+        }
+        let bounded = min(max(u, averageU / 64), averageU * 16)
+        return log2(averageU / bounded)
     }
 
     /// log2 of (average u / this pair's u), bounded so one rare name cannot decide a match on its own. The counts
