@@ -120,8 +120,8 @@ struct MatchingModelTests {
         let n = records.count
         #expect(ComparisonVector.nameLevel(p, n - 4, p, n - 3) == 2)
         #expect(ComparisonVector.nameLevel(p, n - 2, p, n - 1) == 2)
-        let common = frequency.alikeAdjustment(p, n - 4, p, n - 3, averageU: 0.001)
-        let rare = frequency.alikeAdjustment(p, n - 2, p, n - 1, averageU: 0.001)
+        let common = frequency.adjustment(p, n - 4, p, n - 3, averageU: 0.001)
+        let rare = frequency.adjustment(p, n - 2, p, n - 1, averageU: 0.001)
         #expect(rare > 0)
         #expect(common < 0)
     }

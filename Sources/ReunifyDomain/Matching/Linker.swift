@@ -224,8 +224,7 @@ public struct Linker: Sendable {
                 var adjustment = 0.0
                 if let n {
                     bound += weights[nameIndex, n]
-                    if n >= 3 { adjustment = frequency.adjustment(p, i, p, j, averageU: weights.nameU[n]) }
-                    if n == 2 { adjustment = frequency.alikeAdjustment(p, i, p, j, averageU: weights.nameU[n]) }
+                    if n >= 2 { adjustment = frequency.adjustment(p, i, p, j, averageU: weights.nameU[n]) }
                     bound += adjustment
                 }
                 guard bound >= needed else { continue }
@@ -277,9 +276,10 @@ struct WeightTable {
     }
 }
 
-/// How common each name word is, for term-frequency adjustment: two records agreeing on a rare name are stronger
-/// evidence of one person than two agreeing on a common one. The model's u for "same names" is an average over all
-/// names; for a given pair it is replaced by the chance that a random record carries those same words.
+/// How common each name word and each name sound is, for term-frequency adjustment: two records agreeing on a rare
+/// name (or misspelling one alike) are stronger evidence of one person than two agreeing on a common one. The
+/// model's u for "same names" or "names alike" is an average over all names; for a given pair it is replaced by the
+/// chance that a random record carries such a name.
 struct WordFrequency {
     /// Records carrying each word of the store, among the counted rows.
     let counts: [Int32]
@@ -298,54 +298,30 @@ struct WordFrequency {
         total = Double(max(1, rows.count))
     }
 
-    /// For names alike but not the same: log2 of (average u / this pair's u), where this pair's u is the chance that
-    /// a random record has a name alike — each word's own frequency where the two agree exactly, the frequency of
-    /// its sound where they only sound or look alike. Bounded as for names that agree.
-    func alikeAdjustment(_ x: PreparedRecords, _ i: Int, _ y: PreparedRecords, _ j: Int, averageU: Double) -> Double {
+    /// log2 of (average u / this pair's u) for names the same or alike, bounded so one rare name cannot decide a
+    /// match on its own. Both records belong to the set the counts were made from.
+    func adjustment(_ x: PreparedRecords, _ i: Int, _ y: PreparedRecords, _ j: Int, averageU: Double) -> Double {
         let (a, b) = (x.nameWords(x.rows[i]), y.nameWords(y.rows[j]))
-        let (small, xs, large, ys) = a.count <= b.count ? (a, x, b, y) : (b, y, a, x)
+        let u = a.count <= b.count ? chance(x, a, y, b) : chance(y, b, x, a)
+        let bounded = min(max(u, averageU / 64), averageU * 16)
+        return log2(averageU / bounded)
+    }
+
+    /// The chance that a stranger has a name like `small` (the words of `x` compared with the at least as many
+    /// words `large` of `y`): each word's own frequency where the two agree exactly, its sound's frequency where they
+    /// only sound or look alike.
+    private func chance(_ x: PreparedRecords, _ small: Range<Int>, _ y: PreparedRecords, _ large: Range<Int>) -> Double {
         var u = 1.0
         for k in small {
-            let w = xs.refs[k]
+            let w = Int(x.refs[k])
             var exact = false
-            for l in large where ys.words.hash[Int(ys.refs[l])] == xs.words.hash[Int(w)] {
+            for l in large where y.words.hash[Int(y.refs[l])] == x.words.hash[w] {
                 exact = true
                 break
             }
-            let n = Int(w) < counts.count ? (exact ? counts[Int(w)] : soundCounts[Int(w)]) : 1
+            let n = w < counts.count ? (exact ? counts[w] : soundCounts[w]) : 1
             u *= Double(max(1, n)) / total
         }
-        let bounded = min(max(u, averageU / 64), averageU * 16)
-        return log2(averageU / bounded)
-    }
-
-    /// log2 of (average u / this pair's u), bounded so one rare name cannot decide a match on its own. The counts
-    /// belong to `y`'s words.
-    func adjustment(_ x: PreparedRecords, _ i: Int, _ y: PreparedRecords, _ j: Int, averageU: Double) -> Double {
-        let (a, b) = (x.nameWords(x.rows[i]), y.nameWords(y.rows[j]))
-        var u = 1.0
-        if a.count <= b.count {
-            for k in a {
-                let h = x.words.hash[Int(x.refs[k])]
-                for l in b where y.words.hash[Int(y.refs[l])] == h {
-                    u *= frequency(y.refs[l])
-                    break
-                }
-            }
-        } else {
-            for l in b {
-                let h = y.words.hash[Int(y.refs[l])]
-                for k in a where x.words.hash[Int(x.refs[k])] == h {
-                    u *= frequency(y.refs[l])
-                    break
-                }
-            }
-        }
-        let bounded = min(max(u, averageU / 64), averageU * 16)
-        return log2(averageU / bounded)
-    }
-
-    @inline(__always) func frequency(_ w: Int32) -> Double {
-        Double(max(1, Int(w) < counts.count ? counts[Int(w)] : 1)) / total
+        return u
     }
 }
