@@ -48,13 +48,8 @@ struct Dedupe: ParsableCommand {
     func run() throws {
         let records = try BenchCSV.read(data + "/people.csv")
         let truth = try BenchCSV.readTruth(data + "/truth.csv")
-        let start = Date()
-        let (pairs, model) = linker().dedupe(records, threshold: threshold)
-        let seconds = Date().timeIntervalSince(start)
-        if misses > 0 { Misses(records: records, truth: truth, pairs: pairs, model: model).print(misses) }
         let truePairs = Dictionary(grouping: truth.values, by: { $0 }).values.map { $0.count * ($0.count - 1) / 2 }.reduce(0, +)
-        let found = pairs.filter { truth[$0.left] == truth[$0.right] }.count
-        Report(task: "dedupe", records: records.count, seconds: seconds, predicted: pairs.count, correct: found, truePairs: truePairs).print()
+        measure("dedupe", count: records.count, records, truth: truth, truePairs: truePairs, misses: misses) { linker().dedupe(records, threshold: threshold) }
     }
 }
 
@@ -67,14 +62,9 @@ struct Link: ParsableCommand {
     func run() throws {
         let left = try BenchCSV.read(data + "/left.csv"), right = try BenchCSV.read(data + "/right.csv")
         let truth = try BenchCSV.readTruth(data + "/truth.csv")
-        let start = Date()
-        let (pairs, model) = linker().link(left: left, right: right, threshold: threshold)
-        let seconds = Date().timeIntervalSince(start)
-        if misses > 0 { Misses(records: left + right, truth: truth, pairs: pairs, model: model).print(misses) }
         let registered = Set(right.map { truth[$0.id]! })
         let truePairs = left.filter { registered.contains(truth[$0.id]!) }.count
-        let found = pairs.filter { truth[$0.left] == truth[$0.right] }.count
-        Report(task: "link", records: left.count + right.count, seconds: seconds, predicted: pairs.count, correct: found, truePairs: truePairs).print()
+        measure("link", count: left.count + right.count, left + right, truth: truth, truePairs: truePairs, misses: misses) { linker().link(left: left, right: right, threshold: threshold) }
     }
 }
 
@@ -138,6 +128,18 @@ struct Calibration: ParsableCommand {
         }
         print("{\"task\":\"calibration\",\"kind\":\"\(kind)\",\"bins\":[\(bins.joined(separator: ","))]}")
     }
+}
+
+/// Times one matching run and prints its report against the truth, and the true pairs it missed when asked.
+/// The records are only gathered (after the timing) for the misses, so they do not count in the peak memory.
+func measure(_ task: String, count: Int, _ records: @autoclosure () -> [MatchRecord], truth: [String: Int], truePairs: Int, misses: Int,
+             _ match: () -> (pairs: [ScoredPair], model: FellegiSunterModel)) {
+    let start = Date()
+    let (pairs, model) = match()
+    let seconds = Date().timeIntervalSince(start)
+    if misses > 0 { Misses(records: records(), truth: truth, pairs: pairs, model: model).print(misses) }
+    let found = pairs.filter { truth[$0.left] == truth[$0.right] }.count
+    Report(task: task, records: count, seconds: seconds, predicted: pairs.count, correct: found, truePairs: truePairs).print()
 }
 
 struct Report {

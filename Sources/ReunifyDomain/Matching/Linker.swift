@@ -79,9 +79,7 @@ public struct Linker: Sendable {
     /// A cheap second rule after blocking: known birth years must be near. Without it, blocks on name sounds
     /// alone fill with namesakes, and EM learns "same name" as the mark of a match.
     @inline(__always) func plausible(_ a: PreparedRecords.Row, _ b: PreparedRecords.Row) -> Bool {
-        guard a.hasYears, b.hasYears else { return true }
-        let t = Int16(yearTolerance)
-        return a.yearLow - t <= b.yearHigh && b.yearLow - t <= a.yearHigh
+        !(a.hasYears && b.hasYears) || a.yearsNear(b, tolerance: yearTolerance)
     }
 
     /// Every (key, record) posting of the rows in `range`, sorted: the key in the high bits, the row in the low
@@ -209,15 +207,15 @@ public struct Linker: Sendable {
         let weights = WeightTable(model)
         let best = (0..<MatchField.allCases.count).map { f in f == nameIndex || f == dateIndex ? 0 : max(0, weights.best(f)) }
         let restBound = best.reduce(0, +) + weights.prior
-        // The most a name can add: its best level's weight and the largest term-frequency adjustment (64 times).
-        let bestName = max(0, weights.best(nameIndex)) + 6
+        // The most a name can add: its best level's weight and the largest term-frequency adjustment.
+        let bestName = max(0, weights.best(nameIndex)) + WordFrequency.largestGain
         let frequency = WordFrequency(p, right)
         let scored: [ScoredPair] = Parallel.map(pairs) { slice in
             var out: [ScoredPair] = []
             for (i, j) in slice {
                 // The date first (cheap): most candidates are namesakes born years apart.
                 var bound = restBound
-                let d = ComparisonVector.dateLevel(p.rows[i], p.rows[j], tolerance: 2)
+                let d = ComparisonVector.dateLevel(p.rows[i], p.rows[j])
                 if let d { bound += weights[dateIndex, d] }
                 guard bound + bestName >= needed else { continue }
                 let n = ComparisonVector.nameLevel(p, i, p, j)
@@ -252,6 +250,7 @@ struct WeightTable {
     /// u of each name level, for term-frequency adjustment.
     var nameU = InlineArray<8, Double>(repeating: 1)
     let prior: Double
+    static let fields = MatchField.allCases.count
 
     init(_ model: FellegiSunterModel) {
         prior = model.priorWeight
@@ -271,7 +270,7 @@ struct WeightTable {
     /// The prior's weight plus every recorded field's.
     @inline(__always) func total(_ v: ComparisonVector) -> Double {
         var sum = prior
-        for f in 0..<MatchField.allCases.count { if let level = v.level(f) { sum += self[f, level] } }
+        for f in 0..<Self.fields { if let level = v.level(f) { sum += self[f, level] } }
         return sum
     }
 }
@@ -303,9 +302,16 @@ struct WordFrequency {
     func adjustment(_ x: PreparedRecords, _ i: Int, _ y: PreparedRecords, _ j: Int, averageU: Double) -> Double {
         let (a, b) = (x.nameWords(x.rows[i]), y.nameWords(y.rows[j]))
         let u = a.count <= b.count ? chance(x, a, y, b) : chance(y, b, x, a)
-        let bounded = min(max(u, averageU / 64), averageU * 16)
+        let bounded = min(max(u, averageU / Self.largestFactor), averageU * Self.smallestFactor)
         return log2(averageU / bounded)
     }
+
+    /// How much rarer (or commoner) than average a pair's names may count: at most 64 times the evidence, at
+    /// least a sixteenth.
+    static let largestFactor = 64.0
+    static let smallestFactor = 16.0
+    /// The most an adjustment adds, in bits.
+    static let largestGain = log2(largestFactor)
 
     /// The chance that a stranger has a name like `small` (the words of `x` compared with the at least as many
     /// words `large` of `y`): each word's own frequency where the two agree exactly, its sound's frequency where they

@@ -60,9 +60,13 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
     }
 
     /// Record `i` of `x` against record `j` of `y` (the same set, or two sets).
-    static func compare(_ x: PreparedRecords, _ i: Int, _ y: PreparedRecords, _ j: Int, ageTolerance: Int = 2) -> ComparisonVector {
-        compare(x, i, y, j, name: nameLevel(x, i, y, j), date: dateLevel(x.rows[i], y.rows[j], tolerance: ageTolerance))
+    static func compare(_ x: PreparedRecords, _ i: Int, _ y: PreparedRecords, _ j: Int) -> ComparisonVector {
+        compare(x, i, y, j, name: nameLevel(x, i, y, j), date: dateLevel(x.rows[i], y.rows[j]))
     }
+
+    /// Years either side of an age estimate that still count as fitting: ages are given in whole years, and
+    /// guessed.
+    static let ageTolerance = 2
 
     /// The same, with the name and date levels already known.
     static func compare(_ x: PreparedRecords, _ i: Int, _ y: PreparedRecords, _ j: Int, name: Int?, date: Int?) -> ComparisonVector {
@@ -74,6 +78,7 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
                 : x.words.jaroWinkler(a.place, y.words, b.place) >= 0.88 ? 1 : 0
         }
         let identifier: Int? = a.identifier != 0 && b.identifier != 0 ? (a.identifier == b.identifier ? 1 : 0) : nil
+        // Four bits a field, in `MatchField` order.
         var p = level(name)
         p |= level(date) << 4
         p |= level(sex) << 8
@@ -163,7 +168,7 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
     /// and month (4), birth years within the tolerance (3), further apart (0). When either side is known only by an
     /// age or a year, the comparison is of another kind — whether the estimate fits (2) or not (1) — and has its own
     /// weights: an exact date cannot agree with an age, so a fitting age is evidence for a match, not against.
-    static func dateLevel(_ a: PreparedRecords.Row, _ b: PreparedRecords.Row, tolerance: Int) -> Int? {
+    static func dateLevel(_ a: PreparedRecords.Row, _ b: PreparedRecords.Row) -> Int? {
         if !a.vague && !b.vague {
             if a.date == b.date && a.day != 0 { return 6 }
             if a.year == b.year, a.day != 0, b.day != 0, a.month == b.day, a.day == b.month, a.month != b.month { return 5 }
@@ -172,8 +177,7 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
             if off == 1 || (a.year == b.year && a.month == b.month) { return 4 }
         }
         guard a.hasYears, b.hasYears else { return nil }
-        let t = Int16(tolerance)
-        let near = a.yearLow - t <= b.yearHigh && b.yearLow - t <= a.yearHigh
+        let near = a.yearsNear(b, tolerance: ageTolerance)
         if a.vague || b.vague { return near ? 2 : 1 }
         return near ? 3 : 0
     }

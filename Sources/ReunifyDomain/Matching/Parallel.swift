@@ -44,14 +44,17 @@ enum Parallel {
 }
 
 extension Parallel {
+    /// Runs `count` jobs, each on a core of its own while cores last; the results come back in order.
+    static func jobs<R>(_ count: Int, _ work: @escaping (Int) -> R) -> [R] {
+        map(Array(0..<count), minimumSlice: 1, slicesPerCore: max(1, (count + cores - 1) / cores)) { $0.map(work) }
+    }
+
     /// Sorts on every core: each core sorts a run, then the runs are merged.
     static func sort(_ values: [UInt64]) -> [UInt64] {
         let runsCount = values.count < 65_536 ? 1 : cores
         guard runsCount > 1 else { return radixSorted(values[...]) }
         let size = (values.count + runsCount - 1) / runsCount
-        var runs: [[UInt64]] = map(Array(0..<runsCount), minimumSlice: 1, slicesPerCore: 1) { ks in
-            ks.map { k in radixSorted(values[min(values.count, k * size)..<min(values.count, (k + 1) * size)]) }
-        }
+        var runs = jobs(runsCount) { k in radixSorted(values[min(values.count, k * size)..<min(values.count, (k + 1) * size)]) }
         while runs.count > 1 {
             var next: [[UInt64]] = []
             for k in stride(from: 0, to: runs.count, by: 2) {

@@ -37,6 +37,12 @@ public final class PreparedRecords: @unchecked Sendable {
         var day: Int32 { date % 100 }
         /// Known only to the year, by an age estimate, or not at all: restricted blocks pair such records.
         var vague: Bool { date < 0 || month == 0 }
+
+        /// Whether both know their possible birth years and these lie within `tolerance` years of each other.
+        @inline(__always) func yearsNear(_ other: Row, tolerance: Int) -> Bool {
+            let t = Int16(tolerance)
+            return hasYears && other.hasYears && yearLow - t <= other.yearHigh && other.yearLow - t <= yearHigh
+        }
     }
 
     public var count: Int { rows.count }
@@ -47,11 +53,8 @@ public final class PreparedRecords: @unchecked Sendable {
         self.records = records
         let slices = records.count < 4_096 ? 1 : Parallel.cores
         let size = max(1, (records.count + slices - 1) / slices)
-        let parts: [WordStoreBuilder.Part] = Parallel.map(Array(0..<slices), minimumSlice: 1, slicesPerCore: slices) { slice in
-            slice.map { k in
-                let builder = WordStoreBuilder()
-                return builder.part(records[min(records.count, k * size)..<min(records.count, (k + 1) * size)], referenceYear: referenceYear)
-            }
+        let parts = Parallel.jobs(slices) { k in
+            WordStoreBuilder().part(records[min(records.count, k * size)..<min(records.count, (k + 1) * size)], referenceYear: referenceYear)
         }
         var merged = parts.first ?? WordStoreBuilder().part([], referenceYear: referenceYear)
         for part in parts.dropFirst() { merged.append(part) }
@@ -95,12 +98,6 @@ public final class PreparedRecords: @unchecked Sendable {
             if s != 0 && !out.contains(s) { out.append(s) }
         }
         return out.sorted()
-    }
-
-    /// The possible birth years of a row, or nil.
-    func years(_ i: Int) -> ClosedRange<Int>? {
-        let r = rows[i]
-        return r.hasYears ? Int(r.yearLow)...Int(r.yearHigh) : nil
     }
 }
 

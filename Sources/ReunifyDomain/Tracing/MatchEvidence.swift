@@ -82,11 +82,21 @@ public struct TracingMatcher: Sendable {
 
     /// The likeliest registered children for one sought child, best first.
     public func candidates(for sought: MatchRecord, among registered: [MatchRecord]) -> [ScoredCandidate] {
-        let model = model(registrySize: registered.count)
-        let (s, all) = (PreparedRecords(sought, referenceYear: referenceYear), PreparedRecords(registered, referenceYear: referenceYear))
+        candidates(for: sought, among: prepare(registered))
+    }
+
+    /// The registered children made ready for comparing, once for many sought children.
+    public func prepare(_ registered: [MatchRecord]) -> PreparedRecords {
+        PreparedRecords(registered, referenceYear: referenceYear)
+    }
+
+    /// The likeliest of the prepared registered children for one sought child, best first.
+    public func candidates(for sought: MatchRecord, among all: PreparedRecords) -> [ScoredCandidate] {
+        let model = model(registrySize: all.count)
+        let s = PreparedRecords(sought, referenceYear: referenceYear)
         let scored = (0..<all.count).map { j in
             let v = ComparisonVector.compare(s, 0, all, j)
-            return ScoredCandidate(registeredID: registered[j].id, probability: model.probability(v), evidence: MatchEvidence.list(model, v))
+            return ScoredCandidate(registeredID: all.records[j].id, probability: model.probability(v), evidence: MatchEvidence.list(model, v))
         }
         return Array(scored.filter { $0.probability >= keepAbove }
             .sorted { ($1.probability, $0.registeredID) < ($0.probability, $1.registeredID) }

@@ -39,13 +39,24 @@ public struct TracingScorer: Sendable {
 
     /// Scores an inquiry against every traceable child and stores the likeliest; decided candidates keep a fresh score.
     public func rescore(_ request: TracingRequestModel) async throws {
-        guard request.kindValue == .inquiry else { return }
+        try await rescore([request])
+    }
+
+    /// Scores inquiries against the registry, read and prepared once for all of them.
+    func rescore(_ requests: [TracingRequestModel]) async throws {
+        let inquiries = requests.filter { $0.kindValue == .inquiry }
+        guard !inquiries.isEmpty else { return }
         let registry = try await TracingRegistry(db).traceableChildren()
+        let prepared = matcher.prepare(registry.map(\.record))
+        for request in inquiries { try await rescore(request, registry: registry, prepared: prepared) }
+    }
+
+    private func rescore(_ request: TracingRequestModel, registry: [(person: PersonModel, record: MatchRecord)], prepared: PreparedRecords) async throws {
         let repo = TracingRepository(db)
         let sought = soughtRecord(request)
         var scores: [UUID: ScoredCandidate] = [:]
         if request.statusValue.isActive {
-            for c in matcher.candidates(for: sought, among: registry.map(\.record)) { scores[UUID(uuidString: c.registeredID)!] = c }
+            for c in matcher.candidates(for: sought, among: prepared) { scores[UUID(uuidString: c.registeredID)!] = c }
         }
         for c in try await repo.candidates(of: request.id!) where c.decisionValue != .pending && scores[c.personID] == nil {
             if let r = registry.first(where: { $0.person.id == c.personID }) {
@@ -79,12 +90,12 @@ public struct TracingScorer: Sendable {
             .all(\.$requestID))
         guard !stale.isEmpty else { return 0 }
         let requests = try await TracingRepository(db).active().filter { stale.contains($0.id!) }
-        for request in requests { try await rescore(request) }
+        try await rescore(requests)
         return requests.count
     }
 
     /// Scores every active inquiry (after loading records in bulk).
     public func rescoreAll() async throws {
-        for request in try await TracingRepository(db).active() { try await rescore(request) }
+        try await rescore(try await TracingRepository(db).active())
     }
 }
