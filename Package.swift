@@ -17,7 +17,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "ReunifyDomain"),
+        // The record-linkage engine: transliteration, names, comparisons, Fellegi–Sunter, blocking. Foundation only.
+        .target(name: "ReunifyMatching"),
+        // The rules of the job. Foundation only (and the matching engine, which tracing uses).
+        .target(name: "ReunifyDomain", dependencies: ["ReunifyMatching"]),
         .target(name: "ReunifyStore", dependencies: [
             "ReunifyDomain",
             .product(name: "Fluent", package: "fluent"),
@@ -25,30 +28,36 @@ let package = Package(
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ]),
+        // The demo agency: a generated family services office, and its loader.
+        .target(name: "ReunifyDemo", dependencies: [
+            "ReunifyDomain", "ReunifyMatching", "ReunifyStore",
+            .product(name: "FluentKit", package: "fluent-kit"),
+        ]),
         .target(name: "ReunifyWeb", dependencies: [
-            "ReunifyDomain", "ReunifyStore",
+            "ReunifyDomain", "ReunifyMatching", "ReunifyStore", "ReunifyDemo",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
         ]),
         .executableTarget(name: "reunify", dependencies: [
-            "ReunifyWeb",
+            "ReunifyWeb", "ReunifyDomain", "ReunifyMatching",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Matching benchmarks (quality, time, memory); see Benchmarks/README.md.
         .executableTarget(name: "match-bench", dependencies: [
-            "ReunifyDomain",
+            "ReunifyMatching",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/Sources/match-bench"),
-        .testTarget(name: "ReunifyDomainTests", dependencies: ["ReunifyDomain"]),
+        .testTarget(name: "ReunifyMatchingTests", dependencies: ["ReunifyMatching"]),
+        .testTarget(name: "ReunifyDomainTests", dependencies: ["ReunifyDomain", "ReunifyMatching", "ReunifyDemo"]),
         .testTarget(name: "ReunifyStoreTests", dependencies: [
-            "ReunifyStore", "ReunifyDomain",
+            "ReunifyStore", "ReunifyDomain", "ReunifyDemo",
             .product(name: "FluentKit", package: "fluent-kit"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ]),
         .testTarget(name: "ReunifyWebTests", dependencies: [
-            "ReunifyWeb", "ReunifyStore", "ReunifyDomain",
+            "ReunifyWeb", "ReunifyStore", "ReunifyDomain", "ReunifyMatching", "ReunifyDemo",
             .product(name: "VaporTesting", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReunifyDomain
+import ReunifyMatching
 
 /// Reads a people CSV, reporting unknown columns and skipped rows on standard error.
 func readPeople(_ path: String) -> [MatchRecord] {

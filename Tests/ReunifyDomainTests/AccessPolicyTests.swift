@@ -28,7 +28,7 @@ struct AccessPolicyTests {
     static let otherCase = CaseAccessFacts(caseworkerID: otherWorker, supervisorID: nil, unit: "South", team: [otherWorker: .caseworker])
 
     typealias Rule = (RecordKind, AccessAction)
-    static let everything: [Rule] = RecordKind.allCases.flatMap { k in AccessAction.allCases.map { (k, $0) } }
+    static let everything: [Rule] = RecordKind.caseRecords.flatMap { k in AccessAction.allCases.map { (k, $0) } }
 
     /// What each role may do in its own case, written out from DOMAIN.md's table of roles.
     static func expectedOwn(_ role: UserRole, _ kind: RecordKind, _ action: AccessAction) -> Expect {
@@ -120,6 +120,34 @@ struct AccessPolicyTests {
         for role in UserRole.allCases {
             #expect(policy.maySupervise(Self.actors[role]!) == (role == .supervisor))
             #expect(policy.mayRateVignettes(Self.actors[role]!) == [.caseworker, .supervisor, .clinician].contains(role))
+        }
+    }
+
+    @Test("tracing records: caseworkers and supervisors only; candidates come from matching; a request is deleted by its filer or a supervisor",
+          arguments: UserRole.allCases)
+    func tracing(role: UserRole) {
+        let policy = AccessPolicy()
+        let actor = Self.actors[role]!
+        let tracer = role == .caseworker || role == .supervisor
+        for kind in RecordKind.allCases where kind.isTracing {
+            for action in AccessAction.allCases {
+                for filedBy in [actor.id, Self.otherWorker] {
+                    let expected: Expect
+                    switch (kind, action) {
+                    case _ where !tracer: expected = .forbidden
+                    case (.tracingRequest, .delete): expected = filedBy == actor.id || role == .supervisor ? .allow : .forbidden
+                    case (.matchCandidate, .create), (.matchCandidate, .delete), (.tracingVerification, .delete): expected = .forbidden
+                    default: expected = .allow
+                    }
+                    #expect(Self.actual(policy.decideTracing(actor, action, kind, filedBy: filedBy)) == expected, "\(role) \(action) \(kind)")
+                }
+                // A tracing record is never decided as a record of a case, however close the actor is to the case.
+                #expect(Self.actual(policy.decide(actor, action, kind, in: Self.ownCase)) == .forbidden)
+            }
+        }
+        #expect(policy.mayTrace(actor) == tracer)
+        for kind in RecordKind.caseRecords {
+            #expect(Self.actual(policy.decideTracing(actor, .read, kind)) == .forbidden)
         }
     }
 

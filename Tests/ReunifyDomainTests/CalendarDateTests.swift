@@ -1,5 +1,6 @@
 import Testing
 @testable import ReunifyDomain
+import ReunifyMatching
 
 @Suite("Calendar dates")
 struct CalendarDateTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReunifyDomain
+import ReunifyDemo
 
 @Suite("Consistency across workers")
 struct ConsistencyTests {

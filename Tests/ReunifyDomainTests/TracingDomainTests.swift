@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import ReunifyDomain
+import ReunifyMatching
+import ReunifyDemo
 
 @Suite("Tracing rules")
 struct TracingDomainTests {

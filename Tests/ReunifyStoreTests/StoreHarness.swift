@@ -5,6 +5,7 @@ import NIOCore
 import NIOPosix
 import ReunifyDomain
 @testable import ReunifyStore
+import ReunifyDemo
 
 /// A real database for one test: an in-memory SQLite database of its own, or — when `DATABASE_URL` names a
 /// PostgreSQL server — a private schema there, dropped afterwards. Migrated, optionally with the demo agency.

@@ -4,6 +4,7 @@ import SQLKit
 import Testing
 import ReunifyDomain
 @testable import ReunifyStore
+import ReunifyDemo
 
 @Suite("Store on a real database")
 struct StoreTests {

@@ -131,6 +131,33 @@ struct APITests {
             let placementInput = try #require(schemas["PlacementInput"] as? [String: Any])
             let setting = try #require((placementInput["properties"] as? [String: Any])?["setting"] as? [String: Any])
             #expect((setting["enum"] as? [String])?.count == PlacementSetting.allCases.count)
+
+            var operationIDs: [String] = []
+            for (path, operations) in paths {
+                for (method, value) in operations {
+                    let operation = try #require(value as? [String: Any])
+                    let id = operation["operationId"] as? String ?? ""
+                    #expect(id.first?.isLetter == true && !id.contains("/"), "\(method) \(path) has no operationId")
+                    #expect((operation["tags"] as? [String])?.count == 1, "\(method) \(path) has no tag")
+                    operationIDs.append(id)
+                    if operation["requestBody"] != nil {
+                        #expect((operation["responses"] as? [String: Any])?["415"] != nil, "\(method) \(path) does not document 415")
+                    }
+                }
+            }
+            #expect(Set(operationIDs).count == operationIDs.count, "operationIds repeat")
+        }
+    }
+
+    @Test("a method a path does not serve is answered 405 with the methods it does, not 404")
+    func methodNotAllowed() async throws {
+        try await TestApp.run(demo: false) { app, _ in
+            let patch = try await app.testing().sendRequest(.PATCH, "/api/v1/cases")
+            #expect(patch.status == .methodNotAllowed)
+            #expect(Set(patch.headers.first(name: .allow)?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []) == ["GET", "POST"])
+            let delete = try await app.testing().sendRequest(.DELETE, "/api/v1/cases/\(UUID())/members")
+            #expect(delete.status == .methodNotAllowed)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/no-such-thing").status == .notFound)
         }
     }
 }

@@ -5,6 +5,7 @@ import VaporTesting
 import ReunifyDomain
 import ReunifyStore
 @testable import ReunifyWeb
+import ReunifyDemo
 
 @Suite("Assessments and reunification reviews over the API")
 struct AssessmentAPITests {

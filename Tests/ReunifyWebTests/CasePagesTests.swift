@@ -6,6 +6,8 @@ import ReunifyDomain
 import ReunifyStore
 import Plot
 @testable import ReunifyWeb
+import ReunifyMatching
+import ReunifyDemo
 
 @Suite("Case pages")
 struct CasePagesTests {

@@ -103,3 +103,4 @@ enum CaseRecordsRepositoryHelper {
 }
 
 import ReunifyStore
+import ReunifyDemo

@@ -5,6 +5,7 @@ import VaporTesting
 import ReunifyDomain
 import ReunifyStore
 @testable import ReunifyWeb
+import ReunifyDemo
 
 @Suite("Team and relationships")
 struct TeamAndRelationshipTests {

@@ -6,6 +6,7 @@ import VaporTesting
 import ReunifyDomain
 import ReunifyStore
 @testable import ReunifyWeb
+import ReunifyMatching
 
 @Suite("Tracing and matching")
 struct TracingTests {

@@ -37,6 +37,7 @@ public struct AccessPolicy: Sendable {
 
     /// May the actor do `action` to a record of `kind` in the case described by `facts`?
     public func decide(_ actor: Actor, _ action: AccessAction, _ kind: RecordKind, in facts: CaseAccessFacts) -> AccessDecision {
+        if kind.isTracing { return .forbidden("Tracing records are not kept in a case") }
         switch standing(of: actor, in: facts) {
         case .none:
             return .notFound
@@ -95,8 +96,29 @@ public struct AccessPolicy: Sendable {
     }
 
     /// Tracing is agency work: caseworkers and supervisors file and work tracing requests, review match candidates
-    /// (which show only the fields matching compares of children whose tracing consent is recorded) and merge duplicates.
-    public func mayTrace(_ actor: Actor) -> Bool { actor.role == .caseworker || actor.role == .supervisor }
+    /// (which show only the fields matching compares of children whose tracing consent is recorded), record
+    /// verification and merge duplicates. Candidates are proposed by matching, never typed in or deleted; a request
+    /// is deleted only by whoever filed it or a supervisor (and, by `TracingStatus`, not once a match is confirmed).
+    public func decideTracing(_ actor: Actor, _ action: AccessAction, _ kind: RecordKind, filedBy: UserID? = nil) -> AccessDecision {
+        guard kind.isTracing else { return .forbidden("This record is kept in a case") }
+        guard actor.role == .caseworker || actor.role == .supervisor else {
+            return .forbidden("Tracing is open to caseworkers and supervisors")
+        }
+        switch (kind, action) {
+        case (.tracingRequest, .delete):
+            return filedBy == actor.id || actor.role == .supervisor ? .allow
+                : .forbidden("Only the person who filed a tracing request, or a supervisor, may delete it")
+        case (.matchCandidate, .create), (.matchCandidate, .delete):
+            return .forbidden("Match candidates are proposed by matching; confirm or reject them instead")
+        case (.tracingVerification, .delete):
+            return .forbidden("A verification is changed, not deleted")
+        default:
+            return .allow
+        }
+    }
+
+    /// May the actor see the tracing pages at all?
+    public func mayTrace(_ actor: Actor) -> Bool { decideTracing(actor, .read, .tracingRequest).isAllowed }
 
     /// Which cases appear on the actor's lists.
     public func scope(for actor: Actor) -> CaseScope {

@@ -11,6 +11,19 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     case auditTrail = "audit_trail"
     case assessment
     case reunificationReview = "reunification_review"
+    /// A relative's inquiry for a child, or the agency's search for a registered child's family.
+    case tracingRequest = "tracing_request"
+    /// A registered child the matching engine proposes for a tracing request, with the decision on it.
+    case matchCandidate = "match_candidate"
+    /// The checks that a confirmed match is the family and that going to them is right.
+    case tracingVerification = "tracing_verification"
+
+    /// Records of the agency's tracing work: they belong to no one case, so the policy decides them by role (and,
+    /// for deleting a request, by who filed it), not by the actor's part in a case.
+    public var isTracing: Bool { [.tracingRequest, .matchCandidate, .tracingVerification].contains(self) }
+
+    /// The kinds that belong to one case.
+    public static var caseRecords: [RecordKind] { allCases.filter { !$0.isTracing } }
 }
 
 public enum AccessAction: String, CaseIterable, Sendable, Codable {

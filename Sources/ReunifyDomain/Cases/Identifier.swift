@@ -23,7 +23,17 @@ public struct Identifier<Subject>: Hashable, Sendable, Codable, CustomStringConv
 public enum UserSubject {}
 public enum CaseSubject {}
 public enum PersonSubject {}
+public enum EpisodeSubject {}
+public enum PlacementSubject {}
+public enum GoalSubject {}
+public enum RelationshipSubject {}
+public enum MemberSubject {}
 
 public typealias UserID = Identifier<UserSubject>
 public typealias CaseID = Identifier<CaseSubject>
 public typealias PersonID = Identifier<PersonSubject>
+public typealias EpisodeID = Identifier<EpisodeSubject>
+public typealias PlacementID = Identifier<PlacementSubject>
+public typealias GoalID = Identifier<GoalSubject>
+public typealias RelationshipID = Identifier<RelationshipSubject>
+public typealias MemberID = Identifier<MemberSubject>

@@ -1,4 +1,5 @@
 import Foundation
+import ReunifyMatching
 
 /// What is recorded about a person, whatever their part in any case.
 public struct PersonDetails: Equatable, Sendable, Codable {

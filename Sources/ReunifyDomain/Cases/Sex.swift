@@ -1,3 +1,5 @@
+import ReunifyMatching
+
 /// Sex as recorded for AFCARS.
 public enum Sex: String, CodedValue {
     case female = "female"
@@ -11,6 +13,17 @@ public enum Sex: String, CodedValue {
         case .female: "Female"
         case .male: "Male"
         case .unknown: "Unknown"
+        }
+    }
+}
+
+extension Sex {
+    /// As the matching engine compares it: unknown is no evidence either way.
+    public var forMatching: MatchSex? {
+        switch self {
+        case .female: .female
+        case .male: .male
+        case .unknown: nil
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReunifyMatching
 
 /// The person who asks: a relative filing an inquiry, or the worker searching for a child's family.
 public struct Inquirer: Equatable, Sendable, Codable {
@@ -54,7 +55,7 @@ public struct SoughtPerson: Equatable, Sendable, Codable {
 
     /// The sought child as matching sees them; an age estimate is carried forward from the day it was given.
     public func matchRecord(id: String, filedOn: CalendarDate, today: CalendarDate) -> MatchRecord {
-        MatchRecord(id: id, givenName: givenName, familyName: familyName, otherNames: otherNames, sex: sex == .unknown ? nil : sex,
+        MatchRecord(id: id, givenName: givenName, familyName: familyName, otherNames: otherNames, sex: sex.forMatching,
                     birthDate: birthDate, age: ageEstimate.map { $0 + max(0, today.year - filedOn.year) },
                     place: placeOfOrigin ?? separationPlace, motherName: motherName, fatherName: fatherName)
     }

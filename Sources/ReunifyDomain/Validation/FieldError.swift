@@ -24,3 +24,11 @@ public struct ValidationFailure: Error, Equatable, Sendable {
         if !errors.isEmpty { throw ValidationFailure(errors) }
     }
 }
+
+/// A record that would be a second of what may exist once (a child's open removal episode, their goals); nothing was
+/// written. The field names where the person can put it right.
+public struct DuplicateRecord: Error, Equatable, Sendable {
+    public let error: FieldError
+    public init(_ field: String, _ message: String) { self.error = FieldError(field, message) }
+    public var message: String { error.message }
+}

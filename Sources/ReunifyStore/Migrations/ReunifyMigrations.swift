@@ -16,6 +16,7 @@ public enum ReunifyMigrations {
             CreateReunificationReviews(),
             CreateVignettes(),
             CreateTracing(),
+            UpdatePlacementsAddOneCurrent(),
         ]
     }
 }

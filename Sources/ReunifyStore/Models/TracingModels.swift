@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import ReunifyDomain
+import ReunifyMatching
 
 /// A tracing request: the inquirer and the sought child are kept as JSON documents of the domain's values.
 public final class TracingRequestModel: VersionedModel, @unchecked Sendable {

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import ReunifyDomain
+import ReunifyMatching
 
 /// People and their parts in cases.
 public struct PersonRepository: Sendable {

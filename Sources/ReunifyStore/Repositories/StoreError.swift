@@ -6,12 +6,21 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case versionConflict(currentVersion: Int)
     /// A value that must be unique is taken.
     case duplicate(String)
+    /// A record that is not there (or not in this case), with a sentence saying so.
+    case absent(String)
+    /// No such case, or not one open to the actor: one answer for both, so a case's existence is not leaked.
+    case noSuchCase
+    /// The access policy refuses the action; the reason says who may do it.
+    case forbidden(String)
 
     public var description: String {
         switch self {
         case .notFound(let what): "No such \(what)"
         case .versionConflict(let current): "Someone else saved this record since it was read (it is now at version \(current))"
         case .duplicate(let message): message
+        case .absent(let why): why
+        case .noSuchCase: "There is no case at this address, or it is not open to you"
+        case .forbidden(let why): why
         }
     }
 }

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import ReunifyDomain
+import ReunifyMatching
 
 /// Tracing requests, their actions, and the match candidates kept for them.
 public struct TracingRepository: Sendable {
@@ -194,7 +195,7 @@ public struct TracingRegistry: Sendable {
     public static func record(_ p: PersonModel, mother: String?, father: String?) -> MatchRecord {
         let d = p.details
         return MatchRecord(id: p.id!.uuidString, givenName: d.givenName, familyName: d.familyName, otherNames: d.otherNames,
-                           sex: d.sex == .unknown ? nil : d.sex, birthDate: d.birthDate.map { PartialDate(year: $0.year, month: $0.month, day: $0.day)! },
+                           sex: d.sex.forMatching, birthDate: d.birthDate.map { PartialDate(year: $0.year, month: $0.month, day: $0.day)! },
                            place: d.placeOfOrigin ?? d.address, motherName: mother, fatherName: father)
     }
 }

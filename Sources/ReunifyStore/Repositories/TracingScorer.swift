@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import ReunifyDomain
+import ReunifyMatching
 
 /// The reference matching model, fitted once per reference year and shared.
 public final class ReferenceModels: @unchecked Sendable {

@@ -74,18 +74,17 @@ struct EpisodeInput: Content {
     let dischargeReason: String?
     let version: Int?
 
-    func details(today: CalendarDate, childBirthDate: CalendarDate?) throws -> RemovalEpisodeDetails {
+    /// The episode as sent; `EpisodeRules` decides whether it may be written.
+    func details() throws -> RemovalEpisodeDetails {
         guard let removal = try CalendarDate.parseOptional(removalDate, field: "removalDate") else {
             throw ValidationFailure(field: "removalDate", "Enter the date of removal")
         }
-        let d = RemovalEpisodeDetails(childID: PersonID(childId), removalDate: removal,
+        return RemovalEpisodeDetails(childID: PersonID(childId), removalDate: removal,
                                       manner: try RemovalManner.parse(manner, field: "manner"),
                                       circumstances: try circumstances.map { c throws(ValidationFailure) in try RemovalCircumstance.parse(c, field: "circumstances") },
                                       judicialFindingDate: try CalendarDate.parseOptional(judicialFindingDate, field: "judicialFindingDate"),
                                       dischargeDate: try CalendarDate.parseOptional(dischargeDate, field: "dischargeDate"),
                                       dischargeReason: try DischargeReason.parseOptional(dischargeReason, field: "dischargeReason"))
-        try ValidationFailure.check(d.validate(today: today, childBirthDate: childBirthDate))
-        return d
     }
 }
 
@@ -97,14 +96,13 @@ struct PlacementInput: Content {
     let changeReason: String?
     let version: Int?
 
-    func details(today: CalendarDate, episode: RemovalEpisodeDetails) throws -> PlacementDetails {
+    /// The placement as sent; `PlacementRules` decides whether it may be written.
+    func details() throws -> PlacementDetails {
         guard let start = try CalendarDate.parseOptional(startDate, field: "startDate") else {
             throw ValidationFailure(field: "startDate", "Enter the date the placement began")
         }
-        let d = PlacementDetails(setting: try PlacementSetting.parse(setting, field: "setting"), caregiverName: caregiverName ?? "",
+        return PlacementDetails(setting: try PlacementSetting.parse(setting, field: "setting"), caregiverName: caregiverName ?? "",
                                  startDate: start, endDate: try CalendarDate.parseOptional(endDate, field: "endDate"), changeReason: changeReason)
-        try ValidationFailure.check(d.validate(today: today, episode: episode))
-        return d
     }
 }
 

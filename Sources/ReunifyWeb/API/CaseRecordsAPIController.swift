@@ -95,24 +95,12 @@ struct CaseRecordsAPIController: RouteCollection {
         return try await CaseRecordsRepository(req.db).episodes(of: caseID).map(EpisodeDTO.init)
     }
 
-    func childBirthDate(_ req: Request, caseID: UUID, childID: UUID) async throws -> CalendarDate? {
-        guard let member = try await PersonRepository(req.db).members(of: caseID).first(where: { $0.personID == childID }),
-              member.memberRole == .child else {
-            throw ValidationFailure(field: "childId", "childId must be a child who is a member of this case")
-        }
-        return try await PersonRepository(req.db).find(childID)?.details.birthDate
-    }
-
     func addEpisode(req: Request) async throws -> Response {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.create, .removalEpisode, caseID: caseID)
-        let input = try req.content.decode(EpisodeInput.self)
-        let details = try input.details(today: req.today, childBirthDate: try await childBirthDate(req, caseID: caseID, childID: input.childId))
-        let model = try await CaseRecordsRepository(req.db).addEpisode(details, to: caseID)
-        try await req.audit(.create, .removalEpisode, recordID: model.id, caseID: caseID, "API recorded a removal")
-        let response = Response(status: .created)
-        try response.content.encode(EpisodeDTO(model))
-        return response
+        let details = try req.content.decode(EpisodeInput.self).details()
+        let model = try await RemovalCommands(req.change()).addEpisode(details, to: CaseID(caseID))
+        return try created(EpisodeDTO(model))
     }
 
     func episode(_ req: Request, caseID: UUID) async throws -> RemovalEpisodeModel {
@@ -126,12 +114,11 @@ struct CaseRecordsAPIController: RouteCollection {
     func updateEpisode(req: Request) async throws -> EpisodeDTO {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.update, .removalEpisode, caseID: caseID)
-        let model = try await episode(req, caseID: caseID)
+        let id = try req.uuidParameter("episodeID", "removal episode")
         let input = try req.content.decode(EpisodeInput.self)
         let version = try requireVersion(input.version)
-        let details = try input.details(today: req.today, childBirthDate: try await childBirthDate(req, caseID: caseID, childID: input.childId))
-        try await CaseRecordsRepository(req.db).update(model, to: details, expectedVersion: version)
-        try await req.audit(.update, .removalEpisode, recordID: model.id, caseID: caseID, "API changed a removal")
+        let model = try await RemovalCommands(req.change()).changeEpisode(EpisodeID(id), in: CaseID(caseID), to: try input.details(),
+                                                                          expectedVersion: version)
         return EpisodeDTO(model)
     }
 
@@ -149,28 +136,26 @@ struct CaseRecordsAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.create, .placement, caseID: caseID)
         let ep = try await episode(req, caseID: caseID)
-        let details = try req.content.decode(PlacementInput.self).details(today: req.today, episode: ep.details)
-        let lastReview = try await ReviewRepository(req.db).lastReviewDates(caseIDs: [caseID])[ep.childID]
-        try ValidationFailure.check(details.validateReturnHome(lastReview: lastReview, policy: req.reunify.timelines))
-        let model = try await CaseRecordsRepository(req.db).addPlacement(details, to: ep)
-        try await req.audit(.create, .placement, recordID: model.id, caseID: caseID, "API added a placement")
-        let response = Response(status: .created)
-        try response.content.encode(PlacementDTO(model))
-        return response
+        let details = try req.content.decode(PlacementInput.self).details()
+        let model = try await RemovalCommands(req.change()).addPlacement(details, to: EpisodeID(ep.id!), in: CaseID(caseID))
+        return try created(PlacementDTO(model))
     }
 
     func updatePlacement(req: Request) async throws -> PlacementDTO {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.update, .placement, caseID: caseID)
         let id = try req.uuidParameter("placementID", "placement")
-        let records = CaseRecordsRepository(req.db)
-        guard let model = try await records.placement(id, in: caseID), let ep = try await records.episode(model.episodeID, in: caseID) else {
-            throw Abort(.notFound, reason: "There is no placement \(id.lower) in this case")
-        }
         let input = try req.content.decode(PlacementInput.self)
         let version = try requireVersion(input.version)
-        try await records.update(model, to: try input.details(today: req.today, episode: ep.details), expectedVersion: version)
-        try await req.audit(.update, .placement, recordID: model.id, caseID: caseID, "API changed a placement")
+        let model = try await RemovalCommands(req.change()).changePlacement(PlacementID(id), in: CaseID(caseID), to: try input.details(),
+                                                                            expectedVersion: version)
         return PlacementDTO(model)
+    }
+
+    /// A 201 with the record written.
+    func created(_ body: some Content) throws -> Response {
+        let response = Response(status: .created)
+        try response.content.encode(body)
+        return response
     }
 }

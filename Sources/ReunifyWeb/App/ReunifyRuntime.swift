@@ -3,6 +3,7 @@ import Foundation
 import Vapor
 import ReunifyDomain
 import ReunifyStore
+import ReunifyDemo
 
 /// What the command-line tool does, as plain functions over a configured application. The executable
 /// only parses arguments and calls these.

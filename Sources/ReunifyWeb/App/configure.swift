@@ -14,6 +14,7 @@ public func configure(_ app: Application, _ config: ReunifyConfiguration) async 
 
     app.middleware = Middlewares()
     app.middleware.use(ReunifyErrorMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SignInMiddleware())
     try routes(app)

@@ -13,6 +13,8 @@ func routes(_ app: Application) throws {
         return response
     }
 
+    app.get("favicon.ico") { _ in Favicon.response() }
+
     try app.register(collection: SignInController())
 
     let pages = app.grouped(RequireSignIn(mode: .page)).grouped(CSRFMiddleware())

@@ -43,3 +43,18 @@ struct RecordFormPage {
 func conflictRows(mine: [(String, String)], saved: [(String, String)]) -> [(String, String, String)] {
     zip(mine, saved).map { ($0.0, $0.1, $1.1) }
 }
+
+/// A command's refusal as a form shows it: the fields to put right, and the status to answer with.
+struct FormRefusal {
+    let errors: [FieldError]
+    let status: HTTPResponseStatus
+
+    /// Nil for errors a form does not show beside its fields (they reach the error page instead).
+    init?(_ error: any Error) {
+        switch error {
+        case let invalid as ValidationFailure: (errors, status) = (invalid.errors, .unprocessableEntity)
+        case let duplicate as DuplicateRecord: (errors, status) = ([duplicate.error], .conflict)
+        default: return nil
+        }
+    }
+}

@@ -18,23 +18,23 @@ extension Request {
     }
 
     /// One answer for "no such case" and "not your case", so that a case's existence is not leaked.
-    static let noSuchCase = Abort(.notFound, reason: "There is no case at this address, or it is not open to you")
+    static var noSuchCase: StoreError { .noSuchCase }
 
     /// Asks the access policy; answers 404 or 403 as it decides. A refusal on a case the person knows of is audited.
     @discardableResult
     func authorize(_ action: AccessAction, _ kind: RecordKind, caseID: UUID) async throws -> CaseAccessFacts {
-        let signedIn = try requireSignedIn()
-        guard let facts = try await CaseRepository(db).facts(caseID) else { throw Self.noSuchCase }
-        switch policy.decide(signedIn.actor, action, kind, in: facts) {
-        case .allow:
-            return facts
-        case .notFound:
-            throw Self.noSuchCase
-        case .forbidden(let why):
-            try await audit(.denied, kind, recordID: nil, caseID: caseID, "\(action.rawValue) refused: \(why)")
-            throw Abort(.forbidden, reason: why)
-        }
+        try await change().authorize(action, kind, caseID: CaseID(caseID))
     }
+
+    /// Who is acting, from where and when, for the store's commands.
+    func acting() throws -> Acting {
+        let signedIn = try requireSignedIn()
+        return Acting(actor: signedIn.actor, userEmail: signedIn.user.email, address: clientAddress, now: now, today: today,
+                      timelines: reunify.timelines, policy: policy)
+    }
+
+    /// The one way this request changes a case's records.
+    func change() throws -> CaseChange { CaseChange(db, try acting()) }
 
     /// A person who is a member of at least one case open to the signed-in person; otherwise not found, so people
     /// in other cases cannot be reached (or added elsewhere) by guessing their id.

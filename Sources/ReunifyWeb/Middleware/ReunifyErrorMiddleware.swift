@@ -25,9 +25,9 @@ struct ReunifyErrorMiddleware: AsyncMiddleware {
             if request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
                 let response = Response(status: status)
                 try response.content.encode(APIError(error: true, reason: reason, fields: fields, currentVersion: version))
-                return response
+                return response.adding(headersOf: error)
             }
-            return ErrorPage(status: status, reason: reason).render(request).with(status: status)
+            return ErrorPage(status: status, reason: reason).render(request).with(status: status).adding(headersOf: error)
         }
     }
 
@@ -37,10 +37,14 @@ struct ReunifyErrorMiddleware: AsyncMiddleware {
             return (.unprocessableEntity, failure.summary, failure.errors, nil)
         case StoreError.versionConflict(let current):
             return (.conflict, "Someone else saved this record since you opened it (it is now at version \(current)). Reload it, check their changes, and apply yours again.", nil, current)
+        case let duplicate as DuplicateRecord:
+            return (.conflict, duplicate.message, [duplicate.error], nil)
         case StoreError.duplicate(let message):
             return (.conflict, message, nil, nil)
-        case StoreError.notFound(let what):
-            return (.notFound, "No such \(what)", nil, nil)
+        case StoreError.forbidden(let why):
+            return (.forbidden, why, nil, nil)
+        case let store as StoreError:
+            return (.notFound, store.description, nil, nil)
         case let decoding as DecodingError:
             return (.badRequest, Self.describe(decoding), nil, nil)
         case let abort as any AbortError:
@@ -68,5 +72,15 @@ struct ReunifyErrorMiddleware: AsyncMiddleware {
         @unknown default:
             return "The body could not be read"
         }
+    }
+}
+
+extension Response {
+    /// Headers an error asks to be sent (`Allow` with a 405, say).
+    func adding(headersOf error: any Error) -> Response {
+        if let abort = error as? any AbortError {
+            for (name, value) in abort.headers where name.lowercased() != "content-type" { headers.replaceOrAdd(name: name, value: value) }
+        }
+        return self
     }
 }

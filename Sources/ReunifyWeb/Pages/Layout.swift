@@ -15,7 +15,8 @@ struct Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) — Reunify"),
-                .link(.rel(.stylesheet), .href(SiteURL.styles.path))
+                .link(.rel(.stylesheet), .href(SiteURL.styles.path)),
+                .link(.rel(.icon), .href("/favicon.ico"), .attribute(named: "sizes", value: "32x32"))
             ),
             .body(
                 .a(.class("skip-link"), .href("#main"), "Skip to main content"),

@@ -4,16 +4,16 @@ import ReunifyDomain
 import ReunifyStore
 
 extension Request {
-    static let tracingKind = "tracing_request"
-    static let candidateKind = "match_candidate"
+    static let tracingKind = RecordKind.tracingRequest
+    static let candidateKind = RecordKind.matchCandidate
 
-    /// Tracing is open to caseworkers and supervisors; everyone else is told so (and the refusal is audited).
+    /// Asks the access policy about a tracing record; a refusal is audited and answered 403 with the reason.
     @discardableResult
-    func requireTracer() async throws -> SignedIn {
+    func requireTracer(_ action: AccessAction = .read, _ kind: RecordKind = .tracingRequest, filedBy: UUID? = nil) async throws -> SignedIn {
         let signedIn = try requireSignedIn()
-        guard policy.mayTrace(signedIn.actor) else {
-            try await audit(.denied, Self.tracingKind, recordID: nil, caseID: nil, "tracing refused to \(signedIn.user.userRole.rawValue)")
-            throw Abort(.forbidden, reason: "Tracing is open to caseworkers and supervisors")
+        if case .forbidden(let why) = policy.decideTracing(signedIn.actor, action, kind, filedBy: filedBy.map(UserID.init)) {
+            try await audit(.denied, kind, recordID: nil, caseID: nil, "\(action.rawValue) refused to \(signedIn.user.userRole.rawValue): \(why)")
+            throw Abort(.forbidden, reason: why)
         }
         return signedIn
     }
@@ -58,7 +58,7 @@ extension Request {
     /// Records a confirm or reject decision on a candidate, after the checks every surface shares.
     func decide(_ candidate: MatchCandidateModel, _ decision: CandidateDecision, reason: String,
                 request: TracingRequestModel) async throws {
-        let signedIn = try await requireTracer()
+        let signedIn = try await requireTracer(.update, .matchCandidate)
         guard decision != .pending else {
             throw ValidationFailure(field: "decision", "Choose confirmed or rejected")
         }

@@ -6,6 +6,7 @@ import VaporTesting
 import ReunifyDomain
 import ReunifyStore
 @testable import ReunifyWeb
+import ReunifyDemo
 
 /// A clock the tests can move forward.
 final class TestClock: TimeSource, @unchecked Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import ReunifyDomain
+import ReunifyMatching
 
 extension OpenAPIDocument {
     static func tracingPaths() -> [String: Any] {

@@ -32,7 +32,7 @@ struct TracingAPIController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let signedIn = try await req.requireTracer()
+        let signedIn = try await req.requireTracer(.create)
         let input = try req.content.decode(TracingRequestInput.self)
         var details = try input.details(today: req.today, status: .open)
         details.status = .open
@@ -56,7 +56,7 @@ struct TracingAPIController: RouteCollection {
     }
 
     func update(req: Request) async throws -> TracingRequestDTO {
-        try await req.requireTracer()
+        try await req.requireTracer(.update)
         let model = try await req.tracingRequestParameter()
         let input = try req.content.decode(TracingRequestInput.self)
         let version = try requireVersion(input.version)
@@ -74,11 +74,9 @@ struct TracingAPIController: RouteCollection {
     }
 
     func delete(req: Request) async throws -> HTTPStatus {
-        let signedIn = try await req.requireTracer()
+        try await req.requireTracer()
         let model = try await req.tracingRequestParameter()
-        guard model.filedBy == signedIn.user.id || req.policy.maySupervise(signedIn.actor) else {
-            throw Abort(.forbidden, reason: "Only the person who filed a tracing request, or a supervisor, may delete it")
-        }
+        try await req.requireTracer(.delete, .tracingRequest, filedBy: model.filedBy)
         if try await TracingRepository(req.db).candidates(of: model.id!).contains(where: { $0.decisionValue == .confirmed }) || model.linkedPersonID != nil {
             throw Abort(.conflict, reason: "A request with a confirmed match is kept; close it instead")
         }
@@ -94,7 +92,7 @@ struct TracingAPIController: RouteCollection {
     }
 
     func addAction(req: Request) async throws -> Response {
-        let signedIn = try await req.requireTracer()
+        let signedIn = try await req.requireTracer(.update)
         let model = try await req.tracingRequestParameter()
         let details = try req.content.decode(TracingActionBody.self).details(today: req.today)
         let action = try await TracingRepository(req.db).addAction(details, to: model.id!, by: signedIn.user.id!)
@@ -105,7 +103,7 @@ struct TracingAPIController: RouteCollection {
     }
 
     func listCandidates(req: Request) async throws -> [CandidateDTO] {
-        try await req.requireTracer()
+        try await req.requireTracer(.read, .matchCandidate)
         let model = try await req.tracingRequestParameter()
         let candidates = try await TracingRepository(req.db).candidates(of: model.id!)
         let persons = try await PersonModel.query(on: req.db).filter(\.$id ~~ candidates.map(\.personID)).all()
@@ -114,7 +112,7 @@ struct TracingAPIController: RouteCollection {
     }
 
     func decide(req: Request) async throws -> CandidateDTO {
-        try await req.requireTracer()
+        try await req.requireTracer(.update, .matchCandidate)
         let model = try await req.tracingRequestParameter()
         let candidate = try await req.candidateParameter(of: model)
         let input = try req.content.decode(DecisionInput.self)
@@ -124,7 +122,7 @@ struct TracingAPIController: RouteCollection {
     }
 
     func verify(req: Request) async throws -> TracingRequestDTO {
-        try await req.requireTracer()
+        try await req.requireTracer(.update, .tracingVerification)
         let model = try await req.tracingRequestParameter()
         guard let linked = model.linkedPersonID else { throw Abort(.conflict, reason: "Confirm a match before verifying it") }
         let body = try req.content.decode(VerificationBody.self)

@@ -2,6 +2,7 @@ import Foundation
 import Vapor
 import ReunifyDomain
 import ReunifyStore
+import ReunifyMatching
 
 struct InquirerBody: Content {
     let name: String

@@ -16,7 +16,8 @@ enum EpisodeForm {
         return f
     }
 
-    static func read(_ form: FormData, today: CalendarDate, birthDate: (UUID) -> CalendarDate?) -> (RemovalEpisodeDetails?, [FieldError]) {
+    /// The episode as filled in; `EpisodeRules` decides whether it may be written.
+    static func read(_ form: FormData) -> (RemovalEpisodeDetails?, [FieldError]) {
         var r = FormReader(form)
         let child = r.uuid("childId", "Choose the child who was removed")
         let removal = r.requiredDate("removalDate", "Enter the date of removal")
@@ -28,7 +29,6 @@ enum EpisodeForm {
         guard let child, let removal, let manner else { return (nil, r.errors) }
         let details = RemovalEpisodeDetails(childID: PersonID(child), removalDate: removal, manner: manner, circumstances: circumstances,
                                             judicialFindingDate: finding, dischargeDate: discharge, dischargeReason: reason)
-        r.add(details.validate(today: today, childBirthDate: birthDate(child)))
         return r.errors.isEmpty ? (details, []) : (nil, r.errors)
     }
 
@@ -63,7 +63,8 @@ enum PlacementForm {
         return f
     }
 
-    static func read(_ form: FormData, today: CalendarDate, episode: RemovalEpisodeDetails) -> (PlacementDetails?, [FieldError]) {
+    /// The placement as filled in; `PlacementRules` decides whether it may be written.
+    static func read(_ form: FormData) -> (PlacementDetails?, [FieldError]) {
         var r = FormReader(form)
         let setting = r.code(PlacementSetting.self, "setting", required: "Choose where the child lives")
         let start = r.requiredDate("startDate", "Enter the date the placement began")
@@ -71,7 +72,6 @@ enum PlacementForm {
         guard let setting, let start else { return (nil, r.errors) }
         let details = PlacementDetails(setting: setting, caregiverName: form.string("caregiverName"), startDate: start, endDate: end,
                                        changeReason: form.optional("changeReason"))
-        r.add(details.validate(today: today, episode: episode))
         return r.errors.isEmpty ? (details, []) : (nil, r.errors)
     }
 

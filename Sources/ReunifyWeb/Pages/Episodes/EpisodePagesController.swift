@@ -1,4 +1,3 @@
-import Fluent
 import Plot
 import Vapor
 import ReunifyDomain
@@ -23,7 +22,6 @@ struct EpisodePagesController: RouteCollection {
         var caseID: UUID { overview.caseFile.id! }
         var crumbs: [(String, String)] { [("Caseload", SiteURL.caseload.path), (overview.caseFile.familyName, SiteURL.caseFile(caseID).path)] }
         var children: [(String, String)] { overview.children.map { ($0.person.id!.lower, $0.person.details.fullName) } }
-        func birthDate(_ id: UUID) -> CalendarDate? { overview.person(id)?.details.birthDate }
     }
 
     func context(_ req: Request, _ action: AccessAction, _ kind: RecordKind) async throws -> Context {
@@ -62,17 +60,14 @@ struct EpisodePagesController: RouteCollection {
     func createEpisode(req: Request) async throws -> Response {
         let ctx = try await context(req, .create, .removalEpisode)
         let form = FormData(req)
-        let (details, errors) = EpisodeForm.read(form, today: req.today, birthDate: ctx.birthDate)
+        let (details, errors) = EpisodeForm.read(form)
         guard let details else { return episodePage(req, ctx, form, errors, status: .unprocessableEntity) }
-        guard ctx.children.contains(where: { $0.0 == details.childID.uuid.lower }) else {
-            return episodePage(req, ctx, form, [FieldError("childId", "Choose a child who is a member of this case")], status: .unprocessableEntity)
-        }
         do {
-            let model = try await CaseRecordsRepository(req.db).addEpisode(details, to: ctx.caseID)
-            try await req.audit(.create, .removalEpisode, recordID: model.id, caseID: ctx.caseID, "recorded removal of \(ctx.overview.name(details.childID.uuid))")
+            _ = try await RemovalCommands(req.change()).addEpisode(details, to: CaseID(ctx.caseID))
             return req.redirect(to: SiteURL.caseFile(ctx.caseID).path)
-        } catch StoreError.duplicate(let message) {
-            return episodePage(req, ctx, form, [FieldError("childId", message)], status: .conflict)
+        } catch {
+            guard let refusal = FormRefusal(error) else { throw error }
+            return episodePage(req, ctx, form, refusal.errors, status: refusal.status)
         }
     }
 
@@ -86,13 +81,16 @@ struct EpisodePagesController: RouteCollection {
         let ctx = try await context(req, .update, .removalEpisode)
         let model = try await episode(req, ctx)
         var form = FormData(req)
-        let (details, errors) = EpisodeForm.read(form, today: req.today, birthDate: ctx.birthDate)
+        let (details, errors) = EpisodeForm.read(form)
         guard let details else { return episodePage(req, ctx, form, errors, editing: model, status: .unprocessableEntity) }
         let saved = model.details
         do {
-            try await CaseRecordsRepository(req.db).update(model, to: details, expectedVersion: FormReader(form).version)
-            try await req.audit(.update, .removalEpisode, recordID: model.id, caseID: ctx.caseID, "changed removal details")
+            _ = try await RemovalCommands(req.change()).changeEpisode(EpisodeID(model.id!), in: CaseID(ctx.caseID), to: details,
+                                                                      expectedVersion: FormReader(form).version)
             return req.redirect(to: SiteURL.caseFile(ctx.caseID).path)
+        } catch let error where FormRefusal(error) != nil {
+            let refusal = FormRefusal(error)!
+            return episodePage(req, ctx, form, refusal.errors, editing: model, status: refusal.status)
         } catch StoreError.versionConflict(let current) {
             form.set("version", String(current))
             return episodePage(req, ctx, form, [FieldError("version", "Someone else saved this removal since you opened the form")], editing: model,
@@ -122,17 +120,19 @@ struct EpisodePagesController: RouteCollection {
         let ctx = try await context(req, .create, .placement)
         let ep = try await episode(req, ctx)
         let form = FormData(req)
-        let (read, readErrors) = PlacementForm.read(form, today: req.today, episode: ep.details)
-        let returnHome = read?.validateReturnHome(lastReview: ctx.overview.lastReviews[ep.childID], policy: req.reunify.timelines) ?? []
-        guard let details = read, returnHome.isEmpty else {
-            return placementPage(req, ctx, action: SiteURL.newPlacement(ctx.caseID, ep.id!).path,
-                                 title: "Add a placement for \(ctx.overview.name(ep.childID))", form, readErrors + returnHome,
-                                 status: .unprocessableEntity)
+        let page = { (errors: [FieldError], status: HTTPResponseStatus) in
+            placementPage(req, ctx, action: SiteURL.newPlacement(ctx.caseID, ep.id!).path,
+                          title: "Add a placement for \(ctx.overview.name(ep.childID))", form, errors, status: status)
         }
-        let model = try await CaseRecordsRepository(req.db).addPlacement(details, to: ep)
-        try await req.audit(.create, .placement, recordID: model.id, caseID: ctx.caseID,
-                            "placed \(ctx.overview.name(ep.childID)): \(details.setting.label.lowercased()) from \(details.startDate.iso)")
-        return req.redirect(to: SiteURL.caseFile(ctx.caseID).path)
+        let (read, readErrors) = PlacementForm.read(form)
+        guard let details = read else { return page(readErrors, .unprocessableEntity) }
+        do {
+            _ = try await RemovalCommands(req.change()).addPlacement(details, to: EpisodeID(ep.id!), in: CaseID(ctx.caseID))
+            return req.redirect(to: SiteURL.caseFile(ctx.caseID).path)
+        } catch {
+            guard let refusal = FormRefusal(error) else { throw error }
+            return page(refusal.errors, refusal.status)
+        }
     }
 
     func placement(_ req: Request, _ ctx: Context) async throws -> (PlacementModel, RemovalEpisodeModel) {
@@ -157,13 +157,16 @@ struct EpisodePagesController: RouteCollection {
         let (model, ep) = try await placement(req, ctx)
         var form = FormData(req)
         let action = SiteURL.editPlacement(ctx.caseID, model.id!).path
-        let (details, errors) = PlacementForm.read(form, today: req.today, episode: ep.details)
+        let (details, errors) = PlacementForm.read(form)
         guard let details else { return placementPage(req, ctx, action: action, title: "Change placement", form, errors, status: .unprocessableEntity) }
         let saved = model.details
         do {
-            try await CaseRecordsRepository(req.db).update(model, to: details, expectedVersion: FormReader(form).version)
-            try await req.audit(.update, .placement, recordID: model.id, caseID: ctx.caseID, "changed a placement")
+            _ = try await RemovalCommands(req.change()).changePlacement(PlacementID(model.id!), in: CaseID(ctx.caseID), to: details,
+                                                                        expectedVersion: FormReader(form).version)
             return req.redirect(to: SiteURL.caseFile(ctx.caseID).path)
+        } catch let error where FormRefusal(error) != nil {
+            let refusal = FormRefusal(error)!
+            return placementPage(req, ctx, action: action, title: "Change placement", form, refusal.errors, status: refusal.status)
         } catch StoreError.versionConflict(let current) {
             form.set("version", String(current))
             return placementPage(req, ctx, action: action, title: "Change placement", form,

@@ -25,7 +25,8 @@ struct GoalPagesController: RouteCollection {
         return f
     }
 
-    static func read(_ form: FormData, today: CalendarDate) -> (PermanencyGoalDetails?, [FieldError]) {
+    /// The goals as filled in; `GoalRules` decides whether they may be written.
+    static func read(_ form: FormData) -> (PermanencyGoalDetails?, [FieldError]) {
         var r = FormReader(form)
         let child = r.uuid("childId", "Choose the child")
         let primary = r.code(PermanencyPlan.self, "primary", required: "Choose the primary goal")
@@ -35,7 +36,6 @@ struct GoalPagesController: RouteCollection {
         guard let child, let primary, let since else { return (nil, r.errors) }
         let d = PermanencyGoalDetails(childID: PersonID(child), primary: primary, primarySince: since, concurrent: concurrent,
                                       concurrentSince: concurrentSince)
-        r.add(d.validate(today: today))
         return r.errors.isEmpty ? (d, []) : (nil, r.errors)
     }
 
@@ -91,17 +91,14 @@ struct GoalPagesController: RouteCollection {
         let overview = try await overview(req, .create)
         let caseID = overview.caseFile.id!
         let form = FormData(req)
-        let (details, errors) = Self.read(form, today: req.today)
+        let (details, errors) = Self.read(form)
         guard let details else { return page(req, overview, form, errors, status: .unprocessableEntity) }
-        guard overview.children.contains(where: { $0.person.id == details.childID.uuid }) else {
-            return page(req, overview, form, [FieldError("childId", "Choose a child who is a member of this case")], status: .unprocessableEntity)
-        }
         do {
-            let model = try await CaseRecordsRepository(req.db).addGoal(details, to: caseID)
-            try await req.audit(.create, .permanencyGoal, recordID: model.id, caseID: caseID, "set goals for \(overview.name(details.childID.uuid))")
+            _ = try await RemovalCommands(req.change()).setGoals(details, in: CaseID(caseID))
             return req.redirect(to: SiteURL.caseFile(caseID).path)
-        } catch StoreError.duplicate(let message) {
-            return page(req, overview, form, [FieldError("childId", message)], status: .conflict)
+        } catch {
+            guard let refusal = FormRefusal(error) else { throw error }
+            return page(req, overview, form, refusal.errors, status: refusal.status)
         }
     }
 
@@ -115,13 +112,16 @@ struct GoalPagesController: RouteCollection {
         let overview = try await overview(req, .update)
         let goal = try await goal(req, overview)
         var form = FormData(req)
-        let (details, errors) = Self.read(form, today: req.today)
+        let (details, errors) = Self.read(form)
         guard let details else { return page(req, overview, form, errors, editing: goal, status: .unprocessableEntity) }
         let saved = goal.details
         do {
-            try await CaseRecordsRepository(req.db).update(goal, to: details, expectedVersion: FormReader(form).version)
-            try await req.audit(.update, .permanencyGoal, recordID: goal.id, caseID: overview.caseFile.id, "changed goals")
+            _ = try await RemovalCommands(req.change()).changeGoals(GoalID(goal.id!), in: CaseID(overview.caseFile.id!), to: details,
+                                                                    expectedVersion: FormReader(form).version)
             return req.redirect(to: SiteURL.caseFile(overview.caseFile.id!).path)
+        } catch let error where FormRefusal(error) != nil {
+            let refusal = FormRefusal(error)!
+            return page(req, overview, form, refusal.errors, editing: goal, status: refusal.status)
         } catch StoreError.versionConflict(let current) {
             form.set("version", String(current))
             return page(req, overview, form, [FieldError("version", "Someone else saved these goals since you opened the form")], editing: goal,

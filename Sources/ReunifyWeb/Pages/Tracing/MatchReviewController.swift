@@ -3,6 +3,7 @@ import Plot
 import Vapor
 import ReunifyDomain
 import ReunifyStore
+import ReunifyMatching
 
 /// One proposed match: the sought child and the registered child side by side, the evidence per field in words,
 /// and the decision (confirm or reject, with who and why).
@@ -14,14 +15,14 @@ struct MatchReviewController: RouteCollection {
     }
 
     func review(req: Request) async throws -> Response {
-        try await req.requireTracer()
+        try await req.requireTracer(.read, .matchCandidate)
         let request = try await req.tracingRequestParameter()
         let candidate = try await req.candidateParameter(of: request)
         return try await page(req, request, candidate, FormData(), [])
     }
 
     func decide(req: Request) async throws -> Response {
-        try await req.requireTracer()
+        try await req.requireTracer(.update, .matchCandidate)
         let request = try await req.tracingRequestParameter()
         let candidate = try await req.candidateParameter(of: request)
         let form = FormData(req)

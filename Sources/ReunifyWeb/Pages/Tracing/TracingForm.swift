@@ -1,5 +1,6 @@
 import Plot
 import ReunifyDomain
+import ReunifyMatching
 
 /// The tracing request form: who asks, who is sought, and (when editing) where the trace stands.
 enum TracingForm {

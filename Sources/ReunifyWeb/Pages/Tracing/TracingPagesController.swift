@@ -3,6 +3,7 @@ import Plot
 import Vapor
 import ReunifyDomain
 import ReunifyStore
+import ReunifyMatching
 
 /// Tracing requests: the list, filing one, its page with actions and candidates, changing it, and verification.
 struct TracingPagesController: RouteCollection {
@@ -55,11 +56,12 @@ struct TracingPagesController: RouteCollection {
 
     /// A family search whose sought names were left empty takes them from the child's record.
     static func completed(_ details: TracingRequestDetails, req: Request) async throws -> (TracingRequestDetails, [FieldError]) {
-        guard details.kind == .familySearch, let childID = details.childID else { return (details, []) }
+        guard let childID = details.childID else { return (details, []) }
         guard try await req.childrenOpenToCaller().contains(where: { $0.id == childID.uuid }),
               let child = try await PersonRepository(req.db).find(childID.uuid) else {
             return (details, [FieldError("childId", "Choose a child in a case open to you")])
         }
+        guard details.kind == .familySearch else { return (details, []) }
         var d = details
         let c = child.details
         if d.sought.givenName.isEmpty && d.sought.familyName.isEmpty {
@@ -81,7 +83,7 @@ struct TracingPagesController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let signedIn = try await req.requireTracer()
+        let signedIn = try await req.requireTracer(.create)
         let form = FormData(req)
         let (details, errors) = try await Self.read(form, req: req, status: .open)
         guard var details else { return try await page(req, form, errors, status: .unprocessableEntity) }
@@ -148,7 +150,7 @@ struct TracingPagesController: RouteCollection {
     }
 
     func update(req: Request) async throws -> Response {
-        try await req.requireTracer()
+        try await req.requireTracer(.update)
         let request = try await req.tracingRequestParameter()
         var form = FormData(req)
         let saved = request.details
@@ -172,7 +174,7 @@ struct TracingPagesController: RouteCollection {
     }
 
     func addAction(req: Request) async throws -> Response {
-        let signedIn = try await req.requireTracer()
+        let signedIn = try await req.requireTracer(.update)
         let request = try await req.tracingRequestParameter()
         let form = FormData(req)
         var r = FormReader(form)
@@ -202,7 +204,7 @@ struct TracingPagesController: RouteCollection {
     }
 
     func verificationForm(req: Request) async throws -> Response {
-        try await req.requireTracer()
+        try await req.requireTracer(.read, .tracingVerification)
         let request = try await req.tracingRequestParameter()
         guard request.linkedPersonID != nil else { throw Abort(.conflict, reason: "Confirm a match before verifying it") }
         let v = request.verificationDetails ?? VerificationDetails()
@@ -214,7 +216,7 @@ struct TracingPagesController: RouteCollection {
     }
 
     func saveVerification(req: Request) async throws -> Response {
-        try await req.requireTracer()
+        try await req.requireTracer(.update, .tracingVerification)
         let request = try await req.tracingRequestParameter()
         guard request.linkedPersonID != nil else { throw Abort(.conflict, reason: "Confirm a match before verifying it") }
         let form = FormData(req)

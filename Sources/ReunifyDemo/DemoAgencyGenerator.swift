@@ -1,4 +1,6 @@
 import Foundation
+import ReunifyDomain
+import ReunifyMatching
 
 /// Builds the demo agency from a seed and a reference day. The same seed and day always give the same
 /// agency, identifiers included; dates are placed relative to the reference day so the caseload looks current.

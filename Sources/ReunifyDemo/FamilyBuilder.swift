@@ -1,4 +1,6 @@
 import Foundation
+import ReunifyDomain
+import ReunifyMatching
 
 /// Builds one demo family: its people, their relationships, the children's episodes and placements, goals and team.
 struct FamilyBuilder {

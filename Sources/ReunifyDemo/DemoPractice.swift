@@ -1,4 +1,6 @@
 import Foundation
+import ReunifyDomain
+import ReunifyMatching
 
 /// The demo agency's assessments, reviews and practice vignette: plain values, generated from the families.
 public struct DemoPractice: Sendable, Equatable {

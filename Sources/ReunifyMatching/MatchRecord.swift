@@ -1,10 +1,15 @@
+/// Sex as matching compares it; an unknown sex is nil.
+public enum MatchSex: String, Sendable, CaseIterable {
+    case female, male
+}
+
 /// A person as matching sees them: a registered child, a sought child of a tracing request, a CSV row.
 public struct MatchRecord: Sendable, Equatable {
     public var id: String
     public var givenName: String
     public var familyName: String
     public var otherNames: [String]
-    public var sex: Sex?
+    public var sex: MatchSex?
     public var birthDate: PartialDate?
     /// An age estimate in years on the reference date, when the birth date is unknown.
     public var age: Int?
@@ -13,7 +18,7 @@ public struct MatchRecord: Sendable, Equatable {
     public var motherName: String?
     public var fatherName: String?
 
-    public init(id: String, givenName: String = "", familyName: String = "", otherNames: [String] = [], sex: Sex? = nil,
+    public init(id: String, givenName: String = "", familyName: String = "", otherNames: [String] = [], sex: MatchSex? = nil,
                 birthDate: PartialDate? = nil, age: Int? = nil, place: String? = nil, identifier: String? = nil,
                 motherName: String? = nil, fatherName: String? = nil) {
         self.id = id

@@ -111,7 +111,7 @@ public enum MatchCSV {
                 }
                 age = a
             }
-            let sex: Sex? = switch value("sex")?.lowercased() {
+            let sex: MatchSex? = switch value("sex")?.lowercased() {
             case "f", "female", "girl": .female
             case "m", "male", "boy": .male
             default: nil

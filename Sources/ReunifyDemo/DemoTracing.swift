@@ -1,4 +1,6 @@
 import Foundation
+import ReunifyDomain
+import ReunifyMatching
 
 extension DemoAgency {
     /// A tracing request of the demo agency, with the actions already taken.

@@ -1,5 +1,5 @@
 import Testing
-@testable import ReunifyDomain
+@testable import ReunifyMatching
 
 @Suite("Double Metaphone")
 struct DoubleMetaphoneTests {

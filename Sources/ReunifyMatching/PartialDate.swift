@@ -8,11 +8,20 @@ public struct PartialDate: Sendable, Hashable, Codable {
         guard (1850...2200).contains(year) else { return nil }
         if let month, !(1...12).contains(month) { return nil }
         if let day {
-            guard let month, CalendarDate(year: year, month: month, day: day) != nil else { return nil }
+            guard let month, (1...Self.days(inMonth: month, of: year)).contains(day) else { return nil }
         }
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// Days in a month of the Gregorian calendar.
+    static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// As written: 2015, 2015-04 or 2015-04-09.

@@ -19,7 +19,7 @@ public final class PreparedRecords: @unchecked Sendable {
         var nameCount: UInt8 = 0
         var motherCount: UInt8 = 0
         var fatherCount: UInt8 = 0
-        /// 0 when unknown, else 1 + the sex's position among `Sex.allCases`.
+        /// 0 when unknown, else 1 + the sex's position among `MatchSex.allCases`.
         var sex: UInt8 = 0
         /// year × 10 000 + month × 100 + day, with 0 for an unknown month or day; -1 when there is no date.
         var date: Int32 = -1
@@ -237,7 +237,7 @@ final class WordStoreBuilder {
             if let name = r.fatherName { appendWords(of: name, to: &refs, since: father) }
             row.motherCount = UInt8(father - mother)
             row.fatherCount = UInt8(refs.count - father)
-            if let sex = r.sex, sex != .unknown { row.sex = UInt8(1 + Sex.allCases.firstIndex(of: sex)!) }
+            if let sex = r.sex { row.sex = UInt8(1 + MatchSex.allCases.firstIndex(of: sex)!) }
             if let d = r.birthDate {
                 row.date = Int32(d.year * 10_000 + (d.month ?? 0) * 100 + (d.day ?? 0))
                 (row.yearLow, row.yearHigh) = (Int16(d.year), Int16(d.year))

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import ReunifyDomain
+import ReunifyStore
 
 /// Writes the demo agency into a database, once.
 public struct DemoLoader: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ReunifyDomain
+@testable import ReunifyMatching
 
 @Suite("Matching: names, sounds and scripts")
 struct MatchingNormalisationTests {

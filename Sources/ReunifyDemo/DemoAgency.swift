@@ -1,4 +1,5 @@
 import Foundation
+import ReunifyDomain
 
 /// A fictional agency for trying Reunify: its staff and its families, as plain values.
 public struct DemoAgency: Sendable, Equatable {

@@ -1,0 +1,107 @@
+/// What must hold for a placement to be recorded or changed, the same whichever page, API call or import asks.
+///
+/// A child lives in one place at a time: an episode has at most one current placement (no end date). Recording a
+/// new current placement ends the one it follows on the day the new one starts; a change that would leave two
+/// current placements is refused. A return home (a trial home visit) follows a recent reunification review.
+public struct PlacementRules: Sendable {
+    public let today: CalendarDate
+    public let timelines: TimelinePolicy
+
+    public init(today: CalendarDate, timelines: TimelinePolicy) {
+        self.today = today
+        self.timelines = timelines
+    }
+
+    /// Another placement of the same episode, as the rule needs to see it.
+    public struct Sibling: Equatable, Sendable {
+        public let id: PlacementID
+        public let details: PlacementDetails
+        public init(id: PlacementID, details: PlacementDetails) {
+            self.id = id
+            self.details = details
+        }
+    }
+
+    /// A placement the change closes: it ends the day the new one starts.
+    public struct Ending: Equatable, Sendable {
+        public let id: PlacementID
+        public let endDate: CalendarDate
+        public let changeReason: String
+    }
+
+    /// Checks a placement about to be written. `editing` names the placement being changed (nil when a new one is
+    /// recorded); `siblings` are the episode's other placements. Returns the placements the change ends, or throws
+    /// every problem at once.
+    public func check(_ details: PlacementDetails, editing: PlacementID?, episode: RemovalEpisodeDetails,
+                      siblings: [Sibling], lastReview: CalendarDate?) throws(ValidationFailure) -> [Ending] {
+        var errors = details.validate(today: today, episode: episode)
+        errors += details.validateReturnHome(lastReview: lastReview, policy: timelines)
+        let others = siblings.filter { $0.id != editing }
+        var endings: [Ending] = []
+        if details.isCurrent {
+            for current in others where current.details.isCurrent {
+                if editing == nil && current.details.startDate <= details.startDate {
+                    endings.append(Ending(id: current.id, endDate: details.startDate,
+                                          changeReason: current.details.changeReason ?? "Moved to \(details.setting.label.lowercased())"))
+                } else {
+                    errors.append(FieldError("endDate", Self.twoCurrent(current.details)))
+                }
+            }
+        }
+        try ValidationFailure.check(errors)
+        return endings
+    }
+
+    static func twoCurrent(_ current: PlacementDetails) -> String {
+        let label = current.setting.label.lowercased()
+        return "This child already lives elsewhere now (\(label) since \(current.startDate.iso)); give this placement an end date, or end that one first"
+    }
+}
+
+/// What must hold for a removal episode: the child is a child of the case, and has at most one open episode.
+public struct EpisodeRules: Sendable {
+    public let today: CalendarDate
+    public init(today: CalendarDate) { self.today = today }
+
+    /// Checks an episode about to be written. `members` are the case's members; `childBirthDate` the child's recorded
+    /// birth date; `siblings` the child's other episodes in the case (the one being edited may be among them).
+    public func check(_ details: RemovalEpisodeDetails, editing: EpisodeID?, members: [CaseMembership],
+                      childBirthDate: CalendarDate?, siblings: [(id: EpisodeID, details: RemovalEpisodeDetails)]) throws {
+        if let missing = CaseMembership.requireChild(details.childID, among: members) { throw ValidationFailure([missing]) }
+        try ValidationFailure.check(details.validate(today: today, childBirthDate: childBirthDate))
+        if details.isOpen, siblings.contains(where: { $0.id != editing && $0.details.childID == details.childID && $0.details.isOpen }) {
+            throw DuplicateRecord("childId", "This child already has an open removal episode; record its discharge first")
+        }
+    }
+}
+
+/// One person's part in a case, as the rules that depend on it see it.
+public struct CaseMembership: Equatable, Sendable {
+    public let personID: PersonID
+    public let role: MemberRole
+    public init(personID: PersonID, role: MemberRole) {
+        self.personID = personID
+        self.role = role
+    }
+
+    /// Records about a child (removals, goals, reviews) name a child who is a member of the case.
+    public static func requireChild(_ id: PersonID, among members: [CaseMembership], field: String = "childId") -> FieldError? {
+        members.contains(where: { $0.personID == id && $0.role == .child }) ? nil
+            : FieldError(field, "Choose a child who is a member of this case")
+    }
+}
+
+/// What must hold for a child's permanency goals: a child of the case, one set of goals per child.
+public struct GoalRules: Sendable {
+    public let today: CalendarDate
+    public init(today: CalendarDate) { self.today = today }
+
+    public func check(_ details: PermanencyGoalDetails, editing: GoalID?, members: [CaseMembership],
+                      siblings: [(id: GoalID, childID: PersonID)]) throws {
+        if let missing = CaseMembership.requireChild(details.childID, among: members) { throw ValidationFailure([missing]) }
+        try ValidationFailure.check(details.validate(today: today))
+        if siblings.contains(where: { $0.id != editing && $0.childID == details.childID }) {
+            throw DuplicateRecord("childId", "This child already has permanency goals; change them instead")
+        }
+    }
+}
