@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReunifyDomain
+import ReunifyMatching
 import ReunifyDemo
 
 @Suite("Reunification review")

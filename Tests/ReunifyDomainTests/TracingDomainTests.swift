@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ReunifyDomain
 import ReunifyMatching
-import ReunifyDemo
+@testable import ReunifyDemo
 
 @Suite("Tracing rules")
 struct TracingDomainTests {
@@ -70,7 +70,7 @@ struct TracingDomainTests {
                     .flatMap { r in f.persons.first { $0.id == r.personID }?.details.fullName }
             }
             let d = p.details
-            return MatchRecord(id: p.id.description, givenName: d.givenName, familyName: d.familyName, sex: d.sex,
+            return MatchRecord(id: p.id.description, givenName: d.givenName, familyName: d.familyName, sex: d.sex.forMatching,
                                birthDate: d.birthDate.flatMap { PartialDate(year: $0.year, month: $0.month, day: $0.day) },
                                place: d.placeOfOrigin ?? d.address, motherName: parent(.mother), fatherName: parent(.father))
         }

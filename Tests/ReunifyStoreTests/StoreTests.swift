@@ -128,24 +128,50 @@ struct StoreTests {
         }
     }
 
-    @Test("a new placement ends the child's current one on the day it starts")
+    @Test("a new placement ends the child's current one on the day it starts; each change is audited with it")
     func placementsFollowEachOther() async throws {
         try await StoreHarness.withDatabase { db in
             let c = try await CaseRepository(db).create(CaseDetails(caseNumber: "T-3", familyName: "Lee", unit: "U", openedOn: StoreHarness.today))
             let (child, _) = try await PersonRepository(db).addNewMember(PersonDetails(givenName: "Ava", familyName: "Lee"), role: .child, to: c.id!)
-            let records = CaseRecordsRepository(db)
+            let acting = Acting(actor: Actor(id: UserID(UUID()), role: .supervisor, unit: "U"), userEmail: "supervisor@example.test",
+                                address: nil, now: Date(), today: StoreHarness.today, timelines: .unitedStates)
+            let commands = RemovalCommands(CaseChange(db, acting))
+            let caseID = CaseID(c.id!)
             let removal = CalendarDate(iso: "2026-01-10")!
-            let ep = try await records.addEpisode(RemovalEpisodeDetails(childID: PersonID(child.id!), removalDate: removal,
-                                                                        manner: .courtOrdered, circumstances: [.neglect]), to: c.id!)
-            _ = try await records.addPlacement(PlacementDetails(setting: .fosterFamilyHome, caregiverName: "Reed family", startDate: removal), to: ep)
-            _ = try await records.addPlacement(PlacementDetails(setting: .relativeFosterHome, caregiverName: "Aunt Rosa",
-                                                                startDate: CalendarDate(iso: "2026-03-01")!), to: ep)
-            let list = try await records.placements(of: ep.id!)
+            let episode = RemovalEpisodeDetails(childID: PersonID(child.id!), removalDate: removal, manner: .courtOrdered, circumstances: [.neglect])
+            let ep = try await commands.addEpisode(episode, to: caseID)
+            _ = try await commands.addPlacement(PlacementDetails(setting: .fosterFamilyHome, caregiverName: "Reed family", startDate: removal),
+                                                to: EpisodeID(ep.id!), in: caseID)
+            _ = try await commands.addPlacement(PlacementDetails(setting: .relativeFosterHome, caregiverName: "Aunt Rosa",
+                                                                 startDate: CalendarDate(iso: "2026-03-01")!), to: EpisodeID(ep.id!), in: caseID)
+            let list = try await CaseRecordsRepository(db).placements(of: ep.id!)
             #expect(list.map(\.endDate) == ["2026-03-01", nil])
             #expect(list[0].changeReason?.isEmpty == false)
-            await #expect(throws: StoreError.self) {
-                _ = try await records.addEpisode(RemovalEpisodeDetails(childID: PersonID(child.id!), removalDate: removal,
-                                                                       manner: .courtOrdered, circumstances: [.neglect]), to: c.id!)
+            await #expect(throws: DuplicateRecord.self) { _ = try await commands.addEpisode(episode, to: caseID) }
+            let trail = try await AuditRepository(db).trail(caseID: c.id!)
+            #expect(trail.filter { $0.action == "create" }.map(\.recordKind).sorted() == ["placement", "placement", "removal_episode"])
+            #expect(trail.allSatisfy { $0.userEmail == "supervisor@example.test" })
+        }
+    }
+
+    @Test("the database itself holds a child to one current placement, whatever path a write takes")
+    func oneCurrentPlacementByConstruction() async throws {
+        try await StoreHarness.withDatabase { db in
+            let c = try await CaseRepository(db).create(CaseDetails(caseNumber: "T-4", familyName: "Lee", unit: "U", openedOn: StoreHarness.today))
+            let (child, _) = try await PersonRepository(db).addNewMember(PersonDetails(givenName: "Ava", familyName: "Lee"), role: .child, to: c.id!)
+            let removal = CalendarDate(iso: "2026-01-10")!
+            let ep = RemovalEpisodeModel(caseID: c.id!, RemovalEpisodeDetails(childID: PersonID(child.id!), removalDate: removal,
+                                                                              manner: .courtOrdered, circumstances: [.neglect]))
+            try await ep.create(on: db)
+            try await PlacementModel(caseID: c.id!, episodeID: ep.id!, PlacementDetails(setting: .fosterFamilyHome, caregiverName: "A", startDate: removal))
+                .create(on: db)
+            await #expect(throws: (any Error).self) {
+                try await PlacementModel(caseID: c.id!, episodeID: ep.id!, PlacementDetails(setting: .relativeFosterHome, caregiverName: "B", startDate: removal))
+                    .create(on: db)
+            }
+            await #expect(throws: (any Error).self) {
+                try await RemovalEpisodeModel(caseID: c.id!, RemovalEpisodeDetails(childID: PersonID(child.id!), removalDate: removal,
+                                                                                  manner: .courtOrdered, circumstances: [.neglect])).create(on: db)
             }
         }
     }

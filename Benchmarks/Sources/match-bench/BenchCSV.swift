@@ -1,5 +1,4 @@
 import Foundation
-import ReunifyDomain
 import ReunifyMatching
 
 /// The benchmark's files: people in the columns `reunify link` reads, and the truth as id,person.

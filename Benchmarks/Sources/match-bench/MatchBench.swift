@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import ReunifyDomain
 import ReunifyMatching
 
 /// Generates the synthetic data sets, and measures Reunify's matcher on them: quality against the generator's

@@ -19,6 +19,10 @@ public enum Sex: String, CodedValue {
 
 extension Sex {
     /// As the matching engine compares it: unknown is no evidence either way.
+    public init(_ matched: MatchSex?) {
+        self = matched.flatMap { Sex(rawValue: $0.rawValue) } ?? .unknown
+    }
+
     public var forMatching: MatchSex? {
         switch self {
         case .female: .female

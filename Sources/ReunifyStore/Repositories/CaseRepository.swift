@@ -11,6 +11,16 @@ public struct CaseRepository: Sendable {
         try await CaseModel.find(id, on: db)
     }
 
+    public func find(_ ids: Set<UUID>) async throws -> [CaseModel] {
+        guard !ids.isEmpty else { return [] }
+        return try await CaseModel.query(on: db).filter(\.$id ~~ Array(ids)).all()
+    }
+
+    /// The accounts on a case's team.
+    public func teamUserIDs(of caseID: UUID) async throws -> [UUID] {
+        try await TeamMemberModel.query(on: db).filter(\.$caseID == caseID).all(\.$userID)
+    }
+
     /// What the access policy needs to know about a case; nil when there is no such case.
     public func facts(_ id: UUID) async throws -> CaseAccessFacts? {
         guard let model = try await find(id) else { return nil }

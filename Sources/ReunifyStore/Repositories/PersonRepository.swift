@@ -10,6 +10,23 @@ public struct PersonRepository: Sendable {
 
     public func find(_ id: UUID) async throws -> PersonModel? { try await PersonModel.find(id, on: db) }
 
+    public func find(_ ids: [UUID]) async throws -> [PersonModel] {
+        guard !ids.isEmpty else { return [] }
+        return try await PersonModel.query(on: db).filter(\.$id ~~ Array(Set(ids))).all()
+    }
+
+    /// The people of the cases given (those with `role`, if one is named) whose records were not merged into another,
+    /// by name.
+    public func unmerged(inCases caseIDs: Set<UUID>, role: MemberRole? = nil) async throws -> [PersonModel] {
+        guard !caseIDs.isEmpty else { return [] }
+        let members = MemberModel.query(on: db).filter(\.$caseID ~~ Array(caseIDs))
+        if let role { members.filter(\.$role == role.rawValue) }
+        let ids = Set(try await members.all(\.$personID))
+        guard !ids.isEmpty else { return [] }
+        return try await PersonModel.query(on: db).filter(\.$id ~~ Array(ids)).filter(\.$mergedInto == nil)
+            .sort(\.$familyName).sort(\.$givenName).all()
+    }
+
     /// The cases a person is a member of.
     public func caseIDs(of personID: UUID) async throws -> [UUID] {
         try await MemberModel.query(on: db).filter(\.$personID == personID).all(\.$caseID)

@@ -20,6 +20,14 @@ public struct TracingRepository: Sendable {
 
     public func find(_ id: UUID) async throws -> TracingRequestModel? { try await TracingRequestModel.find(id, on: db) }
 
+    public func find(_ ids: [UUID]) async throws -> [TracingRequestModel] {
+        guard !ids.isEmpty else { return [] }
+        return try await TracingRequestModel.query(on: db).filter(\.$id ~~ Array(Set(ids))).all()
+    }
+
+    /// Deletes a request filed in error (its actions and candidates go with it).
+    public func delete(_ model: TracingRequestModel) async throws { try await model.delete(on: db) }
+
     /// Requests newest first, optionally of one status and whose sought child's names hold every term.
     public func list(status: TracingStatus? = nil, search: String = "", limit: Int = 200) async throws -> [TracingRequestModel] {
         let q = TracingRequestModel.query(on: db)

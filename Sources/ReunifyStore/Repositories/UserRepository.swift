@@ -8,6 +8,9 @@ public struct UserRepository: Sendable {
 
     public func find(_ id: UUID) async throws -> UserModel? { try await UserModel.find(id, on: db) }
 
+    /// How many accounts there are: the health check's real query.
+    public func count() async throws -> Int { try await UserModel.query(on: db).count() }
+
     public func find(email: String) async throws -> UserModel? {
         try await UserModel.query(on: db).filter(\.$email == email.lowercased().trimmingCharacters(in: .whitespaces)).first()
     }

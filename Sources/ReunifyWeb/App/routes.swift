@@ -50,7 +50,7 @@ struct HealthStatus: Content {
 
     static func check(_ req: Request) async throws -> HealthStatus {
         do {
-            _ = try await UserModel.query(on: req.db).count()
+            _ = try await UserRepository(req.db).count()
         } catch {
             throw Abort(.serviceUnavailable, reason: "The database does not answer")
         }

@@ -1,5 +1,6 @@
 import Plot
 import Vapor
+import ReunifyDomain
 
 /// A create or edit form for one record: heading, error summary, the fields, and — when someone else saved
 /// the record meanwhile — both versions side by side so nothing is overwritten unseen.

@@ -22,7 +22,6 @@ struct MethodNotAllowedMiddleware: AsyncMiddleware {
             case .catchall: return true
             case .anything, .parameter: guard index < parts.count else { return false }
             case .constant(let text): guard index < parts.count, parts[index] == text else { return false }
-            case .partialParameter: guard index < parts.count else { return false }
             }
             index += 1
         }

@@ -2,6 +2,7 @@ import Fluent
 import Vapor
 import ReunifyDomain
 import ReunifyStore
+import ReunifyMatching
 
 /// Finds records that may be the same person registered twice, among the cases open to the caller, and merges them.
 struct DuplicateService {
@@ -28,9 +29,7 @@ struct DuplicateService {
     func duplicates(of person: PersonModel) async throws -> [Candidate] {
         let visible = try await CaseRepository(req.db).visibleCaseIDs(try req.caseScope())
         guard !visible.isEmpty else { return [] }
-        let ids = Set(try await MemberModel.query(on: req.db).filter(\.$caseID ~~ Array(visible)).all(\.$personID)).subtracting([person.id!])
-        guard !ids.isEmpty else { return [] }
-        let others = try await PersonModel.query(on: req.db).filter(\.$id ~~ Array(ids)).filter(\.$mergedInto == nil).all()
+        let others = try await PersonRepository(req.db).unmerged(inCases: visible).filter { $0.id != person.id }
         let registry = TracingRegistry(req.db)
         guard let mine = try await registry.records([person]).first?.1 else { return [] }
         let records = try await registry.records(others)

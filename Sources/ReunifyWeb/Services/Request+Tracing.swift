@@ -49,10 +49,7 @@ extension Request {
     func childrenOpenToCaller() async throws -> [PersonModel] {
         let visible = try await CaseRepository(db).visibleCaseIDs(try caseScope())
         guard !visible.isEmpty else { return [] }
-        let ids = try await MemberModel.query(on: db).filter(\.$caseID ~~ Array(visible)).filter(\.$role == MemberRole.child.rawValue).all(\.$personID)
-        guard !ids.isEmpty else { return [] }
-        return try await PersonModel.query(on: db).filter(\.$id ~~ Array(Set(ids))).filter(\.$mergedInto == nil)
-            .sort(\.$familyName).sort(\.$givenName).all()
+        return try await PersonRepository(db).unmerged(inCases: visible, role: .child)
     }
 
     /// Records a confirm or reject decision on a candidate, after the checks every surface shares.

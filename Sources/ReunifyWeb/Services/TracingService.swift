@@ -1,6 +1,7 @@
 import Vapor
 import ReunifyDomain
 import ReunifyStore
+import ReunifyMatching
 
 /// The request's view of the tracing scorer (its database, its day).
 struct TracingService {

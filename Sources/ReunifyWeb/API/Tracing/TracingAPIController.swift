@@ -80,7 +80,7 @@ struct TracingAPIController: RouteCollection {
         if try await TracingRepository(req.db).candidates(of: model.id!).contains(where: { $0.decisionValue == .confirmed }) || model.linkedPersonID != nil {
             throw Abort(.conflict, reason: "A request with a confirmed match is kept; close it instead")
         }
-        try await model.delete(on: req.db)
+        try await TracingRepository(req.db).delete(model)
         try await req.audit(.delete, Request.tracingKind, recordID: model.id, caseID: nil, "API deleted tracing request for \(model.details.sought.fullName)")
         return .noContent
     }
@@ -106,7 +106,7 @@ struct TracingAPIController: RouteCollection {
         try await req.requireTracer(.read, .matchCandidate)
         let model = try await req.tracingRequestParameter()
         let candidates = try await TracingRepository(req.db).candidates(of: model.id!)
-        let persons = try await PersonModel.query(on: req.db).filter(\.$id ~~ candidates.map(\.personID)).all()
+        let persons = try await PersonRepository(req.db).find(candidates.map(\.personID))
         try await req.audit(.view, Request.candidateKind, recordID: model.id, caseID: nil, "API listed match candidates")
         return candidates.compactMap { c in persons.first { $0.id == c.personID }.map { CandidateDTO(c, person: $0) } }
     }

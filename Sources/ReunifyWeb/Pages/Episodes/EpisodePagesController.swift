@@ -135,26 +135,24 @@ struct EpisodePagesController: RouteCollection {
         }
     }
 
-    func placement(_ req: Request, _ ctx: Context) async throws -> (PlacementModel, RemovalEpisodeModel) {
+    func placement(_ req: Request, _ ctx: Context) async throws -> PlacementModel {
         let id = try req.uuidParameter("placementID", "placement")
-        let records = CaseRecordsRepository(req.db)
-        guard let placement = try await records.placement(id, in: ctx.caseID),
-              let episode = try await records.episode(placement.episodeID, in: ctx.caseID) else {
+        guard let placement = try await CaseRecordsRepository(req.db).placement(id, in: ctx.caseID) else {
             throw Abort(.notFound, reason: "There is no such placement in this case")
         }
-        return (placement, episode)
+        return placement
     }
 
     func editPlacementForm(req: Request) async throws -> Response {
         let ctx = try await context(req, .update, .placement)
-        let (model, _) = try await placement(req, ctx)
+        let model = try await placement(req, ctx)
         return placementPage(req, ctx, action: SiteURL.editPlacement(ctx.caseID, model.id!).path, title: "Change placement",
                              PlacementForm.values(model.details, version: model.version), [])
     }
 
     func updatePlacement(req: Request) async throws -> Response {
         let ctx = try await context(req, .update, .placement)
-        let (model, ep) = try await placement(req, ctx)
+        let model = try await placement(req, ctx)
         var form = FormData(req)
         let action = SiteURL.editPlacement(ctx.caseID, model.id!).path
         let (details, errors) = PlacementForm.read(form)

@@ -20,7 +20,7 @@ struct SearchController: RouteCollection {
             let visible = try await caseRepo.visibleCaseIDs(try req.caseScope())
             results = try await PersonRepository(req.db).search(query, within: visible)
             let ids = Set(results.flatMap { $0.1.map(\.caseID) })
-            for model in try await CaseModel.query(on: req.db).filter(\.$id ~~ Array(ids)).all() { cases[model.id!] = model }
+            for model in try await caseRepo.find(ids) { cases[model.id!] = model }
             try await req.audit(.search, .person, recordID: nil, caseID: nil, "searched for '\(query)': \(results.count) found")
         }
         let today = req.today

@@ -16,7 +16,7 @@ struct TeamPagesController: RouteCollection {
 
     func page(_ req: Request, _ model: CaseModel, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let caseID = model.id!
-        let current = Set(try await TeamMemberModel.query(on: req.db).filter(\.$caseID == caseID).all(\.$userID))
+        let current = Set(try await CaseRepository(req.db).teamUserIDs(of: caseID))
         let candidates = try await UserRepository(req.db).all()
             .filter { !current.contains($0.id!) && !$0.disabled && $0.userRole != .parent }
         let view = FormView(form, errors: errors)

@@ -49,7 +49,7 @@ struct MatchReviewController: RouteCollection {
         try await req.audit(.view, Request.candidateKind, recordID: candidate.id, caseID: cases.first,
                             "reviewed the match of \(person.details.fullName) with tracing request \(request.id!.lower)")
         var decider: UserModel?
-        if let id = candidate.decidedBy { decider = try await UserModel.find(id, on: req.db) }
+        if let id = candidate.decidedBy { decider = try await UserRepository(req.db).find(id) }
         let view = FormView(form, errors: errors)
         func birth(_ r: MatchRecord) -> String {
             if let b = r.birthDate { return b.text }
@@ -60,7 +60,7 @@ struct MatchReviewController: RouteCollection {
              ([registered.givenName, registered.familyName].joined(separator: " ") + (registered.otherNames.isEmpty ? "" : "; " + registered.otherNames.joined(separator: "; ")))),
             ("Names in Latin letters", NameNormalizer.tokens(of: [sought.givenName, sought.familyName] + sought.otherNames).joined(separator: " "),
              NameNormalizer.tokens(of: [registered.givenName, registered.familyName] + registered.otherNames).joined(separator: " ")),
-            ("Sex", sought.sex?.label ?? "—", registered.sex?.label ?? "—"),
+            ("Sex", Sex(sought.sex).label, Sex(registered.sex).label),
             ("Birth date or age", birth(sought), birth(registered)),
             ("Place", sought.place ?? "—", registered.place ?? "—"),
             ("Mother", sought.motherName ?? "—", registered.motherName ?? "—"),

@@ -111,7 +111,7 @@ struct TracingPagesController: RouteCollection {
         var rows: [TracingViews.CandidateRow] = []
         if d.kind == .inquiry {
             let candidates = try await repo.candidates(of: request.id!)
-            let persons = try await PersonModel.query(on: req.db).filter(\.$id ~~ candidates.map(\.personID)).all()
+            let persons = try await PersonRepository(req.db).find(candidates.map(\.personID))
             for c in candidates {
                 guard let p = persons.first(where: { $0.id == c.personID }) else { continue }
                 rows.append(.init(candidate: c, title: p.details.fullName,
@@ -120,7 +120,7 @@ struct TracingPagesController: RouteCollection {
             }
         } else if let child = d.childID {
             let candidates = try await repo.candidates(forPerson: child.uuid)
-            let inquiries = try await TracingRequestModel.query(on: req.db).filter(\.$id ~~ candidates.map(\.requestID)).all()
+            let inquiries = try await repo.find(candidates.map(\.requestID))
             for c in candidates {
                 guard let inquiry = inquiries.first(where: { $0.id == c.requestID }) else { continue }
                 let i = inquiry.details
@@ -137,7 +137,7 @@ struct TracingPagesController: RouteCollection {
             linkedCase = try await req.visibleCases(of: linkedID).first
         }
         let consentMissing = d.kind == .familySearch && !(linked?.tracingConsent ?? false)
-        let filer = try await UserModel.find(request.filedBy, on: req.db)
+        let filer = try await UserRepository(req.db).find(request.filedBy)
         return TracingViews.detail(req, request, actions: try await repo.actions(of: request.id!), candidates: rows,
                                    linked: linked, linkedCase: linkedCase, consentMissing: consentMissing, filedBy: filer?.name ?? "—",
                                    actionForm: actionForm, actionErrors: actionErrors)

@@ -1,5 +1,4 @@
 import Foundation
-import ReunifyMatching
 
 /// One field's part in a match score: how the two records compare and how much that moves the odds.
 public struct MatchEvidence: Equatable, Sendable, Codable {
