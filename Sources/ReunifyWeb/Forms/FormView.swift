@@ -35,7 +35,7 @@ struct FormView {
         group(name, label, hint: hint, .input(
             .type(.text), .attribute(named: "type", value: type), .id(name), .name(name), .value(form.string(name)),
             .class("input \(width)"),
-            .attribute(named: "autocomplete", value: autocomplete ?? "off"),
+            .attribute(named: "autocomplete", value: autocomplete),
             .attribute(named: "aria-invalid", value: message(name) == nil ? nil : "true"),
             .attribute(named: "aria-describedby", value: message(name) == nil ? (hint == nil ? nil : "\(name)-hint") : "\(name)-error")))
     }

@@ -29,7 +29,8 @@ struct RecordFormPage {
                             .tr(.class(row.1 == row.2 ? "" : "changed"), .th(.text(row.0)), .td(.text(row.1)), .td(.text(row.2)))
                         })))
             },
-            .form(.method(.post), .action(action), .attribute(named: "novalidate"),
+            // The people on these forms are the family, not the person typing: the browser fills in none of its own details.
+            .form(.method(.post), .action(action), .attribute(named: "novalidate"), .attribute(named: "autocomplete", value: "off"),
                 csrfField(req.signedIn),
                 view.hidden("version"),
                 .group(fields),

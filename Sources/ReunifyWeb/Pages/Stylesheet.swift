@@ -48,8 +48,10 @@ enum Stylesheet {
     .tag{display:inline-block;font-size:.8rem;padding:1px 6px;background:#dbe6f2;color:#0b3d5c;margin-left:6px;font-weight:600}
     .tag.warn{background:#fcd6c3;color:#6e3619}
     .overdue{color:#d4351c;font-weight:700}
-    .summary-list{margin:0 0 20px}.summary-list>div{display:flex;flex-wrap:wrap;border-bottom:1px solid #b1b4b6;padding:8px 0}
-    .summary-list dt{font-weight:600;width:30%;min-width:160px}.summary-list dd{margin:0;flex:1}.summary-list dd>a{margin-left:.6em}
+    .summary-list{display:grid;grid-template-columns:minmax(160px,30%) 1fr;margin:0 0 20px}
+    .summary-list dt,.summary-list dd{margin:0;padding:8px 0;border-bottom:1px solid #b1b4b6}
+    .summary-list dt{font-weight:600;padding-right:12px}.summary-list dd>a{margin-left:.6em}
+    @media (max-width:600px){.summary-list{grid-template-columns:1fr}.summary-list dt{border-bottom:0;padding-bottom:0}}
     .episode{border:1px solid #b1b4b6;padding:8px 16px;margin-bottom:16px}
     .timeline{list-style:none;margin:8px 0;padding:0 0 0 18px;border-left:3px solid #b1b4b6}
     .timeline li{position:relative;margin:0 0 12px;padding-left:8px}
@@ -61,7 +63,7 @@ enum Stylesheet {
     .pagination{display:flex;gap:16px}
     .visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;overflow:hidden;clip:rect(0 0 0 0)}
     .domain{border:1px solid #b1b4b6;padding:8px 16px 4px;margin:0 0 20px}.domain legend{font-weight:700;font-size:1.15rem;padding:0 6px}
-    .rating-item{border-top:1px solid #e5e5e5;padding:8px 0}.rating-item.overall{background:#f3f2f1;padding:8px}
+    .rating-item{border-top:1px solid #e5e5e5;padding:8px 0}.rating-group{border:0;margin:0;padding:0;min-width:0}.rating-group>legend{display:table;max-width:100%;padding:0}.rating-item.overall{background:#f3f2f1;padding:8px}
     .rating-text{margin:0 0 6px;font-weight:600}
     .scale{display:flex;flex-wrap:wrap;gap:4px 14px}.scale-choice{display:flex;gap:4px;align-items:center;font-size:.92rem}
     .scale-choice input{width:20px;height:20px}

@@ -37,16 +37,19 @@ enum RatingForm {
         let current = view.form.string(id)
         let error = view.message(id)
         let choices: [(String, String)] = instrument.ratings.map { (String($0.rawValue), "\($0.signed) \(instrument.label($0))") } + [("", "Not rated")]
+        // Each item's choices are one group named by the item's text: a fieldset with its legend.
         return .div(.class("rating-item\(overall ? " overall" : "")\(error == nil ? "" : " field-error")"), .id(id),
-            .p(.class("rating-text"), .text(text), .if(required, .span(.class("hint"), " (required)"))),
-            .unwrap(error) { .p(.class("error-message"), .text($0)) },
-            .div(.class("scale"), .attribute(named: "role", value: "radiogroup"), .attribute(named: "aria-label", value: text),
-                .group(choices.map { value, label in
-                    let inputID = "\(id)=\(value.isEmpty ? "none" : value)"
-                    return .div(.class("scale-choice"),
-                        .input(.type(.radio), .id(inputID), .name(id), Attribute(name: "value", value: value, ignoreIfValueIsEmpty: false),
-                               .checked(current == value)),
-                        .label(.attribute(named: "for", value: inputID), .text(label)))
-                })))
+            .fieldset(.class("rating-group"),
+                .element(named: "legend", nodes: [.attribute(named: "class", value: "rating-text"), .text(text),
+                                                  .if(required, .span(.class("hint"), " (required)"))]),
+                .unwrap(error) { .p(.class("error-message"), .text($0)) },
+                .div(.class("scale"),
+                    .group(choices.map { value, label in
+                        let inputID = "\(id)=\(value.isEmpty ? "none" : value)"
+                        return .div(.class("scale-choice"),
+                            .input(.type(.radio), .id(inputID), .name(id), Attribute(name: "value", value: value, ignoreIfValueIsEmpty: false),
+                                   .checked(current == value)),
+                            .label(.attribute(named: "for", value: inputID), .text(label)))
+                    }))))
     }
 }

@@ -42,11 +42,11 @@ struct CaseOverviewView {
         let worker = overview.team.first { $0.user.id == details.caseworkerID?.uuid }?.user.name ?? "Not assigned"
         let due = timeline.dueItems(today: today).prefix(4)
         return .dl(.class("summary-list"),
-            .div(.dt("Stage"), .dd(.span(.class("tag stage-\(details.stage.rawValue)"), .text(details.stage.label)))),
-            .div(.dt("Caseworker"), .dd(.text(worker))),
-            .div(.dt("Opened"), .dd(.text(details.openedOn.iso))),
-            .div(.dt("Days in care"), .dd(.text(timeline.daysInCare(today: today).map { "\($0) days" } ?? "No child in care"))),
-            .if(may(.read, .removalEpisode) && !due.isEmpty, .div(.dt("Coming up"), .dd(.ul(.class("plain"), .forEach(Array(due)) { item in
+            .group(.dt("Stage"), .dd(.span(.class("tag stage-\(details.stage.rawValue)"), .text(details.stage.label)))),
+            .group(.dt("Caseworker"), .dd(.text(worker))),
+            .group(.dt("Opened"), .dd(.text(details.openedOn.iso))),
+            .group(.dt("Days in care"), .dd(.text(timeline.daysInCare(today: today).map { "\($0) days" } ?? "No child in care"))),
+            .if(may(.read, .removalEpisode) && !due.isEmpty, .group(.dt("Coming up"), .dd(.ul(.class("plain"), .forEach(Array(due)) { item in
                 .li(.class(item.isOverdue(today: today) ? "overdue" : ""),
                     .text("\(item.kind.label) — \(item.due.iso)"), .text(item.childName.map { " (\($0))" } ?? ""))
             })))))
@@ -132,7 +132,7 @@ struct CaseOverviewView {
             overview.goals.isEmpty ? .p("No goals set yet.") :
             .dl(.class("summary-list"), .forEach(overview.goals) { g in
                 let d = g.details
-                return .div(.dt(.text(overview.name(d.childID.uuid))),
+                return .group(.dt(.text(overview.name(d.childID.uuid))),
                     .dd(.text("\(d.primary.label) (since \(d.primarySince.iso))"),
                         .unwrap(d.concurrent) { c in .div(.text("Concurrent: \(c.label) (since \(d.concurrentSince?.iso ?? "—"))")) },
                         .if(may(.update, .permanencyGoal), .a(.href(SiteURL.editGoal(caseID, g.id!).path), "Change",

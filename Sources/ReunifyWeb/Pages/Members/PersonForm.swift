@@ -42,7 +42,7 @@ enum PersonForm {
 
     static func fields(_ v: FormView) -> [Node<HTML.FormContext>] {
         [
-            v.text("givenName", "Given name", autocomplete: "off"),
+            v.text("givenName", "Given name"),
             v.text("familyName", "Family name"),
             v.text("otherNames", "Other names or aliases", hint: "Separate names with commas"),
             v.date("birthDate", "Date of birth", hint: "If you do not know the exact date, enter your best estimate and tick the box below"),

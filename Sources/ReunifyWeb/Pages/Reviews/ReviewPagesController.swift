@@ -144,9 +144,9 @@ struct ReviewView {
             .unwrap(model.rationale) { .div(.h2("Rationale"), .p(.text($0))) },
             .unwrap(outcome) { o in
                 .dl(.class("summary-list"),
-                    .div(.dt("Risk"), .dd(.text("score \(o.riskScore), \(o.riskLevel.label)\(o.riskLevel != o.scoredRiskLevel ? " (scored \(o.scoredRiskLevel.label))" : "")"))),
-                    .div(.dt("Family time"), .dd(.text(o.visitationStatus.label))),
-                    .div(.dt("Safety"), .dd(.text(o.safety.label))))
+                    .group(.dt("Risk"), .dd(.text("score \(o.riskScore), \(o.riskLevel.label)\(o.riskLevel != o.scoredRiskLevel ? " (scored \(o.scoredRiskLevel.label))" : "")"))),
+                    .group(.dt("Family time"), .dd(.text(o.visitationStatus.label))),
+                    .group(.dt("Safety"), .dd(.text(o.safety.label))))
             },
             .if(mayOverride && !overridden, .section(
                 .h2("Override the recommendation"),

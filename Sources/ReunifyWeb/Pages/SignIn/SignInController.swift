@@ -34,7 +34,7 @@ struct SignInController: RouteCollection {
                 .form(.method(.post), .action(SiteURL.signIn.path), .attribute(named: "novalidate"),
                     .input(.type(.hidden), .name(CSRFMiddleware.field), .value(token)),
                     .input(.type(.hidden), .name("next"), .value(next)),
-                    view.text("email", "Email address", type: "email", autocomplete: "username"),
+                    view.text("email", "Email address", type: "email", autocomplete: "email"),
                     view.text("password", "Password", type: "password", autocomplete: "current-password"),
                     .button(.type(.submit), .class("button"), "Sign in")),
                 .p(.class("hint"), "Sessions end after 30 minutes without activity. Every view of a family's records is recorded.")

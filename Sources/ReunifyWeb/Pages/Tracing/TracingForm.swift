@@ -76,7 +76,7 @@ enum TracingForm {
             v.text("inquirerContact", "How to reach them", hint: "Phone, address, or the office that passes on messages"),
             v.text("inquirerLanguage", "Language they speak"),
             .h2("Who is sought"),
-            v.text("givenName", "Child's given name", hint: "Any spelling or script, as the family writes it", autocomplete: "off"),
+            v.text("givenName", "Child's given name", hint: "Any spelling or script, as the family writes it"),
             v.text("familyName", "Child's family name"),
             v.text("otherNames", "Other names the child is known by", hint: "Separate names with commas"),
             v.select("sex", "Sex", Sex.self, blank: nil),

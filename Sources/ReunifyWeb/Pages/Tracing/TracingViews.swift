@@ -47,7 +47,7 @@ enum TracingViews {
     }
 
     static func row(_ label: String, _ value: String?) -> Node<HTML.DescriptionListContext> {
-        .div(.dt(.text(label)), .dd(.text(value.flatMap { $0.isEmpty ? nil : $0 } ?? "—")))
+        .group(.dt(.text(label)), .dd(.text(value.flatMap { $0.isEmpty ? nil : $0 } ?? "—")))
     }
 
     static func detail(_ req: Request, _ request: TracingRequestModel, actions: [TracingActionModel], candidates: [CandidateRow],
@@ -65,7 +65,7 @@ enum TracingViews {
                 .h1(.text(d.kind == .inquiry ? "Looking for \(s.fullName)" : "Looking for the family of \(s.fullName)")),
                 .a(.class("button"), .href(SiteURL.editTracing(id).path), "Change")),
             .dl(.class("summary-list"),
-                .div(.dt("Status"), .dd(.span(.class("tag"), .id("tracing-status"), .text(d.status.label)))),
+                .group(.dt("Status"), .dd(.span(.class("tag"), .id("tracing-status"), .text(d.status.label)))),
                 row("Filed", "\(request.filedOn) by \(filedBy)"),
                 row("Asked by", "\(d.inquirer.name) — \(d.inquirer.relationship)"),
                 row("Contact", d.inquirer.contact), row("Language", d.inquirer.language)),
