@@ -51,6 +51,7 @@ public struct CaseChange: Sendable {
         case .read: .view
         }
         return try await db.transaction { tx in
+            try await DialectSQL.claimWriteLock(tx)
             let (value, entry) = try await change(tx)
             try await AuditRepository(tx).record(acting.auditEvent(audited, kind, recordID: entry.recordID, caseID: caseID, entry.summary))
             return value

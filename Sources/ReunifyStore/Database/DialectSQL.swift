@@ -1,5 +1,17 @@
+import FluentKit
+import SQLKit
+
 /// The few statements the two databases write differently, kept in one place.
 enum DialectSQL {
+    /// SQLite begins a transaction as a reader; if it then writes after another connection has written, it fails
+    /// at once (SQLITE_BUSY_SNAPSHOT) instead of waiting. A write as the transaction's first statement (one that
+    /// changes no row) takes the write lock up front, so concurrent changes wait their turn. PostgreSQL locks rows
+    /// as it goes and needs nothing.
+    static func claimWriteLock(_ database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("UPDATE \(unsafeRaw: CaseModel.schema) SET version = version WHERE id IS NULL").run()
+    }
+
     /// Triggers that refuse UPDATE and DELETE on `table`.
     static func appendOnlyGuard(table: String, dialect: String) -> [String] {
         if dialect == "sqlite" {

@@ -17,10 +17,10 @@ struct CaseInput: Content {
 
     func details(today: CalendarDate, defaultUnit: String?) throws -> CaseDetails {
         let d = CaseDetails(caseNumber: caseNumber, familyName: familyName,
-                            stage: try CaseStage.parseOptional(stage, field: "stage") ?? .intake,
+                            stage: try CaseStage.api(stage, field: "stage") ?? .intake,
                             caseworkerID: caseworkerId.map(UserID.init), supervisorID: supervisorId.map(UserID.init),
-                            unit: unit ?? defaultUnit ?? "", openedOn: try CalendarDate.parseOptional(openedOn, field: "openedOn") ?? today,
-                            closedOn: try CalendarDate.parseOptional(closedOn, field: "closedOn"))
+                            unit: unit ?? defaultUnit ?? "", openedOn: try CalendarDate.api(openedOn, field: "openedOn") ?? today,
+                            closedOn: try CalendarDate.api(closedOn, field: "closedOn"))
         try ValidationFailure.check(d.validate(today: today))
         return d
     }
@@ -46,10 +46,10 @@ struct PersonInput: Content {
 
     func details(today: CalendarDate) throws -> PersonDetails {
         let d = PersonDetails(givenName: givenName, familyName: familyName, otherNames: otherNames ?? [],
-                              birthDate: try CalendarDate.parseOptional(birthDate, field: "birthDate"),
-                              birthDateEstimated: birthDateEstimated ?? false, sex: try Sex.parseOptional(sex, field: "sex") ?? .unknown,
+                              birthDate: try CalendarDate.api(birthDate, field: "birthDate"),
+                              birthDateEstimated: birthDateEstimated ?? false, sex: try Sex.api(sex, field: "sex") ?? .unknown,
                               languages: languages ?? ["English"], interpreterNeeded: interpreterNeeded ?? false,
-                              tribalAffiliation: tribalAffiliation, icwaStatus: try ICWAStatus.parseOptional(icwaStatus, field: "icwaStatus") ?? .unknown,
+                              tribalAffiliation: tribalAffiliation, icwaStatus: try ICWAStatus.api(icwaStatus, field: "icwaStatus") ?? .unknown,
                               phone: phone, email: email, address: address, placeOfOrigin: placeOfOrigin,
                               tracingConsent: tracingConsent ?? false)
         try ValidationFailure.check(d.validate(today: today))
@@ -76,15 +76,15 @@ struct EpisodeInput: Content {
 
     /// The episode as sent; `EpisodeRules` decides whether it may be written.
     func details() throws -> RemovalEpisodeDetails {
-        guard let removal = try CalendarDate.parseOptional(removalDate, field: "removalDate") else {
+        guard let removal = try CalendarDate.api(removalDate, field: "removalDate") else {
             throw ValidationFailure(field: "removalDate", "Enter the date of removal")
         }
         return RemovalEpisodeDetails(childID: PersonID(childId), removalDate: removal,
-                                      manner: try RemovalManner.parse(manner, field: "manner"),
-                                      circumstances: try circumstances.map { c throws(ValidationFailure) in try RemovalCircumstance.parse(c, field: "circumstances") },
-                                      judicialFindingDate: try CalendarDate.parseOptional(judicialFindingDate, field: "judicialFindingDate"),
-                                      dischargeDate: try CalendarDate.parseOptional(dischargeDate, field: "dischargeDate"),
-                                      dischargeReason: try DischargeReason.parseOptional(dischargeReason, field: "dischargeReason"))
+                                      manner: try RemovalManner.api(manner, field: "manner"),
+                                      circumstances: try circumstances.map { c throws(ValidationFailure) in try RemovalCircumstance.api(c, field: "circumstances") },
+                                      judicialFindingDate: try CalendarDate.api(judicialFindingDate, field: "judicialFindingDate"),
+                                      dischargeDate: try CalendarDate.api(dischargeDate, field: "dischargeDate"),
+                                      dischargeReason: try DischargeReason.api(dischargeReason, field: "dischargeReason"))
     }
 }
 
@@ -98,11 +98,11 @@ struct PlacementInput: Content {
 
     /// The placement as sent; `PlacementRules` decides whether it may be written.
     func details() throws -> PlacementDetails {
-        guard let start = try CalendarDate.parseOptional(startDate, field: "startDate") else {
+        guard let start = try CalendarDate.api(startDate, field: "startDate") else {
             throw ValidationFailure(field: "startDate", "Enter the date the placement began")
         }
-        return PlacementDetails(setting: try PlacementSetting.parse(setting, field: "setting"), caregiverName: caregiverName ?? "",
-                                 startDate: start, endDate: try CalendarDate.parseOptional(endDate, field: "endDate"), changeReason: changeReason)
+        return PlacementDetails(setting: try PlacementSetting.api(setting, field: "setting"), caregiverName: caregiverName ?? "",
+                                 startDate: start, endDate: try CalendarDate.api(endDate, field: "endDate"), changeReason: changeReason)
     }
 }
 

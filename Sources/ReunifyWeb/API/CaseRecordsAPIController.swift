@@ -33,12 +33,15 @@ struct CaseRecordsAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.create, .member, caseID: caseID)
         let input = try req.content.decode(MemberInput.self)
-        let role = try MemberRole.parse(input.role, field: "role")
+        let role = try MemberRole.api(input.role, field: "role")
         let repo = PersonRepository(req.db)
         let person: PersonModel
         let member: MemberModel
         if let personID = input.personId {
-            person = try await req.personInVisibleCase(personID)
+            // A person named in the body who cannot be found is a mistake in what was sent, not a missing address.
+            do { person = try await req.personInVisibleCase(personID) } catch let missing as any AbortError where missing.status == .notFound {
+                throw ValidationFailure(field: "personId", missing.reason)
+            }
             member = try await repo.addExistingMember(personID: personID, role: role, to: caseID)
         } else if let details = try input.person?.details(today: req.today) {
             (person, member) = try await repo.addNewMember(details, role: role, to: caseID)

@@ -15,7 +15,7 @@ struct CasesAPIController: RouteCollection {
     func list(req: Request) async throws -> CasePage {
         let page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
         let per = min(100, max(1, (try? req.query.get(Int.self, at: "per")) ?? 25))
-        let stage = try CaseStage.parseOptional(try? req.query.get(String.self, at: "stage"), field: "stage")
+        let stage = try CaseStage.api(try? req.query.get(String.self, at: "stage"), field: "stage")
         let (cases, total) = try await CaseRepository(req.db).list(try req.caseScope(), stage: stage, page: page, per: per)
         try await req.audit(.view, "caseload", recordID: nil, caseID: nil, "API listed \(cases.count) of \(total) cases")
         return CasePage(items: cases.map(CaseDTO.init), page: page, per: per, total: total)

@@ -98,14 +98,14 @@ struct ReviewRequest: Content {
 
     func input(monthsInCare: Int) throws -> ReviewInput {
         ReviewInput(
-            risk: .init(initialRiskLevel: try InitialRiskLevel.parse(risk.initialRiskLevel, field: "risk.initialRiskLevel"),
+            risk: .init(initialRiskLevel: try InitialRiskLevel.api(risk.initialRiskLevel, field: "risk.initialRiskLevel"),
                         newSubstantiatedReport: risk.newSubstantiatedReport,
-                        caregiverProgress: try CaregiverProgress.parse(risk.caregiverProgress, field: "risk.caregiverProgress"),
-                        policyOverride: try RiskPolicyOverride.parseOptional(risk.policyOverride, field: "risk.policyOverride"),
+                        caregiverProgress: try CaregiverProgress.api(risk.caregiverProgress, field: "risk.caregiverProgress"),
+                        policyOverride: try RiskPolicyOverride.api(risk.policyOverride, field: "risk.policyOverride"),
                         discretionaryOverride: risk.discretionaryOverride, discretionaryReason: risk.discretionaryReason),
             visitation: .init(scheduled: visitation.scheduled, attended: visitation.attended,
-                              quality: try VisitQuality.parse(visitation.quality, field: "visitation.quality")),
-            safety: .init(decision: try SafetyDecision.parse(safety.decision, field: "safety.decision"),
+                              quality: try VisitQuality.api(visitation.quality, field: "visitation.quality")),
+            safety: .init(decision: try SafetyDecision.api(safety.decision, field: "safety.decision"),
                           dangerIndicators: safety.dangerIndicators ?? [], safetyPlan: safety.safetyPlan),
             monthsInCare: monthsInCare, rationale: rationale)
     }

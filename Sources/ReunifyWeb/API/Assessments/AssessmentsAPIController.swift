@@ -53,7 +53,7 @@ struct AssessmentsAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.create, .assessment, caseID: caseID)
         let input = try req.content.decode(AssessmentInput.self)
-        let point = try AssessmentPoint.parse(input.point, field: "point")
+        let point = try AssessmentPoint.api(input.point, field: "point")
         let (model, instrument) = try await AssessmentService(req: req).create(
             caseID: caseID, instrumentKey: input.instrument, point: point, ratings: try input.ratingValues(), notes: input.notes,
             complete: input.complete ?? false)
@@ -128,7 +128,7 @@ struct AssessmentsAPIController: RouteCollection {
         try await req.authorize(.update, .reunificationReview, caseID: caseID)
         let model = try await review(req, caseID)
         let body = try req.content.decode(OverrideRequest.self)
-        try await ReviewService(req: req).override(model, to: try Recommendation.parse(body.recommendation, field: "recommendation"),
+        try await ReviewService(req: req).override(model, to: try Recommendation.api(body.recommendation, field: "recommendation"),
                                                    reason: body.reason, expectedVersion: body.version)
         return ReviewDTO(model)
     }

@@ -24,7 +24,7 @@ struct TracingAPIController: RouteCollection {
 
     func list(req: Request) async throws -> [TracingRequestDTO] {
         try await req.requireTracer()
-        let status = try TracingStatus.parseOptional(req.query[String.self, at: "status"], field: "status")
+        let status = try TracingStatus.api(req.query[String.self, at: "status"], field: "status")
         let search = req.query[String.self, at: "q"] ?? ""
         let list = try await TracingRepository(req.db).list(status: status, search: search)
         try await req.audit(.search, Request.tracingKind, recordID: nil, caseID: nil, "API listed tracing requests")
@@ -116,7 +116,7 @@ struct TracingAPIController: RouteCollection {
         let model = try await req.tracingRequestParameter()
         let candidate = try await req.candidateParameter(of: model)
         let input = try req.content.decode(DecisionInput.self)
-        try await req.decide(candidate, try CandidateDecision.parse(input.decision, field: "decision"), reason: input.reason ?? "", request: model)
+        try await req.decide(candidate, try CandidateDecision.api(input.decision, field: "decision"), reason: input.reason ?? "", request: model)
         guard let person = try await PersonRepository(req.db).find(candidate.personID) else { throw Abort(.notFound) }
         return CandidateDTO(candidate, person: person)
     }

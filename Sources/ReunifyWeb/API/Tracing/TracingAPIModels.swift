@@ -50,8 +50,8 @@ struct SoughtBody: Content {
             birth = parsed
         }
         return SoughtPerson(givenName: givenName ?? "", familyName: familyName ?? "", otherNames: otherNames ?? [],
-                            sex: try Sex.parseOptional(sex, field: "sought.sex") ?? .unknown, birthDate: birth, ageEstimate: ageEstimate,
-                            separationPlace: separationPlace, separationDate: try CalendarDate.parseOptional(separationDate, field: "sought.separationDate"),
+                            sex: try Sex.api(sex, field: "sought.sex") ?? .unknown, birthDate: birth, ageEstimate: ageEstimate,
+                            separationPlace: separationPlace, separationDate: try CalendarDate.api(separationDate, field: "sought.separationDate"),
                             placeOfOrigin: placeOfOrigin, motherName: motherName, fatherName: fatherName, distinguishingDetails: distinguishingDetails)
     }
 }
@@ -67,9 +67,9 @@ struct TracingRequestInput: Content {
 
     func details(today: CalendarDate, status current: TracingStatus) throws -> TracingRequestDetails {
         let d = TracingRequestDetails(
-            kind: try TracingKind.parseOptional(kind, field: "kind") ?? .inquiry,
+            kind: try TracingKind.api(kind, field: "kind") ?? .inquiry,
             inquirer: Inquirer(name: inquirer.name, relationship: inquirer.relationship, contact: inquirer.contact ?? "", language: inquirer.language ?? ""),
-            sought: try sought.value(), status: try TracingStatus.parseOptional(status, field: "status") ?? current,
+            sought: try sought.value(), status: try TracingStatus.api(status, field: "status") ?? current,
             childID: childId.map { PersonID($0) }, notes: notes)
         try ValidationFailure.check(d.validate(today: today))
         return d
@@ -125,10 +125,10 @@ struct VerificationBody: Content {
     }
 
     func value() throws -> VerificationDetails {
-        let v = VerificationDetails(willingAndAble: try VerificationAnswer.parse(willingAndAble, field: "willingAndAble"),
-                                    childKnowsThem: try VerificationAnswer.parse(childKnowsThem, field: "childKnowsThem"),
-                                    childWantsToGo: try VerificationAnswer.parse(childWantsToGo, field: "childWantsToGo"),
-                                    accountsAgree: try VerificationAnswer.parse(accountsAgree, field: "accountsAgree"), notes: notes ?? "")
+        let v = VerificationDetails(willingAndAble: try VerificationAnswer.api(willingAndAble, field: "willingAndAble"),
+                                    childKnowsThem: try VerificationAnswer.api(childKnowsThem, field: "childKnowsThem"),
+                                    childWantsToGo: try VerificationAnswer.api(childWantsToGo, field: "childWantsToGo"),
+                                    accountsAgree: try VerificationAnswer.api(accountsAgree, field: "accountsAgree"), notes: notes ?? "")
         try ValidationFailure.check(v.validate())
         return v
     }
@@ -152,8 +152,8 @@ struct TracingActionBody: Content {
     }
 
     func details(today: CalendarDate) throws -> TracingActionDetails {
-        guard let day = try CalendarDate.parseOptional(date, field: "date") else { throw ValidationFailure(field: "date", "Send the date the action was taken") }
-        let d = TracingActionDetails(date: day, type: try TracingActionType.parse(type, field: "type"), place: place ?? "", outcome: outcome, notes: notes ?? "")
+        guard let day = try CalendarDate.api(date, field: "date") else { throw ValidationFailure(field: "date", "Send the date the action was taken") }
+        let d = TracingActionDetails(date: day, type: try TracingActionType.api(type, field: "type"), place: place ?? "", outcome: outcome, notes: notes ?? "")
         try ValidationFailure.check(d.validate(today: today))
         return d
     }
