@@ -42,6 +42,9 @@ struct APITests {
         (#"{"caseNumber":"B 1!","familyName":"X"}"#, 422, "Case number may hold"),
         (#"not json"#, 400, "JSON"),
         (#"{"caseNumber":7,"familyName":"X"}"#, 400, "caseNumber"),
+        (#"{"caseNumber":"B-1","familyName":"X\u0000Y"}"#, 422, "NUL character"),
+        (#"{"caseNumber":"B-1","familyName":"X","stage":""}"#, 422, "not a known case stage"),
+        (#"{"caseNumber":"B-1","familyName":"X","openedOn":""}"#, 422, "YYYY-MM-DD"),
     ])
     func badCases(body: String, status: UInt, fragment: String) async throws {
         try await TestApp.run { app, _ in

@@ -57,8 +57,8 @@ extension OpenAPIDocument {
         ["name": "About the API", "description": "This document"],
     ]
 
-    /// Adds each operation's id and tag, and the answers every operation may give: 415 where a body is read (one sent
-    /// without `Content-Type: application/json`), 500 nowhere.
+    /// Adds each operation's id and tag, and the answers every operation that reads a body may give: 415 (a body sent
+    /// without `Content-Type: application/json`) and 422 (one that cannot be used as sent).
     static func annotated(_ paths: [String: Any]) -> [String: Any] {
         var result: [String: Any] = [:]
         for (path, value) in paths {
@@ -72,6 +72,10 @@ extension OpenAPIDocument {
                 if operation["requestBody"] != nil, var responses = operation["responses"] as? [String: Any] {
                     responses["415"] = ["description": "The body is not sent as application/json",
                                         "content": ["application/json": ["schema": ref("Error")]]]
+                    if responses["422"] == nil {
+                        responses["422"] = ["description": "The body cannot be used as sent (a NUL character in its text, say)",
+                                            "content": ["application/json": ["schema": ref("Error")]]]
+                    }
                     operation["responses"] = responses
                 }
                 methods[method] = operation

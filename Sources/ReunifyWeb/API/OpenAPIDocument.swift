@@ -16,12 +16,43 @@ enum OpenAPIDocument {
     static var string: [String: Any] { ["type": "string"] }
     static var date: [String: Any] { ["type": "string", "format": "date"] }
     static var uuid: [String: Any] { ["type": "string", "format": "uuid"] }
+    /// Text a person must write. The schema says only "not empty": the API trims spaces and counts characters as a
+    /// reader does, which a schema cannot say, so the schema must stay the looser of the two.
+    static var text: [String: Any] { ["type": "string", "minLength": 1] }
+    static var version: [String: Any] { ["type": "integer", "minimum": 1, "maximum": 2_147_483_647] }
     static var rating: [String: Any] { ["type": "integer", "minimum": -3, "maximum": 2, "description": "+2 clear strength … −3 serious problem"] }
     static func nullable(_ s: [String: Any]) -> [String: Any] { ["anyOf": [s, ["type": "null"]]] }
     static func codes<T: CodedValue>(_ type: T.Type) -> [String: Any] { ["type": "string", "enum": T.allCases.map(\.rawValue)] }
     static func array(_ s: [String: Any]) -> [String: Any] { ["type": "array", "items": s] }
+    /// An object whose listed fields must be present. A field that may be left out may also be sent as null (the API
+    /// reads both as "not given"), so the schema says so.
     static func object(_ props: [String: [String: Any]], required: [String]) -> [String: Any] {
-        ["type": "object", "properties": props, "required": required]
+        let described = props.reduce(into: [String: [String: Any]]()) { result, entry in
+            let alreadyNullable = (entry.value["anyOf"] as? [[String: Any]])?.contains { $0["type"] as? String == "null" } ?? false
+            result[entry.key] = required.contains(entry.key) || alreadyNullable ? entry.value : nullable(entry.value)
+        }
+        return ["type": "object", "properties": described, "required": required]
+    }
+
+    /// A new record's body: its fields without `version`, which only a change names (one sent on creation is ignored).
+    static func creating(_ props: [String: [String: Any]]) -> [String: [String: Any]] {
+        props.filter { $0.key != "version" }
+    }
+
+    static func creating(_ schema: [String: Any]) -> [String: Any] {
+        var s = schema
+        s["properties"] = (schema["properties"] as? [String: Any])?.filter { $0.key != "version" }
+        return s
+    }
+
+    /// A change's body: the record's fields and the `version` it was based on, which a change must name.
+    static func updating(_ schema: [String: Any]) -> [String: Any] {
+        var s = schema
+        var props = schema["properties"] as? [String: Any] ?? [:]
+        props["version"] = version
+        s["properties"] = props
+        s["required"] = ((schema["required"] as? [String]) ?? []) + ["version"]
+        return s
     }
 
     static func param(_ name: String) -> [String: Any] {
@@ -54,7 +85,7 @@ enum OpenAPIDocument {
             ],
             c: [
                 "get": op("Read a case", params: ["caseID"], returns: ref("Case")),
-                "put": op("Change a case; 'version' must be the one read", params: ["caseID"], body: "CaseInput", returns: ref("Case"),
+                "put": op("Change a case; 'version' must be the one read", params: ["caseID"], body: "CaseUpdate", returns: ref("Case"),
                           errors: [400, 401, 403, 404, 409, 422]),
             ],
             c + "/members": [
@@ -68,7 +99,7 @@ enum OpenAPIDocument {
                            errors: [400, 401, 403, 404, 409, 422]),
             ],
             c + "/episodes/{episodeID}": [
-                "put": op("Change a removal episode", params: ["caseID", "episodeID"], body: "EpisodeInput", returns: ref("Episode"),
+                "put": op("Change a removal episode", params: ["caseID", "episodeID"], body: "EpisodeUpdate", returns: ref("Episode"),
                           errors: [400, 401, 403, 404, 409, 422]),
             ],
             c + "/episodes/{episodeID}/placements": [
@@ -77,7 +108,7 @@ enum OpenAPIDocument {
                            body: "PlacementInput", ok: 201, returns: ref("Placement")),
             ],
             c + "/placements/{placementID}": [
-                "put": op("Change a placement", params: ["caseID", "placementID"], body: "PlacementInput", returns: ref("Placement"),
+                "put": op("Change a placement", params: ["caseID", "placementID"], body: "PlacementUpdate", returns: ref("Placement"),
                           errors: [400, 401, 403, 404, 409, 422]),
             ],
             "/api/v1/instruments": [
@@ -93,7 +124,7 @@ enum OpenAPIDocument {
             c + "/assessments/{assessmentID}": [
                 "get": op("Read an assessment", params: ["caseID", "assessmentID"], returns: ref("Assessment")),
                 "put": op("Save a draft's ratings, or complete it; 'version' must be the one read", params: ["caseID", "assessmentID"],
-                          body: "AssessmentInput", returns: ref("Assessment"), errors: [400, 401, 403, 404, 409, 422]),
+                          body: "AssessmentUpdate", returns: ref("Assessment"), errors: [400, 401, 403, 404, 409, 422]),
             ],
             c + "/reunification-reviews": [
                 "get": op("The case's reunification reviews, newest first", params: ["caseID"], returns: array(ref("Review"))),
@@ -113,7 +144,7 @@ enum OpenAPIDocument {
             ],
             "/api/v1/persons/{personID}": [
                 "get": op("Read a person in a case open to the caller", params: ["personID"], returns: ref("Person")),
-                "put": op("Change a person's details", params: ["personID"], body: "PersonInput", returns: ref("Person"),
+                "put": op("Change a person's details", params: ["personID"], body: "PersonUpdate", returns: ref("Person"),
                           errors: [400, 401, 403, 404, 409, 422]),
             ],
         ]
@@ -130,25 +161,32 @@ enum OpenAPIDocument {
 
     static func schemas() -> [String: Any] {
         let personProps: [String: [String: Any]] = [
-            "givenName": string, "familyName": string, "otherNames": array(string), "birthDate": nullable(date),
+            "givenName": text, "familyName": text, "otherNames": array(string), "birthDate": nullable(date),
             "birthDateEstimated": ["type": "boolean"], "sex": codes(Sex.self), "languages": array(string),
             "interpreterNeeded": ["type": "boolean"], "tribalAffiliation": nullable(string), "icwaStatus": codes(ICWAStatus.self),
-            "phone": nullable(string), "email": nullable(string), "address": nullable(string), "version": ["type": "integer"],
+            "phone": nullable(string), "email": nullable(string), "address": nullable(string), "version": version,
             "placeOfOrigin": nullable(string), "tracingConsent": ["type": "boolean", "description": "A child is matched with tracing requests only when true"],
         ]
         let caseProps: [String: [String: Any]] = [
-            "caseNumber": string, "familyName": string, "stage": codes(CaseStage.self), "caseworkerId": nullable(uuid),
-            "supervisorId": nullable(uuid), "unit": string, "openedOn": date, "closedOn": nullable(date), "version": ["type": "integer"],
+            "caseNumber": ["type": "string", "minLength": 1, "description": "letters, digits, '-' and '/', 40 at most"],
+            "familyName": text, "stage": codes(CaseStage.self), "caseworkerId": nullable(uuid),
+            "supervisorId": nullable(uuid), "unit": text, "openedOn": date, "closedOn": nullable(date), "version": version,
         ]
         let episodeProps: [String: [String: Any]] = [
             "childId": uuid, "removalDate": date, "manner": codes(RemovalManner.self), "circumstances": array(codes(RemovalCircumstance.self)),
             "judicialFindingDate": nullable(date), "dischargeDate": nullable(date), "dischargeReason": nullable(codes(DischargeReason.self)),
-            "version": ["type": "integer"],
+            "version": version,
         ]
         let placementProps: [String: [String: Any]] = [
             "setting": codes(PlacementSetting.self), "caregiverName": string, "startDate": date, "endDate": nullable(date),
-            "changeReason": nullable(string), "version": ["type": "integer"],
+            "changeReason": nullable(string), "version": version,
         ]
+        let assessmentInput = object([
+            "instrument": ["type": "string", "minLength": 1, "description": "id@version, or id for the newest version"],
+            "point": codes(AssessmentPoint.self),
+            "ratings": ["type": "object", "additionalProperties": rating, "description": "item id → rating; leave out what is not rated"],
+            "notes": nullable(string), "complete": ["type": "boolean"], "version": version,
+        ], required: ["instrument", "point"])
         func with(_ props: [String: [String: Any]], _ extra: [String: [String: Any]]) -> [String: [String: Any]] {
             props.merging(extra) { a, _ in a }
         }
@@ -159,18 +197,22 @@ enum OpenAPIDocument {
             "Credentials": object(["email": string, "password": string], required: ["email", "password"]),
             "Token": object(["token": string, "expiresAt": ["type": "string", "format": "date-time"]], required: ["token"]),
             "Case": object(with(caseProps, ["id": uuid]), required: ["id", "caseNumber", "familyName", "stage", "unit", "openedOn", "version"]),
-            "CaseInput": object(caseProps, required: ["caseNumber", "familyName"]),
+            "CaseInput": object(creating(caseProps), required: ["caseNumber", "familyName"]),
             "CasePage": object(["items": array(ref("Case")), "page": ["type": "integer"], "per": ["type": "integer"], "total": ["type": "integer"]],
                                required: ["items", "page", "per", "total"]),
             "Person": object(with(personProps, ["id": uuid, "mergedInto": nullable(uuid)]), required: ["id", "givenName", "familyName", "version"]),
-            "PersonInput": object(personProps, required: ["givenName", "familyName"]),
+            "PersonInput": object(creating(personProps), required: ["givenName", "familyName"]),
             "Member": object(["id": uuid, "role": codes(MemberRole.self), "person": ref("Person")], required: ["id", "role", "person"]),
             "MemberInput": object(["role": codes(MemberRole.self), "personId": uuid, "person": ref("PersonInput")], required: ["role"]),
             "Episode": object(with(episodeProps, ["id": uuid, "dateEnteredCare": date]),
                               required: ["id", "childId", "removalDate", "manner", "circumstances", "dateEnteredCare", "version"]),
-            "EpisodeInput": object(episodeProps, required: ["childId", "removalDate", "manner", "circumstances"]),
+            "EpisodeInput": object(creating(episodeProps), required: ["childId", "removalDate", "manner", "circumstances"]),
             "Placement": object(with(placementProps, ["id": uuid, "episodeId": uuid]), required: ["id", "episodeId", "setting", "startDate", "version"]),
-            "PlacementInput": object(placementProps, required: ["setting", "startDate"]),
+            "PlacementInput": object(creating(placementProps), required: ["setting", "startDate"]),
+            "CaseUpdate": updating(object(caseProps, required: ["caseNumber", "familyName"])),
+            "PersonUpdate": updating(object(personProps, required: ["givenName", "familyName"])),
+            "EpisodeUpdate": updating(object(episodeProps, required: ["childId", "removalDate", "manner", "circumstances"])),
+            "PlacementUpdate": updating(object(placementProps, required: ["setting", "startDate"])),
             "Instrument": object([
                 "id": string, "version": ["type": "integer"], "jurisdiction": string, "title": string,
                 "points": array(codes(AssessmentPoint.self)),
@@ -180,12 +222,8 @@ enum OpenAPIDocument {
                     "items": array(object(["id": string, "text": string, "required": ["type": "boolean"]], required: ["id", "text", "required"])),
                 ], required: ["id", "title", "description", "items", "overallRequired"])),
             ], required: ["id", "version", "jurisdiction", "title", "points", "domains"]),
-            "AssessmentInput": object([
-                "instrument": ["type": "string", "description": "id@version, or id for the newest version"],
-                "point": codes(AssessmentPoint.self),
-                "ratings": ["type": "object", "additionalProperties": rating, "description": "item id → rating; leave out what is not rated"],
-                "notes": nullable(string), "complete": ["type": "boolean"], "version": ["type": "integer"],
-            ], required: ["instrument", "point"]),
+            "AssessmentUpdate": updating(assessmentInput),
+            "AssessmentInput": creating(assessmentInput),
             "Assessment": object([
                 "id": uuid, "instrument": string, "point": codes(AssessmentPoint.self), "status": ["type": "string", "enum": ["draft", "completed"]],
                 "assessedOn": date, "assessorId": uuid, "ratings": ["type": "object", "additionalProperties": rating], "notes": nullable(string),
@@ -212,8 +250,8 @@ enum OpenAPIDocument {
                 "overrideReason": nullable(string), "rationale": nullable(string), "reasons": array(string), "policyVersion": string,
                 "approved": ["type": "boolean"], "awaitingApproval": ["type": "boolean"], "version": ["type": "integer"],
             ], required: ["id", "childId", "riskScore", "riskLevel", "visitationStatus", "safety", "recommendation", "reasons"]),
-            "ApproveRequest": object(["version": ["type": "integer"]], required: ["version"]),
-            "OverrideRequest": object(["recommendation": codes(Recommendation.self), "reason": string, "version": ["type": "integer"]],
+            "ApproveRequest": object(["version": version], required: ["version"]),
+            "OverrideRequest": object(["recommendation": codes(Recommendation.self), "reason": text, "version": ["type": "integer"]],
                                       required: ["recommendation", "reason", "version"]),
         ]
     }

@@ -11,6 +11,7 @@ public func configure(_ app: Application, _ config: ReunifyConfiguration) async 
     app.migrations.add(ReunifyMigrations.all)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.routes.defaultMaxBodySize = "1mb"
+    ContentConfiguration.global.use(decoder: APIJSONDecoder(), for: .json)
 
     app.middleware = Middlewares()
     app.middleware.use(ReunifyErrorMiddleware())

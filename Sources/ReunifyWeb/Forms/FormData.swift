@@ -19,8 +19,10 @@ struct FormData: Sendable {
         self.values = values
     }
 
+    /// One name or value as sent, without NUL characters: nobody types one, and no database keeps one.
     static func decode(_ part: Substring) -> String {
-        String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
+        let text = String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
+        return text.contains("\0") ? text.replacingOccurrences(of: "\0", with: "") : text
     }
 
     subscript(_ key: String) -> String? {

@@ -17,7 +17,7 @@ extension OpenAPIDocument {
             r: [
                 "get": op("Read a tracing request", params: ["requestID"], returns: ref("TracingRequest")),
                 "put": op("Change a tracing request (and its status); 'version' must be the one read; candidates are re-scored",
-                          params: ["requestID"], body: "TracingRequestInput", returns: ref("TracingRequest"), errors: withConflict),
+                          params: ["requestID"], body: "TracingRequestUpdate", returns: ref("TracingRequest"), errors: withConflict),
                 "delete": op("Delete a request filed in error (the filer or a supervisor; not once a match is confirmed)",
                              params: ["requestID"], ok: 204, returns: nil, errors: [401, 403, 404, 409]),
             ],
@@ -35,7 +35,7 @@ extension OpenAPIDocument {
             ],
             r + "/verification": [
                 "put": op("Record the verification of a confirmed match; 'version' is the request's", params: ["requestID"],
-                          body: "Verification", returns: ref("TracingRequest"), errors: withConflict),
+                          body: "VerificationUpdate", returns: ref("TracingRequest"), errors: withConflict),
             ],
             "/api/v1/persons/{personID}/duplicates": [
                 "get": op("Records in the caller's cases that may be the same person, with probability and evidence",
@@ -49,8 +49,8 @@ extension OpenAPIDocument {
     }
 
     static func tracingSchemas() -> [String: Any] {
-        let partialDate: [String: Any] = ["type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
-                                          "description": "A year, a month or a full date: 2015, 2015-04, 2015-04-09"]
+        let partialDate: [String: Any] = ["type": "string", "pattern": "^\\s*[0-9]{4}(-?[0-9]{2}){0,2}\\s*$",
+                                          "description": "A year, a month or a full date: 2015, 2015-04, 2015-04-09 (or 20150409)"]
         let sought = object([
             "givenName": string, "familyName": string, "otherNames": array(string), "sex": codes(Sex.self),
             "birthDate": nullable(partialDate), "ageEstimate": nullable(["type": "integer", "minimum": 0, "maximum": 30]),
@@ -67,12 +67,13 @@ extension OpenAPIDocument {
         return [
             "SoughtChild": sought,
             "Inquirer": inquirer,
-            "TracingRequestInput": object(requestProps, required: ["inquirer", "sought"]),
+            "TracingRequestInput": object(creating(requestProps), required: ["inquirer", "sought"]),
+            "TracingRequestUpdate": updating(object(requestProps, required: ["inquirer", "sought"])),
             "TracingRequest": object(requestProps.merging([
                 "id": uuid, "linkedPersonId": nullable(uuid), "verification": nullable(ref("Verification")), "filedOn": date, "filedBy": uuid,
             ]) { a, _ in a }, required: ["id", "kind", "status", "inquirer", "sought", "filedOn", "version"]),
             "TracingAction": object(["id": uuid, "date": date, "type": codes(TracingActionType.self), "place": nullable(string),
-                                     "outcome": string, "notes": nullable(string)], required: ["date", "type", "outcome"]),
+                                     "outcome": text, "notes": nullable(string)], required: ["date", "type", "outcome"]),
             "Evidence": object(["field": ["type": "string", "enum": MatchField.allCases.map(\.rawValue)], "level": string,
                                 "weight": nullable(["type": "number", "description": "log2 of m/u; positive for a match"]), "explanation": string],
                                required: ["field", "level", "explanation"]),
@@ -83,13 +84,16 @@ extension OpenAPIDocument {
                 "child": object(["personId": uuid, "givenName": string, "familyName": string, "birthDate": nullable(date), "sex": codes(Sex.self),
                                  "placeOfOrigin": nullable(string)], required: ["personId", "givenName", "familyName", "sex"]),
             ], required: ["id", "requestId", "probability", "engineVersion", "decision", "evidence", "child"]),
-            "DecisionInput": object(["decision": ["type": "string", "enum": ["confirmed", "rejected"]], "reason": string], required: ["decision", "reason"]),
+            "DecisionInput": object(["decision": ["type": "string", "enum": ["confirmed", "rejected"]], "reason": text], required: ["decision", "reason"]),
             "Verification": object(["willingAndAble": answer, "childKnowsThem": answer, "childWantsToGo": answer, "accountsAgree": answer,
-                                    "notes": nullable(string), "version": ["type": "integer"]],
+                                    "notes": nullable(string), "version": version],
                                    required: ["willingAndAble", "childKnowsThem", "childWantsToGo", "accountsAgree"]),
+            "VerificationUpdate": updating(object(["willingAndAble": answer, "childKnowsThem": answer, "childWantsToGo": answer,
+                                                   "accountsAgree": answer, "notes": nullable(string), "version": version],
+                                                  required: ["willingAndAble", "childKnowsThem", "childWantsToGo", "accountsAgree"])),
             "Duplicate": object(["person": ref("Person"), "probability": ["type": "number"], "evidence": array(ref("Evidence"))],
                                 required: ["person", "probability", "evidence"]),
-            "MergeInput": object(["duplicateId": uuid, "reason": string], required: ["duplicateId", "reason"]),
+            "MergeInput": object(["duplicateId": uuid, "reason": text], required: ["duplicateId", "reason"]),
             "MergeResult": object(["kept": ref("Person"), "merged": uuid, "cases": array(uuid)], required: ["kept", "merged", "cases"]),
         ]
     }
