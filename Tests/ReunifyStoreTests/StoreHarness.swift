@@ -12,6 +12,14 @@ import ReunifyDemo
 enum StoreHarness {
     static let today = CalendarDate(iso: "2026-11-23")!
 
+    /// A supervisor of `unit`, acting through the store's commands.
+    static func acting(unit: String = "U") -> Acting {
+        Acting(actor: Actor(id: UserID(UUID()), role: .supervisor, unit: unit), userEmail: "supervisor@example.test",
+               address: nil, now: Date(), today: today, timelines: .unitedStates)
+    }
+
+    static func cases(_ db: any Database, unit: String = "U") -> CaseCommands { CaseCommands(CaseChange(db, acting(unit: unit))) }
+
     static func target() throws -> DatabaseTarget {
         let url = ProcessInfo.processInfo.environment["DATABASE_URL"]
         if let url, url.hasPrefix("postgres") {

@@ -24,15 +24,18 @@ struct StoreTests {
     func versionConflict() async throws {
         try await StoreHarness.withDatabase(demo: true) { db in
             let id = try #require(try await PersonModel.query(on: db).first()?.id)
+            let member = try #require(try await MemberModel.query(on: db).filter(\.$personID == id).first())
+            let unit = try #require(try await CaseModel.find(member.caseID, on: db)?.unit)
+            let people = PersonCommands(CaseChange(db, StoreHarness.acting(unit: unit)))
             let first = try #require(try await PersonModel.find(id, on: db))
             let second = try #require(try await PersonModel.find(id, on: db))
             var mine = first.details
             mine.phone = "555-1111"
-            try await PersonRepository(db).update(first, to: mine, expectedVersion: 1)
+            _ = try await people.change(PersonID(id), via: CaseID(member.caseID), to: mine, expectedVersion: 1)
             var theirs = second.details
             theirs.phone = "555-2222"
             await #expect(throws: StoreError.versionConflict(currentVersion: 2)) {
-                try await PersonRepository(db).update(second, to: theirs, expectedVersion: 1)
+                _ = try await people.change(PersonID(id), via: CaseID(member.caseID), to: theirs, expectedVersion: 1)
             }
             let saved = try #require(try await PersonModel.find(id, on: db))
             #expect(saved.phone == "555-1111")
@@ -51,7 +54,7 @@ struct StoreTests {
                             let model = try await CaseModel.find(id, on: db)!
                             var d = model.details
                             d.familyName = "Edit \(n)"
-                            try await CaseRepository(db).update(model, to: d, expectedVersion: 1)
+                            _ = try await StoreHarness.cases(db, unit: model.unit).change(CaseID(id), to: d, expectedVersion: 1)
                             return true
                         } catch { return false }
                     }
@@ -116,11 +119,12 @@ struct StoreTests {
     func search() async throws {
         try await StoreHarness.withDatabase { db in
             let opened = StoreHarness.today
-            let a = try await CaseRepository(db).create(CaseDetails(caseNumber: "T-1", familyName: "Núñez", unit: "U", openedOn: opened))
-            let b = try await CaseRepository(db).create(CaseDetails(caseNumber: "T-2", familyName: "Other", unit: "U", openedOn: opened))
+            let a = try await StoreHarness.cases(db).open(CaseDetails(caseNumber: "T-1", familyName: "Núñez", unit: "U", openedOn: opened))
+            let b = try await StoreHarness.cases(db).open(CaseDetails(caseNumber: "T-2", familyName: "Other", unit: "U", openedOn: opened))
             let persons = PersonRepository(db)
-            _ = try await persons.addNewMember(PersonDetails(givenName: "José Luis", familyName: "Núñez"), role: .parent, to: a.id!)
-            _ = try await persons.addNewMember(PersonDetails(givenName: "Jose", familyName: "Nunez", otherNames: ["Pepe"]), role: .parent, to: b.id!)
+            let people = PersonCommands(CaseChange(db, StoreHarness.acting()))
+            _ = try await people.addNew(PersonDetails(givenName: "José Luis", familyName: "Núñez"), role: .parent, to: CaseID(a.id!))
+            _ = try await people.addNew(PersonDetails(givenName: "Jose", familyName: "Nunez", otherNames: ["Pepe"]), role: .parent, to: CaseID(b.id!))
             #expect(try await persons.search("JOSE nunez", within: [a.id!]).map { $0.0.givenName } == ["José Luis"])
             #expect(try await persons.search("núñez", within: [a.id!, b.id!]).count == 2)
             #expect(try await persons.search("pepe", within: [a.id!, b.id!]).map { $0.0.givenName } == ["Jose"])
@@ -131,11 +135,9 @@ struct StoreTests {
     @Test("a new placement ends the child's current one on the day it starts; each change is audited with it")
     func placementsFollowEachOther() async throws {
         try await StoreHarness.withDatabase { db in
-            let c = try await CaseRepository(db).create(CaseDetails(caseNumber: "T-3", familyName: "Lee", unit: "U", openedOn: StoreHarness.today))
-            let (child, _) = try await PersonRepository(db).addNewMember(PersonDetails(givenName: "Ava", familyName: "Lee"), role: .child, to: c.id!)
-            let acting = Acting(actor: Actor(id: UserID(UUID()), role: .supervisor, unit: "U"), userEmail: "supervisor@example.test",
-                                address: nil, now: Date(), today: StoreHarness.today, timelines: .unitedStates)
-            let commands = RemovalCommands(CaseChange(db, acting))
+            let c = try await StoreHarness.cases(db).open(CaseDetails(caseNumber: "T-3", familyName: "Lee", unit: "U", openedOn: StoreHarness.today))
+            let (child, _) = try await PersonCommands(CaseChange(db, StoreHarness.acting())).addNew(PersonDetails(givenName: "Ava", familyName: "Lee"), role: .child, to: CaseID(c.id!))
+            let commands = RemovalCommands(CaseChange(db, StoreHarness.acting()))
             let caseID = CaseID(c.id!)
             let removal = CalendarDate(iso: "2026-01-10")!
             let episode = RemovalEpisodeDetails(childID: PersonID(child.id!), removalDate: removal, manner: .courtOrdered, circumstances: [.neglect])
@@ -149,7 +151,7 @@ struct StoreTests {
             #expect(list[0].changeReason?.isEmpty == false)
             await #expect(throws: DuplicateRecord.self) { _ = try await commands.addEpisode(episode, to: caseID) }
             let trail = try await AuditRepository(db).trail(caseID: c.id!)
-            #expect(trail.filter { $0.action == "create" }.map(\.recordKind).sorted() == ["placement", "placement", "removal_episode"])
+            #expect(trail.filter { $0.action == "create" }.map(\.recordKind).sorted() == ["case", "member", "placement", "placement", "removal_episode"])
             #expect(trail.allSatisfy { $0.userEmail == "supervisor@example.test" })
         }
     }
@@ -157,8 +159,8 @@ struct StoreTests {
     @Test("the database itself holds a child to one current placement, whatever path a write takes")
     func oneCurrentPlacementByConstruction() async throws {
         try await StoreHarness.withDatabase { db in
-            let c = try await CaseRepository(db).create(CaseDetails(caseNumber: "T-4", familyName: "Lee", unit: "U", openedOn: StoreHarness.today))
-            let (child, _) = try await PersonRepository(db).addNewMember(PersonDetails(givenName: "Ava", familyName: "Lee"), role: .child, to: c.id!)
+            let c = try await StoreHarness.cases(db).open(CaseDetails(caseNumber: "T-4", familyName: "Lee", unit: "U", openedOn: StoreHarness.today))
+            let (child, _) = try await PersonCommands(CaseChange(db, StoreHarness.acting())).addNew(PersonDetails(givenName: "Ava", familyName: "Lee"), role: .child, to: CaseID(c.id!))
             let removal = CalendarDate(iso: "2026-01-10")!
             let ep = RemovalEpisodeModel(caseID: c.id!, RemovalEpisodeDetails(childID: PersonID(child.id!), removalDate: removal,
                                                                               manner: .courtOrdered, circumstances: [.neglect]))
@@ -179,9 +181,9 @@ struct StoreTests {
     @Test("case numbers are unique")
     func uniqueCaseNumbers() async throws {
         try await StoreHarness.withDatabase { db in
-            _ = try await CaseRepository(db).create(CaseDetails(caseNumber: "T-9", familyName: "A", unit: "U", openedOn: StoreHarness.today))
-            await #expect(throws: StoreError.self) {
-                _ = try await CaseRepository(db).create(CaseDetails(caseNumber: "T-9", familyName: "B", unit: "U", openedOn: StoreHarness.today))
+            _ = try await StoreHarness.cases(db).open(CaseDetails(caseNumber: "T-9", familyName: "A", unit: "U", openedOn: StoreHarness.today))
+            await #expect(throws: DuplicateRecord.self) {
+                _ = try await StoreHarness.cases(db).open(CaseDetails(caseNumber: "T-9", familyName: "B", unit: "U", openedOn: StoreHarness.today))
             }
         }
     }

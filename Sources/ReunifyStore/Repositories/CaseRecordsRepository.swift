@@ -13,16 +13,6 @@ public struct CaseRecordsRepository: Sendable {
         try await RelationshipModel.query(on: db).filter(\.$id == id).filter(\.$caseID == caseID).first()
     }
 
-    public func addRelationship(_ details: RelationshipDetails, to caseID: UUID) async throws -> RelationshipModel {
-        let model = RelationshipModel(caseID: caseID, details)
-        try await model.create(on: db)
-        return model
-    }
-
-    public func removeRelationship(_ model: RelationshipModel) async throws {
-        try await model.delete(on: db)
-    }
-
     public func episodes(of caseID: UUID) async throws -> [RemovalEpisodeModel] {
         try await RemovalEpisodeModel.query(on: db).filter(\.$caseID == caseID).sort(\.$removalDate).all()
     }

@@ -72,27 +72,8 @@ public struct CaseRepository: Sendable {
         return (cases, total)
     }
 
-    /// Opens a case; its caseworker and supervisor join its team.
-    public func create(_ details: CaseDetails) async throws -> CaseModel {
-        if try await CaseModel.query(on: db).filter(\.$caseNumber == details.caseNumber).first() != nil {
-            throw StoreError.duplicate("Case number \(details.caseNumber) is already in use")
-        }
-        let model = CaseModel(details)
-        try await db.transaction { tx in
-            try await model.create(on: tx)
-            try await syncTeam(model, on: tx)
-        }
-        return model
-    }
-
-    public func update(_ model: CaseModel, to details: CaseDetails, expectedVersion: Int) async throws {
-        if details.caseNumber != model.caseNumber,
-           try await CaseModel.query(on: db).filter(\.$caseNumber == details.caseNumber).first() != nil {
-            throw StoreError.duplicate("Case number \(details.caseNumber) is already in use")
-        }
-        model.apply(details)
-        try await model.saveChecked(expectedVersion: expectedVersion, on: db)
-        try await syncTeam(model, on: db)
+    public func find(caseNumber: String) async throws -> CaseModel? {
+        try await CaseModel.query(on: db).filter(\.$caseNumber == caseNumber.trimmingCharacters(in: .whitespaces)).first()
     }
 
     /// Keeps the assigned caseworker and supervisor on the team.

@@ -3,7 +3,7 @@ import Foundation
 import ReunifyDomain
 import ReunifyMatching
 
-/// People and their parts in cases.
+/// Reads people and their parts in cases; they change through `PersonCommands`.
 public struct PersonRepository: Sendable {
     let db: any Database
     public init(_ db: any Database) { self.db = db }
@@ -38,34 +38,6 @@ public struct PersonRepository: Sendable {
 
     public func member(_ id: UUID, in caseID: UUID) async throws -> MemberModel? {
         try await MemberModel.query(on: db).filter(\.$id == id).filter(\.$caseID == caseID).first()
-    }
-
-    /// Records a new person and makes them a member of the case, together or not at all.
-    public func addNewMember(_ details: PersonDetails, role: MemberRole, to caseID: UUID) async throws -> (PersonModel, MemberModel) {
-        let person = PersonModel(details)
-        let member = MemberModel(caseID: caseID, personID: UUID(), role: role)
-        try await db.transaction { tx in
-            try await person.create(on: tx)
-            member.personID = try person.requireID()
-            try await member.create(on: tx)
-        }
-        return (person, member)
-    }
-
-    /// Adds a person already known to Reunify (a sibling's case, a relative) to another case.
-    public func addExistingMember(personID: UUID, role: MemberRole, to caseID: UUID) async throws -> MemberModel {
-        guard try await find(personID) != nil else { throw StoreError.notFound("person") }
-        if try await MemberModel.query(on: db).filter(\.$caseID == caseID).filter(\.$personID == personID).first() != nil {
-            throw StoreError.duplicate("That person is already a member of this case")
-        }
-        let member = MemberModel(caseID: caseID, personID: personID, role: role)
-        try await member.create(on: db)
-        return member
-    }
-
-    public func update(_ person: PersonModel, to details: PersonDetails, expectedVersion: Int) async throws {
-        person.apply(details)
-        try await person.saveChecked(expectedVersion: expectedVersion, on: db)
     }
 
     /// People whose names hold every term, among the cases given; with the cases each is in.

@@ -34,21 +34,17 @@ struct CaseRecordsAPIController: RouteCollection {
         try await req.authorize(.create, .member, caseID: caseID)
         let input = try req.content.decode(MemberInput.self)
         let role = try MemberRole.api(input.role, field: "role")
-        let repo = PersonRepository(req.db)
+        let people = PersonCommands(try req.change())
         let person: PersonModel
         let member: MemberModel
         if let personID = input.personId {
-            // A person named in the body who cannot be found is a mistake in what was sent, not a missing address.
-            do { person = try await req.personInVisibleCase(personID) } catch let missing as any AbortError where missing.status == .notFound {
-                throw ValidationFailure(field: "personId", missing.reason)
-            }
-            member = try await repo.addExistingMember(personID: personID, role: role, to: caseID)
+            let visible = try await CaseRepository(req.db).visibleCaseIDs(try req.caseScope())
+            (person, member) = try await people.addKnown(PersonID(personID), role: role, to: CaseID(caseID), visible: visible)
         } else if let details = try input.person?.details(today: req.today) {
-            (person, member) = try await repo.addNewMember(details, role: role, to: caseID)
+            (person, member) = try await people.addNew(details, role: role, to: CaseID(caseID))
         } else {
             throw ValidationFailure(field: "person", "Send either 'personId' of a known person or 'person' with their details")
         }
-        try await req.audit(.create, .member, recordID: person.id, caseID: caseID, "API added \(person.details.fullName) as \(role.rawValue)")
         try await TracingService(req: req).rescore(personID: person.id!)
         let response = Response(status: .created)
         try response.content.encode(MemberDTO(id: member.id!, role: member.role, person: PersonDTO(person)))
@@ -83,10 +79,10 @@ struct CaseRecordsAPIController: RouteCollection {
         let (person, caseID) = try await reachablePerson(req, .update)
         let input = try req.content.decode(PersonInput.self)
         let version = try requireVersion(input.version)
-        try await PersonRepository(req.db).update(person, to: try input.details(today: req.today), expectedVersion: version)
-        try await req.audit(.update, .person, recordID: person.id, caseID: caseID, "API changed person")
+        let changed = try await PersonCommands(req.change()).change(PersonID(person.id!), via: CaseID(caseID), to: try input.details(today: req.today),
+                                                                    expectedVersion: version)
         try await TracingService(req: req).rescore(personID: person.id!)
-        return PersonDTO(person)
+        return PersonDTO(changed)
     }
 
     // MARK: episodes

@@ -23,10 +23,8 @@ struct CasesAPIController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        guard req.policy.mayCreateCase(signedIn.actor) else { throw Abort(.forbidden, reason: "Only caseworkers and supervisors open cases") }
-        let details = try req.content.decode(CaseInput.self).details(today: req.today, defaultUnit: signedIn.user.unit).openedBy(signedIn.actor)
-        let model = try await CaseRepository(req.db).create(details)
-        try await req.audit(.create, .caseFile, recordID: model.id, caseID: model.id, "opened case \(details.caseNumber)")
+        let details = try req.content.decode(CaseInput.self).details(today: req.today, defaultUnit: signedIn.user.unit)
+        let model = try await CaseCommands(req.change()).open(details)
         let response = Response(status: .created)
         try response.content.encode(CaseDTO(model))
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/cases/\(model.id!.lower)")
@@ -46,11 +44,8 @@ struct CasesAPIController: RouteCollection {
         try await req.authorize(.update, .caseFile, caseID: caseID)
         let input = try req.content.decode(CaseInput.self)
         let version = try requireVersion(input.version)
-        let details = try input.details(today: req.today, defaultUnit: nil)
-        let repo = CaseRepository(req.db)
-        guard let model = try await repo.find(caseID) else { throw Request.noSuchCase }
-        try await repo.update(model, to: details, expectedVersion: version)
-        try await req.audit(.update, .caseFile, recordID: caseID, caseID: caseID, "API changed case")
+        let model = try await CaseCommands(req.change()).change(CaseID(caseID), to: try input.details(today: req.today, defaultUnit: nil),
+                                                                expectedVersion: version)
         return CaseDTO(model)
     }
 }

@@ -36,17 +36,6 @@ extension Request {
     /// The one way this request changes a case's records.
     func change() throws -> CaseChange { CaseChange(db, try acting()) }
 
-    /// A person who is a member of at least one case open to the signed-in person; otherwise not found, so people
-    /// in other cases cannot be reached (or added elsewhere) by guessing their id.
-    func personInVisibleCase(_ personID: UUID) async throws -> PersonModel {
-        let persons = PersonRepository(db)
-        let visible = try await CaseRepository(db).visibleCaseIDs(try caseScope())
-        guard !Set(try await persons.caseIDs(of: personID)).isDisjoint(with: visible), let person = try await persons.find(personID) else {
-            throw Abort(.notFound, reason: "There is no person with id \(personID.lower) in the cases open to you")
-        }
-        return person
-    }
-
     /// The scope of cases the signed-in person may list.
     func caseScope() throws -> CaseScope {
         policy.scope(for: try requireSignedIn().actor)

@@ -60,15 +60,13 @@ struct CaseFileController: RouteCollection {
         guard req.policy.mayCreateCase(signedIn.actor) else { throw Abort(.forbidden, reason: "Only caseworkers and supervisors open cases") }
         let form = FormData(req)
         let (read, errors) = CaseForm.read(form, today: req.today)
-        guard let details = read?.openedBy(signedIn.actor) else {
-            return try await newPage(req, form: form, errors: errors, status: .unprocessableEntity)
-        }
+        guard let details = read else { return try await newPage(req, form: form, errors: errors, status: .unprocessableEntity) }
         do {
-            let model = try await CaseRepository(req.db).create(details)
-            try await req.audit(.create, .caseFile, recordID: model.id, caseID: model.id, "opened case \(details.caseNumber)")
+            let model = try await CaseCommands(req.change()).open(details)
             return req.redirect(to: SiteURL.caseFile(model.id!).path)
-        } catch StoreError.duplicate(let message) {
-            return try await newPage(req, form: form, errors: [FieldError("caseNumber", message)], status: .conflict)
+        } catch {
+            guard let refusal = FormRefusal(error) else { throw error }
+            return try await newPage(req, form: form, errors: refusal.errors, status: refusal.status)
         }
     }
 
@@ -100,8 +98,7 @@ struct CaseFileController: RouteCollection {
         guard let details else { return try await editPage(req, model, form: form, errors: errors, status: .unprocessableEntity) }
         let saved = model.details
         do {
-            try await repo.update(model, to: details, expectedVersion: FormReader(form).version)
-            try await req.audit(.update, .caseFile, recordID: caseID, caseID: caseID, "changed case details")
+            _ = try await CaseCommands(req.change()).change(CaseID(caseID), to: details, expectedVersion: FormReader(form).version)
             return req.redirect(to: SiteURL.caseFile(caseID).path)
         } catch StoreError.versionConflict(let current) {
             let names = try await UserRepository(req.db).names([details, saved].flatMap { [$0.caseworkerID?.uuid, $0.supervisorID?.uuid] }.compactMap { $0 })
@@ -109,8 +106,9 @@ struct CaseFileController: RouteCollection {
             return try await editPage(req, model, form: form, errors: [FieldError("version", "Someone else saved this case since you opened it")],
                                       conflict: conflictRows(mine: CaseForm.summary(details, names: names), saved: CaseForm.summary(saved, names: names)),
                                       status: .conflict)
-        } catch StoreError.duplicate(let message) {
-            return try await editPage(req, model, form: form, errors: [FieldError("caseNumber", message)], status: .conflict)
+        } catch let error where FormRefusal(error) != nil {
+            let refusal = FormRefusal(error)!
+            return try await editPage(req, model, form: form, errors: refusal.errors, status: refusal.status)
         }
     }
 }

@@ -53,8 +53,7 @@ struct MemberPagesController: RouteCollection {
         guard let role, let details, reader.errors.isEmpty else {
             return try await memberPage(req, caseID, form, reader.errors + errors, status: .unprocessableEntity)
         }
-        let (person, _) = try await PersonRepository(req.db).addNewMember(details, role: role, to: caseID)
-        try await req.audit(.create, .member, recordID: person.id, caseID: caseID, "added \(details.fullName) as \(role.label.lowercased())")
+        let (person, _) = try await PersonCommands(req.change()).addNew(details, role: role, to: CaseID(caseID))
         try await TracingService(req: req).rescore(personID: person.id!)
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }
@@ -105,9 +104,13 @@ struct MemberPagesController: RouteCollection {
         let personID = reader.uuid("personId", "Choose the person to add")
         let role = reader.code(MemberRole.self, "role", required: "Choose the person's part in this case")
         guard let personID, let role else { throw ValidationFailure(reader.errors) }
-        let person = try await req.personInVisibleCase(personID)
-        _ = try await PersonRepository(req.db).addExistingMember(personID: personID, role: role, to: caseID)
-        try await req.audit(.create, .member, recordID: personID, caseID: caseID, "added \(person.details.fullName), already known, as \(role.label.lowercased())")
+        let visible = try await CaseRepository(req.db).visibleCaseIDs(try req.caseScope())
+        do {
+            _ = try await PersonCommands(req.change()).addKnown(PersonID(personID), role: role, to: CaseID(caseID), visible: visible)
+        } catch let unknown as ValidationFailure where unknown.errors.first?.field == "personId" {
+            // On a page, a person who cannot be reached by this id is simply not there.
+            throw Abort(.notFound, reason: unknown.errors[0].message)
+        }
         try await TracingService(req: req).rescore(personID: personID)
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }
@@ -149,8 +152,8 @@ struct MemberPagesController: RouteCollection {
         guard let details else { return try await personPage(req, caseID, person, form, errors, status: .unprocessableEntity) }
         let saved = person.details
         do {
-            try await PersonRepository(req.db).update(person, to: details, expectedVersion: FormReader(form).version)
-            try await req.audit(.update, .person, recordID: person.id, caseID: caseID, "changed \(details.fullName)'s details")
+            _ = try await PersonCommands(req.change()).change(PersonID(person.id!), via: CaseID(caseID), to: details,
+                                                              expectedVersion: FormReader(form).version)
             try await TracingService(req: req).rescore(personID: person.id!)
             return req.redirect(to: SiteURL.caseFile(caseID).path)
         } catch StoreError.versionConflict(let current) {
@@ -190,11 +193,12 @@ struct MemberPagesController: RouteCollection {
         let b = r.uuid("relatedPersonId", "Choose the second person")
         guard let a, let b, let kind else { return try await relationshipPage(req, caseID, form, r.errors, status: .unprocessableEntity) }
         let details = RelationshipDetails(personID: PersonID(a), kind: kind, relatedPersonID: PersonID(b))
-        let members = Set(try await PersonRepository(req.db).members(of: caseID).map { PersonID($0.personID) })
-        let problems = details.validate(members: members)
-        guard problems.isEmpty else { return try await relationshipPage(req, caseID, form, problems, status: .unprocessableEntity) }
-        let model = try await CaseRecordsRepository(req.db).addRelationship(details, to: caseID)
-        try await req.audit(.create, .relationship, recordID: model.id, caseID: caseID, "recorded a \(kind.label.lowercased()) relationship")
+        do {
+            _ = try await CaseCommands(req.change()).relate(details, in: CaseID(caseID))
+        } catch {
+            guard let refusal = FormRefusal(error) else { throw error }
+            return try await relationshipPage(req, caseID, form, refusal.errors, status: refusal.status)
+        }
         try await TracingService(req: req).rescore(personID: b)
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }
@@ -204,16 +208,7 @@ struct MemberPagesController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.delete, .relationship, caseID: caseID)
         let id = try req.uuidParameter("relationshipID", "relationship")
-        let records = CaseRecordsRepository(req.db)
-        guard let model = try await records.relationship(id, in: caseID) else {
-            throw Abort(.notFound, reason: "There is no such relationship in this case")
-        }
-        let persons = PersonRepository(req.db)
-        let a = try await persons.find(model.personID)?.details.fullName ?? "someone"
-        let b = try await persons.find(model.relatedPersonID)?.details.fullName ?? "someone"
-        try await records.removeRelationship(model)
-        try await req.audit(.delete, .relationship, recordID: id, caseID: caseID,
-                            "removed: \(a) is the \(model.details.kind.label.lowercased()) of \(b)")
+        let model = try await CaseCommands(req.change()).unrelate(RelationshipID(id), in: CaseID(caseID))
         try await TracingService(req: req).rescore(personID: model.relatedPersonID)
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }

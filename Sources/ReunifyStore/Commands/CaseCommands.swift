@@ -1,0 +1,74 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+/// The one write path for a case itself and its relationships: opening, changing, recording and removing, each
+/// checked against the domain's rules and written with its audit entry in one transaction.
+public struct CaseCommands: Sendable {
+    let change: CaseChange
+    public init(_ change: CaseChange) { self.change = change }
+
+    var acting: Acting { change.acting }
+
+    /// Opens a case; a caseworker who opens one holds it unless they name someone else. Its caseworker and supervisor
+    /// join its team.
+    public func open(_ details: CaseDetails) async throws -> CaseModel {
+        guard acting.policy.mayCreateCase(acting.actor) else { throw StoreError.forbidden("Only caseworkers and supervisors open cases") }
+        let details = details.openedBy(acting.actor)
+        try ValidationFailure.check(details.validate(today: acting.today))
+        let acting = self.acting
+        return try await change.db.transaction { tx in
+            try await DialectSQL.claimWriteLock(tx)
+            try await Self.requireFreeNumber(details.caseNumber, except: nil, on: tx)
+            let model = CaseModel(details)
+            try await model.create(on: tx)
+            try await CaseRepository(tx).syncTeam(model, on: tx)
+            let id = CaseID(try model.requireID())
+            try await AuditRepository(tx).record(acting.auditEvent(.create, .caseFile, recordID: id.uuid, caseID: id, "opened case \(details.caseNumber)"))
+            return model
+        }
+    }
+
+    public func change(_ caseID: CaseID, to details: CaseDetails, expectedVersion: Int) async throws -> CaseModel {
+        try ValidationFailure.check(details.validate(today: acting.today))
+        return try await change.write(.update, .caseFile, caseID: caseID) { tx in
+            guard let model = try await CaseRepository(tx).find(caseID.uuid) else { throw StoreError.noSuchCase }
+            try await Self.requireFreeNumber(details.caseNumber, except: caseID, on: tx)
+            model.apply(details)
+            try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
+            try await CaseRepository(tx).syncTeam(model, on: tx)
+            return (model, .init(caseID.uuid, "changed case details"))
+        }
+    }
+
+    /// Records how two members of the case are related.
+    public func relate(_ details: RelationshipDetails, in caseID: CaseID) async throws -> RelationshipModel {
+        try await change.write(.create, .relationship, caseID: caseID) { tx in
+            let members = Set(try await PersonRepository(tx).members(of: caseID.uuid).map { PersonID($0.personID) })
+            try ValidationFailure.check(details.validate(members: members))
+            let model = RelationshipModel(caseID: caseID.uuid, details)
+            try await model.create(on: tx)
+            return (model, .init(model.id, "recorded a \(details.kind.label.lowercased()) relationship"))
+        }
+    }
+
+    /// Removes a relationship recorded by mistake; the audit log keeps what it said.
+    public func unrelate(_ id: RelationshipID, in caseID: CaseID) async throws -> RelationshipModel {
+        try await change.write(.delete, .relationship, caseID: caseID) { tx in
+            guard let model = try await CaseRecordsRepository(tx).relationship(id.uuid, in: caseID.uuid) else {
+                throw StoreError.absent("There is no such relationship in this case")
+            }
+            let persons = PersonRepository(tx)
+            let a = try await persons.find(model.personID)?.details.fullName ?? "someone"
+            let b = try await persons.find(model.relatedPersonID)?.details.fullName ?? "someone"
+            try await model.delete(on: tx)
+            return (model, .init(id.uuid, "removed: \(a) is the \(model.details.kind.label.lowercased()) of \(b)"))
+        }
+    }
+
+    static func requireFreeNumber(_ number: String, except caseID: CaseID?, on db: any Database) async throws {
+        if let holder = try await CaseRepository(db).find(caseNumber: number), holder.id != caseID?.uuid {
+            throw DuplicateRecord("caseNumber", "Case number \(number) is already in use")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+/// The one write path for the people of a case: recording a new person as a member, adding someone already known,
+/// and changing a person's details, each with its audit entry in the same transaction.
+public struct PersonCommands: Sendable {
+    let change: CaseChange
+    public init(_ change: CaseChange) { self.change = change }
+
+    var acting: Acting { change.acting }
+
+    /// Records a new person and makes them a member of the case, together or not at all.
+    public func addNew(_ details: PersonDetails, role: MemberRole, to caseID: CaseID) async throws -> (PersonModel, MemberModel) {
+        try ValidationFailure.check(details.validate(today: acting.today))
+        return try await change.write(.create, .member, caseID: caseID) { tx in
+            let person = PersonModel(details)
+            try await person.create(on: tx)
+            let member = MemberModel(caseID: caseID.uuid, personID: try person.requireID(), role: role)
+            try await member.create(on: tx)
+            return ((person, member), .init(person.id, "added \(details.fullName) as \(role.label.lowercased())"))
+        }
+    }
+
+    /// Adds a person already known to Reunify (a sibling's case, a relative) to another case. Which people the actor
+    /// may reach is the caller's question (`visible`: the cases open to them); a person outside them is not found.
+    public func addKnown(_ personID: PersonID, role: MemberRole, to caseID: CaseID, visible: Set<UUID>) async throws -> (PersonModel, MemberModel) {
+        try await change.write(.create, .member, caseID: caseID) { tx in
+            let persons = PersonRepository(tx)
+            guard !Set(try await persons.caseIDs(of: personID.uuid)).isDisjoint(with: visible), let person = try await persons.find(personID.uuid) else {
+                throw ValidationFailure(field: "personId", "There is no person with id \(personID) in the cases open to you")
+            }
+            if try await persons.members(of: caseID.uuid).contains(where: { $0.personID == personID.uuid }) {
+                throw DuplicateRecord("personId", "That person is already a member of this case")
+            }
+            let member = MemberModel(caseID: caseID.uuid, personID: personID.uuid, role: role)
+            try await member.create(on: tx)
+            return ((person, member), .init(personID.uuid, "added \(person.details.fullName), already known, as \(role.label.lowercased())"))
+        }
+    }
+
+    /// Changes a person reached through one of their cases; the change is audited in that case.
+    public func change(_ personID: PersonID, via caseID: CaseID, to details: PersonDetails, expectedVersion: Int) async throws -> PersonModel {
+        try ValidationFailure.check(details.validate(today: acting.today))
+        return try await change.write(.update, .person, caseID: caseID) { tx in
+            let persons = PersonRepository(tx)
+            guard try await persons.caseIDs(of: personID.uuid).contains(caseID.uuid), let person = try await persons.find(personID.uuid) else {
+                throw StoreError.absent("There is no such person in this case")
+            }
+            person.apply(details)
+            try await person.saveChecked(expectedVersion: expectedVersion, on: tx)
+            return (person, .init(personID.uuid, "changed \(details.fullName)'s details"))
+        }
+    }
+}
