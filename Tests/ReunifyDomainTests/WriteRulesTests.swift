@@ -75,4 +75,14 @@ struct WriteRulesTests {
         #expect(throws: DuplicateRecord.self) { try GoalRules(today: today).check(goals, editing: nil, members: members, siblings: [existing]) }
         try GoalRules(today: today).check(goals, editing: existing.id, members: members, siblings: [existing])
     }
+
+    @Test("a team is staff; the assigned caseworker and supervisor stay on it")
+    func team() {
+        #expect(TeamRules.checkJoining(.parent)?.field == "userId")
+        for role in UserRole.allCases where role != .parent { #expect(TeamRules.checkJoining(role) == nil) }
+        let worker = UserID(UUID()), supervisor = UserID(UUID()), clinician = UserID(UUID())
+        #expect(TeamRules.checkLeaving(worker, caseworker: worker, supervisor: supervisor) != nil)
+        #expect(TeamRules.checkLeaving(supervisor, caseworker: worker, supervisor: supervisor) != nil)
+        #expect(TeamRules.checkLeaving(clinician, caseworker: worker, supervisor: supervisor) == nil)
+    }
 }

@@ -24,3 +24,18 @@ public enum TeamRole: String, CodedValue {
         }
     }
 }
+
+/// Who may join and leave a case's team.
+public enum TeamRules {
+    /// A team is the agency's and its partners' staff: a family's own account reads the case as family, not as team.
+    public static func checkJoining(_ role: UserRole) -> FieldError? {
+        role == .parent ? FieldError("userId", "Choose a member of staff") : nil
+    }
+
+    /// The assigned caseworker and supervisor stay on the team while they hold the case.
+    public static func checkLeaving(_ user: UserID, caseworker: UserID?, supervisor: UserID?) -> FieldError? {
+        user == caseworker || user == supervisor
+            ? FieldError("userId", "The assigned caseworker and supervisor stay on the team; assign the case to someone else first")
+            : nil
+    }
+}

@@ -66,6 +66,34 @@ public struct CaseCommands: Sendable {
         }
     }
 
+    /// Adds a member of staff to the case's team.
+    public func addToTeam(_ userID: UserID, role: TeamRole, in caseID: CaseID) async throws {
+        try await change.write(.create, .team, caseID: caseID) { tx in
+            guard let user = try await UserRepository(tx).find(userID.uuid) else {
+                throw ValidationFailure(field: "userId", "Choose a member of staff")
+            }
+            if let problem = TeamRules.checkJoining(user.userRole) { throw ValidationFailure([problem]) }
+            if try await CaseRepository(tx).teamUserIDs(of: caseID.uuid).contains(userID.uuid) {
+                throw DuplicateRecord("userId", "That person is already on the team")
+            }
+            try await TeamMemberModel(caseID: caseID.uuid, userID: userID.uuid, role: role).create(on: tx)
+            return ((), .init(userID.uuid, "added \(user.name) to the team as \(role.label.lowercased())"))
+        }
+    }
+
+    /// Takes someone off the case's team.
+    public func removeFromTeam(_ userID: UserID, in caseID: CaseID) async throws {
+        try await change.write(.delete, .team, caseID: caseID) { tx in
+            guard let model = try await CaseRepository(tx).find(caseID.uuid) else { throw StoreError.noSuchCase }
+            if let problem = TeamRules.checkLeaving(userID, caseworker: model.caseworkerID.map(UserID.init),
+                                                    supervisor: model.supervisorID.map(UserID.init)) {
+                throw ValidationFailure([problem])
+            }
+            try await TeamMemberModel.query(on: tx).filter(\.$caseID == caseID.uuid).filter(\.$userID == userID.uuid).delete()
+            return ((), .init(userID.uuid, "removed a member from the team"))
+        }
+    }
+
     static func requireFreeNumber(_ number: String, except caseID: CaseID?, on db: any Database) async throws {
         if let holder = try await CaseRepository(db).find(caseNumber: number), holder.id != caseID?.uuid {
             throw DuplicateRecord("caseNumber", "Case number \(number) is already in use")

@@ -85,15 +85,4 @@ public struct CaseRepository: Sendable {
             try await TeamMemberModel(caseID: id, userID: user, role: role).create(on: db)
         }
     }
-
-    public func addToTeam(caseID: UUID, userID: UUID, role: TeamRole) async throws {
-        if try await TeamMemberModel.query(on: db).filter(\.$caseID == caseID).filter(\.$userID == userID).first() != nil {
-            throw StoreError.duplicate("That person is already on the team")
-        }
-        try await TeamMemberModel(caseID: caseID, userID: userID, role: role).create(on: db)
-    }
-
-    public func removeFromTeam(caseID: UUID, userID: UUID) async throws {
-        try await TeamMemberModel.query(on: db).filter(\.$caseID == caseID).filter(\.$userID == userID).delete()
-    }
 }

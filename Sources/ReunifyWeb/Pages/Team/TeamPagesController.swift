@@ -44,15 +44,12 @@ struct TeamPagesController: RouteCollection {
         let userID = reader.uuid("userId", "Choose who joins the team")
         let role = reader.code(TeamRole.self, "role", required: "Choose their part on this case")
         guard let userID, let role else { return try await page(req, model, form, reader.errors, status: .unprocessableEntity) }
-        guard let user = try await UserRepository(req.db).find(userID), user.userRole != .parent else {
-            return try await page(req, model, form, [FieldError("userId", "Choose a member of staff")], status: .unprocessableEntity)
-        }
         do {
-            try await CaseRepository(req.db).addToTeam(caseID: caseID, userID: userID, role: role)
-        } catch StoreError.duplicate(let message) {
-            return try await page(req, model, form, [FieldError("userId", message)], status: .conflict)
+            try await CaseCommands(req.change()).addToTeam(UserID(userID), role: role, in: CaseID(caseID))
+        } catch {
+            guard let refusal = FormRefusal(error) else { throw error }
+            return try await page(req, model, form, refusal.errors, status: refusal.status)
         }
-        try await req.audit(.create, .team, recordID: userID, caseID: caseID, "added \(user.name) to the team as \(role.label.lowercased())")
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }
 
@@ -60,12 +57,12 @@ struct TeamPagesController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.delete, .team, caseID: caseID)
         let userID = try req.uuidParameter("userID", "team member")
-        guard let model = try await CaseRepository(req.db).find(caseID) else { throw Request.noSuchCase }
-        guard model.caseworkerID != userID && model.supervisorID != userID else {
-            throw Abort(.unprocessableEntity, reason: "The assigned caseworker and supervisor stay on the team; assign the case to someone else first")
+        do {
+            try await CaseCommands(req.change()).removeFromTeam(UserID(userID), in: CaseID(caseID))
+        } catch let refused as ValidationFailure {
+            // The removal is a button on the case page, not a form: the reason is the answer.
+            throw Abort(.unprocessableEntity, reason: refused.errors.map(\.message).joined(separator: "; "))
         }
-        try await CaseRepository(req.db).removeFromTeam(caseID: caseID, userID: userID)
-        try await req.audit(.delete, .team, recordID: userID, caseID: caseID, "removed a member from the team")
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }
 }
