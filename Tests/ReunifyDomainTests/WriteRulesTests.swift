@@ -85,4 +85,17 @@ struct WriteRulesTests {
         #expect(TeamRules.checkLeaving(supervisor, caseworker: worker, supervisor: supervisor) != nil)
         #expect(TeamRules.checkLeaving(clinician, caseworker: worker, supervisor: supervisor) == nil)
     }
+
+    @Test("a reunification review is for a child of the case in care with reunification among the goals")
+    func reviewEligibility() throws {
+        let members = [CaseMembership(personID: child, role: .child)]
+        let goals = PermanencyGoalDetails(childID: child, primary: .reunification, primarySince: date("2026-09-05"))
+        #expect(try ReviewRules.monthsInCare(child, members: members, openEpisode: episode, goals: goals, today: today) == 2)
+        #expect(failure { _ = try ReviewRules.monthsInCare(PersonID(UUID()), members: members, openEpisode: episode, goals: goals, today: today) }?
+            .errors.first?.message == "Choose a child who is a member of this case")
+        #expect(failure { _ = try ReviewRules.monthsInCare(child, members: members, openEpisode: nil, goals: goals, today: today) } != nil)
+        var adoption = goals
+        adoption.primary = .adoption
+        #expect(failure { _ = try ReviewRules.monthsInCare(child, members: members, openEpisode: episode, goals: adoption, today: today) } != nil)
+    }
 }

@@ -30,3 +30,20 @@ public struct ReunificationPolicy: Sendable, Equatable, Codable {
         }
     }
 }
+
+/// Which children a reunification review is for.
+public enum ReviewRules {
+    /// A review is for a child of the case who is in care (an open removal) with reunification among their permanency
+    /// goals. Returns the whole months in care, which the review's scoring reads.
+    public static func monthsInCare(_ child: PersonID, members: [CaseMembership], openEpisode: RemovalEpisodeDetails?,
+                                    goals: PermanencyGoalDetails?, today: CalendarDate) throws(ValidationFailure) -> Int {
+        if let missing = CaseMembership.requireChild(child, among: members) { throw ValidationFailure([missing]) }
+        guard let openEpisode else {
+            throw ValidationFailure(field: "childId", "This child is not in care; a reunification review is for a child in care")
+        }
+        guard goals?.includesReunification == true else {
+            throw ValidationFailure(field: "childId", "Reunification is not among this child's permanency goals; set the goals first")
+        }
+        return openEpisode.removalDate.wholeMonths(until: today)
+    }
+}

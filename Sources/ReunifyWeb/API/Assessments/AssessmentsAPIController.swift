@@ -101,7 +101,7 @@ struct AssessmentsAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.create, .reunificationReview, caseID: caseID)
         let body = try req.content.decode(ReviewRequest.self)
-        let model = try await ReviewService(req: req).create(caseID: caseID, childID: body.childId) { try body.input(monthsInCare: $0) }
+        let model = try await ReviewCommands(req.change()).run(for: PersonID(body.childId), in: CaseID(caseID)) { try body.input(monthsInCare: $0) }
         let response = Response(status: .created)
         try response.content.encode(ReviewDTO(model))
         return response
@@ -128,9 +128,9 @@ struct AssessmentsAPIController: RouteCollection {
         try await req.authorize(.update, .reunificationReview, caseID: caseID)
         let model = try await review(req, caseID)
         let body = try req.content.decode(OverrideRequest.self)
-        try await ReviewService(req: req).override(model, to: try Recommendation.api(body.recommendation, field: "recommendation"),
-                                                   reason: body.reason, expectedVersion: body.version)
-        return ReviewDTO(model)
+        return ReviewDTO(try await ReviewCommands(req.change()).override(model.id!, in: CaseID(caseID),
+                                                                         to: try Recommendation.api(body.recommendation, field: "recommendation"),
+                                                                         reason: body.reason, expectedVersion: body.version))
     }
 
     struct ApproveRequest: Content { let version: Int }
@@ -139,7 +139,7 @@ struct AssessmentsAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.update, .reunificationReview, caseID: caseID)
         let model = try await review(req, caseID)
-        try await ReviewService(req: req).approve(model, expectedVersion: try req.content.decode(ApproveRequest.self).version)
-        return ReviewDTO(model)
+        return ReviewDTO(try await ReviewCommands(req.change()).approve(model.id!, in: CaseID(caseID),
+                                                                        expectedVersion: try req.content.decode(ApproveRequest.self).version))
     }
 }

@@ -59,7 +59,7 @@ struct ReviewPagesController: RouteCollection {
             return page(req, o, form, [FieldError("childId", "Choose the child this review is for")], status: .unprocessableEntity)
         }
         do {
-            let model = try await ReviewService(req: req).create(caseID: o.caseFile.id!, childID: childID) { months in
+            let model = try await ReviewCommands(req.change()).run(for: PersonID(childID), in: CaseID(o.caseFile.id!)) { months in
                 try ReviewForm.read(form, monthsInCare: months)
             }
             return req.redirect(to: SiteURL.review(o.caseFile.id!, model.id!).path)
@@ -88,7 +88,7 @@ struct ReviewPagesController: RouteCollection {
     func approve(req: Request) async throws -> Response {
         let o = try await overview(req, .update)
         let model = try await review(req, o)
-        try await ReviewService(req: req).approve(model, expectedVersion: FormReader(FormData(req)).version)
+        _ = try await ReviewCommands(req.change()).approve(model.id!, in: CaseID(o.caseFile.id!), expectedVersion: FormReader(FormData(req)).version)
         return req.redirect(to: SiteURL.review(o.caseFile.id!, model.id!).path)
     }
 
@@ -101,7 +101,8 @@ struct ReviewPagesController: RouteCollection {
         var errors = reader.errors
         if let recommendation, errors.isEmpty {
             do {
-                try await ReviewService(req: req).override(model, to: recommendation, reason: form.string("reason"), expectedVersion: reader.version)
+                _ = try await ReviewCommands(req.change()).override(model.id!, in: CaseID(o.caseFile.id!), to: recommendation,
+                                                                    reason: form.string("reason"), expectedVersion: reader.version)
                 return req.redirect(to: SiteURL.review(o.caseFile.id!, model.id!).path)
             } catch let failure as ValidationFailure {
                 errors = failure.errors
