@@ -3,7 +3,8 @@ import Vapor
 import ReunifyDomain
 import ReunifyStore
 
-/// Taking and completing assessments, for the pages and the API alike.
+/// Finding an assessment's instrument, and handing a taken or completed assessment to `AssessmentCommands`, for the pages
+/// and the API alike.
 struct AssessmentService {
     let req: Request
 
@@ -31,23 +32,15 @@ struct AssessmentService {
     func create(caseID: UUID, instrumentKey: String, point: AssessmentPoint, ratings: [String: Rating], notes: String?,
                 complete: Bool) async throws -> (AssessmentModel, Instrument) {
         let instrument = try await instrument(instrumentKey)
-        guard instrument.points.contains(point) else {
-            throw ValidationFailure(field: "point", "\(instrument.title) is not used at \(point.label.lowercased())")
-        }
-        let model = try await AssessmentRepository(req.db).create(
-            caseID: caseID, instrument: instrument, point: point, assessorID: try req.requireSignedIn().user.requireID(), on: req.today,
-            ratings: ratings, notes: notes, complete: complete, now: req.now)
-        try await req.audit(.create, .assessment, recordID: model.id, caseID: caseID,
-                            "\(complete ? "completed" : "started") \(instrument.title) (\(point.label.lowercased()))")
+        let model = try await AssessmentCommands(req.change()).start(in: CaseID(caseID), instrument: instrument, point: point,
+                                                                     ratings: ratings, notes: notes, complete: complete)
         return (model, instrument)
     }
 
-    func update(_ model: AssessmentModel, ratings: [String: Rating], notes: String?, complete: Bool, expectedVersion: Int) async throws -> Instrument {
+    func update(_ model: AssessmentModel, ratings: [String: Rating], notes: String?, complete: Bool, expectedVersion: Int) async throws -> (AssessmentModel, Instrument) {
         let instrument = try await instrument(of: model)
-        try await AssessmentRepository(req.db).update(model, instrument: instrument, ratings: ratings, notes: notes, complete: complete,
-                                                      expectedVersion: expectedVersion, now: req.now)
-        try await req.audit(.update, .assessment, recordID: model.id, caseID: model.caseID,
-                            complete ? "completed the assessment" : "saved the draft assessment")
-        return instrument
+        let saved = try await AssessmentCommands(req.change()).save(model.id!, in: CaseID(model.caseID), instrument: instrument, ratings: ratings,
+                                                                    notes: notes, complete: complete, expectedVersion: expectedVersion)
+        return (saved, instrument)
     }
 }

@@ -83,9 +83,10 @@ struct AssessmentsAPIController: RouteCollection {
         try await req.authorize(.update, .assessment, caseID: caseID)
         let model = try await assessment(req, caseID)
         let input = try req.content.decode(AssessmentInput.self)
-        let instrument = try await AssessmentService(req: req).update(model, ratings: try input.ratingValues(), notes: input.notes,
-                                                                      complete: input.complete ?? false, expectedVersion: try requireVersion(input.version))
-        return AssessmentDTO(model, instrument: instrument)
+        let (saved, instrument) = try await AssessmentService(req: req).update(model, ratings: try input.ratingValues(), notes: input.notes,
+                                                                               complete: input.complete ?? false,
+                                                                               expectedVersion: try requireVersion(input.version))
+        return AssessmentDTO(saved, instrument: instrument)
     }
 
     // MARK: reviews
