@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a child lives during a removal episode.
 public struct PlacementDetails: Equatable, Sendable, Codable {
     public var setting: PlacementSetting
