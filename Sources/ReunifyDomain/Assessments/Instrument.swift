@@ -91,3 +91,10 @@ public struct Instrument: Sendable, Codable, Equatable {
         return errors
     }
 }
+
+extension Instrument {
+    /// An instrument is taken only at the assessment points it is made for.
+    public func problem(takenAt point: AssessmentPoint) -> FieldError? {
+        points.contains(point) ? nil : FieldError("point", "\(title) is not used at \(point.label.lowercased())")
+    }
+}

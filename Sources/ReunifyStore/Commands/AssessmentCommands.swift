@@ -12,9 +12,7 @@ public struct AssessmentCommands: Sendable {
 
     public func start(in caseID: CaseID, instrument: Instrument, point: AssessmentPoint, ratings: [String: Rating], notes: String?,
                       complete: Bool) async throws -> AssessmentModel {
-        guard instrument.points.contains(point) else {
-            throw ValidationFailure(field: "point", "\(instrument.title) is not used at \(point.label.lowercased())")
-        }
+        if let problem = instrument.problem(takenAt: point) { throw ValidationFailure([problem]) }
         let acting = self.acting
         return try await change.write(.create, .assessment, caseID: caseID) { tx in
             let model = try await AssessmentRepository(tx).create(

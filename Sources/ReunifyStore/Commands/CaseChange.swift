@@ -43,8 +43,18 @@ public struct CaseChange: Sendable {
     public func write<T: Sendable>(_ action: AccessAction, _ kind: RecordKind, caseID: CaseID,
                                    _ change: @escaping @Sendable (any Database) async throws -> (T, Entry)) async throws -> T {
         try await authorize(action, kind, caseID: caseID)
+        return try await audited(action, kind) { tx in
+            let (value, entry) = try await change(tx)
+            return (value, entry, caseID)
+        }
+    }
+
+    /// Runs an authorised `change` and records its audit entry, against the case it names, in one transaction. A case
+    /// being opened names itself only once it is written, so the change returns the case with its entry.
+    func audited<T: Sendable>(_ action: AccessAction, _ kind: RecordKind,
+                              _ change: @escaping @Sendable (any Database) async throws -> (T, Entry, CaseID)) async throws -> T {
         let acting = self.acting
-        let audited: AuditAction = switch action {
+        let audit: AuditAction = switch action {
         case .create: .create
         case .update: .update
         case .delete: .delete
@@ -52,8 +62,8 @@ public struct CaseChange: Sendable {
         }
         return try await db.transaction { tx in
             try await DialectSQL.claimWriteLock(tx)
-            let (value, entry) = try await change(tx)
-            try await AuditRepository(tx).record(acting.auditEvent(audited, kind, recordID: entry.recordID, caseID: caseID, entry.summary))
+            let (value, entry, caseID) = try await change(tx)
+            try await AuditRepository(tx).record(acting.auditEvent(audit, kind, recordID: entry.recordID, caseID: caseID, entry.summary))
             return value
         }
     }

@@ -16,16 +16,13 @@ public struct CaseCommands: Sendable {
         guard acting.policy.mayCreateCase(acting.actor) else { throw StoreError.forbidden("Only caseworkers and supervisors open cases") }
         let details = details.openedBy(acting.actor)
         try ValidationFailure.check(details.validate(today: acting.today))
-        let acting = self.acting
-        return try await change.db.transaction { tx in
-            try await DialectSQL.claimWriteLock(tx)
+        return try await change.audited(.create, .caseFile) { tx in
             try await Self.requireFreeNumber(details.caseNumber, except: nil, on: tx)
             let model = CaseModel(details)
             try await model.create(on: tx)
             try await CaseRepository(tx).syncTeam(model, on: tx)
             let id = CaseID(try model.requireID())
-            try await AuditRepository(tx).record(acting.auditEvent(.create, .caseFile, recordID: id.uuid, caseID: id, "opened case \(details.caseNumber)"))
-            return model
+            return (model, .init(id.uuid, "opened case \(details.caseNumber)"), id)
         }
     }
 

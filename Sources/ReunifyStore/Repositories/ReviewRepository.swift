@@ -14,8 +14,6 @@ public struct ReviewRepository: Sendable {
         try await ReviewModel.query(on: db).filter(\.$id == id).filter(\.$caseID == caseID).first()
     }
 
-    public func create(_ model: ReviewModel) async throws { try await model.create(on: db) }
-
     /// Records a supervisor's override of the recommendation; the initial recommendation stays as it was.
     public func override(_ model: ReviewModel, to recommendation: Recommendation, reason: String, by supervisor: UUID,
                          expectedVersion: Int, now: Date) async throws {
