@@ -5,7 +5,7 @@ import Foundation
 /// prior's log-odds; its probability follows from the weight. m, u and the prior are estimated from the
 /// data itself with expectation–maximisation: no labelled pairs are needed.
 public struct FellegiSunterModel: Sendable, Equatable, Codable {
-    public static let engineVersion = "reunify-fs-2"
+    public static let engineVersion = "reunify-fs-3"
 
     public var m: [[Double]]
     public var u: [[Double]]

@@ -22,15 +22,19 @@ public struct Linker: Sendable {
 
     public init(referenceYear: Int) { self.referenceYear = referenceYear }
 
-    /// Keys that true matches are likely to share: each name word's sound with each possible birth year and a
-    /// word's first letter, so swapped and misspelt names still meet and an age estimate meets a birth date (these
-    /// keys pair only records that know no more than the year); the full birth date with each pair of words' first
-    /// letters, so names misspelt beyond their sound still meet on a shared date; each pair of name sounds with each
-    /// possible year, so a wrong or missing date still meets; the identifier.
-    ///
-    /// Measured on the benchmark's 100 000 × 900 000 link: the date with each word's first two letters made 1.3 of
-    /// 2.1 million candidates and found 34 pairs the others missed (of 50 000); a sound with the year alone, and a
-    /// sound with the year and month, found none. They are left out.
+    /// Keys that true matches are likely to share, in families, so that a pair damaged in any one or two fields
+    /// still meets under some key:
+    /// - names with dates: each name word's sound with each possible birth year and a word's first letter (these
+    ///   keys pair only records that know no more than the year, so an age estimate meets a birth date); the full
+    ///   birth date with each pair of words' first letters; each pair of name sounds with each possible year;
+    /// - names without dates: each pair of name sounds;
+    /// - dates without names: the full birth date, day and month in either order;
+    /// - addresses: postcode with house number; each word naming the street with the house number, and with each
+    ///   name word's first letter; the postcode with each name word's first letter;
+    /// - codes: the identifier, the phone number, the e-mail address.
+    /// A key shared by more than `maximumBlock` records says too little and makes no pairs, so each family keeps
+    /// what it finds on the data at hand: a key on dates alone pairs records when birth dates are spread over many
+    /// years and is silent when they crowd into a few.
     func blockingKeys(_ p: PreparedRecords, _ i: Int) -> [UInt64] {
         var keys: [UInt64] = []
         let r = p.rows[i]
@@ -38,11 +42,15 @@ public struct Linker: Sendable {
         let initials = p.nameWords(r).map { UInt64(p.words.letters(p.refs[$0])[0]) }
         var firstLetters: [UInt64] = []
         for c in initials where !firstLetters.contains(c) { firstLetters.append(c) }
+        func add(_ key: UInt64) { keys.append(key & ~(Self.restricted | Self.unchecked)) }
+        /// A key on an address or a code: its pairs are compared whatever their birth dates (a date is often the
+        /// field mistyped or replaced).
+        func addUnchecked(_ key: UInt64) { keys.append(key & ~Self.restricted | Self.unchecked) }
         if r.hasYears {
             // Restricted keys: they pair a record with no birth month (an age, a year) with others only.
             for y in r.yearLow...r.yearHigh {
                 for s in sounds {
-                    for c in firstLetters { keys.append(Hashing.mix(s ^ 0x1A17, UInt64(y) << 8 | c) | Self.restricted) }
+                    for c in firstLetters { keys.append(Hashing.mix(s ^ 0x1A17, UInt64(y) << 8 | c) & ~Self.unchecked | Self.restricted) }
                 }
             }
         }
@@ -51,35 +59,58 @@ public struct Linker: Sendable {
             for a in 0..<initials.count {
                 for b in (a + 1)..<max(a + 1, initials.count) {
                     let pair = min(initials[a], initials[b]) << 8 | max(initials[a], initials[b])
-                    keys.append(Hashing.mix(UInt64(r.date), pair | 0xDA7F0000) & ~Self.restricted)
+                    add(Hashing.mix(UInt64(r.date), pair | 0xDA7F0000))
                 }
             }
+            // The date alone, day and month in either order.
+            let (lo, hi) = (min(r.month, r.day), max(r.month, r.day))
+            add(Hashing.mix(UInt64(r.year * 10_000 + lo * 100 + hi), 0xDA7E5))
         }
         // Pairs of sounds with each possible birth year (every year a child could have been born in, when nothing
-        // about the birth is known).
+        // about the birth is known), and alone.
         let years = r.hasYears ? Int(r.yearLow)...Int(r.yearHigh) : (referenceYear - 25)...referenceYear
         for a in 0..<sounds.count {
             for b in (a + 1)..<max(a + 1, sounds.count) {
                 let pair = Hashing.mix(sounds[a], sounds[b] ^ 0x5EED)
-                for y in years { keys.append(Hashing.mix(pair, UInt64(y)) & ~Self.restricted) }
+                for y in years { add(Hashing.mix(pair, UInt64(y))) }
+                add(Hashing.mix(pair, 0x50D5))
             }
         }
-        if r.identifier != 0 { keys.append(Hashing.mix(r.identifier, 0x1D) & ~Self.restricted) }
+        // Addresses. The street's words that name it (not "street", "place"), each with the house number and with
+        // each name word's first letter: any one of them may be the word mistyped.
+        let number = r.streetNumber >= 0 ? p.words.hash[Int(r.streetNumber)] : 0
+        let postcode = r.postcode >= 0 ? p.words.hash[Int(r.postcode)] : 0
+        if number != 0 && postcode != 0 { addUnchecked(Hashing.mix(postcode, number ^ 0xAD1)) }
+        for k in p.streetWords(r) {
+            let w = p.refs[k]
+            let word = p.words.hash[Int(w)]
+            guard p.words.letters(w).count >= 4, !WordStoreBuilder.streetTypes.contains(word) else { continue }
+            if number != 0 { addUnchecked(Hashing.mix(word, number ^ 0xAD2)) }
+            for c in firstLetters { addUnchecked(Hashing.mix(word, c ^ 0xAD3)) }
+        }
+        if postcode != 0 { for c in firstLetters { addUnchecked(Hashing.mix(postcode, c ^ 0xAD4)) } }
+        // Codes.
+        for (code, tag) in [(r.identifier, 0x1D as UInt64), (r.phone, 0x9E), (r.email, 0xE3)] where code >= 0 {
+            addUnchecked(Hashing.mix(p.words.hash[Int(code)], tag))
+        }
         keys.sort()
         return Linker.unique(keys)
     }
 
     static let restricted: UInt64 = 1 << 63
+    static let unchecked: UInt64 = 1 << 62
 
     /// Whether two postings under `key` make a candidate pair.
     @inline(__always) func allows(_ key: UInt64, _ a: PreparedRecords.Row, _ b: PreparedRecords.Row) -> Bool {
-        key & Self.restricted == 0 || a.vague || b.vague
+        if key & Self.unchecked != 0 { return true }
+        return (key & Self.restricted == 0 || a.vague || b.vague) && plausible(a, b)
     }
 
-    /// A cheap second rule after blocking: known birth years must be near. Without it, blocks on name sounds
-    /// alone fill with namesakes, and EM learns "same name" as the mark of a match.
+    /// A cheap second rule after blocking: known birth years must be near, or the dates alike but for one part (a
+    /// year mistyped). Without it, blocks on name sounds alone fill with namesakes, and EM learns "same name" as the
+    /// mark of a match.
     @inline(__always) func plausible(_ a: PreparedRecords.Row, _ b: PreparedRecords.Row) -> Bool {
-        !(a.hasYears && b.hasYears) || a.yearsNear(b, tolerance: yearTolerance)
+        !(a.hasYears && b.hasYears) || a.yearsNear(b, tolerance: yearTolerance) || (ComparisonVector.dateLevel(a, b) ?? 0) >= 4
     }
 
     /// Every (key, record) posting of the rows in `range`, sorted: the key in the high bits, the row in the low
@@ -108,7 +139,7 @@ public struct Linker: Sendable {
                     let i = sorted.row(a)
                     for b in (a + 1)..<block.upperBound {
                         let j = sorted.row(b)
-                        if allows(key, p.rows[i], p.rows[j]) && plausible(p.rows[i], p.rows[j]) {
+                        if allows(key, p.rows[i], p.rows[j]) {
                             pairs.append(UInt64(min(i, j)) << 32 | UInt64(max(i, j)))
                         }
                     }
@@ -136,7 +167,7 @@ public struct Linker: Sendable {
                     let i = l.row(x)
                     for y in b..<bEnd {
                         let j = r.row(y)
-                        if allows(ka, p.rows[i], p.rows[j]) && plausible(p.rows[i], p.rows[j]) {
+                        if allows(ka, p.rows[i], p.rows[j]) {
                             pairs.append(UInt64(i) << 32 | UInt64(j))
                         }
                     }
@@ -206,10 +237,11 @@ public struct Linker: Sendable {
         let (nameIndex, dateIndex) = (MatchField.allCases.firstIndex(of: .name)!, MatchField.allCases.firstIndex(of: .birthDate)!)
         let weights = WeightTable(model)
         let best = (0..<MatchField.allCases.count).map { f in f == nameIndex || f == dateIndex ? 0 : max(0, weights.best(f)) }
-        let restBound = best.reduce(0, +) + weights.prior
+        let restBound = best.reduce(0, +) + weights.prior + 2 * ValueFrequency.largestGain
         // The most a name can add: its best level's weight and the largest term-frequency adjustment.
         let bestName = max(0, weights.best(nameIndex)) + WordFrequency.largestGain
         let frequency = WordFrequency(p, right)
+        let values = ValueFrequency(p, right)
         let scored: [ScoredPair] = Parallel.map(pairs) { slice in
             var out: [ScoredPair] = []
             for (i, j) in slice {
@@ -227,6 +259,7 @@ public struct Linker: Sendable {
                 }
                 guard bound >= needed else { continue }
                 let v = ComparisonVector.compare(p, i, p, j, name: n, date: d)
+                adjustment += values.adjustment(p.rows[i], p.rows[j], v, weights)
                 let probability = 1 / (1 + pow(2, -(weights.total(v) + adjustment)))
                 if probability >= threshold {
                     out.append(ScoredPair(left: p.records[i].id, right: p.records[j].id, probability: probability, vector: v))
@@ -245,8 +278,11 @@ public struct Linker: Sendable {
 /// A fitted model's weights held inline (no arrays to share between cores) for the scoring loop.
 struct WeightTable {
     static let stride = 8
-    var weights = InlineArray<64, Double>(repeating: 0)
-    var counts = InlineArray<8, Int>(repeating: 0)
+    var weights = InlineArray<128, Double>(repeating: 0)
+    var counts = InlineArray<16, Int>(repeating: 0)
+    /// u of each area and street level, for term-frequency adjustment.
+    var areaU = InlineArray<8, Double>(repeating: 1)
+    var streetU = InlineArray<8, Double>(repeating: 1)
     /// u of each name level, for term-frequency adjustment.
     var nameU = InlineArray<8, Double>(repeating: 1)
     let prior: Double
@@ -259,8 +295,9 @@ struct WeightTable {
             counts[f] = w[f].count
             for (level, x) in w[f].enumerated() { weights[f * Self.stride + level] = x }
         }
-        let name = MatchField.allCases.firstIndex(of: .name)!
-        for (level, u) in model.u[name].enumerated() { nameU[level] = u }
+        for (level, u) in model.u[MatchField.name.index].enumerated() { nameU[level] = u }
+        for (level, u) in model.u[MatchField.area.index].enumerated() { areaU[level] = u }
+        for (level, u) in model.u[MatchField.street.index].enumerated() { streetU[level] = u }
     }
 
     @inline(__always) subscript(field: Int, level: Int) -> Double { weights[field * Self.stride + level] }
@@ -329,5 +366,48 @@ struct WordFrequency {
             u *= Double(max(1, n)) / total
         }
         return u
+    }
+}
+
+/// How common each postcode, locality and street is, for term-frequency adjustment: two records at the same
+/// address in a small town are stronger evidence than two in a city's busiest postcode. As for names, the model's
+/// average u for the level is replaced by the chance that a random record has this value, within bounds.
+struct ValueFrequency {
+    let postcodes: [Int32: Int32]
+    let localities: [Int32: Int32]
+    let streets: [UInt64: Int32]
+    let total: Double
+
+    init(_ p: PreparedRecords, _ rows: Range<Int>) {
+        var postcodes: [Int32: Int32] = [:], localities: [Int32: Int32] = [:], streets: [UInt64: Int32] = [:]
+        for i in rows {
+            let r = p.rows[i]
+            if r.postcode >= 0 { postcodes[r.postcode, default: 0] += 1 }
+            if r.locality >= 0 { localities[r.locality, default: 0] += 1 }
+            if r.streetKey != 0 { streets[r.streetKey, default: 0] += 1 }
+        }
+        (self.postcodes, self.localities, self.streets) = (postcodes, localities, streets)
+        total = Double(max(1, rows.count))
+    }
+
+    static let largestGain = WordFrequency.largestGain
+
+    /// The adjustment, in bits, for a pair agreeing exactly on a postcode, a locality or a street.
+    @inline(__always) func adjustment(_ a: PreparedRecords.Row, _ b: PreparedRecords.Row, _ v: ComparisonVector, _ weights: WeightTable) -> Double {
+        var sum = 0.0
+        if let level = v[.area] {
+            let count: Int32? = level >= 5 ? postcodes[a.postcode] : level == 4 ? localities[a.locality] : nil
+            if let count { sum += Self.bits(averageU: weights.areaU[level], count: count, total: total) }
+        }
+        if v[.street] == 3, let count = streets[a.streetKey] {
+            sum += Self.bits(averageU: weights.streetU[3], count: count, total: total)
+        }
+        return sum
+    }
+
+    @inline(__always) static func bits(averageU: Double, count: Int32, total: Double) -> Double {
+        let u = Double(max(1, count)) / total
+        let bounded = min(max(u, averageU / WordFrequency.largestFactor), averageU * WordFrequency.smallestFactor)
+        return log2(averageU / bounded)
     }
 }

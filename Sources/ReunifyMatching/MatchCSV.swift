@@ -3,8 +3,20 @@ import Foundation
 /// Reads people from CSV for batch linking: a header row, then one person per row. Known columns are used,
 /// unknown ones reported; a malformed row is reported with its line number and skipped, never fatal.
 public enum MatchCSV {
-    public static let columns = ["id", "given_name", "family_name", "other_names", "sex", "birth_date", "age", "address", "locality",
-                                 "postcode", "region", "country", "identifier", "mother_name", "father_name", "place_of_origin", "language"]
+    public static let columns = ["id", "given_name", "family_name", "other_names", "sex", "birth_date", "age", "street_number", "address",
+                                 "address_2", "locality", "postcode", "region", "country", "phone", "email", "identifier", "mother_name",
+                                 "father_name", "place_of_origin", "language"]
+
+    /// Other names files commonly give these columns; each is read as the column it stands for.
+    public static let aliases: [String: String] = [
+        "first_name": "given_name", "given_names": "given_name", "forename": "given_name",
+        "surname": "family_name", "last_name": "family_name",
+        "dob": "birth_date", "date_of_birth": "birth_date",
+        "house_number": "street_number", "address_1": "address", "street": "address", "address_line_1": "address",
+        "address_line_2": "address_2", "suburb": "locality", "city": "locality", "town": "locality",
+        "postal_code": "postcode", "zip": "postcode", "zip_code": "postcode", "state": "region", "province": "region",
+        "phone_number": "phone", "telephone": "phone", "e_mail": "email", "soc_sec_id": "identifier", "national_id": "identifier",
+    ]
 
     public struct Result: Sendable {
         public var records: [MatchRecord] = []
@@ -71,10 +83,12 @@ public enum MatchCSV {
     public static func read(_ text: String) throws(Failure) -> Result {
         let all = rows(text)
         guard let header = all.first else { throw .noHeader }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard names.contains("id") else { throw .noIDColumn }
+        let given = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var result = Result()
-        result.unknownColumns = names.filter { !columns.contains($0) }
+        result.unknownColumns = given.filter { !columns.contains($0) && aliases[$0] == nil }
+        // A column named by its alias is read as the column, unless the file also has the column itself.
+        let names = given.map { name in aliases[name].map { given.contains($0) ? name : $0 } ?? name }
+        guard names.contains("id") else { throw .noIDColumn }
         var seen = Set<String>()
         for row in all.dropFirst() {
             func value(_ column: String) -> String? {
@@ -97,31 +111,35 @@ public enum MatchCSV {
             }
             var birth: PartialDate?
             if let text = value("birth_date") {
-                guard let d = PartialDate(text) else {
-                    result.problems.append("line \(row.line): birth_date '\(text)' is not YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY; row skipped")
-                    continue
+                // A birth date that is no date (a day that month has not, a slip of the pen) is left out; the rest of
+                // the row is still evidence.
+                birth = PartialDate(text)
+                if birth == nil {
+                    result.problems.append("line \(row.line): birth_date '\(text)' is not a date as YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYY; read without it")
                 }
-                birth = d
             }
             var age: Int?
             if let text = value("age") {
-                guard let a = Int(text), (0...120).contains(a) else {
-                    result.problems.append("line \(row.line): age '\(text)' is not a whole number of years; row skipped")
-                    continue
+                age = Int(text).flatMap { (0...120).contains($0) ? $0 : nil }
+                if age == nil {
+                    result.problems.append("line \(row.line): age '\(text)' is not a whole number of years; read without it")
                 }
-                age = a
             }
             let sex: MatchSex? = switch value("sex")?.lowercased() {
             case "f", "female", "girl": .female
             case "m", "male", "boy": .male
             default: nil
             }
-            let place = value("place_of_origin") ?? value("locality") ?? value("region")
+            let street = [value("address"), value("address_2")].compactMap { $0 }.joined(separator: ", ")
+            let address = PostalAddress(streetNumber: value("street_number"), street: street.isEmpty ? nil : street,
+                                        locality: value("locality"), postcode: value("postcode"), region: value("region"),
+                                        country: value("country"))
             result.records.append(MatchRecord(
                 id: id, givenName: value("given_name") ?? "", familyName: value("family_name") ?? "",
                 otherNames: (value("other_names") ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                sex: sex, birthDate: birth, age: age, place: place, identifier: value("identifier"),
-                motherName: value("mother_name"), fatherName: value("father_name")))
+                sex: sex, birthDate: birth, age: age, place: value("place_of_origin"), identifier: value("identifier"),
+                motherName: value("mother_name"), fatherName: value("father_name"), address: address,
+                phone: value("phone"), email: value("email")))
         }
         return result
     }

@@ -1,6 +1,10 @@
 /// The fields matching compares, each with its comparison levels from disagreement (0) to exact agreement.
+///
+/// Postcode, locality and region are one field, `area`: among strangers, agreeing on a postcode makes agreeing on
+/// its locality and region near certain, so counted apart they would tell the same thing three times over.
 public enum MatchField: String, CaseIterable, Sendable, Codable {
     case name, birthDate = "birth_date", sex, place, parents, identifier
+    case streetNumber = "street_number", street, area, country, phone, email
 
     public var levels: [String] {
         switch self {
@@ -10,7 +14,14 @@ public enum MatchField: String, CaseIterable, Sendable, Codable {
         case .sex: ["different sex", "same sex"]
         case .place: ["different places", "similar place names", "same place"]
         case .parents: ["different parents' names", "similar parents' names", "same parent's name"]
-        case .identifier: ["different identifiers", "same identifier"]
+        case .identifier: ["different identifiers", "identifiers one slip apart", "same identifier"]
+        case .streetNumber: ["different house numbers", "house numbers one slip apart", "same house number"]
+        case .street: ["different streets", "street names alike in spelling", "one street's words among the other's", "same street"]
+        case .area: ["different areas", "same region only", "postcodes two slips apart", "postcodes one slip apart or localities alike",
+                     "same locality", "same postcode, locality different or not given", "same postcode and locality"]
+        case .country: ["different countries", "same country"]
+        case .phone: ["different phone numbers", "phone numbers one slip apart", "same phone number"]
+        case .email: ["different e-mail addresses", "e-mail addresses one slip apart", "same e-mail address"]
         }
     }
 
@@ -19,9 +30,33 @@ public enum MatchField: String, CaseIterable, Sendable, Codable {
         case .name: "Name"
         case .birthDate: "Birth date"
         case .sex: "Sex"
-        case .place: "Place"
+        case .place: "Place of origin"
         case .parents: "Parents"
         case .identifier: "Identifier"
+        case .streetNumber: "House number"
+        case .street: "Street"
+        case .area: "Postcode and locality"
+        case .country: "Country"
+        case .phone: "Phone"
+        case .email: "E-mail"
+        }
+    }
+
+    /// The field's position in a comparison vector.
+    @inline(__always) var index: Int {
+        switch self {
+        case .name: 0
+        case .birthDate: 1
+        case .sex: 2
+        case .place: 3
+        case .parents: 4
+        case .identifier: 5
+        case .streetNumber: 6
+        case .street: 7
+        case .area: 8
+        case .country: 9
+        case .phone: 10
+        case .email: 11
         }
     }
 }
@@ -29,28 +64,33 @@ public enum MatchField: String, CaseIterable, Sendable, Codable {
 /// How two records compare, field by field: a level per field, nil where either side is missing it. Packed
 /// four bits to a field, so millions of comparisons cost no allocations.
 public struct ComparisonVector: Sendable, Equatable, Hashable {
-    let packed: UInt32
-    static let missing: UInt32 = 0xF
+    let packed: UInt64
+    static let missing: UInt64 = 0xF
+    /// Every field missing.
+    static let none = ComparisonVector(packed: ~UInt64(0) >> UInt64(64 - 4 * MatchField.allCases.count))
 
     public init(levels: [Int?]) {
-        var p: UInt32 = 0
-        for (f, level) in levels.enumerated() { p |= (level.map { UInt32($0) } ?? Self.missing) << (4 * UInt32(f)) }
+        var p: UInt64 = 0
+        for (f, level) in levels.enumerated() { p |= (level.map { UInt64($0) } ?? Self.missing) << (4 * UInt64(f)) }
         packed = p
     }
 
     @inline(__always) public func level(_ f: Int) -> Int? {
-        let v = (packed >> (4 * UInt32(f))) & 0xF
+        let v = (packed >> (4 * UInt64(f))) & 0xF
         return v == Self.missing ? nil : Int(v)
     }
 
     public var levels: [Int?] { MatchField.allCases.indices.map(level) }
 
-    public subscript(field: MatchField) -> Int? { level(MatchField.allCases.firstIndex(of: field)!) }
+    public subscript(field: MatchField) -> Int? { level(field.index) }
 
     func without(_ f: Int) -> ComparisonVector {
-        var copy = levels
-        copy[f] = nil
-        return ComparisonVector(levels: copy)
+        ComparisonVector(packed: packed | Self.missing << (4 * UInt64(f)))
+    }
+
+    @inline(__always) func setting(_ field: MatchField, _ l: Int?) -> ComparisonVector {
+        let shift = 4 * UInt64(field.index)
+        return ComparisonVector(packed: packed & ~(Self.missing << shift) | Self.level(l) << shift)
     }
 
     /// Two records compared on their own (a test, an explanation): prepared together, then compared.
@@ -71,26 +111,95 @@ public struct ComparisonVector: Sendable, Equatable, Hashable {
     /// The same, with the name and date levels already known.
     static func compare(_ x: PreparedRecords, _ i: Int, _ y: PreparedRecords, _ j: Int, name: Int?, date: Int?) -> ComparisonVector {
         let (a, b) = (x.rows[i], y.rows[j])
+        let (xw, yw) = (x.words, y.words)
         let sex: Int? = a.sex != 0 && b.sex != 0 ? (a.sex == b.sex ? 1 : 0) : nil
         var place: Int?
         if a.place >= 0 && b.place >= 0 {
-            place = x.words.hash[Int(a.place)] == y.words.hash[Int(b.place)] ? 2
-                : x.words.jaroWinkler(a.place, y.words, b.place) >= 0.88 ? 1 : 0
+            place = xw.hash[Int(a.place)] == yw.hash[Int(b.place)] ? 2 : xw.jaroWinkler(a.place, yw, b.place) >= 0.88 ? 1 : 0
         }
-        let identifier: Int? = a.identifier != 0 && b.identifier != 0 ? (a.identifier == b.identifier ? 1 : 0) : nil
         // Four bits a field, in `MatchField` order.
         var p = level(name)
         p |= level(date) << 4
         p |= level(sex) << 8
         p |= level(place) << 12
         p |= level(parentsLevel(x, i, y, j)) << 16
-        p |= level(identifier) << 20
+        p |= level(slipLevel(xw, a.identifier, yw, b.identifier)) << 20
+        p |= level(slipLevel(xw, a.streetNumber, yw, b.streetNumber)) << 24
+        p |= level(streetLevel(x, i, y, j)) << 28
+        p |= level(areaLevel(a, xw, b, yw)) << 32
+        p |= level(a.country >= 0 && b.country >= 0 ? (xw.hash[Int(a.country)] == yw.hash[Int(b.country)] ? 1 : 0) : nil) << 36
+        p |= level(slipLevel(xw, a.phone, yw, b.phone)) << 40
+        p |= level(slipLevel(xw, a.email, yw, b.email)) << 44
         return ComparisonVector(packed: p)
     }
 
-    @inline(__always) static func level(_ l: Int?) -> UInt32 { l.map { UInt32($0) } ?? missing }
+    @inline(__always) static func level(_ l: Int?) -> UInt64 { l.map { UInt64($0) } ?? missing }
 
-    init(packed: UInt32) { self.packed = packed }
+    init(packed: UInt64) { self.packed = packed }
+
+    /// Codes (an identifier, a house number, a phone number, an e-mail address): the same (2), one typing slip
+    /// apart (1), different (0). Two one-character codes are never "one slip apart": any two digits would be.
+    static func slipLevel(_ x: WordView, _ a: Int32, _ y: WordView, _ b: Int32) -> Int? {
+        guard a >= 0, b >= 0 else { return nil }
+        if x.hash[Int(a)] == y.hash[Int(b)] { return 2 }
+        let (p, q) = (x.letters(a), y.letters(b))
+        guard max(p.count, q.count) >= 2 else { return 0 }
+        return EditDistance.within(1, p, q) ? 1 : 0
+    }
+
+    /// Postcode, locality and region together (see `MatchField.area`).
+    static func areaLevel(_ a: PreparedRecords.Row, _ x: WordView, _ b: PreparedRecords.Row, _ y: WordView) -> Int? {
+        // Postcode: 3 the same, 2 one slip apart, 1 two slips apart, 0 different, -1 not on both sides.
+        var postcode = -1
+        if a.postcode >= 0 && b.postcode >= 0 {
+            if x.hash[Int(a.postcode)] == y.hash[Int(b.postcode)] {
+                postcode = 3
+            } else {
+                let (p, q) = (x.letters(a.postcode), y.letters(b.postcode))
+                let d = min(p.count, q.count) >= 3 ? EditDistance.bounded(p, q, limit: 2) : 3
+                postcode = d == 1 ? 2 : d == 2 && p.count == q.count ? 1 : 0
+            }
+        }
+        // Locality: 2 the same, 1 alike in spelling, 0 different, -1 not on both sides.
+        var locality = -1
+        if a.locality >= 0 && b.locality >= 0 {
+            locality = x.hash[Int(a.locality)] == y.hash[Int(b.locality)] ? 2
+                : x.jaroWinkler(a.locality, y, b.locality) >= 0.88 || x.typoApart(a.locality, y, b.locality) ? 1 : 0
+        }
+        if postcode == 3 { return locality >= 1 ? 6 : 5 }
+        if locality == 2 { return 4 }
+        if postcode == 2 || locality == 1 { return 3 }
+        if postcode == 1 { return 2 }
+        let region: Int? = a.region >= 0 && b.region >= 0 ? (x.hash[Int(a.region)] == y.hash[Int(b.region)] ? 1 : 0) : nil
+        if postcode < 0 && locality < 0 { return region.map { $0 == 1 ? 1 : 0 } }
+        return region == 1 ? 1 : 0
+    }
+
+    /// Streets: the same words (3), the shorter's words all among the longer's (2), every word of the shorter
+    /// alike in spelling to one of the longer's (1), different (0).
+    static func streetLevel(_ x: PreparedRecords, _ i: Int, _ y: PreparedRecords, _ j: Int) -> Int? {
+        let (a, b) = (x.streetWords(x.rows[i]), y.streetWords(y.rows[j]))
+        guard !a.isEmpty, !b.isEmpty else { return nil }
+        return a.count <= b.count ? streetLevel(x, a, y, b) : streetLevel(y, b, x, a)
+    }
+
+    static func streetLevel(_ x: PreparedRecords, _ short: Range<Int>, _ y: PreparedRecords, _ long: Range<Int>) -> Int {
+        if subset(x, short, y, long) { return short.count == long.count ? 3 : 2 }
+        for k in short {
+            let word = x.refs[k]
+            var close = false
+            for l in long {
+                let other = y.refs[l]
+                if x.words.hash[Int(word)] == y.words.hash[Int(other)] || x.words.jaroWinkler(word, y.words, other) >= 0.88
+                    || x.words.typoApart(word, y.words, other) {
+                    close = true
+                    break
+                }
+            }
+            if !close { return 0 }
+        }
+        return 1
+    }
 
     /// Whether every word of `small` is among the words of `large`.
     static func subset(_ x: PreparedRecords, _ small: Range<Int>, _ y: PreparedRecords, _ large: Range<Int>) -> Bool {

@@ -13,14 +13,21 @@ public struct MatchRecord: Sendable, Equatable {
     public var birthDate: PartialDate?
     /// An age estimate in years on the reference date, when the birth date is unknown.
     public var age: Int?
+    /// The place of origin (a town, a village, a camp).
     public var place: String?
     public var identifier: String?
     public var motherName: String?
     public var fatherName: String?
+    /// Where the person lives or was last known to live. `address` is the street line (or a whole address in free
+    /// text: a leading house number and a postcode in it are read as such when not given apart).
+    public var address: PostalAddress
+    public var phone: String?
+    public var email: String?
 
     public init(id: String, givenName: String = "", familyName: String = "", otherNames: [String] = [], sex: MatchSex? = nil,
                 birthDate: PartialDate? = nil, age: Int? = nil, place: String? = nil, identifier: String? = nil,
-                motherName: String? = nil, fatherName: String? = nil) {
+                motherName: String? = nil, fatherName: String? = nil, address: PostalAddress = PostalAddress(),
+                phone: String? = nil, email: String? = nil) {
         self.id = id
         self.givenName = givenName
         self.familyName = familyName
@@ -32,7 +39,33 @@ public struct MatchRecord: Sendable, Equatable {
         self.identifier = identifier
         self.motherName = motherName
         self.fatherName = fatherName
+        self.address = address
+        self.phone = phone
+        self.email = email
     }
+}
+
+/// An address as matching reads it; every part optional.
+public struct PostalAddress: Sendable, Equatable {
+    public var streetNumber: String?
+    /// The street line, and any second line (a building, an estate).
+    public var street: String?
+    public var locality: String?
+    public var postcode: String?
+    public var region: String?
+    public var country: String?
+
+    public init(streetNumber: String? = nil, street: String? = nil, locality: String? = nil, postcode: String? = nil,
+                region: String? = nil, country: String? = nil) {
+        self.streetNumber = streetNumber
+        self.street = street
+        self.locality = locality
+        self.postcode = postcode
+        self.region = region
+        self.country = country
+    }
+
+    public var isEmpty: Bool { self == PostalAddress() }
 }
 
 enum Hashing {

@@ -8,17 +8,19 @@
 public final class PreparedRecords: @unchecked Sendable {
     public let records: [MatchRecord]
     let rows: UnsafeBufferPointer<Row>
-    /// Word numbers of every row's name, then its mother's and its father's name (see `Row`).
+    /// Word numbers of every row's name, then its mother's and its father's name, then its street's (see `Row`).
     let refs: UnsafeBufferPointer<Int32>
     let words: WordView
 
     /// One record as numbers.
     struct Row: Sendable {
-        /// Where the row's words start in `refs`: `nameCount` name words, then the mother's, then the father's.
+        /// Where the row's words start in `refs`: `nameCount` name words, then the mother's, then the father's, then
+        /// the street's.
         var start: Int32 = 0
         var nameCount: UInt8 = 0
         var motherCount: UInt8 = 0
         var fatherCount: UInt8 = 0
+        var streetCount: UInt8 = 0
         /// 0 when unknown, else 1 + the sex's position among `MatchSex.allCases`.
         var sex: UInt8 = 0
         /// year × 10 000 + month × 100 + day, with 0 for an unknown month or day; -1 when there is no date.
@@ -26,10 +28,18 @@ public final class PreparedRecords: @unchecked Sendable {
         /// The years the person may have been born in (from the date, or from an age estimate); low > high when unknown.
         var yearLow: Int16 = 1
         var yearHigh: Int16 = 0
-        /// The place's word, or -1.
+        /// The place of origin's word, or -1; so for each of the codes and parts of the address below.
         var place: Int32 = -1
-        /// A hash of the folded identifier, or 0.
-        var identifier: UInt64 = 0
+        var identifier: Int32 = -1
+        var streetNumber: Int32 = -1
+        var postcode: Int32 = -1
+        var locality: Int32 = -1
+        var region: Int32 = -1
+        var country: Int32 = -1
+        var phone: Int32 = -1
+        var email: Int32 = -1
+        /// The street's words, hashed together in any order (0 for none): how common a street is.
+        var streetKey: UInt64 = 0
 
         var hasYears: Bool { yearLow <= yearHigh }
         var year: Int32 { date / 10_000 }
@@ -82,6 +92,11 @@ public final class PreparedRecords: @unchecked Sendable {
     }
 
     @inline(__always) func nameWords(_ r: Row) -> Range<Int> { Int(r.start)..<Int(r.start) + Int(r.nameCount) }
+
+    @inline(__always) func streetWords(_ r: Row) -> Range<Int> {
+        let from = Int(r.start) + Int(r.nameCount) + Int(r.motherCount) + Int(r.fatherCount)
+        return from..<from + Int(r.streetCount)
+    }
 
     /// Each parent's words (the mother's first), skipping a parent not named.
     func parents(_ r: Row) -> ParentNames {
@@ -213,7 +228,10 @@ final class WordStoreBuilder {
             rows.append(contentsOf: other.rows.map { row in
                 var r = row
                 r.start += shift
-                if r.place >= 0 { r.place = renumber[Int(r.place)] }
+                for path in [\PreparedRecords.Row.place, \.identifier, \.streetNumber, \.postcode, \.locality, \.region, \.country, \.phone, \.email]
+                where r[keyPath: path] >= 0 {
+                    r[keyPath: path] = renumber[Int(r[keyPath: path])]
+                }
                 return r
             })
         }
@@ -237,6 +255,7 @@ final class WordStoreBuilder {
             if let name = r.fatherName { appendWords(of: name, to: &refs, since: father) }
             row.motherCount = UInt8(father - mother)
             row.fatherCount = UInt8(refs.count - father)
+            address(r.address, into: &row, refs: &refs)
             if let sex = r.sex { row.sex = UInt8(1 + MatchSex.allCases.firstIndex(of: sex)!) }
             if let d = r.birthDate {
                 row.date = Int32(d.year * 10_000 + (d.month ?? 0) * 100 + (d.day ?? 0))
@@ -245,10 +264,13 @@ final class WordStoreBuilder {
                 (row.yearLow, row.yearHigh) = (Int16(referenceYear - age - 1), Int16(referenceYear - age))
             }
             if let p = r.place { row.place = place(p) }
-            if let id = r.identifier {
-                let folded = SearchText.fold(id)
-                if !folded.isEmpty { row.identifier = Hashing.fnv(Array(folded.utf8)) | 1 }
+            if let id = r.identifier { row.identifier = code(id) }
+            if let phone = r.phone {
+                // The number without its country or trunk prefix: its last nine digits, when it has six or more.
+                let digits = phone.unicodeScalars.filter { ("0"..."9").contains($0) }
+                if digits.count >= 6 { row.phone = plain(String(String.UnicodeScalarView(digits.suffix(9)))) }
             }
+            if let email = r.email?.trimmingCharacters(in: .whitespaces).lowercased(), email.contains("@") { row.email = plain(email) }
             rows.append(row)
         }
         return Part(builder: self, rows: rows, refs: refs)
@@ -309,6 +331,66 @@ final class WordStoreBuilder {
         }
         byName[name] = out
         return out
+    }
+
+    /// Reads an address into the row: its street's words (after the row's other words in `refs`), and its house
+    /// number, postcode, locality, region and country as words. A house number or postcode not given apart is
+    /// read from the street line: its first token when that starts with a digit, its last token of four or more
+    /// digits.
+    func address(_ a: PostalAddress, into row: inout PreparedRecords.Row, refs: inout [Int32]) {
+        guard !a.isEmpty else { return }
+        var number = a.streetNumber.map(code) ?? -1
+        var postcode = a.postcode.map(code) ?? -1
+        let from = refs.count
+        if let street = a.street {
+            let tokens = SearchText.fold(Transliteration.toLatin(street)).split(separator: " ")
+            var key: UInt64 = 0
+            for (n, token) in tokens.enumerated() {
+                if token.first!.isNumber {
+                    if n == 0 && number < 0 { number = code(String(token)) }
+                    else if n > 0 && postcode < 0 && token.count >= 4 && token.allSatisfy(\.isNumber) { postcode = code(String(token)) }
+                    continue
+                }
+                let w = plain(Self.streetWords[String(token)] ?? String(token))
+                if refs.count - from < Self.maximumStreetWords && !refs[from...].contains(w) {
+                    refs.append(w)
+                    key = key &+ Hashing.mix(store.hash[Int(w)], 0x57EE7)
+                }
+            }
+            row.streetKey = key
+        }
+        row.streetCount = UInt8(refs.count - from)
+        row.streetNumber = number
+        row.postcode = postcode
+        if let l = a.locality { row.locality = place(l) }
+        if let r = a.region { row.region = place(r) }
+        if let c = a.country { row.country = place(c) }
+    }
+
+    static let maximumStreetWords = 8
+
+    /// Common abbreviations of street types, read as the word they stand for.
+    static let streetWords = ["st": "street", "rd": "road", "ave": "avenue", "av": "avenue", "cres": "crescent", "cr": "crescent",
+                              "pl": "place", "dr": "drive", "ct": "court", "cct": "circuit", "ln": "lane", "tce": "terrace",
+                              "hwy": "highway", "pde": "parade", "cl": "close", "bvd": "boulevard", "blvd": "boulevard", "sq": "square"]
+
+    /// The hashes of words that say what kind of street it is, not which.
+    static let streetTypes = Set((Array(streetWords.values) + ["way", "grove", "row", "walk", "mews", "rise", "view", "loop", "track"])
+        .map { plainHash(Array($0.utf8)) })
+
+    static func plainHash(_ letters: [UInt8]) -> UInt64 { Hashing.mix(Hashing.fnv(letters), 0xC0DE) }
+
+    /// A code (an identifier, a house number, a postcode) folded: letters and digits only, lower case.
+    func code(_ text: String) -> Int32 {
+        let folded = SearchText.fold(text).replacingOccurrences(of: " ", with: "")
+        return folded.isEmpty ? -1 : plain(folded)
+    }
+
+    /// A word stored without its sounds (a code, a street word), apart from the same letters as a name (whose
+    /// sounds are kept).
+    func plain(_ token: String) -> Int32 {
+        let letters = Array(token.utf8)
+        return add(letters: letters[...], hash: Self.plainHash(letters), sound: 0, alternate: 0)
     }
 
     func place(_ text: String) -> Int32 {

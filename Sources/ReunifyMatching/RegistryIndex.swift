@@ -42,7 +42,7 @@ public struct RegistryIndex: Sendable {
             guard end - start <= maximumPosting else { continue }
             for posting in start..<end where seen.insert(postings.row(posting)).inserted {
                 let r = postings.row(posting)
-                guard linker.allows(k, s.rows[0], records.rows[r]), linker.plausible(s.rows[0], records.rows[r]) else { continue }
+                guard linker.allows(k, s.rows[0], records.rows[r]) else { continue }
                 let v = ComparisonVector.compare(s, 0, records, r)
                 let p = model.probability(v)
                 if p >= keepAbove { found.append(ScoredCandidate(registeredID: records.records[r].id, probability: p, evidence: MatchEvidence.list(model, v))) }
