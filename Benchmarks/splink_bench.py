@@ -2,6 +2,9 @@
 with precision, recall, F1, seconds and peak memory, in match-bench's format.
 
 Usage: python3 splink_bench.py dedupe DIR   |   python3 splink_bench.py link DIR
+
+A folder whose files have a postcode column (FEBRL, written by febrl.py) is compared on names, birth date, house
+number, street, locality, postcode, region and identifier, with term-frequency adjustments where values repeat.
 """
 import json
 import resource
@@ -13,7 +16,51 @@ import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 
+ADDRESS_COLUMNS = ["street_number", "address", "address_2", "locality", "postcode", "region", "identifier"]
+
+
+def is_address_set(path):
+    """Whether a file is a registry with addresses (FEBRL and the like) rather than the generator's children."""
+    return "postcode" in pd.read_csv(path, dtype=str, nrows=1).columns
+
+
+def load_address_set(path):
+    df = pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": None})
+    df = df.rename(columns={"id": "unique_id"})
+    # Splink's date comparison wants YYYY-MM-DD; a value that is no date is left out, as Reunify leaves it out.
+    dates = pd.to_datetime(df["birth_date"], format="%Y%m%d", errors="coerce")
+    df["birth_date"] = dates.dt.strftime("%Y-%m-%d").where(dates.notna(), None)
+    for column in ["given_name", "family_name", "address", "address_2", "locality", "region"]:
+        if column in df:
+            df[column] = df[column].str.lower()
+    columns = ["unique_id", "given_name", "family_name", "birth_date"] + [c for c in ADDRESS_COLUMNS if c in df]
+    return df[columns]
+
+
+def address_settings(link_type, columns):
+    comparisons = [
+        cl.NameComparison("given_name"),
+        cl.NameComparison("family_name"),
+        cl.DateOfBirthComparison("birth_date", input_is_string=True),
+        cl.LevenshteinAtThresholds("street_number", [1]),
+        cl.JaroWinklerAtThresholds("address", [0.9]).configure(term_frequency_adjustments=True),
+        cl.JaroWinklerAtThresholds("locality", [0.9]).configure(term_frequency_adjustments=True),
+        cl.LevenshteinAtThresholds("postcode", [1, 2]).configure(term_frequency_adjustments=True),
+        cl.ExactMatch("region"),
+    ]
+    blocking = [block_on("given_name", "family_name"), block_on("birth_date"), block_on("postcode", "street_number"),
+                block_on("address", "street_number"), block_on("family_name", "postcode")]
+    if "address_2" in columns:
+        comparisons.append(cl.JaroWinklerAtThresholds("address_2", [0.9]))
+    if "identifier" in columns:
+        comparisons.append(cl.LevenshteinAtThresholds("identifier", [1]))
+        blocking.append(block_on("identifier"))
+    return SettingsCreator(link_type=link_type, comparisons=comparisons, blocking_rules_to_generate_predictions=blocking)
+
+
 def load(path):
+    if is_address_set(path):
+        return load_address_set(path)
     df = pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": None})
     df = df.rename(columns={"id": "unique_id"})
     # Splink's date comparison wants full dates; a year alone or an age becomes a birth year only.
@@ -67,12 +114,18 @@ def run(kind, folder):
     start = time.time()
     db = DuckDBAPI()
     tables = [db.register(f, dataset_display_name=f"input_{i}") for i, f in enumerate(frames)]
-    linker = Linker(tables if len(tables) > 1 else tables[0], settings(link_type), log_level=30)
+    addresses = "postcode" in frames[0].columns
+    chosen = address_settings(link_type, frames[0].columns) if addresses else settings(link_type)
+    linker = Linker(tables if len(tables) > 1 else tables[0], chosen, log_level=30)
     linker.training.estimate_probability_two_random_records_match(
         [block_on("given_name", "family_name", "birth_date")], recall=0.7)
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6)
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_date", "substr(family_name, 1, 1)"))
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("given_name", "family_name"))
+    if addresses:
+        linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_date"))
+        linker.training.estimate_parameters_using_expectation_maximisation(block_on("given_name", "family_name"))
+    else:
+        linker.training.estimate_parameters_using_expectation_maximisation(block_on("birth_date", "substr(family_name, 1, 1)"))
+        linker.training.estimate_parameters_using_expectation_maximisation(block_on("given_name", "family_name"))
     predictions = linker.inference.predict(threshold_match_probability=0.5).as_pandas_dataframe()
     seconds = time.time() - start
 

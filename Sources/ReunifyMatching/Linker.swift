@@ -27,10 +27,10 @@ public struct Linker: Sendable {
     /// - names with dates: each name word's sound with each possible birth year and a word's first letter (these
     ///   keys pair only records that know no more than the year, so an age estimate meets a birth date); the full
     ///   birth date with each pair of words' first letters; each pair of name sounds with each possible year;
-    /// - names without dates: each pair of name sounds;
+    /// - names without dates: each pair of name sounds, pairing records whose dates differ by one mistyped part;
     /// - dates without names: the full birth date, day and month in either order;
-    /// - addresses: postcode with house number; each word naming the street with the house number, and with each
-    ///   name word's first letter; the postcode with each name word's first letter;
+    /// - addresses: postcode with house number; each word naming the street with the house number, the postcode
+    ///   and the locality; each name sound with the postcode and with the locality;
     /// - codes: the identifier, the phone number, the e-mail address.
     /// A key shared by more than `maximumBlock` records says too little and makes no pairs, so each family keeps
     /// what it finds on the data at hand: a key on dates alone pairs records when birth dates are spread over many
@@ -42,15 +42,15 @@ public struct Linker: Sendable {
         let initials = p.nameWords(r).map { UInt64(p.words.letters(p.refs[$0])[0]) }
         var firstLetters: [UInt64] = []
         for c in initials where !firstLetters.contains(c) { firstLetters.append(c) }
-        func add(_ key: UInt64) { keys.append(key & ~(Self.restricted | Self.unchecked)) }
+        func add(_ key: UInt64) { keys.append(key & ~(Self.restricted | Self.unchecked | Self.mistyped)) }
         /// A key on an address or a code: its pairs are compared whatever their birth dates (a date is often the
         /// field mistyped or replaced).
-        func addUnchecked(_ key: UInt64) { keys.append(key & ~Self.restricted | Self.unchecked) }
+        func addUnchecked(_ key: UInt64) { keys.append(key & ~(Self.restricted | Self.mistyped) | Self.unchecked) }
         if r.hasYears {
             // Restricted keys: they pair a record with no birth month (an age, a year) with others only.
             for y in r.yearLow...r.yearHigh {
                 for s in sounds {
-                    for c in firstLetters { keys.append(Hashing.mix(s ^ 0x1A17, UInt64(y) << 8 | c) & ~Self.unchecked | Self.restricted) }
+                    for c in firstLetters { keys.append(Hashing.mix(s ^ 0x1A17, UInt64(y) << 8 | c) & ~(Self.unchecked | Self.mistyped) | Self.restricted) }
                 }
             }
         }
@@ -73,22 +73,27 @@ public struct Linker: Sendable {
             for b in (a + 1)..<max(a + 1, sounds.count) {
                 let pair = Hashing.mix(sounds[a], sounds[b] ^ 0x5EED)
                 for y in years { add(Hashing.mix(pair, UInt64(y))) }
-                add(Hashing.mix(pair, 0x50D5))
+                keys.append(Hashing.mix(pair, 0x50D5) & ~(Self.restricted | Self.unchecked) | Self.mistyped)
             }
         }
         // Addresses. The street's words that name it (not "street", "place"), each with the house number and with
         // each name word's first letter: any one of them may be the word mistyped.
         let number = r.streetNumber >= 0 ? p.words.hash[Int(r.streetNumber)] : 0
         let postcode = r.postcode >= 0 ? p.words.hash[Int(r.postcode)] : 0
+        let locality = r.locality >= 0 ? p.words.hash[Int(r.locality)] : 0
         if number != 0 && postcode != 0 { addUnchecked(Hashing.mix(postcode, number ^ 0xAD1)) }
         for k in p.streetWords(r) {
             let w = p.refs[k]
             let word = p.words.hash[Int(w)]
             guard p.words.letters(w).count >= 4, !WordStoreBuilder.streetTypes.contains(word) else { continue }
             if number != 0 { addUnchecked(Hashing.mix(word, number ^ 0xAD2)) }
-            for c in firstLetters { addUnchecked(Hashing.mix(word, c ^ 0xAD3)) }
+            if postcode != 0 { addUnchecked(Hashing.mix(word, postcode ^ 0xAD3)) }
+            if locality != 0 { addUnchecked(Hashing.mix(word, locality ^ 0xAD5)) }
         }
-        if postcode != 0 { for c in firstLetters { addUnchecked(Hashing.mix(postcode, c ^ 0xAD4)) } }
+        for s in sounds {
+            if postcode != 0 { addUnchecked(Hashing.mix(postcode, s ^ 0xAD4)) }
+            if locality != 0 { addUnchecked(Hashing.mix(locality, s ^ 0xAD6)) }
+        }
         // Codes.
         for (code, tag) in [(r.identifier, 0x1D as UInt64), (r.phone, 0x9E), (r.email, 0xE3)] where code >= 0 {
             addUnchecked(Hashing.mix(p.words.hash[Int(code)], tag))
@@ -99,10 +104,14 @@ public struct Linker: Sendable {
 
     static let restricted: UInt64 = 1 << 63
     static let unchecked: UInt64 = 1 << 62
+    /// Keys on names alone: they pair records whose dates are alike but for one mistyped part, or that have no
+    /// birth years at all (other keys pair names with fitting years).
+    static let mistyped: UInt64 = 1 << 61
 
     /// Whether two postings under `key` make a candidate pair.
     @inline(__always) func allows(_ key: UInt64, _ a: PreparedRecords.Row, _ b: PreparedRecords.Row) -> Bool {
         if key & Self.unchecked != 0 { return true }
+        if key & Self.mistyped != 0 { return !a.hasYears || !b.hasYears || (ComparisonVector.dateLevel(a, b) ?? 0) >= 4 }
         return (key & Self.restricted == 0 || a.vague || b.vague) && plausible(a, b)
     }
 

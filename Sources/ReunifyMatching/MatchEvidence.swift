@@ -42,8 +42,8 @@ public struct ScoredCandidate: Equatable, Sendable {
 
 /// Scores one sought child against the registered children who may be traced (consent given).
 ///
-/// The model is fitted once, without labels, on the synthetic generator's registry with duplicates (the same way
-/// `reunify dedupe` fits one), so scores are absolute and the same on every screen; its prior is set for one
+/// The model is fitted once, without labels, on the synthetic generator's registry with duplicates, most with an
+/// address (the same way `reunify dedupe` fits one), so scores are absolute and the same on every screen; its prior is set for one
 /// sought child among the registry: at most one of the registered children is them.
 public struct TracingMatcher: Sendable {
     public let model: FellegiSunterModel
@@ -61,7 +61,9 @@ public struct TracingMatcher: Sendable {
 
     /// The reference model: fitted by EM on a generated registry, so it is the same on every start.
     public static func reference(referenceYear: Int) -> FellegiSunterModel {
-        let data = SyntheticPeople(seed: 11, referenceYear: referenceYear).dedupeSet(people: 3_000)
+        var generator = SyntheticPeople(seed: 11, referenceYear: referenceYear)
+        generator.addressShare = 0.6
+        let data = generator.dedupeSet(people: 3_000)
         return Linker(referenceYear: referenceYear).dedupe(data.records, threshold: 1).model
     }
 

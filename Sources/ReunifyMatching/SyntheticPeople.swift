@@ -22,6 +22,12 @@ public struct SyntheticPeople: Sendable {
     /// Chance that a record is corrupted in each way; "moderate" corruption by default.
     public var typo = 0.25, swap = 0.05, nickname = 0.1, script = 0.05, missing = 0.15, dayMonthSwap = 0.05, ageOnly = 0.1
 
+    /// Share of people with an address (house number, street, locality, postcode, region). None by default, so the
+    /// benchmark's sets stay as they were; the tracing reference model learns from a registry where most have one.
+    public var addressShare = 0.0
+    /// Chance that a copy gives another address (the family moved), when the original has one.
+    public var moved = 0.1
+
     /// Share of names drawn from the short lists of common names; the rest come from thousands of made-up names,
     /// so that a large population has as many distinct names as a real one.
     public var commonShare = 0.3
@@ -133,7 +139,20 @@ public struct SyntheticPeople: Sendable {
             id: "p\(p)", givenName: givenName(&rng), familyName: familyName(&rng),
             otherNames: rng.chance(0.2) ? [givenName(&rng)] : [], sex: female ? .female : .male,
             birthDate: PartialDate(year: year, month: rng.int(1...12), day: rng.int(1...28)),
-            place: placeName(&rng), motherName: rng.chance(0.6) ? "\(givenName(&rng)) \(familyName(&rng))" : nil)
+            place: placeName(&rng), motherName: rng.chance(0.6) ? "\(givenName(&rng)) \(familyName(&rng))" : nil,
+            address: addressShare > 0 && rng.chance(addressShare) ? makeAddress(&rng) : PostalAddress())
+    }
+
+    static let streetTypes = ["street", "road", "avenue", "lane", "crescent", "place", "drive", "court"]
+    static let regions = ["north", "south", "east", "west", "central", "coast", "highlands", "valley"]
+
+    /// An address: the locality decides the postcode and region, as it does in a real country.
+    func makeAddress(_ rng: inout SeededGenerator) -> PostalAddress {
+        let locality = rng.chance(commonShare) ? rng.pick(Self.places) : rng.pick(Self.manyPlaces)
+        let code = Hashing.fnv(Array(locality.utf8))
+        return PostalAddress(streetNumber: String(rng.int(1...300)), street: "\(rng.pick(Self.manyFamily)) \(rng.pick(Self.streetTypes))",
+                             locality: locality, postcode: String(format: "%04d", Int(code % 9000) + 1000),
+                             region: Self.regions[Int(code / 9000 % UInt64(Self.regions.count))])
     }
 
     func typo(_ s: String, rng: inout SeededGenerator) -> String {
@@ -171,6 +190,15 @@ public struct SyntheticPeople: Sendable {
         if let mother = c.motherName, rng.chance(0.2) { c.motherName = mother.split(separator: " ").first.map(String.init) }
         if let mother = c.motherName, rng.chance(typo / 2) { c.motherName = typo(mother, rng: &rng) }
         if rng.chance(missing / 2) { c.sex = nil }
+        if !r.address.isEmpty {
+            if rng.chance(moved) { c.address = makeAddress(&rng) }
+            if rng.chance(typo / 2), let street = c.address.street { c.address.street = typo(street, rng: &rng) }
+            if rng.chance(typo / 4), let number = c.address.streetNumber, number.count > 1 { c.address.streetNumber = String(number.dropLast()) }
+            if rng.chance(typo / 4), let postcode = c.address.postcode { c.address.postcode = String(postcode.reversed()) }
+            if rng.chance(missing) { c.address.postcode = nil }
+            if rng.chance(missing) { c.address.locality = nil }
+            if rng.chance(missing / 2) { c.address = PostalAddress() }
+        }
         return c
     }
 }

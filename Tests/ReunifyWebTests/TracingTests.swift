@@ -93,6 +93,36 @@ struct TracingTests {
         }
     }
 
+    @Test("an inquiry that shares only the last known address and a misspelt name finds the registered child, and says why")
+    func byAddress() async throws {
+        try await TestApp.run { app, _ in
+            let api = try await APIClient.signIn(app, "caseworker@demo.reunify.test")
+            let agency = TestApp.agency
+            let mine = agency.user("caseworker@demo.reunify.test")!.id.uuid
+            let family = try #require(agency.families.first { f in
+                f.details.caseworkerID?.uuid == mine && f.persons.contains { $0.role == .child && $0.details.tracingConsent } })
+            let kid = try #require(family.persons.first { $0.role == .child && $0.details.tracingConsent })
+            var person = try await api.json(.GET, "/api/v1/persons/\(kid.id)").1
+            person["address"] = "27 Tullaroop Street, Willaroo 4011"
+            let update = String(decoding: try JSONSerialization.data(withJSONObject: person), as: UTF8.self)
+            #expect(try await api.json(.PUT, "/api/v1/persons/\(kid.id)", update).0 == .ok)
+
+            // One letter dropped from each name, no birth date or age: only the names' likeness and the address.
+            func slip(_ name: String) -> String { var c = Array(name); if c.count > 3 { c.remove(at: c.count - 2) }; return String(c) }
+            let body = #"{"inquirer":{"name":"Ann","relationship":"grandmother"},"sought":{"givenName":"\#(slip(kid.details.givenName))","familyName":"\#(slip(kid.details.familyName))","lastKnownAddress":"27 Tullaroop St, Willaroo 4011"}}"#
+            let (created, request) = try await api.json(.POST, "/api/v1/tracing-requests", body)
+            #expect(created == .created)
+            #expect((request["sought"] as? [String: Any])?["lastKnownAddress"] as? String == "27 Tullaroop St, Willaroo 4011")
+            let id = try #require(request["id"] as? String)
+            let (_, candidates) = try await api.list("/api/v1/tracing-requests/\(id)/candidates")
+            let top = try #require(candidates.first)
+            #expect(((top["child"] as? [String: Any])?["personId"] as? String)?.lowercased() == kid.id.description)
+            #expect((top["probability"] as? Double ?? 0) >= 0.5)
+            let counted = (top["evidence"] as? [[String: Any]] ?? []).filter { ($0["weight"] as? Double ?? 0) > 0 }.compactMap { $0["field"] as? String }
+            #expect(Set(counted).isSuperset(of: ["name", "street_number", "street", "area"]))
+        }
+    }
+
     @Test("changing the request re-scores it; verification gates 'reunified'; stale versions are refused")
     func lifecycle() async throws {
         try await TestApp.run { app, _ in

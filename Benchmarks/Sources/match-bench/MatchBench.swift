@@ -44,12 +44,13 @@ struct Dedupe: ParsableCommand {
     @Option var data: String
     @Option var threshold: Double = 0.5
     @Option(help: "Print this many missed true pairs, to study") var misses: Int = 0
+    @Option(help: "Print this many pairs found that are not one person, to study") var wrong: Int = 0
 
     func run() throws {
         let records = try BenchCSV.read(data + "/people.csv")
         let truth = try BenchCSV.readTruth(data + "/truth.csv")
         let truePairs = Dictionary(grouping: truth.values, by: { $0 }).values.map { $0.count * ($0.count - 1) / 2 }.reduce(0, +)
-        measure("dedupe", count: records.count, records, truth: truth, truePairs: truePairs, misses: misses) { linker().dedupe(records, threshold: threshold) }
+        measure("dedupe", count: records.count, records, truth: truth, truePairs: truePairs, misses: misses, wrong: wrong) { linker().dedupe(records, threshold: threshold) }
     }
 }
 
@@ -133,11 +134,19 @@ struct Calibration: ParsableCommand {
 /// Times one matching run and prints its report against the truth, and the true pairs it missed when asked.
 /// The records are only gathered (after the timing) for the misses, so they do not count in the peak memory.
 func measure(_ task: String, count: Int, _ records: @autoclosure () -> [MatchRecord], truth: [String: Int], truePairs: Int, misses: Int,
-             _ match: () -> (pairs: [ScoredPair], model: FellegiSunterModel)) {
+             wrong: Int = 0, _ match: () -> (pairs: [ScoredPair], model: FellegiSunterModel)) {
     let start = Date()
     let (pairs, model) = match()
     let seconds = Date().timeIntervalSince(start)
     if misses > 0 { Misses(records: records(), truth: truth, pairs: pairs, model: model).print(misses) }
+    if wrong > 0 {
+        let byID = Dictionary(uniqueKeysWithValues: records().map { ($0.id, $0) })
+        for pair in pairs.filter({ truth[$0.left] != truth[$0.right] }).prefix(wrong) {
+            print("WRONG p=\(String(format: "%.3f", pair.probability)) \(pair.vector.levels.map { $0.map(String.init) ?? "-" }.joined())")
+            print("   \(byID[pair.left]!)")
+            print("   \(byID[pair.right]!)")
+        }
+    }
     let found = pairs.filter { truth[$0.left] == truth[$0.right] }.count
     Report(task: task, records: count, seconds: seconds, predicted: pairs.count, correct: found, truePairs: truePairs).print()
 }

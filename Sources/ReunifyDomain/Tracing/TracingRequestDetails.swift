@@ -33,10 +33,12 @@ public struct SoughtPerson: Equatable, Sendable, Codable {
     public var motherName: String?
     public var fatherName: String?
     public var distinguishingDetails: String?
+    /// Where the child or the family last lived, as the inquirer gives it (house number, street, town, postcode).
+    public var lastKnownAddress: String?
 
     public init(givenName: String, familyName: String, otherNames: [String] = [], sex: Sex = .unknown, birthDate: PartialDate? = nil,
                 ageEstimate: Int? = nil, separationPlace: String? = nil, separationDate: CalendarDate? = nil, placeOfOrigin: String? = nil,
-                motherName: String? = nil, fatherName: String? = nil, distinguishingDetails: String? = nil) {
+                motherName: String? = nil, fatherName: String? = nil, distinguishingDetails: String? = nil, lastKnownAddress: String? = nil) {
         self.givenName = givenName
         self.familyName = familyName
         self.otherNames = otherNames
@@ -49,6 +51,7 @@ public struct SoughtPerson: Equatable, Sendable, Codable {
         self.motherName = motherName
         self.fatherName = fatherName
         self.distinguishingDetails = distinguishingDetails
+        self.lastKnownAddress = lastKnownAddress
     }
 
     public var fullName: String { [givenName, familyName].filter { !$0.isEmpty }.joined(separator: " ") }
@@ -57,7 +60,8 @@ public struct SoughtPerson: Equatable, Sendable, Codable {
     public func matchRecord(id: String, filedOn: CalendarDate, today: CalendarDate) -> MatchRecord {
         MatchRecord(id: id, givenName: givenName, familyName: familyName, otherNames: otherNames, sex: sex.forMatching,
                     birthDate: birthDate, age: ageEstimate.map { $0 + max(0, today.year - filedOn.year) },
-                    place: placeOfOrigin ?? separationPlace, motherName: motherName, fatherName: fatherName)
+                    place: placeOfOrigin ?? separationPlace, motherName: motherName, fatherName: fatherName,
+                    address: PostalAddress(street: lastKnownAddress))
     }
 }
 

@@ -204,6 +204,7 @@ public struct TracingRegistry: Sendable {
         let d = p.details
         return MatchRecord(id: p.id!.uuidString, givenName: d.givenName, familyName: d.familyName, otherNames: d.otherNames,
                            sex: d.sex.forMatching, birthDate: d.birthDate.map { PartialDate(year: $0.year, month: $0.month, day: $0.day)! },
-                           place: d.placeOfOrigin ?? d.address, motherName: mother, fatherName: father)
+                           place: d.placeOfOrigin, motherName: mother, fatherName: father,
+                           address: PostalAddress(street: d.address), phone: d.phone, email: d.email)
     }
 }

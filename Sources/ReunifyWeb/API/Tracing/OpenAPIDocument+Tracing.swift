@@ -56,6 +56,7 @@ extension OpenAPIDocument {
             "birthDate": nullable(partialDate), "ageEstimate": nullable(["type": "integer", "minimum": 0, "maximum": 30]),
             "separationPlace": nullable(string), "separationDate": nullable(date), "placeOfOrigin": nullable(string),
             "motherName": nullable(string), "fatherName": nullable(string), "distinguishingDetails": nullable(string),
+            "lastKnownAddress": nullable(string),
         ], required: [])
         let inquirer = object(["name": string, "relationship": string, "contact": nullable(string), "language": nullable(string)],
                               required: ["name", "relationship"])

@@ -25,6 +25,7 @@ struct SoughtBody: Content {
     let motherName: String?
     let fatherName: String?
     let distinguishingDetails: String?
+    let lastKnownAddress: String?
 
     init(_ s: SoughtPerson) {
         givenName = s.givenName
@@ -39,6 +40,7 @@ struct SoughtBody: Content {
         motherName = s.motherName
         fatherName = s.fatherName
         distinguishingDetails = s.distinguishingDetails
+        lastKnownAddress = s.lastKnownAddress
     }
 
     func value() throws -> SoughtPerson {
@@ -52,7 +54,8 @@ struct SoughtBody: Content {
         return SoughtPerson(givenName: givenName ?? "", familyName: familyName ?? "", otherNames: otherNames ?? [],
                             sex: try Sex.api(sex, field: "sought.sex") ?? .unknown, birthDate: birth, ageEstimate: ageEstimate,
                             separationPlace: separationPlace, separationDate: try CalendarDate.api(separationDate, field: "sought.separationDate"),
-                            placeOfOrigin: placeOfOrigin, motherName: motherName, fatherName: fatherName, distinguishingDetails: distinguishingDetails)
+                            placeOfOrigin: placeOfOrigin, motherName: motherName, fatherName: fatherName, distinguishingDetails: distinguishingDetails,
+                            lastKnownAddress: lastKnownAddress)
     }
 }
 

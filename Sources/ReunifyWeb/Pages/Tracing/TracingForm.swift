@@ -26,6 +26,7 @@ enum TracingForm {
         f.set("motherName", s.motherName)
         f.set("fatherName", s.fatherName)
         f.set("distinguishingDetails", s.distinguishingDetails)
+        f.set("lastKnownAddress", s.lastKnownAddress)
         f.set("notes", d.notes)
         f.set("status", d.status.rawValue)
         f.set("version", String(version))
@@ -57,7 +58,8 @@ enum TracingForm {
             sought: SoughtPerson(givenName: form.string("givenName"), familyName: form.string("familyName"), otherNames: list, sex: sex,
                                  birthDate: birth, ageEstimate: age, separationPlace: form.optional("separationPlace"), separationDate: separation,
                                  placeOfOrigin: form.optional("placeOfOrigin"), motherName: form.optional("motherName"),
-                                 fatherName: form.optional("fatherName"), distinguishingDetails: form.optional("distinguishingDetails")),
+                                 fatherName: form.optional("fatherName"), distinguishingDetails: form.optional("distinguishingDetails"),
+                                 lastKnownAddress: form.optional("lastKnownAddress")),
             status: newStatus, childID: kind == .familySearch ? childID : nil, notes: form.optional("notes"))
         r.add(details.validate(today: today))
         return r.errors.isEmpty ? (details, []) : (nil, r.errors)
@@ -86,6 +88,7 @@ enum TracingForm {
             v.text("separationPlace", "Where the child was separated from the family"),
             v.date("separationDate", "When they were separated", hint: "Leave empty if not known"),
             v.text("placeOfOrigin", "Place of origin", hint: "Town, district or country the family comes from"),
+            v.text("lastKnownAddress", "Last known address", hint: "House number, street, town and postcode, as far as they are known"),
             v.text("motherName", "Mother's name"),
             v.text("fatherName", "Father's name"),
             v.textarea("distinguishingDetails", "Distinguishing details", hint: "Marks, belongings, what the child would remember"),

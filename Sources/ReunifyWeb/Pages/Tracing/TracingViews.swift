@@ -74,7 +74,7 @@ enum TracingViews {
                 row("Names", ([s.fullName] + s.otherNames).joined(separator: "; ")), row("Sex", s.sex.label),
                 row("Birth date", s.birthDate?.text), row("Age estimate", s.ageEstimate.map { "\($0) when filed" }),
                 row("Separated at", [s.separationPlace, s.separationDate?.iso].compactMap { $0 }.joined(separator: ", ")),
-                row("Place of origin", s.placeOfOrigin), row("Mother", s.motherName), row("Father", s.fatherName),
+                row("Place of origin", s.placeOfOrigin), row("Last known address", s.lastKnownAddress), row("Mother", s.motherName), row("Father", s.fatherName),
                 row("Distinguishing details", s.distinguishingDetails), row("Notes", d.notes)),
             .unwrap(linked) { child in
                 .section(.id("linked"),
