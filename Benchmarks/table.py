@@ -4,13 +4,15 @@ import sys
 
 rows = [json.loads(line) for line in open(sys.argv[1] if len(sys.argv) > 1 else "Benchmarks/results/latest.jsonl") if line.strip()]
 print(f"Machine: {rows[0]['machine']}; run {rows[0]['date']}; Splink {rows[0]['splink']} on DuckDB.\n")
-print("| task | records | engine | seconds | peak MiB | precision | recall | F1 | time ratio (Splink / Reunify) |")
-print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
+print("| data | task | records | engine | seconds | peak MiB | precision | recall | F1 | time ratio (Splink / Reunify) |")
+print("|---|---|---:|---|---:|---:|---:|---:|---:|---:|")
 runs = [r for r in rows[1:] if "engine" in r]
 for r in runs:
-    other = next((o for o in runs if o["task"] == r["task"] and o["records"] == r["records"] and o["engine"] != r["engine"]), None)
+    same = lambda o: o.get("data") == r.get("data") and o["task"] == r["task"] and o["records"] == r["records"]
+    other = next((o for o in runs if same(o) and o["engine"] != r["engine"]), None)
     ratio = f"{other['seconds'] / r['seconds']:.1f}×" if r["engine"] == "reunify" and other else ""
-    print(f"| {r['task']} | {r['records']:,} | {r['engine']} | {r['seconds']} | {r['peak_mib']} | {r['precision']} | {r['recall']} | {r['f1']} | {ratio} |")
+    print(f"| {r.get('data', 'generated')} | {r['task']} | {r['records']:,} | {r['engine']} | {r['seconds']} | {r['peak_mib']} | "
+          f"{r['precision']} | {r['recall']} | {r['f1']} | {ratio} |")
 for q in (r for r in rows if r.get("task") == "query"):
     print(f"\nOne tracing request at a time against {q['registry']:,} registered people held in memory ({q['queries']:,} requests): "
           f"index built in {q['index_seconds']} s; p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms, p99 {q['p99_ms']} ms; "
