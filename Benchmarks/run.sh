@@ -44,5 +44,8 @@ python3 Benchmarks/splink_bench.py link "$data/link" 2>/dev/null | tag generated
 $bench generate --kind link --size 2000 --registry 1000000 --out "$data/query" >/dev/null
 $bench query --data "$data/query" --queries 2000 2>/dev/null | tee -a "$out"
 # Calibration: pairs in ten bins by probability, with the share truly one person.
-[ -d "$data/dedupe-100000" ] && $bench calibration --kind dedupe --data "$data/dedupe-100000" 2>/dev/null | tee -a "$out"
-$bench calibration --kind link --data "$data/link" 2>/dev/null | tee -a "$out"
+[ -d "$data/dedupe-100000" ] && $bench calibration --kind dedupe --data "$data/dedupe-100000" 2>/dev/null | tag generated | tee -a "$out"
+$bench calibration --kind link --data "$data/link" 2>/dev/null | tag generated | tee -a "$out"
+$bench calibration --kind dedupe --data "$data/febrl/febrl3" 2>/dev/null | tag febrl3 | tee -a "$out"
+python3 Benchmarks/damaged_registry.py "$data/damaged-100000" 100000
+$bench calibration --kind dedupe --data "$data/damaged-100000" 2>/dev/null | tag damaged | tee -a "$out"

@@ -19,7 +19,7 @@ for q in (r for r in rows if r.get("task") == "query"):
           f"the right person ranked first for {q['top1']:.1%} of the requests whose person is registered "
           f"({q['top1_above_half']:.1%} with probability ≥ 0.5); peak {q['peak_mib']} MiB.")
 for c in (r for r in rows if r.get("task") == "calibration"):
-    print(f"\nCalibration, {c['kind']}: every pair scored at or above 0.01, by probability.\n")
+    print(f"\nCalibration, {c['kind']} ({c.get('data', 'generated')}, {c.get('records', '')}): every pair scored at or above 0.01, by probability.\n")
     print("| probability | pairs | mean probability | share truly one person |")
     print("|---|---:|---:|---:|")
     for b in c["bins"]:

@@ -133,11 +133,22 @@ public struct Linker: Sendable {
             for i in slice { for key in blockingKeys(p, i) { out.append(key & mask | UInt64(i)) } }
             return out
         }
-        return Postings(values: Parallel.sort(unsorted), rowBits: bits)
+        return Postings(values: Parallel.sort(consume unsorted), rowBits: bits)
     }
 
     /// Candidate pairs within one set, each once.
-    public func candidates(_ p: PreparedRecords) -> [(Int, Int)] {
+    public func candidates(_ p: PreparedRecords) -> [(Int, Int)] { candidatePairs(p).map(Self.unpack) }
+
+    /// Candidate pairs between the rows in `left` and those in `right`.
+    public func candidates(_ p: PreparedRecords, left: Range<Int>, right: Range<Int>) -> [(Int, Int)] {
+        candidatePairs(p, left: left, right: right).map(Self.unpack)
+    }
+
+    /// A pair packed in one number (its first row in the high half), so that millions of them take 8 bytes each.
+    @inline(__always) static func unpack(_ pair: UInt64) -> (Int, Int) { (Int(pair >> 32), Int(pair & 0xFFFF_FFFF)) }
+
+    /// Candidate pairs within one set, each once, packed.
+    func candidatePairs(_ p: PreparedRecords) -> [UInt64] {
         let sorted = postings(p, 0..<p.count)
         let blocks = sorted.blocks()
         let found: [UInt64] = Parallel.map(blocks) { slice in
@@ -156,11 +167,11 @@ public struct Linker: Sendable {
             }
             return pairs
         }
-        return Self.unique(Parallel.sort(found)).map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) }
+        return Self.unique(Parallel.sort(consume found))
     }
 
-    /// Candidate pairs between the rows in `left` and those in `right`.
-    public func candidates(_ p: PreparedRecords, left: Range<Int>, right: Range<Int>) -> [(Int, Int)] {
+    /// Candidate pairs between the rows in `left` and those in `right`, packed.
+    func candidatePairs(_ p: PreparedRecords, left: Range<Int>, right: Range<Int>) -> [UInt64] {
         let l = postings(p, left), r = postings(p, right)
         var pairs: [UInt64] = []
         var a = 0, b = 0
@@ -185,18 +196,26 @@ public struct Linker: Sendable {
             a = aEnd
             b = bEnd
         }
-        return Self.unique(Parallel.sort(pairs)).map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) }
+        return Self.unique(Parallel.sort(consume pairs))
     }
 
     func report(_ what: String, since start: Date) {
         progress?(String(format: "%7.2f s  ", Date().timeIntervalSince(start)) + what)
     }
 
-    static func unique(_ sorted: [UInt64]) -> [UInt64] {
-        var out: [UInt64] = []
-        out.reserveCapacity(sorted.count)
-        for p in sorted where out.last != p { out.append(p) }
-        return out
+    /// The sorted values, each once (in place: no second copy of millions of pairs).
+    static func unique(_ sorted: consuming [UInt64]) -> [UInt64] {
+        var values = sorted
+        guard values.count > 1 else { return values }
+        var kept = 1
+        values.withUnsafeMutableBufferPointer { v in
+            for k in 1..<v.count where v[k] != v[kept - 1] {
+                v[kept] = v[k]
+                kept += 1
+            }
+        }
+        values.removeLast(values.count - kept)
+        return values
     }
 
     /// Likely duplicates within one set, best first.
@@ -204,7 +223,7 @@ public struct Linker: Sendable {
         let clock = Date()
         let prepared = PreparedRecords(records, referenceYear: referenceYear)
         report("prepared \(records.count) records", since: clock)
-        let pairs = candidates(prepared)
+        let pairs = candidatePairs(prepared)
         report("\(pairs.count) candidate pairs from blocking", since: clock)
         let model = ModelTraining(records: prepared).train()
         report("model fitted", since: clock)
@@ -221,7 +240,7 @@ public struct Linker: Sendable {
         let prepared = PreparedRecords(left + right, referenceYear: referenceYear)
         let (l, r) = (0..<left.count, left.count..<prepared.count)
         report("prepared \(left.count) + \(right.count) records", since: clock)
-        let pairs = candidates(prepared, left: l, right: r)
+        let pairs = candidatePairs(prepared, left: l, right: r)
         report("\(pairs.count) candidate pairs from blocking", since: clock)
         let fitted = model ?? ModelTraining(records: prepared, split: left.count).train()
         report("model ready", since: clock)
@@ -230,18 +249,19 @@ public struct Linker: Sendable {
         return result
     }
 
-    func score(_ pairs: [(Int, Int)], _ p: PreparedRecords, right: Range<Int>, threshold: Double,
+    func score(_ pairs: [UInt64], _ p: PreparedRecords, right: Range<Int>, threshold: Double,
                model given: FellegiSunterModel? = nil) -> (pairs: [ScoredPair], model: FellegiSunterModel) {
         guard let model = given else {
-            let vectors = Parallel.map(pairs) { slice in slice.map { ComparisonVector.compare(p, $0.0, p, $0.1) } }
+            let vectors = Parallel.map(pairs) { slice in slice.map { let (i, j) = Self.unpack($0); return ComparisonVector.compare(p, i, p, j) } }
             let model = FellegiSunterModel.estimate(vectors)
             return (rank(zip(pairs, vectors).compactMap { pair, v in
                 let probability = model.probability(v)
-                return probability >= threshold ? ScoredPair(left: p.records[pair.0].id, right: p.records[pair.1].id, probability: probability, vector: v) : nil
+                let (i, j) = Self.unpack(pair)
+                return probability >= threshold ? ScoredPair(left: p.records[i].id, right: p.records[j].id, probability: probability, vector: v) : nil
             }), model)
         }
-        // Names and dates first: a pair that cannot reach the threshold even if every other field agreed is dropped
-        // without comparing the rest.
+        // A pair that cannot reach the threshold even if every field still to compare agreed is dropped without
+        // comparing them: the date first, then the other fields, the name last.
         let needed = threshold <= 0 ? -Double.infinity : log2(threshold / (1 - threshold))
         let (nameIndex, dateIndex) = (MatchField.allCases.firstIndex(of: .name)!, MatchField.allCases.firstIndex(of: .birthDate)!)
         let weights = WeightTable(model)
@@ -253,25 +273,27 @@ public struct Linker: Sendable {
         let values = ValueFrequency(p, right)
         let scored: [ScoredPair] = Parallel.map(pairs) { slice in
             var out: [ScoredPair] = []
-            for (i, j) in slice {
-                // The date first (cheap): most candidates are namesakes born years apart.
+            for pair in slice {
+                let (i, j) = Self.unpack(pair)
+                // The date first (cheap): most candidates from names are namesakes born years apart.
                 var bound = restBound
                 let d = ComparisonVector.dateLevel(p.rows[i], p.rows[j])
                 if let d { bound += weights[dateIndex, d] }
                 guard bound + bestName >= needed else { continue }
+                // Then every field but the name: most candidates from addresses are neighbours.
+                let rest = ComparisonVector.compare(p, i, p, j, name: nil, date: d)
+                let known = weights.total(rest) + values.adjustment(p.rows[i], p.rows[j], rest, weights)
+                guard known + bestName >= needed else { continue }
+                // The name last (the costly part).
                 let n = ComparisonVector.nameLevel(p, i, p, j)
-                var adjustment = 0.0
+                var weight = known
                 if let n {
-                    bound += weights[nameIndex, n]
-                    if n >= 2 { adjustment = frequency.adjustment(p, i, p, j, averageU: weights.nameU[n]) }
-                    bound += adjustment
+                    weight += weights[nameIndex, n]
+                    if n >= 2 { weight += frequency.adjustment(p, i, p, j, averageU: weights.nameU[n]) }
                 }
-                guard bound >= needed else { continue }
-                let v = ComparisonVector.compare(p, i, p, j, name: n, date: d)
-                adjustment += values.adjustment(p.rows[i], p.rows[j], v, weights)
-                let probability = 1 / (1 + pow(2, -(weights.total(v) + adjustment)))
+                let probability = 1 / (1 + pow(2, -weight))
                 if probability >= threshold {
-                    out.append(ScoredPair(left: p.records[i].id, right: p.records[j].id, probability: probability, vector: v))
+                    out.append(ScoredPair(left: p.records[i].id, right: p.records[j].id, probability: probability, vector: rest.setting(.name, n)))
                 }
             }
             return out

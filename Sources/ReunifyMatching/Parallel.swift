@@ -37,8 +37,11 @@ enum Parallel {
             UnsafeMutablePointer<[R]>(bitPattern: address)!.advanced(by: k).pointee = result
         }
         var all: [R] = []
-        all.reserveCapacity(items.count)
-        for k in 0..<slices { all.append(contentsOf: out[k]) }
+        all.reserveCapacity((0..<slices).reduce(0) { $0 + out[$1].count })
+        for k in 0..<slices {
+            all.append(contentsOf: out[k])
+            out[k] = []
+        }
         return all
     }
 }
@@ -49,12 +52,16 @@ extension Parallel {
         map(Array(0..<count), minimumSlice: 1, slicesPerCore: max(1, (count + cores - 1) / cores)) { $0.map(work) }
     }
 
-    /// Sorts on every core: each core sorts a run, then the runs are merged.
-    static func sort(_ values: [UInt64]) -> [UInt64] {
+    /// Sorts on every core: each core sorts a run, then the runs are merged. The input is let go of as soon as the
+    /// runs are made, so that sorting millions of values holds as few copies of them as it can.
+    static func sort(_ input: consuming [UInt64]) -> [UInt64] {
+        let values = input
         let runsCount = values.count < 65_536 ? 1 : cores
         guard runsCount > 1 else { return radixSorted(values[...]) }
         let size = (values.count + runsCount - 1) / runsCount
-        var runs = jobs(runsCount) { k in radixSorted(values[min(values.count, k * size)..<min(values.count, (k + 1) * size)]) }
+        let count = values.count
+        var runs = jobs(runsCount) { k in radixSorted(values[min(count, k * size)..<min(count, (k + 1) * size)]) }
+        _ = consume values
         while runs.count > 1 {
             var next: [[UInt64]] = []
             for k in stride(from: 0, to: runs.count, by: 2) {

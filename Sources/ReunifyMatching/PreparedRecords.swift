@@ -346,9 +346,11 @@ final class WordStoreBuilder {
             let tokens = SearchText.fold(Transliteration.toLatin(street)).split(separator: " ")
             var key: UInt64 = 0
             for (n, token) in tokens.enumerated() {
-                if token.first!.isNumber {
+                // A house number is digits with at most one letter after them (12, 12a); "5coble" is a street mistyped.
+                let digits = token.prefix { $0.isNumber }.count
+                if digits > 0 && token.count - digits <= 1 {
                     if n == 0 && number < 0 { number = code(String(token)) }
-                    else if n > 0 && postcode < 0 && token.count >= 4 && token.allSatisfy(\.isNumber) { postcode = code(String(token)) }
+                    else if n > 0 && postcode < 0 && token.count >= 4 && digits == token.count { postcode = code(String(token)) }
                     continue
                 }
                 let w = plain(Self.streetWords[String(token)] ?? String(token))

@@ -38,7 +38,7 @@ struct LinkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "link",
         abstract: "Find the same people in two CSV files (for example tracing requests against registered children).",
-        discussion: "Columns: id (required), given_name, family_name, other_names (separated by ';'), sex, birth_date, age, locality, region, country, identifier, mother_name, father_name, place_of_origin, ... Writes left_id,right_id,probability for pairs at or above the threshold, best first.")
+        discussion: "Columns: id (required), given_name, family_name, other_names (separated by ';'), sex, birth_date, age, street_number, address, address_2, locality, postcode, region, country, phone, email, identifier, place_of_origin, mother_name, father_name (and common other names for them: surname, date_of_birth, suburb, state, ...). Writes left_id,right_id,probability for pairs at or above the threshold, best first.")
 
     @Option(help: "The first CSV file.") var left: String
     @Option(help: "The second CSV file.") var right: String

@@ -45,9 +45,11 @@ struct Dedupe: ParsableCommand {
     @Option var threshold: Double = 0.5
     @Option(help: "Print this many missed true pairs, to study") var misses: Int = 0
     @Option(help: "Print this many pairs found that are not one person, to study") var wrong: Int = 0
+    @Flag(help: "Print m measured on the true pairs (with the labels), to set beside the m learned without them") var trueM = false
 
     func run() throws {
         let records = try BenchCSV.read(data + "/people.csv")
+        if trueM { labelledM(records, truth: try BenchCSV.readTruth(data + "/truth.csv")) }
         let truth = try BenchCSV.readTruth(data + "/truth.csv")
         let truePairs = Dictionary(grouping: truth.values, by: { $0 }).values.map { $0.count * ($0.count - 1) / 2 }.reduce(0, +)
         measure("dedupe", count: records.count, records, truth: truth, truePairs: truePairs, misses: misses, wrong: wrong) { linker().dedupe(records, threshold: threshold) }
@@ -113,10 +115,15 @@ struct Calibration: ParsableCommand {
     func run() throws {
         let truth = try BenchCSV.readTruth(data + "/truth.csv")
         let pairs: [ScoredPair]
+        let records: Int
         if kind == "link" {
-            pairs = Linker(referenceYear: 2026).link(left: try BenchCSV.read(data + "/left.csv"), right: try BenchCSV.read(data + "/right.csv"), threshold: 0.01).pairs
+            let (left, right) = (try BenchCSV.read(data + "/left.csv"), try BenchCSV.read(data + "/right.csv"))
+            records = left.count + right.count
+            pairs = Linker(referenceYear: 2026).link(left: left, right: right, threshold: 0.01).pairs
         } else {
-            pairs = Linker(referenceYear: 2026).dedupe(try BenchCSV.read(data + "/people.csv"), threshold: 0.01).pairs
+            let people = try BenchCSV.read(data + "/people.csv")
+            records = people.count
+            pairs = Linker(referenceYear: 2026).dedupe(people, threshold: 0.01).pairs
         }
         var bins: [String] = []
         for b in 0..<10 {
@@ -127,7 +134,7 @@ struct Calibration: ParsableCommand {
             let observed = Double(inBin.filter { truth[$0.left] == truth[$0.right] }.count) / Double(inBin.count)
             bins.append(String(format: "{\"from\":%.1f,\"to\":%.1f,\"pairs\":%d,\"predicted\":%.3f,\"observed\":%.3f}", lo, hi, inBin.count, predicted, observed))
         }
-        print("{\"task\":\"calibration\",\"kind\":\"\(kind)\",\"bins\":[\(bins.joined(separator: ","))]}")
+        print("{\"task\":\"calibration\",\"kind\":\"\(kind)\",\"records\":\(records),\"bins\":[\(bins.joined(separator: ","))]}")
     }
 }
 
@@ -148,6 +155,11 @@ func measure(_ task: String, count: Int, _ records: @autoclosure () -> [MatchRec
         }
     }
     let found = pairs.filter { truth[$0.left] == truth[$0.right] }.count
+    FileHandle.standardError.write(Data(String(format: "  model prior %.3g; m and u by field:\n", model.prior).utf8))
+    for (f, field) in MatchField.allCases.enumerated() {
+        let cells = zip(model.m[f], model.u[f]).map { String(format: "%.3f/%.4f", $0, $1) }.joined(separator: " ")
+        FileHandle.standardError.write(Data("    \(field.rawValue): \(cells)\n".utf8))
+    }
     Report(task: task, records: count, seconds: seconds, predicted: pairs.count, correct: found, truePairs: truePairs).print()
 }
 
@@ -195,6 +207,23 @@ struct Misses {
 /// The linker, telling its progress on standard error.
 func linker() -> Linker {
     var linker = Linker(referenceYear: 2026)
-    linker.progress = { FileHandle.standardError.write(Data(("  " + $0 + "\n").utf8)) }
+    linker.progress = { FileHandle.standardError.write(Data(("  " + $0 + String(format: " (peak so far %.0f MiB)", peakMemoryMiB()) + "\n").utf8)) }
     return linker
+}
+
+/// m for each field and level measured on every true pair: what EM should find without the labels.
+func labelledM(_ records: [MatchRecord], truth: [String: Int]) {
+    var counts = MatchField.allCases.map { [Int](repeating: 0, count: $0.levels.count) }
+    for group in Dictionary(grouping: records, by: { truth[$0.id]! }).values where group.count > 1 {
+        for a in 0..<group.count {
+            for b in (a + 1)..<group.count {
+                let v = ComparisonVector.compare(group[a], group[b], referenceYear: 2026)
+                for (f, level) in v.levels.enumerated() { if let level { counts[f][level] += 1 } }
+            }
+        }
+    }
+    for (f, field) in MatchField.allCases.enumerated() {
+        let total = max(1, counts[f].reduce(0, +))
+        print("  true m \(field.rawValue): " + counts[f].map { String(format: "%.3f", Double($0) / Double(total)) }.joined(separator: " "))
+    }
 }
