@@ -123,6 +123,35 @@ struct TracingTests {
         }
     }
 
+    @Test("a decision without its reason is refused by page and API in the same words; nothing is decided or audited")
+    func decisionNeedsReasonOnBothSurfaces() async throws {
+        try await TestApp.run { app, _ in
+            let api = try await APIClient.signIn(app, "caseworker2@demo.reunify.test")
+            let (_, request) = try await api.json(.POST, "/api/v1/tracing-requests", Self.arabicInquiry)
+            let id = try #require(request["id"] as? String)
+            let (_, candidates) = try await api.list("/api/v1/tracing-requests/\(id)/candidates")
+            let candidateID = try #require(candidates.first?["id"] as? String)
+            let (status, why) = try await api.json(.POST, "/api/v1/tracing-requests/\(id)/candidates/\(candidateID)/decision",
+                                                   #"{"decision":"confirmed","reason":"   "}"#)
+            #expect(status == .unprocessableEntity)
+            let reason = try #require((why["fields"] as? [[String: Any]])?.first?["message"] as? String)
+            #expect(reason.hasPrefix("Say why"))
+
+            var browser = try await Browser.signedIn(app, "caseworker2@demo.reunify.test")
+            let page = try await browser.post("/tracing/\(id)/candidates/\(candidateID)/decision", [("decision", "confirmed"), ("reason", " ")])
+            #expect(page.status == .unprocessableEntity)
+            #expect(page.body.string.contains(reason.replacingOccurrences(of: "'", with: "&#39;")) || page.body.string.contains("Say why"))
+
+            let (_, after) = try await api.list("/api/v1/tracing-requests/\(id)/candidates")
+            #expect(after.first?["decision"] as? String == "pending")
+            let decided = try await AuditEventModel.query(on: app.db).filter(\.$recordKind == RecordKind.matchCandidate.rawValue)
+                .filter(\.$action == AuditAction.update.rawValue).count()
+            #expect(decided == 0)
+            let (_, again) = try await api.json(.GET, "/api/v1/tracing-requests/\(id)")
+            #expect(again["status"] as? String == "match_found")
+        }
+    }
+
     @Test("changing the request re-scores it; verification gates 'reunified'; stale versions are refused")
     func lifecycle() async throws {
         try await TestApp.run { app, _ in

@@ -32,3 +32,10 @@ public struct DuplicateRecord: Error, Equatable, Sendable {
     public init(_ field: String, _ message: String) { self.error = FieldError(field, message) }
     public var message: String { error.message }
 }
+
+/// A change the record's present state does not allow (a match already decided, a trace already linked); nothing was
+/// written. The message says what to do first.
+public struct StateConflict: Error, Equatable, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+}

@@ -8,16 +8,6 @@ public struct TracingRepository: Sendable {
     let db: any Database
     public init(_ db: any Database) { self.db = db }
 
-    public func create(_ details: TracingRequestDetails, filedBy: UUID, filedOn: CalendarDate,
-                       actions: [TracingActionDetails] = []) async throws -> TracingRequestModel {
-        let model = TracingRequestModel(details, filedBy: filedBy, filedOn: filedOn)
-        try await db.transaction { tx in
-            try await model.create(on: tx)
-            for action in actions { try await TracingActionModel(requestID: model.id!, action, recordedBy: filedBy).create(on: tx) }
-        }
-        return model
-    }
-
     public func find(_ id: UUID) async throws -> TracingRequestModel? { try await TracingRequestModel.find(id, on: db) }
 
     public func find(_ ids: [UUID]) async throws -> [TracingRequestModel] {
@@ -25,8 +15,8 @@ public struct TracingRepository: Sendable {
         return try await TracingRequestModel.query(on: db).filter(\.$id ~~ Array(Set(ids))).all()
     }
 
-    /// Deletes a request filed in error (its actions and candidates go with it).
-    public func delete(_ model: TracingRequestModel) async throws { try await model.delete(on: db) }
+    /// Deletes a request filed in error (its actions and candidates go with it); through `TracingCommands.delete`.
+    func delete(_ model: TracingRequestModel) async throws { try await model.delete(on: db) }
 
     /// Requests newest first, optionally of one status and whose sought child's names hold every term.
     public func list(status: TracingStatus? = nil, search: String = "", limit: Int = 200) async throws -> [TracingRequestModel] {
@@ -44,23 +34,13 @@ public struct TracingRepository: Sendable {
             .filter(\.$status ~~ TracingStatus.allCases.filter(\.isActive).map(\.rawValue)).all()
     }
 
-    public func update(_ model: TracingRequestModel, to details: TracingRequestDetails, expectedVersion: Int) async throws {
-        model.apply(details)
-        try await model.saveChecked(expectedVersion: expectedVersion, on: db)
-    }
-
-    public func saveVerification(_ model: TracingRequestModel, _ v: VerificationDetails, expectedVersion: Int) async throws {
+    /// Written through `TracingCommands.verify`.
+    func saveVerification(_ model: TracingRequestModel, _ v: VerificationDetails, expectedVersion: Int) async throws {
         model.verification = ReviewModel.json(v)
         try await model.saveChecked(expectedVersion: expectedVersion, on: db)
     }
 
     // MARK: actions
-
-    public func addAction(_ details: TracingActionDetails, to requestID: UUID, by userID: UUID) async throws -> TracingActionModel {
-        let model = TracingActionModel(requestID: requestID, details, recordedBy: userID)
-        try await model.create(on: db)
-        return model
-    }
 
     /// The trace's history, newest first.
     public func actions(of requestID: UUID) async throws -> [TracingActionModel] {
@@ -128,8 +108,9 @@ public struct TracingRepository: Sendable {
         }
     }
 
-    /// Records a person's decision. Confirming links the request to the child and moves it to verifying.
-    public func decide(_ candidate: MatchCandidateModel, _ decision: CandidateDecision, reason: String, by userID: UUID, at now: Date,
+    /// Records a person's decision (through `TracingCommands.decide`). Confirming links the request to the child and
+    /// moves it to verifying.
+    func decide(_ candidate: MatchCandidateModel, _ decision: CandidateDecision, reason: String, by userID: UUID, at now: Date,
                        request: TracingRequestModel) async throws {
         try await db.transaction { tx in
             candidate.decision = decision.rawValue

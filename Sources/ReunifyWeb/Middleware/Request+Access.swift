@@ -36,6 +36,9 @@ extension Request {
     /// The one way this request changes a case's records.
     func change() throws -> CaseChange { CaseChange(db, try acting()) }
 
+    /// The one way this request changes tracing records.
+    func tracing() throws -> TracingCommands { TracingCommands(db, try acting()) }
+
     /// The scope of cases the signed-in person may list.
     func caseScope() throws -> CaseScope {
         policy.scope(for: try requireSignedIn().actor)

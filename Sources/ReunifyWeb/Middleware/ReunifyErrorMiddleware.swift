@@ -39,6 +39,8 @@ struct ReunifyErrorMiddleware: AsyncMiddleware {
             return (.conflict, "Someone else saved this record since you opened it (it is now at version \(current)). Reload it, check their changes, and apply yours again.", nil, current)
         case let duplicate as DuplicateRecord:
             return (.conflict, duplicate.message, [duplicate.error], nil)
+        case let conflict as StateConflict:
+            return (.conflict, conflict.message, nil, nil)
         case StoreError.duplicate(let message):
             return (.conflict, message, nil, nil)
         case StoreError.forbidden(let why):

@@ -51,34 +51,4 @@ extension Request {
         guard !visible.isEmpty else { return [] }
         return try await PersonRepository(db).unmerged(inCases: visible, role: .child)
     }
-
-    /// Records a confirm or reject decision on a candidate, after the checks every surface shares.
-    func decide(_ candidate: MatchCandidateModel, _ decision: CandidateDecision, reason: String,
-                request: TracingRequestModel) async throws {
-        let signedIn = try await requireTracer(.update, .matchCandidate)
-        guard decision != .pending else {
-            throw ValidationFailure(field: "decision", "Choose confirmed or rejected")
-        }
-        guard candidate.decisionValue == .pending else {
-            throw Abort(.conflict, reason: "This match was already \(candidate.decision) by someone else; reload to see their reasons")
-        }
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else {
-            throw ValidationFailure(field: "reason", "Say why: what in the records or the interviews makes this \(decision == .confirmed ? "the child" : "someone else")")
-        }
-        if decision == .confirmed, let linked = request.linkedPersonID, linked != candidate.personID {
-            throw Abort(.conflict, reason: "This request is already linked to another child; reject that match first")
-        }
-        do {
-            try await TracingRepository(db).decide(candidate, decision, reason: reason, by: signedIn.user.id!, at: now, request: request)
-        } catch StoreError.versionConflict {
-            throw Abort(.conflict, reason: "Someone else decided on this match at the same moment; reload to see their decision")
-        }
-        let percent = Int((candidate.probability * 100).rounded())
-        let summary = "\(decision.rawValue) match of tracing request \(request.id!.lower) (score \(percent) %, \(candidate.engineVersion)): \(reason)"
-        let cases = try await allCases(of: candidate.personID)
-        try await audit(.update, Self.candidateKind, recordID: candidate.id, caseID: cases.first, summary)
-        for caseID in cases.dropFirst() { try await audit(.update, Self.candidateKind, recordID: candidate.id, caseID: caseID, summary) }
-        if decision == .rejected { try await TracingRepository(db).refreshStatus(request) }
-    }
 }

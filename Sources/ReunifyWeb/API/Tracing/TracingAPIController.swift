@@ -32,17 +32,9 @@ struct TracingAPIController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let signedIn = try await req.requireTracer(.create)
+        try await req.requireTracer(.create)
         let input = try req.content.decode(TracingRequestInput.self)
-        var details = try input.details(today: req.today, status: .open)
-        details.status = .open
-        let (completed, problems) = try await TracingPagesController.completed(details, req: req)
-        try ValidationFailure.check(problems)
-        let model = try await TracingRepository(req.db).create(completed, filedBy: signedIn.user.id!, filedOn: req.today)
-        var caseID: UUID?
-        if let child = completed.childID { caseID = try await req.allCases(of: child.uuid).first }
-        try await req.audit(.create, Request.tracingKind, recordID: model.id, caseID: caseID, "API filed tracing request for \(completed.sought.fullName)")
-        try await TracingService(req: req).rescore(model)
+        let model = try await req.tracing().file(try input.details(today: req.today, status: .open))
         let response = Response(status: .created)
         try response.content.encode(TracingRequestDTO(model))
         return response
@@ -60,28 +52,14 @@ struct TracingAPIController: RouteCollection {
         let model = try await req.tracingRequestParameter()
         let input = try req.content.decode(TracingRequestInput.self)
         let version = try requireVersion(input.version)
-        let saved = model.details
-        let (details, problems) = try await TracingPagesController.completed(try input.details(today: req.today, status: saved.status), req: req)
-        try ValidationFailure.check(problems)
-        if let problem = TracingStatus.problem(moving: saved.status, to: details.status, verification: model.verificationDetails,
-                                               linked: model.linkedPersonID != nil) {
-            throw ValidationFailure(field: "status", problem)
-        }
-        try await TracingRepository(req.db).update(model, to: details, expectedVersion: version)
-        try await req.audit(.update, Request.tracingKind, recordID: model.id, caseID: nil, "API changed tracing request")
-        try await TracingService(req: req).rescore(model)
-        return TracingRequestDTO(model)
+        let details = try input.details(today: req.today, status: model.details.status)
+        return TracingRequestDTO(try await req.tracing().change(model.id!, to: details, expectedVersion: version))
     }
 
     func delete(req: Request) async throws -> HTTPStatus {
         try await req.requireTracer()
         let model = try await req.tracingRequestParameter()
-        try await req.requireTracer(.delete, .tracingRequest, filedBy: model.filedBy)
-        if try await TracingRepository(req.db).candidates(of: model.id!).contains(where: { $0.decisionValue == .confirmed }) || model.linkedPersonID != nil {
-            throw Abort(.conflict, reason: "A request with a confirmed match is kept; close it instead")
-        }
-        try await TracingRepository(req.db).delete(model)
-        try await req.audit(.delete, Request.tracingKind, recordID: model.id, caseID: nil, "API deleted tracing request for \(model.details.sought.fullName)")
+        try await req.tracing().delete(model.id!)
         return .noContent
     }
 
@@ -92,11 +70,10 @@ struct TracingAPIController: RouteCollection {
     }
 
     func addAction(req: Request) async throws -> Response {
-        let signedIn = try await req.requireTracer(.update)
+        try await req.requireTracer(.update)
         let model = try await req.tracingRequestParameter()
         let details = try req.content.decode(TracingActionBody.self).details(today: req.today)
-        let action = try await TracingRepository(req.db).addAction(details, to: model.id!, by: signedIn.user.id!)
-        try await req.audit(.create, Request.tracingKind, recordID: action.id, caseID: nil, "API recorded tracing action: \(details.type.label)")
+        let action = try await req.tracing().addAction(details, to: model.id!)
         let response = Response(status: .created)
         try response.content.encode(TracingActionBody(action))
         return response
@@ -116,20 +93,19 @@ struct TracingAPIController: RouteCollection {
         let model = try await req.tracingRequestParameter()
         let candidate = try await req.candidateParameter(of: model)
         let input = try req.content.decode(DecisionInput.self)
-        try await req.decide(candidate, try CandidateDecision.api(input.decision, field: "decision"), reason: input.reason ?? "", request: model)
+        let decision: CandidateDecision = try CandidateDecision.api(input.decision, field: "decision")
+        let decided = try await req.tracing().decide(candidate.id!, of: model.id!, decision, reason: input.reason ?? "")
         guard let person = try await PersonRepository(req.db).find(candidate.personID) else { throw Abort(.notFound) }
-        return CandidateDTO(candidate, person: person)
+        return CandidateDTO(decided, person: person)
     }
 
     func verify(req: Request) async throws -> TracingRequestDTO {
         try await req.requireTracer(.update, .tracingVerification)
         let model = try await req.tracingRequestParameter()
-        guard let linked = model.linkedPersonID else { throw Abort(.conflict, reason: "Confirm a match before verifying it") }
+        guard model.linkedPersonID != nil else { throw StateConflict("Confirm a match before verifying it") }
         let body = try req.content.decode(VerificationBody.self)
         let v = try body.value()
-        try await TracingRepository(req.db).saveVerification(model, v, expectedVersion: try requireVersion(body.version))
-        try await req.audit(.update, Request.tracingKind, recordID: model.id, caseID: try await req.allCases(of: linked).first, "API recorded verification")
-        return TracingRequestDTO(model)
+        return TracingRequestDTO(try await req.tracing().verify(model.id!, v, expectedVersion: try requireVersion(body.version)))
     }
 
     func duplicates(req: Request) async throws -> [DuplicateDTO] {

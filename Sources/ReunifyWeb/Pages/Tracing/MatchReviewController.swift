@@ -30,7 +30,7 @@ struct MatchReviewController: RouteCollection {
         let decision = r.code(CandidateDecision.self, "decision", required: "Choose whether this is the child")
         guard let decision else { return try await page(req, request, candidate, form, r.errors, status: .unprocessableEntity) }
         do {
-            try await req.decide(candidate, decision, reason: form.string("reason"), request: request)
+            _ = try await req.tracing().decide(candidate.id!, of: request.id!, decision, reason: form.string("reason"))
         } catch let failure as ValidationFailure {
             return try await page(req, request, candidate, form, failure.errors, status: .unprocessableEntity)
         }

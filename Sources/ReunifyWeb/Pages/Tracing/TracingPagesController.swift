@@ -54,47 +54,18 @@ struct TracingPagesController: RouteCollection {
         return try await page(req, form, [])
     }
 
-    /// A family search whose sought names were left empty takes them from the child's record.
-    static func completed(_ details: TracingRequestDetails, req: Request) async throws -> (TracingRequestDetails, [FieldError]) {
-        guard let childID = details.childID else { return (details, []) }
-        guard try await req.childrenOpenToCaller().contains(where: { $0.id == childID.uuid }),
-              let child = try await PersonRepository(req.db).find(childID.uuid) else {
-            return (details, [FieldError("childId", "Choose a child in a case open to you")])
-        }
-        guard details.kind == .familySearch else { return (details, []) }
-        var d = details
-        let c = child.details
-        if d.sought.givenName.isEmpty && d.sought.familyName.isEmpty {
-            d.sought.givenName = c.givenName
-            d.sought.familyName = c.familyName
-            d.sought.otherNames = c.otherNames
-            d.sought.birthDate = c.birthDate.flatMap { PartialDate(year: $0.year, month: $0.month, day: $0.day) }
-            if d.sought.sex == .unknown { d.sought.sex = c.sex }
-            if d.sought.placeOfOrigin == nil { d.sought.placeOfOrigin = c.placeOfOrigin }
-        }
-        return (d, [])
-    }
-
-    static func read(_ form: FormData, req: Request, status: TracingStatus) async throws -> (TracingRequestDetails?, [FieldError]) {
-        let (details, errors) = TracingForm.read(form, today: req.today, status: status)
-        guard let details else { return (nil, errors) }
-        let (completed, more) = try await completed(details, req: req)
-        return more.isEmpty ? (completed, []) : (nil, more)
-    }
-
     func create(req: Request) async throws -> Response {
-        let signedIn = try await req.requireTracer(.create)
+        try await req.requireTracer(.create)
         let form = FormData(req)
-        let (details, errors) = try await Self.read(form, req: req, status: .open)
-        guard var details else { return try await page(req, form, errors, status: .unprocessableEntity) }
-        details.status = .open
-        let model = try await TracingRepository(req.db).create(details, filedBy: signedIn.user.id!, filedOn: req.today)
-        var caseID: UUID?
-        if let child = details.childID { caseID = try await req.allCases(of: child.uuid).first }
-        try await req.audit(.create, Request.tracingKind, recordID: model.id, caseID: caseID,
-                            "filed tracing request (\(details.kind.rawValue)) for \(details.sought.fullName)")
-        try await TracingService(req: req).rescore(model)
-        return req.redirect(to: SiteURL.tracingRequest(model.id!).path)
+        let (details, errors) = TracingForm.read(form, today: req.today, status: .open)
+        guard let details else { return try await page(req, form, errors, status: .unprocessableEntity) }
+        do {
+            let model = try await req.tracing().file(details)
+            return req.redirect(to: SiteURL.tracingRequest(model.id!).path)
+        } catch {
+            guard let refusal = FormRefusal(error) else { throw error }
+            return try await page(req, form, refusal.errors, status: refusal.status)
+        }
     }
 
     func detail(req: Request) async throws -> Response {
@@ -154,27 +125,23 @@ struct TracingPagesController: RouteCollection {
         let request = try await req.tracingRequestParameter()
         var form = FormData(req)
         let saved = request.details
-        let (details, errors) = try await Self.read(form, req: req, status: saved.status)
+        let (details, errors) = TracingForm.read(form, today: req.today, status: saved.status)
         guard let details else { return try await page(req, form, errors, editing: request, status: .unprocessableEntity) }
-        if let problem = TracingStatus.problem(moving: saved.status, to: details.status, verification: request.verificationDetails,
-                                               linked: request.linkedPersonID != nil) {
-            return try await page(req, form, [FieldError("status", problem)], editing: request, status: .unprocessableEntity)
-        }
         do {
-            try await TracingRepository(req.db).update(request, to: details, expectedVersion: FormReader(form).version)
+            _ = try await req.tracing().change(request.id!, to: details, expectedVersion: FormReader(form).version)
         } catch StoreError.versionConflict(let current) {
             form.set("version", String(current))
             return try await page(req, form, [FieldError("version", "Someone else saved this request since you opened the form")], editing: request,
                                   conflict: conflictRows(mine: TracingForm.summary(details), saved: TracingForm.summary(saved)), status: .conflict)
+        } catch {
+            guard let refusal = FormRefusal(error) else { throw error }
+            return try await page(req, form, refusal.errors, editing: request, status: refusal.status)
         }
-        try await req.audit(.update, Request.tracingKind, recordID: request.id, caseID: nil,
-                            "changed tracing request\(saved.status == details.status ? "" : " (status \(saved.status.rawValue) → \(details.status.rawValue))")")
-        try await TracingService(req: req).rescore(request)
         return req.redirect(to: SiteURL.tracingRequest(request.id!).path)
     }
 
     func addAction(req: Request) async throws -> Response {
-        let signedIn = try await req.requireTracer(.update)
+        try await req.requireTracer(.update)
         let request = try await req.tracingRequestParameter()
         let form = FormData(req)
         var r = FormReader(form)
@@ -182,11 +149,12 @@ struct TracingPagesController: RouteCollection {
         let date = r.requiredDate("date", "Enter the date it was done")
         if let type, let date {
             let details = TracingActionDetails(date: date, type: type, place: form.string("place"), outcome: form.string("outcome"), notes: form.string("notes"))
-            r.add(details.validate(today: req.today))
-            if r.errors.isEmpty {
-                let action = try await TracingRepository(req.db).addAction(details, to: request.id!, by: signedIn.user.id!)
-                try await req.audit(.create, Request.tracingKind, recordID: action.id, caseID: nil, "recorded tracing action: \(type.label)")
+            do {
+                _ = try await req.tracing().addAction(details, to: request.id!)
                 return req.redirect(to: SiteURL.tracingRequest(request.id!).path + "#actions")
+            } catch {
+                guard let refusal = FormRefusal(error) else { throw error }
+                r.add(refusal.errors)
             }
         }
         return try await detailPage(req, request, actionForm: form, actionErrors: r.errors).with(status: .unprocessableEntity)
@@ -224,17 +192,16 @@ struct TracingPagesController: RouteCollection {
         let answers = VerificationDetails.questions.map { r.optionalCode(VerificationAnswer.self, $0.key) ?? .notYetKnown }
         let v = VerificationDetails(willingAndAble: answers[0], childKnowsThem: answers[1], childWantsToGo: answers[2],
                                     accountsAgree: answers[3], notes: form.string("notes"))
-        r.add(v.validate())
         guard r.errors.isEmpty else { return verificationPage(req, request, form, r.errors, status: .unprocessableEntity) }
         do {
-            try await TracingRepository(req.db).saveVerification(request, v, expectedVersion: r.version)
+            _ = try await req.tracing().verify(request.id!, v, expectedVersion: r.version)
         } catch StoreError.versionConflict {
             return verificationPage(req, request, form, [FieldError("version", "Someone else changed this request since you opened the form; reload it")],
                                     status: .conflict)
+        } catch {
+            guard let refusal = FormRefusal(error) else { throw error }
+            return verificationPage(req, request, form, refusal.errors, status: refusal.status)
         }
-        let cases = try await req.allCases(of: request.linkedPersonID!)
-        try await req.audit(.update, Request.tracingKind, recordID: request.id, caseID: cases.first,
-                            "recorded verification: \(VerificationDetails.questions.map { "\($0.key)=\(v.answer($0.key).rawValue)" }.joined(separator: ", "))")
         return req.redirect(to: SiteURL.tracingRequest(request.id!).path)
     }
 }

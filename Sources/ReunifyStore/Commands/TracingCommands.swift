@@ -1,0 +1,162 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+/// The one write path for tracing: requests, the actions taken on them, decisions on proposed matches, and
+/// verification. Tracing records belong to the agency rather than one case, so the access policy is asked with
+/// `decideTracing`; each change and its audit entries (one in every case of the child concerned, or one for the
+/// agency) are written in one transaction. Scores are renewed after a request is filed or changed.
+public struct TracingCommands: Sendable {
+    let db: any Database
+    public let acting: Acting
+
+    public init(_ db: any Database, _ acting: Acting) {
+        self.db = db
+        self.acting = acting
+    }
+
+    var rules: TracingRules { TracingRules(today: acting.today) }
+    var scorer: TracingScorer { TracingScorer(db, today: acting.today, now: acting.now) }
+
+    /// Asks the access policy about a tracing record; a refusal is audited (and stays audited) before it is thrown.
+    public func authorize(_ action: AccessAction, _ kind: RecordKind = .tracingRequest, filedBy: UUID? = nil) async throws {
+        if case .forbidden(let why) = acting.policy.decideTracing(acting.actor, action, kind, filedBy: filedBy.map(UserID.init)) {
+            try await AuditRepository(db).record(acting.auditEvent(.denied, kind, recordID: nil, caseID: nil,
+                                                                   "\(action.rawValue) refused: \(why)"))
+            throw StoreError.forbidden(why)
+        }
+    }
+
+    /// Runs `change` and writes its audit entry against each of `cases` (or once, for the agency, when there are
+    /// none) in one transaction.
+    func audited<T: Sendable>(_ action: AuditAction, _ kind: RecordKind,
+                              _ change: @escaping @Sendable (any Database) async throws -> (T, CaseChange.Entry, [UUID])) async throws -> T {
+        let acting = self.acting
+        return try await db.transaction { tx in
+            try await DialectSQL.claimWriteLock(tx)
+            let (value, entry, cases) = try await change(tx)
+            for caseID in cases.isEmpty ? [nil] : cases.map(Optional.some) {
+                try await AuditRepository(tx).record(acting.auditEvent(action, kind, recordID: entry.recordID, caseID: caseID.map(CaseID.init),
+                                                                       entry.summary))
+            }
+            return value
+        }
+    }
+
+    func request(_ id: UUID, on db: any Database) async throws -> TracingRequestModel {
+        guard let model = try await TracingRequestModel.find(id, on: db) else {
+            throw StoreError.notFound("There is no tracing request with id \(id.uuidString.lowercased())")
+        }
+        return model
+    }
+
+    /// The child a family search names, when they are in a case open to the one acting.
+    func openChild(_ details: TracingRequestDetails, on db: any Database) async throws -> PersonModel? {
+        guard let childID = details.childID else { return nil }
+        let visible = try await CaseRepository(db).visibleCaseIDs(acting.policy.scope(for: acting.actor))
+        guard !visible.isEmpty else { return nil }
+        return try await PersonRepository(db).unmerged(inCases: visible, role: .child).first { $0.id == childID.uuid }
+    }
+
+    static func cases(of personID: UUID?, on db: any Database) async throws -> [UUID] {
+        guard let personID else { return [] }
+        return try await PersonRepository(db).caseIDs(of: personID)
+    }
+
+    // MARK: requests
+
+    public func file(_ details: TracingRequestDetails) async throws -> TracingRequestModel {
+        try await authorize(.create)
+        let acting = self.acting, rules = self.rules
+        let child = try await openChild(details, on: db)
+        var filed = try rules.complete(details, child: child?.details)
+        filed.status = .open
+        let final = filed
+        let model: TracingRequestModel = try await audited(.create, .tracingRequest) { tx in
+            let model = TracingRequestModel(final, filedBy: acting.actor.id.uuid, filedOn: acting.today)
+            try await model.create(on: tx)
+            let cases = try await Self.cases(of: final.childID?.uuid, on: tx)
+            return (model, .init(model.id, "filed tracing request (\(final.kind.rawValue)) for \(final.sought.fullName)"), Array(cases.prefix(1)))
+        }
+        try await scorer.rescore(model)
+        return model
+    }
+
+    public func change(_ requestID: UUID, to details: TracingRequestDetails, expectedVersion: Int) async throws -> TracingRequestModel {
+        try await authorize(.update)
+        let rules = self.rules
+        let child = try await openChild(details, on: db)
+        let changed = try rules.complete(details, child: child?.details)
+        let model: TracingRequestModel = try await audited(.update, .tracingRequest) { tx in
+            let model = try await request(requestID, on: tx)
+            let saved = model.details.status
+            try rules.checkChange(from: saved, to: changed, verification: model.verificationDetails, linked: model.linkedPersonID != nil)
+            model.apply(changed)
+            try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
+            let moved = saved == changed.status ? "" : " (status \(saved.rawValue) → \(changed.status.rawValue))"
+            return (model, .init(model.id, "changed tracing request\(moved)"), [])
+        }
+        try await scorer.rescore(model)
+        return model
+    }
+
+    /// Deletes a request filed in error, with its actions and candidates; whoever filed it or a supervisor may.
+    public func delete(_ requestID: UUID) async throws {
+        try await authorize(.read)
+        let filed = try await request(requestID, on: db)
+        try await authorize(.delete, filedBy: filed.filedBy)
+        let _: Bool = try await audited(.delete, .tracingRequest) { tx in
+            let model = try await request(requestID, on: tx)
+            let confirmed = try await TracingRepository(tx).candidates(of: requestID).contains { $0.decisionValue == .confirmed }
+            try TracingRules.checkDeletion(linked: model.linkedPersonID != nil, anyConfirmed: confirmed)
+            try await TracingRepository(tx).delete(model)
+            return (true, .init(requestID, "deleted tracing request for \(model.details.sought.fullName)"), [])
+        }
+    }
+
+    public func addAction(_ details: TracingActionDetails, to requestID: UUID) async throws -> TracingActionModel {
+        try await authorize(.update)
+        try ValidationFailure.check(details.validate(today: acting.today))
+        let acting = self.acting
+        return try await audited(.create, .tracingRequest) { tx in
+            let model = try await request(requestID, on: tx)
+            let action = TracingActionModel(requestID: model.id!, details, recordedBy: acting.actor.id.uuid)
+            try await action.create(on: tx)
+            return (action, .init(action.id, "recorded tracing action: \(details.type.label)"), [])
+        }
+    }
+
+    // MARK: decisions and verification
+
+    /// Confirms or rejects a proposed match. Confirming links the request to the child and moves it to verifying;
+    /// the decision is recorded in every case of the child.
+    public func decide(_ candidateID: UUID, of requestID: UUID, _ decision: CandidateDecision, reason: String) async throws -> MatchCandidateModel {
+        try await authorize(.update, .matchCandidate)
+        let acting = self.acting
+        return try await audited(.update, .matchCandidate) { tx in
+            let model = try await request(requestID, on: tx)
+            guard let candidate = try await TracingRepository(tx).candidate(candidateID, of: requestID) else {
+                throw StoreError.notFound("There is no match candidate with id \(candidateID.uuidString.lowercased()) for this request")
+            }
+            let kept = try TracingRules.checkDecision(decision, reason: reason, current: candidate.decisionValue,
+                                                      linkedTo: model.linkedPersonID.map(PersonID.init), candidate: PersonID(candidate.personID))
+            try await TracingRepository(tx).decide(candidate, decision, reason: kept, by: acting.actor.id.uuid, at: acting.now, request: model)
+            if decision == .rejected { try await TracingRepository(tx).refreshStatus(model) }
+            let percent = Int((candidate.probability * 100).rounded())
+            let summary = "\(decision.rawValue) match of tracing request \(requestID.uuidString.lowercased()) (score \(percent) %, \(candidate.engineVersion)): \(kept)"
+            return (candidate, .init(candidate.id, summary), try await Self.cases(of: candidate.personID, on: tx))
+        }
+    }
+
+    /// Records what verification found, in the linked child's first case.
+    public func verify(_ requestID: UUID, _ v: VerificationDetails, expectedVersion: Int) async throws -> TracingRequestModel {
+        try await authorize(.update, .tracingVerification)
+        return try await audited(.update, .tracingRequest) { tx in
+            let model = try await request(requestID, on: tx)
+            try TracingRules.checkVerification(v, linked: model.linkedPersonID != nil)
+            try await TracingRepository(tx).saveVerification(model, v, expectedVersion: expectedVersion)
+            let answers = VerificationDetails.questions.map { "\($0.key)=\(v.answer($0.key).rawValue)" }.joined(separator: ", ")
+            return (model, .init(model.id, "recorded verification: \(answers)"), Array(try await Self.cases(of: model.linkedPersonID, on: tx).prefix(1)))
+        }
+    }
+}
