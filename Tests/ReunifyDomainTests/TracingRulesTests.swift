@@ -66,4 +66,10 @@ struct TracingRulesTests {
         #expect(throws: StateConflict.self) { try TracingRules.checkVerification(VerificationDetails(), linked: false) }
         #expect(throws: Never.self) { try TracingRules.checkVerification(VerificationDetails(), linked: true) }
     }
+
+    @Test("two records are merged only with the reason they are one person")
+    func mergeReason() throws {
+        #expect(throws: ValidationFailure(field: "reason", "Say why these two records are the same person")) { try PersonRules.mergeReason(" \n ") }
+        #expect(try PersonRules.mergeReason(" Same birth certificate ") == "Same birth certificate")
+    }
 }

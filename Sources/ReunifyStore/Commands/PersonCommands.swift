@@ -52,4 +52,43 @@ public struct PersonCommands: Sendable {
             return (person, .init(personID.uuid, "changed \(details.fullName)'s details"))
         }
     }
+
+    // MARK: merging
+
+    /// Whether the actor may change this person: the policy allows updating people in one of their cases.
+    func mayChange(_ personID: PersonID) async throws -> Bool {
+        let db = change.db
+        for caseID in try await PersonRepository(db).caseIDs(of: personID.uuid) {
+            if let facts = try await CaseRepository(db).facts(caseID), acting.policy.decide(acting.actor, .update, .person, in: facts).isAllowed {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Merges a person registered twice into the record kept: every record that named the duplicate names the kept
+    /// person, the duplicate stays as a pointer. Both must be people the actor may change; the reason is required.
+    /// The merge is audited in every case of either record, in the same transaction; tracing scores are renewed.
+    public func merge(_ duplicateID: PersonID, into keptID: PersonID, reason: String) async throws -> PersonMerge.Result {
+        let why = try PersonRules.mergeReason(reason)
+        for id in [keptID, duplicateID] where !(try await mayChange(id)) {
+            throw StoreError.notFound("There is no person with id \(id) that you may change")
+        }
+        let result: PersonMerge.Result = try await acting.audited(on: change.db, .update, .person) { tx in
+            let persons = PersonRepository(tx)
+            let before = Set(try await persons.caseIDs(of: duplicateID.uuid)).union(try await persons.caseIDs(of: keptID.uuid))
+            let names = try await persons.find([keptID.uuid, duplicateID.uuid])
+            func name(_ id: PersonID) -> String { names.first { $0.id == id.uuid }?.details.fullName ?? "someone" }
+            let result: PersonMerge.Result
+            do {
+                result = try await PersonMerge(tx).merge(duplicateID.uuid, into: keptID.uuid)
+            } catch StoreError.notFound(let what) {
+                throw StateConflict("Cannot merge: no \(what)")
+            }
+            let summary = "merged \(name(duplicateID)) (\(duplicateID)) into \(name(keptID)) (\(keptID)): \(why)"
+            return (result, .init(keptID.uuid, summary), before.sorted { $0.uuidString < $1.uuidString })
+        }
+        try await TracingScorer(change.db, today: acting.today, now: acting.now).rescore(personID: keptID.uuid)
+        return result
+    }
 }

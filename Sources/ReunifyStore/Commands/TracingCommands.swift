@@ -27,20 +27,11 @@ public struct TracingCommands: Sendable {
         }
     }
 
-    /// Runs `change` and writes its audit entry against each of `cases` (or once, for the agency, when there are
-    /// none) in one transaction.
+    /// Runs `change` and writes its audit entry against each case it names (or once, for the agency) in one
+    /// transaction.
     func audited<T: Sendable>(_ action: AuditAction, _ kind: RecordKind,
                               _ change: @escaping @Sendable (any Database) async throws -> (T, CaseChange.Entry, [UUID])) async throws -> T {
-        let acting = self.acting
-        return try await db.transaction { tx in
-            try await DialectSQL.claimWriteLock(tx)
-            let (value, entry, cases) = try await change(tx)
-            for caseID in cases.isEmpty ? [nil] : cases.map(Optional.some) {
-                try await AuditRepository(tx).record(acting.auditEvent(action, kind, recordID: entry.recordID, caseID: caseID.map(CaseID.init),
-                                                                       entry.summary))
-            }
-            return value
-        }
+        try await acting.audited(on: db, action, kind, change)
     }
 
     func request(_ id: UUID, on db: any Database) async throws -> TracingRequestModel {

@@ -38,27 +38,9 @@ struct DuplicateService {
         return matcher.candidates(for: mine, among: records.map(\.1)).compactMap { s in byID[s.registeredID].map { Candidate(person: $0, score: s) } }
     }
 
-    /// Merges `duplicate` into `kept`; both must be people the caller may change. Audited in every case of either.
+    /// Merges `duplicate` into `kept` through the one write path (`PersonCommands.merge`), for tracers only.
     func merge(_ duplicateID: UUID, into keptID: UUID, reason: String) async throws -> PersonMerge.Result {
         try await req.requireTracer()
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw ValidationFailure(field: "reason", "Say why these two records are the same person") }
-        let kept = try await changeablePerson(keptID)
-        let duplicate = try await changeablePerson(duplicateID)
-        let casesBefore = Set(try await req.allCases(of: duplicateID)).union(try await req.allCases(of: keptID))
-        let result: PersonMerge.Result
-        do {
-            result = try await PersonMerge(req.db).merge(duplicateID, into: keptID)
-        } catch StoreError.duplicate(let message) {
-            throw Abort(.conflict, reason: message)
-        } catch StoreError.notFound(let what) {
-            throw Abort(.conflict, reason: "Cannot merge: no \(what)")
-        }
-        let summary = "merged \(duplicate.details.fullName) (\(duplicateID.lower)) into \(kept.details.fullName) (\(keptID.lower)): \(reason)"
-        for caseID in casesBefore.sorted(by: { $0.uuidString < $1.uuidString }) {
-            try await req.audit(.update, .person, recordID: keptID, caseID: caseID, summary)
-        }
-        try await TracingService(req: req).rescore(personID: keptID)
-        return result
+        return try await PersonCommands(req.change()).merge(PersonID(duplicateID), into: PersonID(keptID), reason: reason)
     }
 }
