@@ -151,6 +151,28 @@ struct AccessPolicyTests {
         }
     }
 
+    @Test("records of practice: all read instruments, administrators add them, never change them; staff rate vignettes and keep their ratings",
+          arguments: UserRole.allCases)
+    func practice(role: UserRole) {
+        let policy = AccessPolicy()
+        let actor = Self.actors[role]!
+        let rater = [.caseworker, .supervisor, .clinician].contains(role)
+        for action in AccessAction.allCases {
+            let instrument: Expect = action == .read || (action == .create && role == .administrator) ? .allow : .forbidden
+            #expect(Self.actual(policy.decidePractice(actor, action, .instrument)) == instrument, "\(role) \(action) instrument")
+            let rating: Expect = rater && action != .delete ? .allow : .forbidden
+            #expect(Self.actual(policy.decidePractice(actor, action, .vignetteRating)) == rating, "\(role) \(action) vignette rating")
+            for kind in RecordKind.allCases where kind.isPractice {
+                #expect(Self.actual(policy.decide(actor, action, kind, in: Self.ownCase)) == .forbidden)
+                #expect(Self.actual(policy.decideTracing(actor, action, kind)) == .forbidden)
+            }
+        }
+        #expect(policy.mayRateVignettes(actor) == rater)
+        for kind in RecordKind.caseRecords + RecordKind.allCases.filter(\.isTracing) {
+            #expect(Self.actual(policy.decidePractice(actor, .read, kind)) == .forbidden)
+        }
+    }
+
     @Test("list scopes")
     func scopes() {
         let policy = AccessPolicy()

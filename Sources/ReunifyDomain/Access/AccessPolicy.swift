@@ -38,6 +38,7 @@ public struct AccessPolicy: Sendable {
     /// May the actor do `action` to a record of `kind` in the case described by `facts`?
     public func decide(_ actor: Actor, _ action: AccessAction, _ kind: RecordKind, in facts: CaseAccessFacts) -> AccessDecision {
         if kind.isTracing { return .forbidden("Tracing records are not kept in a case") }
+        if kind.isPractice { return .forbidden("Instruments and practice ratings are not kept in a case") }
         switch standing(of: actor, in: facts) {
         case .none:
             return .notFound
@@ -91,8 +92,26 @@ public struct AccessPolicy: Sendable {
     public func maySupervise(_ actor: Actor) -> Bool { actor.role == .supervisor }
 
     /// Practice vignettes are for the staff who rate families.
-    public func mayRateVignettes(_ actor: Actor) -> Bool {
-        [.caseworker, .supervisor, .clinician].contains(actor.role)
+    public func mayRateVignettes(_ actor: Actor) -> Bool { decidePractice(actor, .create, .vignetteRating).isAllowed }
+
+    /// Records of practice: every signed-in person reads the instruments, administrators add new ones (a version is
+    /// never changed, a new one is added); caseworkers, supervisors and clinicians rate practice vignettes and change
+    /// their own ratings, which are kept, not deleted.
+    public func decidePractice(_ actor: Actor, _ action: AccessAction, _ kind: RecordKind) -> AccessDecision {
+        guard kind.isPractice else { return .forbidden("This is not a record of practice") }
+        switch (kind, action) {
+        case (.instrument, .read):
+            return .allow
+        case (.instrument, .create):
+            return actor.role == .administrator ? .allow : .forbidden("Administrators add instruments")
+        case (.instrument, _):
+            return .forbidden("An instrument version is never changed or removed; add a new version")
+        case (_, .delete):
+            return .forbidden("Practice ratings are changed, not deleted")
+        default:
+            return [.caseworker, .supervisor, .clinician].contains(actor.role) ? .allow
+                : .forbidden("Practice vignettes are for caseworkers, supervisors and clinicians")
+        }
     }
 
     /// Tracing is agency work: caseworkers and supervisors file and work tracing requests, review match candidates

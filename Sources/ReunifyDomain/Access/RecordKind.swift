@@ -17,13 +17,21 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     case matchCandidate = "match_candidate"
     /// The checks that a confirmed match is the family and that going to them is right.
     case tracingVerification = "tracing_verification"
+    /// An assessment instrument's definition (its items and scale), one version of it.
+    case instrument
+    /// A worker's ratings of a practice vignette (a made-up family), for calibrating judgement.
+    case vignetteRating = "vignette_rating"
 
     /// Records of the agency's tracing work: they belong to no one case, so the policy decides them by role (and,
     /// for deleting a request, by who filed it), not by the actor's part in a case.
     public var isTracing: Bool { [.tracingRequest, .matchCandidate, .tracingVerification].contains(self) }
 
+    /// Records of practice, not of a family: instruments and the ratings of practice vignettes. The policy decides
+    /// them by role.
+    public var isPractice: Bool { [.instrument, .vignetteRating].contains(self) }
+
     /// The kinds that belong to one case.
-    public static var caseRecords: [RecordKind] { allCases.filter { !$0.isTracing } }
+    public static var caseRecords: [RecordKind] { allCases.filter { !$0.isTracing && !$0.isPractice } }
 }
 
 public enum AccessAction: String, CaseIterable, Sendable, Codable {

@@ -35,3 +35,20 @@ public struct VignetteSpread: Sendable, Equatable {
         .map(\.1)
     }
 }
+
+/// What a worker's ratings of a practice vignette must be.
+public enum VignetteRules {
+    /// At least one item rated, each with a rating on the instrument's scale.
+    public static func check(_ ratings: [String: Rating], instrument: Instrument) throws(ValidationFailure) {
+        guard !ratings.isEmpty else { throw ValidationFailure(field: "ratings", "Rate at least one item") }
+        var errors: [FieldError] = []
+        for (id, rating) in ratings.sorted(by: { $0.key < $1.key }) {
+            if !instrument.ratingIDs.contains(id) {
+                errors.append(FieldError(id, "This instrument has no item '\(id)'"))
+            } else if !instrument.ratings.contains(rating) {
+                errors.append(FieldError(id, "Choose one of the ratings shown, or not rated"))
+            }
+        }
+        try ValidationFailure.check(errors)
+    }
+}

@@ -25,11 +25,10 @@ struct AssessmentsAPIController: RouteCollection {
     }
 
     func addInstrument(req: Request) async throws -> Response {
-        let signedIn = try req.requireSignedIn()
-        guard req.policy.mayManageUsers(signedIn.actor) else { throw Abort(.forbidden, reason: "Administrators add instruments") }
+        let commands = PracticeCommands(req.db, try req.acting())
+        try await commands.authorize(.create, .instrument)
         guard let json = req.body.string, !json.isEmpty else { throw Abort(.badRequest, reason: "Send the instrument definition as JSON") }
-        let instrument = try await InstrumentCatalog(req.db).add(json: json, addedBy: signedIn.user.id)
-        try await req.audit(.create, "instrument", recordID: nil, caseID: nil, "added instrument \(instrument.key)")
+        let instrument = try await commands.addInstrument(json: json)
         let response = Response(status: .created)
         try response.content.encode(instrument)
         return response

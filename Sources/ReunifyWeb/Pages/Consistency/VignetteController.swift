@@ -110,10 +110,13 @@ struct VignetteController: RouteCollection {
         let instrument = try await AssessmentService(req: req).instrument("\(v.instrumentID)@\(v.instrumentVersion)")
         let form = FormData(req)
         let (ratings, errors) = RatingForm.read(form, instrument: instrument)
-        guard errors.isEmpty, !ratings.isEmpty else {
-            return try await ratePage(req, v, form, errors.isEmpty ? [FieldError("ratings", "Rate at least one item")] : errors, status: .unprocessableEntity)
+        guard errors.isEmpty else { return try await ratePage(req, v, form, errors, status: .unprocessableEntity) }
+        do {
+            try await PracticeCommands(req.db, try req.acting()).rate(vignetteID: v.id!, instrument: instrument, ratings: ratings)
+        } catch {
+            guard let refusal = FormRefusal(error) else { throw error }
+            return try await ratePage(req, v, form, refusal.errors, status: refusal.status)
         }
-        try await VignetteRepository(req.db).rate(vignetteID: v.id!, userID: try signedIn.user.requireID(), ratings: ratings)
         return req.redirect(to: SiteURL.vignette(v.id!).path)
     }
 

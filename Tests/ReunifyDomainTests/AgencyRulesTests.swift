@@ -3,8 +3,8 @@ import Testing
 @testable import ReunifyDomain
 import ReunifyMatching
 
-@Suite("Rules of tracing's write path")
-struct TracingRulesTests {
+@Suite("Rules of the agency-wide write paths: tracing, merges, practice")
+struct AgencyRulesTests {
     let rules = TracingRules(today: CalendarDate(iso: "2026-11-23")!)
     let child = PersonID(UUID())
     var childRecord: PersonDetails {
@@ -71,5 +71,15 @@ struct TracingRulesTests {
     func mergeReason() throws {
         #expect(throws: ValidationFailure(field: "reason", "Say why these two records are the same person")) { try PersonRules.mergeReason(" \n ") }
         #expect(try PersonRules.mergeReason(" Same birth certificate ") == "Same birth certificate")
+    }
+
+    @Test("a vignette's ratings: at least one, each an item of the instrument with a rating on its scale")
+    func vignetteRatings() throws {
+        let instrument = try #require(BundledInstruments.all.first)
+        let item = try #require(instrument.ratingIDs.first)
+        let rating = try #require(instrument.ratings.first)
+        #expect(throws: ValidationFailure(field: "ratings", "Rate at least one item")) { try VignetteRules.check([:], instrument: instrument) }
+        #expect(throws: ValidationFailure.self) { try VignetteRules.check(["no-such-item": rating], instrument: instrument) }
+        #expect(throws: Never.self) { try VignetteRules.check([item: rating], instrument: instrument) }
     }
 }

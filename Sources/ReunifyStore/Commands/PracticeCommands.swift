@@ -1,0 +1,45 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+/// The one write path for records of practice: adding an instrument version, and a worker's ratings of a practice
+/// vignette, each authorised by `AccessPolicy.decidePractice` and written with its audit entry in one transaction.
+public struct PracticeCommands: Sendable {
+    let db: any Database
+    public let acting: Acting
+
+    public init(_ db: any Database, _ acting: Acting) {
+        self.db = db
+        self.acting = acting
+    }
+
+    /// Asks the access policy; a refusal is audited (and stays audited) before it is thrown.
+    public func authorize(_ action: AccessAction, _ kind: RecordKind) async throws {
+        if case .forbidden(let why) = acting.policy.decidePractice(acting.actor, action, kind) {
+            try await AuditRepository(db).record(acting.auditEvent(.denied, kind, recordID: nil, caseID: nil, "\(action.rawValue) refused: \(why)"))
+            throw StoreError.forbidden(why)
+        }
+    }
+
+    /// Adds an instrument version from its JSON definition; a version already there is never replaced.
+    public func addInstrument(json: String) async throws -> Instrument {
+        try await authorize(.create, .instrument)
+        let acting = self.acting
+        return try await acting.audited(on: db, .create, .instrument) { tx in
+            let instrument = try await InstrumentCatalog(tx).add(json: json, addedBy: acting.actor.id.uuid)
+            return (instrument, .init(nil, "added instrument \(instrument.key)"), [])
+        }
+    }
+
+    /// Records (or replaces) the actor's ratings of a vignette, checked against the vignette's instrument.
+    public func rate(vignetteID: UUID, instrument: Instrument, ratings: [String: Rating]) async throws {
+        try await authorize(.create, .vignetteRating)
+        try VignetteRules.check(ratings, instrument: instrument)
+        let acting = self.acting
+        let _: Bool = try await acting.audited(on: db, .update, .vignetteRating) { tx in
+            guard try await VignetteModel.find(vignetteID, on: tx) != nil else { throw StoreError.notFound("There is no such vignette") }
+            try await VignetteRepository(tx).rate(vignetteID: vignetteID, userID: acting.actor.id.uuid, ratings: ratings)
+            return (true, .init(vignetteID, "rated practice vignette (\(ratings.count) items)"), [])
+        }
+    }
+}
