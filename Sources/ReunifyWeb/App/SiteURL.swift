@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// Every page's address in one place, so links cannot drift from routes.
 enum SiteURL {
@@ -30,6 +31,7 @@ enum SiteURL {
     case newReview(UUID)
     case review(UUID, UUID)
     case overrideReview(UUID, UUID)
+    case approveReview(UUID, UUID)
     case calibration
     case vignettes
     case newVignette
@@ -48,57 +50,69 @@ enum SiteURL {
     case duplicates(UUID)
     case merge(UUID, UUID)
 
-    var path: String {
+    /// The address's segments, each id written by `id(name, value)`: its value in a link, `:name` in a route. The one
+    /// place a path is written.
+    private func segments(_ id: (String, UUID) -> String) -> [String] {
         switch self {
-        case .home: "/"
-        case .signIn: "/sign-in"
-        case .signOut: "/sign-out"
-        case .caseload: "/cases"
-        case .newCase: "/cases/new"
-        case .caseFile(let c): "/cases/\(c.lower)"
-        case .editCase(let c): "/cases/\(c.lower)/edit"
-        case .newMember(let c): "/cases/\(c.lower)/members/new"
-        case .existingMember(let c): "/cases/\(c.lower)/members/existing"
-        case .editPerson(let c, let p): "/cases/\(c.lower)/persons/\(p.lower)/edit"
-        case .newRelationship(let c): "/cases/\(c.lower)/relationships/new"
-        case .newEpisode(let c): "/cases/\(c.lower)/episodes/new"
-        case .editEpisode(let c, let e): "/cases/\(c.lower)/episodes/\(e.lower)/edit"
-        case .newPlacement(let c, let e): "/cases/\(c.lower)/episodes/\(e.lower)/placements/new"
-        case .editPlacement(let c, let p): "/cases/\(c.lower)/placements/\(p.lower)/edit"
-        case .newGoal(let c): "/cases/\(c.lower)/goals/new"
-        case .editGoal(let c, let g): "/cases/\(c.lower)/goals/\(g.lower)/edit"
-        case .auditTrail(let c): "/cases/\(c.lower)/audit"
-        case .newTeamMember(let c): "/cases/\(c.lower)/team/new"
-        case .removeTeamMember(let c, let u): "/cases/\(c.lower)/team/\(u.lower)/remove"
-        case .removeRelationship(let c, let r): "/cases/\(c.lower)/relationships/\(r.lower)/remove"
-        case .newAssessment(let c): "/cases/\(c.lower)/assessments/new"
-        case .assessment(let c, let a): "/cases/\(c.lower)/assessments/\(a.lower)"
-        case .editAssessment(let c, let a): "/cases/\(c.lower)/assessments/\(a.lower)/edit"
-        case .compareAssessments(let c): "/cases/\(c.lower)/assessments/compare"
-        case .newReview(let c): "/cases/\(c.lower)/reviews/new"
-        case .review(let c, let r): "/cases/\(c.lower)/reviews/\(r.lower)"
-        case .overrideReview(let c, let r): "/cases/\(c.lower)/reviews/\(r.lower)/override"
-        case .calibration: "/calibration"
-        case .vignettes: "/vignettes"
-        case .newVignette: "/vignettes/new"
-        case .vignette(let v): "/vignettes/\(v.lower)"
-        case .rateVignette(let v): "/vignettes/\(v.lower)/rate"
-        case .search: "/search"
-        case .styles: "/styles.css"
-        case .tracing: "/tracing"
-        case .newTracing: "/tracing/new"
-        case .tracingRequest(let t): "/tracing/\(t.lower)"
-        case .editTracing(let t): "/tracing/\(t.lower)/edit"
-        case .tracingActions(let t): "/tracing/\(t.lower)/actions"
-        case .verification(let t): "/tracing/\(t.lower)/verification"
-        case .candidate(let t, let c): "/tracing/\(t.lower)/candidates/\(c.lower)"
-        case .candidateDecision(let t, let c): "/tracing/\(t.lower)/candidates/\(c.lower)/decision"
-        case .duplicates(let p): "/persons/\(p.lower)/duplicates"
-        case .merge(let p, let d): "/persons/\(p.lower)/duplicates/\(d.lower)/merge"
+        case .home: []
+        case .signIn: ["sign-in"]
+        case .signOut: ["sign-out"]
+        case .caseload: ["cases"]
+        case .newCase: ["cases", "new"]
+        case .caseFile(let c): ["cases", id("caseID", c)]
+        case .editCase(let c): ["cases", id("caseID", c), "edit"]
+        case .newMember(let c): ["cases", id("caseID", c), "members", "new"]
+        case .existingMember(let c): ["cases", id("caseID", c), "members", "existing"]
+        case .editPerson(let c, let p): ["cases", id("caseID", c), "persons", id("personID", p), "edit"]
+        case .newRelationship(let c): ["cases", id("caseID", c), "relationships", "new"]
+        case .newEpisode(let c): ["cases", id("caseID", c), "episodes", "new"]
+        case .editEpisode(let c, let e): ["cases", id("caseID", c), "episodes", id("episodeID", e), "edit"]
+        case .newPlacement(let c, let e): ["cases", id("caseID", c), "episodes", id("episodeID", e), "placements", "new"]
+        case .editPlacement(let c, let p): ["cases", id("caseID", c), "placements", id("placementID", p), "edit"]
+        case .newGoal(let c): ["cases", id("caseID", c), "goals", "new"]
+        case .editGoal(let c, let g): ["cases", id("caseID", c), "goals", id("goalID", g), "edit"]
+        case .auditTrail(let c): ["cases", id("caseID", c), "audit"]
+        case .newTeamMember(let c): ["cases", id("caseID", c), "team", "new"]
+        case .removeTeamMember(let c, let u): ["cases", id("caseID", c), "team", id("userID", u), "remove"]
+        case .removeRelationship(let c, let r): ["cases", id("caseID", c), "relationships", id("relationshipID", r), "remove"]
+        case .newAssessment(let c): ["cases", id("caseID", c), "assessments", "new"]
+        case .assessment(let c, let a): ["cases", id("caseID", c), "assessments", id("assessmentID", a)]
+        case .editAssessment(let c, let a): ["cases", id("caseID", c), "assessments", id("assessmentID", a), "edit"]
+        case .compareAssessments(let c): ["cases", id("caseID", c), "assessments", "compare"]
+        case .newReview(let c): ["cases", id("caseID", c), "reviews", "new"]
+        case .review(let c, let r): ["cases", id("caseID", c), "reviews", id("reviewID", r)]
+        case .overrideReview(let c, let r): ["cases", id("caseID", c), "reviews", id("reviewID", r), "override"]
+        case .approveReview(let c, let r): ["cases", id("caseID", c), "reviews", id("reviewID", r), "approve"]
+        case .calibration: ["calibration"]
+        case .vignettes: ["vignettes"]
+        case .newVignette: ["vignettes", "new"]
+        case .vignette(let v): ["vignettes", id("vignetteID", v)]
+        case .rateVignette(let v): ["vignettes", id("vignetteID", v), "rate"]
+        case .search: ["search"]
+        case .styles: ["styles.css"]
+        case .tracing: ["tracing"]
+        case .newTracing: ["tracing", "new"]
+        case .tracingRequest(let t): ["tracing", id("requestID", t)]
+        case .editTracing(let t): ["tracing", id("requestID", t), "edit"]
+        case .tracingActions(let t): ["tracing", id("requestID", t), "actions"]
+        case .verification(let t): ["tracing", id("requestID", t), "verification"]
+        case .candidate(let t, let c): ["tracing", id("requestID", t), "candidates", id("candidateID", c)]
+        case .candidateDecision(let t, let c): ["tracing", id("requestID", t), "candidates", id("candidateID", c), "decision"]
+        case .duplicates(let p): ["persons", id("personID", p), "duplicates"]
+        case .merge(let p, let d): ["persons", id("personID", p), "duplicates", id("otherID", d), "merge"]
         }
     }
+
+    /// The address, for links, redirects and form actions.
+    var path: String { "/" + segments { $1.lower }.joined(separator: "/") }
+
+    /// The route that serves this address, its ids as named parameters (`:caseID`), for registering handlers:
+    /// `routes.get(SiteURL.caseFile(.any).route, use: show)`.
+    var route: [PathComponent] { segments { name, _ in ":" + name }.map { PathComponent(stringLiteral: $0) } }
 }
 
 extension UUID {
     var lower: String { uuidString.lowercased() }
+    /// Any id, where a `SiteURL` stands for its route rather than one address.
+    static let any = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
 }

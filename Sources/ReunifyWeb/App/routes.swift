@@ -6,7 +6,7 @@ func routes(_ app: Application) throws {
     app.get("health") { req async throws -> HealthStatus in
         try await HealthStatus.check(req)
     }
-    app.get("styles.css") { _ in
+    app.get(SiteURL.styles.route) { _ in
         let response = Response(status: .ok, body: .init(string: Stylesheet.css))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
         response.headers.cacheControl = .init(maxAge: 3600)

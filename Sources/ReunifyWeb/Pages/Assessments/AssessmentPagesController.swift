@@ -7,13 +7,12 @@ import ReunifyStore
 /// Taking an assessment (saved as a draft, resumable), reading its result, comparing two.
 struct AssessmentPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let c = routes.grouped("cases", ":caseID", "assessments")
-        c.get("new", use: newForm)
-        c.post("new", use: create)
-        c.get("compare", use: compare)
-        c.get(":assessmentID", use: show)
-        c.get(":assessmentID", "edit", use: editForm)
-        c.post(":assessmentID", "edit", use: update)
+        routes.get(SiteURL.newAssessment(.any).route, use: newForm)
+        routes.post(SiteURL.newAssessment(.any).route, use: create)
+        routes.get(SiteURL.compareAssessments(.any).route, use: compare)
+        routes.get(SiteURL.assessment(.any, .any).route, use: show)
+        routes.get(SiteURL.editAssessment(.any, .any).route, use: editForm)
+        routes.post(SiteURL.editAssessment(.any, .any).route, use: update)
     }
 
     func caseFile(_ req: Request, _ action: AccessAction) async throws -> CaseModel {

@@ -7,7 +7,7 @@ import ReunifyStore
 /// Who viewed and changed a case, newest first. Supervisors and administrators only.
 struct AuditTrailController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("cases", ":caseID", "audit", use: show)
+        routes.get(SiteURL.auditTrail(.any).route, use: show)
     }
 
     func show(req: Request) async throws -> Response {

@@ -7,11 +7,11 @@ import ReunifyStore
 /// The case page, and opening and editing a case.
 struct CaseFileController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("cases", "new", use: newForm)
-        routes.post("cases", "new", use: create)
-        routes.get("cases", ":caseID", use: show)
-        routes.get("cases", ":caseID", "edit", use: editForm)
-        routes.post("cases", ":caseID", "edit", use: update)
+        routes.get(SiteURL.newCase.route, use: newForm)
+        routes.post(SiteURL.newCase.route, use: create)
+        routes.get(SiteURL.caseFile(.any).route, use: show)
+        routes.get(SiteURL.editCase(.any).route, use: editForm)
+        routes.post(SiteURL.editCase(.any).route, use: update)
     }
 
     func show(req: Request) async throws -> Response {

@@ -9,7 +9,7 @@ struct CaseloadController: RouteCollection {
     static let perPage = 25
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("cases", use: show)
+        routes.get(SiteURL.caseload.route, use: show)
     }
 
     struct Query {

@@ -7,7 +7,7 @@ import ReunifyStore
 /// The calibration report: each worker's rating tendencies beside the unit's. Supervisors only.
 struct CalibrationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("calibration", use: show)
+        routes.get(SiteURL.calibration.route, use: show)
     }
 
     /// The report for the supervisor's unit, from completed assessments and reviews of its cases.

@@ -8,12 +8,12 @@ import ReunifyStore
 /// item shows where the team sees the same family differently. Vignette ratings never touch real cases.
 struct VignetteController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("vignettes", use: list)
-        routes.get("vignettes", "new", use: newForm)
-        routes.post("vignettes", "new", use: publish)
-        routes.get("vignettes", ":vignetteID", use: spread)
-        routes.get("vignettes", ":vignetteID", "rate", use: rateForm)
-        routes.post("vignettes", ":vignetteID", "rate", use: rate)
+        routes.get(SiteURL.vignettes.route, use: list)
+        routes.get(SiteURL.newVignette.route, use: newForm)
+        routes.post(SiteURL.newVignette.route, use: publish)
+        routes.get(SiteURL.vignette(.any).route, use: spread)
+        routes.get(SiteURL.rateVignette(.any).route, use: rateForm)
+        routes.post(SiteURL.rateVignette(.any).route, use: rate)
     }
 
     func staff(_ req: Request) throws -> SignedIn {

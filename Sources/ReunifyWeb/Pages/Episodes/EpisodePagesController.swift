@@ -6,15 +6,14 @@ import ReunifyStore
 /// Removal episodes and the placements within them.
 struct EpisodePagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let c = routes.grouped("cases", ":caseID")
-        c.get("episodes", "new", use: newEpisodeForm)
-        c.post("episodes", "new", use: createEpisode)
-        c.get("episodes", ":episodeID", "edit", use: editEpisodeForm)
-        c.post("episodes", ":episodeID", "edit", use: updateEpisode)
-        c.get("episodes", ":episodeID", "placements", "new", use: newPlacementForm)
-        c.post("episodes", ":episodeID", "placements", "new", use: createPlacement)
-        c.get("placements", ":placementID", "edit", use: editPlacementForm)
-        c.post("placements", ":placementID", "edit", use: updatePlacement)
+        routes.get(SiteURL.newEpisode(.any).route, use: newEpisodeForm)
+        routes.post(SiteURL.newEpisode(.any).route, use: createEpisode)
+        routes.get(SiteURL.editEpisode(.any, .any).route, use: editEpisodeForm)
+        routes.post(SiteURL.editEpisode(.any, .any).route, use: updateEpisode)
+        routes.get(SiteURL.newPlacement(.any, .any).route, use: newPlacementForm)
+        routes.post(SiteURL.newPlacement(.any, .any).route, use: createPlacement)
+        routes.get(SiteURL.editPlacement(.any, .any).route, use: editPlacementForm)
+        routes.post(SiteURL.editPlacement(.any, .any).route, use: updatePlacement)
     }
 
     struct Context {

@@ -7,11 +7,10 @@ import ReunifyStore
 /// A child's primary and concurrent permanency goals.
 struct GoalPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let c = routes.grouped("cases", ":caseID")
-        c.get("goals", "new", use: newForm)
-        c.post("goals", "new", use: create)
-        c.get("goals", ":goalID", "edit", use: editForm)
-        c.post("goals", ":goalID", "edit", use: update)
+        routes.get(SiteURL.newGoal(.any).route, use: newForm)
+        routes.post(SiteURL.newGoal(.any).route, use: create)
+        routes.get(SiteURL.editGoal(.any, .any).route, use: editForm)
+        routes.post(SiteURL.editGoal(.any, .any).route, use: update)
     }
 
     static func values(_ d: PermanencyGoalDetails, version: Int) -> FormData {

@@ -7,16 +7,15 @@ import ReunifyStore
 /// Adding people to a case, changing a person's details, and recording relationships.
 struct MemberPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let c = routes.grouped("cases", ":caseID")
-        c.get("members", "new", use: newMemberForm)
-        c.post("members", "new", use: createMember)
-        c.get("members", "existing", use: existingForm)
-        c.post("members", "existing", use: addExisting)
-        c.get("persons", ":personID", "edit", use: editPersonForm)
-        c.post("persons", ":personID", "edit", use: updatePerson)
-        c.get("relationships", "new", use: newRelationshipForm)
-        c.post("relationships", "new", use: createRelationship)
-        c.post("relationships", ":relationshipID", "remove", use: removeRelationship)
+        routes.get(SiteURL.newMember(.any).route, use: newMemberForm)
+        routes.post(SiteURL.newMember(.any).route, use: createMember)
+        routes.get(SiteURL.existingMember(.any).route, use: existingForm)
+        routes.post(SiteURL.existingMember(.any).route, use: addExisting)
+        routes.get(SiteURL.editPerson(.any, .any).route, use: editPersonForm)
+        routes.post(SiteURL.editPerson(.any, .any).route, use: updatePerson)
+        routes.get(SiteURL.newRelationship(.any).route, use: newRelationshipForm)
+        routes.post(SiteURL.newRelationship(.any).route, use: createRelationship)
+        routes.post(SiteURL.removeRelationship(.any, .any).route, use: removeRelationship)
     }
 
     func crumbs(_ req: Request, _ caseID: UUID) async throws -> [(String, String)] {

@@ -7,12 +7,11 @@ import ReunifyStore
 /// Running a reunification review and reading its explained recommendation.
 struct ReviewPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let c = routes.grouped("cases", ":caseID", "reviews")
-        c.get("new", use: newForm)
-        c.post("new", use: create)
-        c.get(":reviewID", use: show)
-        c.post(":reviewID", "override", use: override)
-        c.post(":reviewID", "approve", use: approve)
+        routes.get(SiteURL.newReview(.any).route, use: newForm)
+        routes.post(SiteURL.newReview(.any).route, use: create)
+        routes.get(SiteURL.review(.any, .any).route, use: show)
+        routes.post(SiteURL.overrideReview(.any, .any).route, use: override)
+        routes.post(SiteURL.approveReview(.any, .any).route, use: approve)
     }
 
     func overview(_ req: Request, _ action: AccessAction) async throws -> CaseOverview {
@@ -137,7 +136,7 @@ struct ReviewView {
                 .if(overridden, .p(.text("The review recommended: \(model.initial.label). Overridden by \(names[model.overrideBy ?? UUID()] ?? "a supervisor"): \(model.overrideReason ?? "")")))),
             .if(model.awaitingApproval, .div(.class("conflict"),
                 .p(.strong("The risk level was overridden at the worker's discretion and waits for a supervisor's approval.")),
-                .if(mayOverride, .form(.method(.post), .action(SiteURL.review(overview.caseFile.id!, model.id!).path + "/approve"),
+                .if(mayOverride, .form(.method(.post), .action(SiteURL.approveReview(overview.caseFile.id!, model.id!).path),
                     csrfField(req.signedIn), .input(.type(.hidden), .name("version"), .value(String(model.version))),
                     .button(.type(.submit), .class("button"), "Approve the override"))))),
             .h2("Why"),

@@ -7,7 +7,7 @@ import ReunifyStore
 /// Finding people by name across the cases open to the searcher, whatever the case and accents.
 struct SearchController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("search", use: search)
+        routes.get(SiteURL.search.route, use: search)
     }
 
     func search(req: Request) async throws -> Response {

@@ -10,12 +10,12 @@ struct SignInController: RouteCollection {
     static let preSessionCookie = "reunify_signin_csrf"
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get { req -> Response in
+        routes.get(SiteURL.home.route) { req -> Response in
             req.redirect(to: req.signedIn == nil ? SiteURL.signIn.path : SiteURL.caseload.path)
         }
-        routes.get("sign-in", use: show)
-        routes.post("sign-in", use: submit)
-        routes.grouped(RequireSignIn(mode: .page)).grouped(CSRFMiddleware()).post("sign-out", use: signOut)
+        routes.get(SiteURL.signIn.route, use: show)
+        routes.post(SiteURL.signIn.route, use: submit)
+        routes.grouped(RequireSignIn(mode: .page)).grouped(CSRFMiddleware()).post(SiteURL.signOut.route, use: signOut)
     }
 
     func show(req: Request) async throws -> Response {

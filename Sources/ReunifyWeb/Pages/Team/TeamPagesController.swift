@@ -8,10 +8,9 @@ import ReunifyStore
 /// stay on while they hold the case.
 struct TeamPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let c = routes.grouped("cases", ":caseID", "team")
-        c.get("new", use: newForm)
-        c.post("new", use: add)
-        c.post(":userID", "remove", use: remove)
+        routes.get(SiteURL.newTeamMember(.any).route, use: newForm)
+        routes.post(SiteURL.newTeamMember(.any).route, use: add)
+        routes.post(SiteURL.removeTeamMember(.any, .any).route, use: remove)
     }
 
     func page(_ req: Request, _ model: CaseModel, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {

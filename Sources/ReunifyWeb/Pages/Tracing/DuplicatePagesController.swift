@@ -7,9 +7,8 @@ import ReunifyStore
 /// Duplicate review: records that may be the same person, side by side, and merging them.
 struct DuplicatePagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let p = routes.grouped("persons", ":personID", "duplicates")
-        p.get(use: list)
-        p.post(":otherID", "merge", use: merge)
+        routes.get(SiteURL.duplicates(.any).route, use: list)
+        routes.post(SiteURL.merge(.any, .any).route, use: merge)
     }
 
     func list(req: Request) async throws -> Response {

@@ -9,9 +9,8 @@ import ReunifyMatching
 /// and the decision (confirm or reject, with who and why).
 struct MatchReviewController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let c = routes.grouped("tracing", ":requestID", "candidates", ":candidateID")
-        c.get(use: review)
-        c.post("decision", use: decide)
+        routes.get(SiteURL.candidate(.any, .any).route, use: review)
+        routes.post(SiteURL.candidateDecision(.any, .any).route, use: decide)
     }
 
     func review(req: Request) async throws -> Response {

@@ -8,16 +8,15 @@ import ReunifyMatching
 /// Tracing requests: the list, filing one, its page with actions and candidates, changing it, and verification.
 struct TracingPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let t = routes.grouped("tracing")
-        t.get(use: list)
-        t.get("new", use: newForm)
-        t.post("new", use: create)
-        t.get(":requestID", use: detail)
-        t.get(":requestID", "edit", use: editForm)
-        t.post(":requestID", "edit", use: update)
-        t.post(":requestID", "actions", use: addAction)
-        t.get(":requestID", "verification", use: verificationForm)
-        t.post(":requestID", "verification", use: saveVerification)
+        routes.get(SiteURL.tracing.route, use: list)
+        routes.get(SiteURL.newTracing.route, use: newForm)
+        routes.post(SiteURL.newTracing.route, use: create)
+        routes.get(SiteURL.tracingRequest(.any).route, use: detail)
+        routes.get(SiteURL.editTracing(.any).route, use: editForm)
+        routes.post(SiteURL.editTracing(.any).route, use: update)
+        routes.post(SiteURL.tracingActions(.any).route, use: addAction)
+        routes.get(SiteURL.verification(.any).route, use: verificationForm)
+        routes.post(SiteURL.verification(.any).route, use: saveVerification)
     }
 
     func list(req: Request) async throws -> Response {
