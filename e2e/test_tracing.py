@@ -32,7 +32,8 @@ def test_caseworker_traces_a_child_written_in_arabic(browser, base_url):
     wait_for_url(browser, EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Is this the child?"))
     evidence = browser.find_element(By.ID, "evidence").text
     assert "Name: names alike in sound or spelling" in evidence
-    assert "Place: same place" in evidence
+    assert "Place of origin: same place" in evidence
+    assert "Not recorded on both sides" in evidence
 
     Select(browser.find_element(By.ID, "decision")).select_by_value("confirmed")
     browser.find_element(By.ID, "reason").send_keys("The grandmother described the scar above his eyebrow")

@@ -28,6 +28,14 @@ public struct MatchEvidence: Equatable, Sendable, Codable {
         }
     }
 
+    /// One sentence for the fields that say nothing because one side or both lack them, or nil when every field
+    /// was compared.
+    public static func unrecorded(_ evidence: [MatchEvidence]) -> String? {
+        let missing = evidence.filter { $0.weight == nil }.map(\.field.label)
+        guard !missing.isEmpty else { return nil }
+        return "Not recorded on both sides, so saying nothing either way: \(missing.joined(separator: ", "))."
+    }
+
     public static func list(_ model: FellegiSunterModel, _ vector: ComparisonVector) -> [MatchEvidence] {
         model.explain(vector).map { MatchEvidence(field: $0.field, level: $0.level, weight: $0.weight) }
     }

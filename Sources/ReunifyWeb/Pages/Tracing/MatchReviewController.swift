@@ -76,9 +76,9 @@ struct MatchReviewController: RouteCollection {
                 .tbody(.forEach(sides) { row in .tr(.th(.text(row.0)), .td(.text(row.1)), .td(.text(row.2))) })),
             .if(!visible.isEmpty, .p(.a(.href(SiteURL.caseFile(visible.first ?? UUID()).path), "Open the registered child's case"))),
             .h2("The evidence, field by field"),
-            .ul(.class("reasons"), .id("evidence"), .forEach(candidate.evidenceList) { e in
+            .ul(.class("reasons"), .id("evidence"), .forEach(candidate.evidenceList.filter { $0.weight != nil }) { e in
                 .li(.text(e.sentence), .unwrap(e.weight) { w in .span(.class("hint"), .text(" (weight \(String(format: "%+.1f", w)))")) })
-            }),
+            }, .unwrap(MatchEvidence.unrecorded(candidate.evidenceList)) { .li(.class("hint"), .text($0)) }),
             decided ? .section(.id("match-decision"),
                 .h2(.text("Decision: \(candidate.decisionValue.label)")),
                 .p(.text("By \(decider?.name ?? "—") on \(candidate.decidedAt.map(Self.stamp) ?? "—"): \(candidate.decisionReason ?? "")"))) :
