@@ -34,8 +34,7 @@ public struct CaseChange: Sendable {
         case .notFound:
             throw StoreError.noSuchCase
         case .forbidden(let why):
-            try await AuditRepository(db).record(acting.auditEvent(.denied, kind, recordID: nil, caseID: caseID, "\(action.rawValue) refused: \(why)"))
-            throw StoreError.forbidden(why)
+            try await acting.refuse(on: db, action, kind, caseID: caseID, why)
         }
     }
 

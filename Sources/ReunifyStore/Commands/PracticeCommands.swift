@@ -16,8 +16,7 @@ public struct PracticeCommands: Sendable {
     /// Asks the access policy; a refusal is audited (and stays audited) before it is thrown.
     public func authorize(_ action: AccessAction, _ kind: RecordKind) async throws {
         if case .forbidden(let why) = acting.policy.decidePractice(acting.actor, action, kind) {
-            try await AuditRepository(db).record(acting.auditEvent(.denied, kind, recordID: nil, caseID: nil, "\(action.rawValue) refused: \(why)"))
-            throw StoreError.forbidden(why)
+            try await acting.refuse(on: db, action, kind, why)
         }
     }
 

@@ -21,9 +21,7 @@ public struct TracingCommands: Sendable {
     /// Asks the access policy about a tracing record; a refusal is audited (and stays audited) before it is thrown.
     public func authorize(_ action: AccessAction, _ kind: RecordKind = .tracingRequest, filedBy: UUID? = nil) async throws {
         if case .forbidden(let why) = acting.policy.decideTracing(acting.actor, action, kind, filedBy: filedBy.map(UserID.init)) {
-            try await AuditRepository(db).record(acting.auditEvent(.denied, kind, recordID: nil, caseID: nil,
-                                                                   "\(action.rawValue) refused: \(why)"))
-            throw StoreError.forbidden(why)
+            try await acting.refuse(on: db, action, kind, why)
         }
     }
 
