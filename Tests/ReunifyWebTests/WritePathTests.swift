@@ -141,6 +141,18 @@ struct WritePathTests {
         }
     }
 
+    @Test("a case naming a supervisor or caseworker who does not exist is refused with 422, not a database error")
+    func unknownStaff() async throws {
+        try await TestApp.run { app, _ in
+            let api = try await APIClient.signIn(app, "caseworker@demo.reunify.test")
+            let body = #"{"familyName":"Davis","caseNumber":"ZZ-1","supervisorId":"087a442c-bd9b-545e-bb51-a50925bc1604"}"#
+            let (status, why) = try await api.json(.POST, "/api/v1/cases", body)
+            #expect(status == .unprocessableEntity)
+            #expect((why["fields"] as? [[String: Any]])?.first?["field"] as? String == "supervisorId")
+            #expect(try await CaseRepository(app.db).find(caseNumber: "ZZ-1") == nil)
+        }
+    }
+
     @Test("a write and its audit entry land together: a refused change leaves no entry, an accepted one leaves one")
     func auditWithTheChange() async throws {
         try await TestApp.run { app, _ in

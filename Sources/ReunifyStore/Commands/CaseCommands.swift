@@ -18,6 +18,7 @@ public struct CaseCommands: Sendable {
         try ValidationFailure.check(details.validate(today: acting.today))
         return try await change.audited(.create, .caseFile) { tx in
             try await Self.requireFreeNumber(details.caseNumber, except: nil, on: tx)
+            try await Self.requireStaff(details, on: tx)
             let model = CaseModel(details)
             try await model.create(on: tx)
             try await CaseRepository(tx).syncTeam(model, on: tx)
@@ -31,6 +32,7 @@ public struct CaseCommands: Sendable {
         return try await change.write(.update, .caseFile, caseID: caseID) { tx in
             guard let model = try await CaseRepository(tx).find(caseID.uuid) else { throw StoreError.noSuchCase }
             try await Self.requireFreeNumber(details.caseNumber, except: caseID, on: tx)
+            try await Self.requireStaff(details, on: tx)
             model.apply(details)
             try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
             try await CaseRepository(tx).syncTeam(model, on: tx)
@@ -89,6 +91,17 @@ public struct CaseCommands: Sendable {
             try await TeamMemberModel.query(on: tx).filter(\.$caseID == caseID.uuid).filter(\.$userID == userID.uuid).delete()
             return ((), .init(userID.uuid, "removed a member from the team"))
         }
+    }
+
+    /// The caseworker and supervisor a case names are people who work here.
+    static func requireStaff(_ details: CaseDetails, on db: any Database) async throws {
+        var errors: [FieldError] = []
+        for (field, id) in [("caseworkerId", details.caseworkerID), ("supervisorId", details.supervisorID)] {
+            if let id, try await UserRepository(db).find(id.uuid) == nil {
+                errors.append(FieldError(field, "There is no staff member with id \(id); choose one from the list of staff"))
+            }
+        }
+        try ValidationFailure.check(errors)
     }
 
     static func requireFreeNumber(_ number: String, except caseID: CaseID?, on db: any Database) async throws {
