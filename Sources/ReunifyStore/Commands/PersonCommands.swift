@@ -56,7 +56,7 @@ public struct PersonCommands: Sendable {
     // MARK: merging
 
     /// Whether the actor may change this person: the policy allows updating people in one of their cases.
-    func mayChange(_ personID: PersonID) async throws -> Bool {
+    public func mayChange(_ personID: PersonID) async throws -> Bool {
         let db = change.db
         for caseID in try await PersonRepository(db).caseIDs(of: personID.uuid) {
             if let facts = try await CaseRepository(db).facts(caseID), acting.policy.decide(acting.actor, .update, .person, in: facts).isAllowed {

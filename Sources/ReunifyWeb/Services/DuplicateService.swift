@@ -15,13 +15,8 @@ struct DuplicateService {
 
     /// A person the caller may change: in a case where the policy allows updating persons.
     func changeablePerson(_ personID: UUID) async throws -> PersonModel {
-        let signedIn = try req.requireSignedIn()
-        let cases = CaseRepository(req.db)
-        for caseID in try await PersonRepository(req.db).caseIDs(of: personID) {
-            if let facts = try await cases.facts(caseID), req.policy.decide(signedIn.actor, .update, .person, in: facts).isAllowed,
-               let person = try await PersonRepository(req.db).find(personID) {
-                return person
-            }
+        if try await PersonCommands(req.change()).mayChange(PersonID(personID)), let person = try await PersonRepository(req.db).find(personID) {
+            return person
         }
         throw Abort(.notFound, reason: "There is no person with id \(personID.lower) that you may change")
     }
