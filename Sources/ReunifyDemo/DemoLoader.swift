@@ -14,10 +14,14 @@ public struct DemoLoader: Sendable {
         try await UserRepository(db).find(email: Self.marker) != nil
     }
 
-    /// Loads the agency unless it is already there. Returns whether anything was written.
+    /// Loads the agency unless it is already there. Returns whether anything was written. The records are written in
+    /// bulk, without an audit entry each (nobody entered them), but only after they pass the domain's rules as of
+    /// `today`: an agency that breaks one is refused whole, with every problem named.
     @discardableResult
-    public func load(_ agency: DemoAgency, practice: DemoPractice? = nil, passwordHash: String) async throws -> Bool {
+    public func load(_ agency: DemoAgency, practice: DemoPractice? = nil, passwordHash: String, today: CalendarDate) async throws -> Bool {
         if try await isLoaded() { return false }
+        let problems = agency.problems(today: today)
+        guard problems.isEmpty else { throw ValidationFailure(field: "demo", problems.joined(separator: "; ")) }
         try await db.transaction { tx in
             for user in agency.users where user.personID == nil {
                 try await UserModel(id: user.id.uuid, email: user.email, name: user.name, role: user.role, unit: user.unit,

@@ -46,7 +46,7 @@ enum StoreHarness {
             try await migrator.setupIfNeeded().get()
             try await migrator.prepareBatch().get()
             if demo {
-                try await DemoLoader(db).load(DemoAgencyGenerator(today: today).generate(), passwordHash: "not-a-real-hash")
+                try await DemoLoader(db).load(DemoAgencyGenerator(today: today).generate(), passwordHash: "not-a-real-hash", today: today)
             }
             try await body(db)
         } catch {

@@ -14,7 +14,7 @@ struct StoreTests {
             let agency = StoreHarness.agency()
             #expect(try await CaseModel.query(on: db).count() == agency.families.count)
             #expect(try await PersonModel.query(on: db).count() == agency.families.flatMap(\.persons).count)
-            let loadedAgain = try await DemoLoader(db).load(agency, passwordHash: "x")
+            let loadedAgain = try await DemoLoader(db).load(agency, passwordHash: "x", today: StoreHarness.today)
             #expect(loadedAgain == false)
             #expect(try await CaseModel.query(on: db).count() == agency.families.count)
         }
@@ -108,10 +108,10 @@ struct StoreTests {
             let agency = StoreHarness.agency()
             let parent = agency.user("parent@demo.reunify.test")!
             let family = agency.families.first { $0.persons.contains { $0.id == parent.personID } }!
-            let facts = try #require(try await CaseRepository(db).facts(family.caseID.uuid))
+            let facts = try #require(try await CaseRepository(db).facts(family.caseID))
             #expect(facts.familyAccounts == [parent.id])
             #expect(facts.caseworkerID == family.details.caseworkerID)
-            #expect(try await CaseRepository(db).facts(UUID()) == nil)
+            #expect(try await CaseRepository(db).facts(CaseID(UUID())) == nil)
         }
     }
 
@@ -125,9 +125,9 @@ struct StoreTests {
             let people = PersonCommands(CaseChange(db, StoreHarness.acting()))
             _ = try await people.addNew(PersonDetails(givenName: "José Luis", familyName: "Núñez"), role: .parent, to: CaseID(a.id!))
             _ = try await people.addNew(PersonDetails(givenName: "Jose", familyName: "Nunez", otherNames: ["Pepe"]), role: .parent, to: CaseID(b.id!))
-            #expect(try await persons.search("JOSE nunez", within: [a.id!]).map { $0.0.givenName } == ["José Luis"])
-            #expect(try await persons.search("núñez", within: [a.id!, b.id!]).count == 2)
-            #expect(try await persons.search("pepe", within: [a.id!, b.id!]).map { $0.0.givenName } == ["Jose"])
+            #expect(try await persons.search("JOSE nunez", within: [a.typedID]).map { $0.0.givenName } == ["José Luis"])
+            #expect(try await persons.search("núñez", within: [a.typedID, b.typedID]).count == 2)
+            #expect(try await persons.search("pepe", within: [a.typedID, b.typedID]).map { $0.0.givenName } == ["Jose"])
             #expect(try await persons.search("pepe", within: []).isEmpty)
         }
     }
@@ -146,11 +146,11 @@ struct StoreTests {
                                                 to: EpisodeID(ep.id!), in: caseID)
             _ = try await commands.addPlacement(PlacementDetails(setting: .relativeFosterHome, caregiverName: "Aunt Rosa",
                                                                  startDate: CalendarDate(iso: "2026-03-01")!), to: EpisodeID(ep.id!), in: caseID)
-            let list = try await CaseRecordsRepository(db).placements(of: ep.id!)
+            let list = try await CaseRecordsRepository(db).placements(of: ep.typedID)
             #expect(list.map(\.endDate) == ["2026-03-01", nil])
             #expect(list[0].changeReason?.isEmpty == false)
             await #expect(throws: DuplicateRecord.self) { _ = try await commands.addEpisode(episode, to: caseID) }
-            let trail = try await AuditRepository(db).trail(caseID: c.id!)
+            let trail = try await AuditRepository(db).trail(caseID: c.typedID)
             #expect(trail.filter { $0.action == "create" }.map(\.recordKind).sorted() == ["case", "member", "placement", "placement", "removal_episode"])
             #expect(trail.allSatisfy { $0.userEmail == "supervisor@example.test" })
         }

@@ -131,7 +131,7 @@ struct AssessmentAPITests {
             let other = try await APIClient.signIn(app, "caseworker2@demo.reunify.test")
             #expect(try await other.send(.GET, path).status == .notFound)
             // The review just made opens the way home: a trial home visit may now begin.
-            let episode = try #require(try await CaseRecordsRepository(app.db).episodes(of: family.caseID.uuid).first { $0.childID == child.uuid && $0.dischargeDate == nil })
+            let episode = try #require(try await CaseRecordsRepository(app.db).episodes(of: family.caseID).first { $0.childID == child.uuid && $0.dischargeDate == nil })
             let (home, _) = try await api.json(.POST, "/api/v1/cases/\(family.caseID)/episodes/\(episode.id!.lower)/placements",
                 #"{"setting":"placed_at_home","caregiverName":"Mother's home","startDate":"2026-11-23"}"#)
             #expect(home == .created)

@@ -60,9 +60,9 @@ struct CasePagesTests {
         try await TestApp.run { app, _ in
             let family = Self.familyInCare()
             var browser = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
-            let overview = try #require(try await CaseRepository(app.db).overview(family.caseID.uuid))
-            let episode = try #require(overview.episodes.first { $0.episode.dischargeDate == nil })
-            let path = "/cases/\(family.caseID)/episodes/\(episode.episode.id!.lower)/placements/new"
+            let overview = try #require(try await CaseRepository(app.db).overview(family.caseID))
+            let episode = try #require(overview.episodes.first { $0.episode.details.dischargeDate == nil })
+            let path = "/cases/\(family.caseID)/episodes/\(episode.episode.id)/placements/new"
             #expect(try await browser.get(path).status == .ok)
             let response = try await browser.post(path, [
                 ("setting", "relative_foster_home"), ("caregiverName", "Abuela Carmen Ortiz"),
@@ -71,7 +71,7 @@ struct CasePagesTests {
             let page = try await browser.get("/cases/\(family.caseID)").body.string
             #expect(page.contains("Abuela Carmen Ortiz"))
             #expect(page.contains("2026-11-20 – now"))
-            let trail = try await AuditRepository(app.db).trail(caseID: family.caseID.uuid)
+            let trail = try await AuditRepository(app.db).trail(caseID: family.caseID)
             #expect(trail.contains { $0.action == "create" && $0.recordKind == "placement" && $0.userEmail == "caseworker@demo.reunify.test" })
             #expect(trail.contains { $0.action == "view" && $0.recordKind == "case" })
         }
@@ -82,10 +82,10 @@ struct CasePagesTests {
         try await TestApp.run { app, _ in
             let family = Self.familyInCare()
             var browser = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
-            let overview = try #require(try await CaseRepository(app.db).overview(family.caseID.uuid))
-            let episode = try #require(overview.episodes.first { $0.episode.dischargeDate == nil })
-            let before = try await CaseRecordsRepository(app.db).placements(of: episode.episode.id!).count
-            let response = try await browser.post("/cases/\(family.caseID)/episodes/\(episode.episode.id!.lower)/placements/new", [
+            let overview = try #require(try await CaseRepository(app.db).overview(family.caseID))
+            let episode = try #require(overview.episodes.first { $0.episode.details.dischargeDate == nil })
+            let before = try await CaseRecordsRepository(app.db).placements(of: episode.episode.id).count
+            let response = try await browser.post("/cases/\(family.caseID)/episodes/\(episode.episode.id)/placements/new", [
                 ("setting", "castle"), ("caregiverName", "Someone kept"), ("startDate-day", "31"), ("startDate-month", "2"), ("startDate-year", "2026")])
             #expect(response.status == .unprocessableEntity)
             let html = response.body.string
@@ -93,7 +93,7 @@ struct CasePagesTests {
             #expect(html.contains("is not a known placement setting"))
             #expect(html.contains("31/2/2026 is not a real date"))
             #expect(html.contains("value=\"Someone kept\""))
-            #expect(try await CaseRecordsRepository(app.db).placements(of: episode.episode.id!).count == before)
+            #expect(try await CaseRecordsRepository(app.db).placements(of: episode.episode.id).count == before)
         }
     }
 
@@ -127,12 +127,12 @@ struct CasePagesTests {
             #expect(conflict.body.string.contains("Someone else changed this record"))
             #expect(conflict.body.string.contains("555-0101"))
             #expect(conflict.body.string.contains("555-0202"))
-            #expect(try await PersonRepository(app.db).find(mother.id.uuid)?.phone == "555-0101")
+            #expect(try await PersonRepository(app.db).find(mother.id)?.phone == "555-0101")
             // Having seen both, the second person may save theirs knowingly.
             var again = fields(phone: "555-0202")
             again[again.count - 1] = ("version", "2")
             #expect(try await second.post(path, again).status == .seeOther)
-            #expect(try await PersonRepository(app.db).find(mother.id.uuid)?.phone == "555-0202")
+            #expect(try await PersonRepository(app.db).find(mother.id)?.phone == "555-0202")
         }
     }
 
@@ -159,7 +159,7 @@ struct CasePagesTests {
             #expect(future.status == .unprocessableEntity)
             #expect(future.body.string.contains("Birth date must be today or in the past"))
             let caseID = try #require(UUID(uuidString: String(casePath.split(separator: "/").last!)))
-            let childID = try #require(try await PersonRepository(app.db).members(of: caseID).first?.personID)
+            let childID = try #require(try await PersonRepository(app.db).members(of: CaseID(caseID)).first?.personID)
             let removal = try await browser.post(casePath + "/episodes/new", [
                 ("childId", childID.lower), ("removalDate-day", "21"), ("removalDate-month", "11"), ("removalDate-year", "2026"),
                 ("manner", "court_ordered"), ("circumstances", "neglect"), ("circumstances", "inadequate_housing")])

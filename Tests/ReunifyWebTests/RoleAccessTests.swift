@@ -98,7 +98,7 @@ struct RoleAccessTests {
 
 enum CaseRecordsRepositoryHelper {
     static func firstEpisode(_ app: Application, _ caseID: UUID) async throws -> UUID? {
-        try await ReunifyStore.CaseRecordsRepository(app.db).episodes(of: caseID).first?.id
+        try await ReunifyStore.CaseRecordsRepository(app.db).episodes(of: CaseID(caseID)).first?.id
     }
 }
 

@@ -33,11 +33,11 @@ struct WritePathTests {
     }
 
     static func placementCount(_ app: Application, _ f: Fixture) async throws -> Int {
-        try await CaseRecordsRepository(app.db).placements(of: UUID(uuidString: f.episodeID)!).count
+        try await CaseRecordsRepository(app.db).placements(of: EpisodeID(f.episodeID)!).count
     }
 
     static func auditCount(_ app: Application, _ f: Fixture, _ action: String, _ kind: String) async throws -> Int {
-        try await AuditRepository(app.db).trail(caseID: UUID(uuidString: f.caseID)!).filter { $0.action == action && $0.recordKind == kind }.count
+        try await AuditRepository(app.db).trail(caseID: CaseID(f.caseID)!).filter { $0.action == action && $0.recordKind == kind }.count
     }
 
     static let homeVisitForm: [(String, String)] = [
@@ -136,7 +136,7 @@ struct WritePathTests {
             let secondPage = try await pageEpisode(f.childID)
             #expect(secondPage.status == .conflict)
             #expect(secondPage.body.string.contains("already has an open removal episode"))
-            #expect(try await CaseRecordsRepository(app.db).episodes(of: UUID(uuidString: f.caseID)!).count == 1)
+            #expect(try await CaseRecordsRepository(app.db).episodes(of: CaseID(f.caseID)!).count == 1)
             #expect(try await Self.auditCount(app, f, "create", "removal_episode") == 1)
         }
     }

@@ -1,7 +1,12 @@
 import Foundation
 
+/// Any record's id, whatever its type, for what records every kind alike (the audit log).
+public protocol AnyRecordID: Sendable {
+    var uuid: UUID { get }
+}
+
 /// A typed identifier: a case's id cannot be passed where a person's is wanted.
-public struct Identifier<Subject>: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Identifier<Subject>: Hashable, Sendable, Codable, CustomStringConvertible, AnyRecordID {
     public let uuid: UUID
     public init(_ uuid: UUID) { self.uuid = uuid }
     public init?(_ text: String) {
@@ -28,6 +33,11 @@ public enum PlacementSubject {}
 public enum GoalSubject {}
 public enum RelationshipSubject {}
 public enum MemberSubject {}
+public enum AssessmentSubject {}
+public enum ReviewSubject {}
+public enum VignetteSubject {}
+public enum TracingRequestSubject {}
+public enum CandidateSubject {}
 
 public typealias UserID = Identifier<UserSubject>
 public typealias CaseID = Identifier<CaseSubject>
@@ -37,3 +47,25 @@ public typealias PlacementID = Identifier<PlacementSubject>
 public typealias GoalID = Identifier<GoalSubject>
 public typealias RelationshipID = Identifier<RelationshipSubject>
 public typealias MemberID = Identifier<MemberSubject>
+public typealias AssessmentID = Identifier<AssessmentSubject>
+public typealias ReviewID = Identifier<ReviewSubject>
+public typealias VignetteID = Identifier<VignetteSubject>
+public typealias TracingRequestID = Identifier<TracingRequestSubject>
+public typealias CandidateID = Identifier<CandidateSubject>
+
+/// A record as the rules and the pages see it: its id, the version an edit must name, and its details.
+public struct Recorded<Subject, Details: Sendable>: Sendable {
+    public let id: Identifier<Subject>
+    public let version: Int
+    public let details: Details
+    public init(id: Identifier<Subject>, version: Int, details: Details) {
+        self.id = id
+        self.version = version
+        self.details = details
+    }
+}
+
+extension UUID: AnyRecordID {
+    /// A stored row's own id, where the kind of record is named beside it (an audit entry's record kind).
+    public var uuid: UUID { self }
+}

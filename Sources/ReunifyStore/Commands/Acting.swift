@@ -28,13 +28,13 @@ public struct Acting: Sendable {
     /// none) in one transaction, the SQLite write lock claimed first: for changes that concern several cases at once
     /// (a person merged, a tracing decision about a child in two cases) or the agency rather than a case.
     func audited<T: Sendable>(on db: any Database, _ action: AuditAction, _ kind: RecordKind,
-                              _ change: @escaping @Sendable (any Database) async throws -> (T, CaseChange.Entry, [UUID])) async throws -> T {
+                              _ change: @escaping @Sendable (any Database) async throws -> (T, CaseChange.Entry, [CaseID])) async throws -> T {
         let acting = self
         return try await db.transaction { tx in
             try await DialectSQL.claimWriteLock(tx)
             let (value, entry, cases) = try await change(tx)
             for caseID in cases.isEmpty ? [nil] : cases.map(Optional.some) {
-                try await AuditRepository(tx).record(acting.auditEvent(action, kind, recordID: entry.recordID, caseID: caseID.map(CaseID.init),
+                try await AuditRepository(tx).record(acting.auditEvent(action, kind, recordID: entry.recordID, caseID: caseID,
                                                                        entry.summary))
             }
             return value

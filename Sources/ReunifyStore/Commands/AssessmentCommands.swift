@@ -22,12 +22,12 @@ public struct AssessmentCommands: Sendable {
         }
     }
 
-    public func save(_ assessmentID: UUID, in caseID: CaseID, instrument: Instrument, ratings: [String: Rating], notes: String?,
+    public func save(_ assessmentID: AssessmentID, in caseID: CaseID, instrument: Instrument, ratings: [String: Rating], notes: String?,
                      complete: Bool, expectedVersion: Int) async throws -> AssessmentModel {
         let acting = self.acting
         return try await change.write(.update, .assessment, caseID: caseID) { tx in
             let repo = AssessmentRepository(tx)
-            guard let model = try await repo.find(assessmentID, in: caseID.uuid) else {
+            guard let model = try await repo.find(assessmentID, in: caseID) else {
                 throw StoreError.absent("There is no such assessment in this case")
             }
             try await repo.update(model, instrument: instrument, ratings: ratings, notes: notes, complete: complete,

@@ -27,7 +27,7 @@ public struct CaseChange: Sendable {
     /// audited (and stays audited: nothing is rolled back) before it is thrown.
     @discardableResult
     public func authorize(_ action: AccessAction, _ kind: RecordKind, caseID: CaseID) async throws -> CaseAccessFacts {
-        guard let facts = try await CaseRepository(db).facts(caseID.uuid) else { throw StoreError.noSuchCase }
+        guard let facts = try await CaseRepository(db).facts(caseID) else { throw StoreError.noSuchCase }
         switch acting.policy.decide(acting.actor, action, kind, in: facts) {
         case .allow:
             return facts

@@ -30,7 +30,7 @@ public struct CaseCommands: Sendable {
     public func change(_ caseID: CaseID, to details: CaseDetails, expectedVersion: Int) async throws -> CaseModel {
         try ValidationFailure.check(details.validate(today: acting.today))
         return try await change.write(.update, .caseFile, caseID: caseID) { tx in
-            guard let model = try await CaseRepository(tx).find(caseID.uuid) else { throw StoreError.noSuchCase }
+            guard let model = try await CaseRepository(tx).find(caseID) else { throw StoreError.noSuchCase }
             try await Self.requireFreeNumber(details.caseNumber, except: caseID, on: tx)
             try await Self.requireStaff(details, on: tx)
             model.apply(details)
@@ -43,7 +43,7 @@ public struct CaseCommands: Sendable {
     /// Records how two members of the case are related.
     public func relate(_ details: RelationshipDetails, in caseID: CaseID) async throws -> RelationshipModel {
         try await change.write(.create, .relationship, caseID: caseID) { tx in
-            let members = Set(try await PersonRepository(tx).members(of: caseID.uuid).map { PersonID($0.personID) })
+            let members = Set(try await PersonRepository(tx).members(of: caseID).map { PersonID($0.personID) })
             try ValidationFailure.check(details.validate(members: members))
             let model = RelationshipModel(caseID: caseID.uuid, details)
             try await model.create(on: tx)
@@ -54,12 +54,12 @@ public struct CaseCommands: Sendable {
     /// Removes a relationship recorded by mistake; the audit log keeps what it said.
     public func unrelate(_ id: RelationshipID, in caseID: CaseID) async throws -> RelationshipModel {
         try await change.write(.delete, .relationship, caseID: caseID) { tx in
-            guard let model = try await CaseRecordsRepository(tx).relationship(id.uuid, in: caseID.uuid) else {
+            guard let model = try await CaseRecordsRepository(tx).relationship(id, in: caseID) else {
                 throw StoreError.absent("There is no such relationship in this case")
             }
             let persons = PersonRepository(tx)
-            let a = try await persons.find(model.personID)?.details.fullName ?? "someone"
-            let b = try await persons.find(model.relatedPersonID)?.details.fullName ?? "someone"
+            let a = try await persons.find(PersonID(model.personID))?.details.fullName ?? "someone"
+            let b = try await persons.find(PersonID(model.relatedPersonID))?.details.fullName ?? "someone"
             try await model.delete(on: tx)
             return (model, .init(id.uuid, "removed: \(a) is the \(model.details.kind.label.lowercased()) of \(b)"))
         }
@@ -68,11 +68,11 @@ public struct CaseCommands: Sendable {
     /// Adds a member of staff to the case's team.
     public func addToTeam(_ userID: UserID, role: TeamRole, in caseID: CaseID) async throws {
         try await change.write(.create, .team, caseID: caseID) { tx in
-            guard let user = try await UserRepository(tx).find(userID.uuid) else {
+            guard let user = try await UserRepository(tx).find(userID) else {
                 throw ValidationFailure(field: "userId", "Choose a member of staff")
             }
             if let problem = TeamRules.checkJoining(user.userRole) { throw ValidationFailure([problem]) }
-            if try await CaseRepository(tx).teamUserIDs(of: caseID.uuid).contains(userID.uuid) {
+            if try await CaseRepository(tx).teamUserIDs(of: caseID).contains(userID.uuid) {
                 throw DuplicateRecord("userId", "That person is already on the team")
             }
             try await TeamMemberModel(caseID: caseID.uuid, userID: userID.uuid, role: role).create(on: tx)
@@ -83,7 +83,7 @@ public struct CaseCommands: Sendable {
     /// Takes someone off the case's team.
     public func removeFromTeam(_ userID: UserID, in caseID: CaseID) async throws {
         try await change.write(.delete, .team, caseID: caseID) { tx in
-            guard let model = try await CaseRepository(tx).find(caseID.uuid) else { throw StoreError.noSuchCase }
+            guard let model = try await CaseRepository(tx).find(caseID) else { throw StoreError.noSuchCase }
             if let problem = TeamRules.checkLeaving(userID, caseworker: model.caseworkerID.map(UserID.init),
                                                     supervisor: model.supervisorID.map(UserID.init)) {
                 throw ValidationFailure([problem])
@@ -97,7 +97,7 @@ public struct CaseCommands: Sendable {
     static func requireStaff(_ details: CaseDetails, on db: any Database) async throws {
         var errors: [FieldError] = []
         for (field, id) in [("caseworkerId", details.caseworkerID), ("supervisorId", details.supervisorID)] {
-            if let id, try await UserRepository(db).find(id.uuid) == nil {
+            if let id, try await UserRepository(db).find(id) == nil {
                 errors.append(FieldError(field, "There is no staff member with id \(id); choose one from the list of staff"))
             }
         }

@@ -24,13 +24,13 @@ public struct PersonCommands: Sendable {
 
     /// Adds a person already known to Reunify (a sibling's case, a relative) to another case. Which people the actor
     /// may reach is the caller's question (`visible`: the cases open to them); a person outside them is not found.
-    public func addKnown(_ personID: PersonID, role: MemberRole, to caseID: CaseID, visible: Set<UUID>) async throws -> (PersonModel, MemberModel) {
+    public func addKnown(_ personID: PersonID, role: MemberRole, to caseID: CaseID, visible: Set<CaseID>) async throws -> (PersonModel, MemberModel) {
         try await change.write(.create, .member, caseID: caseID) { tx in
             let persons = PersonRepository(tx)
-            guard !Set(try await persons.caseIDs(of: personID.uuid)).isDisjoint(with: visible), let person = try await persons.find(personID.uuid) else {
+            guard !Set(try await persons.caseIDs(of: personID)).isDisjoint(with: visible), let person = try await persons.find(personID) else {
                 throw ValidationFailure(field: "personId", "There is no person with id \(personID) in the cases open to you")
             }
-            if try await persons.members(of: caseID.uuid).contains(where: { $0.personID == personID.uuid }) {
+            if try await persons.members(of: caseID).contains(where: { $0.personID == personID.uuid }) {
                 throw DuplicateRecord("personId", "That person is already a member of this case")
             }
             let member = MemberModel(caseID: caseID.uuid, personID: personID.uuid, role: role)
@@ -44,7 +44,7 @@ public struct PersonCommands: Sendable {
         try ValidationFailure.check(details.validate(today: acting.today))
         return try await change.write(.update, .person, caseID: caseID) { tx in
             let persons = PersonRepository(tx)
-            guard try await persons.caseIDs(of: personID.uuid).contains(caseID.uuid), let person = try await persons.find(personID.uuid) else {
+            guard try await persons.caseIDs(of: personID).contains(caseID), let person = try await persons.find(personID) else {
                 throw StoreError.absent("There is no such person in this case")
             }
             person.apply(details)
@@ -58,7 +58,7 @@ public struct PersonCommands: Sendable {
     /// Whether the actor may change this person: the policy allows updating people in one of their cases.
     public func mayChange(_ personID: PersonID) async throws -> Bool {
         let db = change.db
-        for caseID in try await PersonRepository(db).caseIDs(of: personID.uuid) {
+        for caseID in try await PersonRepository(db).caseIDs(of: personID) {
             if let facts = try await CaseRepository(db).facts(caseID), acting.policy.decide(acting.actor, .update, .person, in: facts).isAllowed {
                 return true
             }
@@ -76,7 +76,7 @@ public struct PersonCommands: Sendable {
         }
         let result: PersonMerge.Result = try await acting.audited(on: change.db, .update, .person) { tx in
             let persons = PersonRepository(tx)
-            let before = Set(try await persons.caseIDs(of: duplicateID.uuid)).union(try await persons.caseIDs(of: keptID.uuid))
+            let before = Set(try await persons.caseIDs(of: duplicateID)).union(try await persons.caseIDs(of: keptID))
             let names = try await persons.find([keptID.uuid, duplicateID.uuid])
             func name(_ id: PersonID) -> String { names.first { $0.id == id.uuid }?.details.fullName ?? "someone" }
             let result: PersonMerge.Result
@@ -86,7 +86,7 @@ public struct PersonCommands: Sendable {
                 throw StateConflict("Cannot merge: no \(what)")
             }
             let summary = "merged \(name(duplicateID)) (\(duplicateID)) into \(name(keptID)) (\(keptID)): \(why)"
-            return (result, .init(keptID.uuid, summary), before.sorted { $0.uuidString < $1.uuidString })
+            return (result, .init(keptID.uuid, summary), before.sorted { $0.description < $1.description })
         }
         try await TracingScorer(change.db, today: acting.today, now: acting.now).rescore(personID: keptID.uuid)
         return result

@@ -31,14 +31,14 @@ public struct PracticeCommands: Sendable {
     }
 
     /// Records (or replaces) the actor's ratings of a vignette, checked against the vignette's instrument.
-    public func rate(vignetteID: UUID, instrument: Instrument, ratings: [String: Rating]) async throws {
+    public func rate(vignetteID: VignetteID, instrument: Instrument, ratings: [String: Rating]) async throws {
         try await authorize(.create, .vignetteRating)
         try VignetteRules.check(ratings, instrument: instrument)
         let acting = self.acting
         let _: Bool = try await acting.audited(on: db, .update, .vignetteRating) { tx in
-            guard try await VignetteModel.find(vignetteID, on: tx) != nil else { throw StoreError.notFound("There is no such vignette") }
-            try await VignetteRepository(tx).rate(vignetteID: vignetteID, userID: acting.actor.id.uuid, ratings: ratings)
-            return (true, .init(vignetteID, "rated practice vignette (\(ratings.count) items)"), [])
+            guard try await VignetteModel.find(vignetteID.uuid, on: tx) != nil else { throw StoreError.notFound("There is no such vignette") }
+            try await VignetteRepository(tx).rate(vignetteID: vignetteID.uuid, userID: acting.actor.id.uuid, ratings: ratings)
+            return (true, .init(vignetteID.uuid, "rated practice vignette (\(ratings.count) items)"), [])
         }
     }
 }

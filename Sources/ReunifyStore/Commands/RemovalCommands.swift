@@ -96,7 +96,7 @@ public struct RemovalCommands: Sendable {
         let rules = GoalRules(today: acting.today)
         return try await change.write(.update, .permanencyGoal, caseID: caseID) { tx in
             let facts = try await CaseFacts(tx, caseID)
-            guard let model = try await CaseRecordsRepository(tx).goal(id.uuid, in: caseID.uuid) else {
+            guard let model = try await CaseRecordsRepository(tx).goal(id, in: caseID) else {
                 throw StoreError.absent("There are no such goals in this case")
             }
             try rules.check(details, editing: id, members: facts.members, siblings: try await facts.goals())
@@ -116,39 +116,39 @@ struct CaseFacts {
     init(_ db: any Database, _ caseID: CaseID) async throws {
         self.db = db
         self.caseID = caseID
-        members = try await PersonRepository(db).members(of: caseID.uuid)
+        members = try await PersonRepository(db).members(of: caseID)
             .map { CaseMembership(personID: PersonID($0.personID), role: $0.memberRole) }
     }
 
     func birthDate(of person: PersonID) async throws -> CalendarDate? {
         guard members.contains(where: { $0.personID == person }) else { return nil }
-        return try await PersonRepository(db).find(person.uuid)?.details.birthDate
+        return try await PersonRepository(db).find(person)?.details.birthDate
     }
 
     func name(of person: PersonID) async throws -> String {
-        try await PersonRepository(db).find(person.uuid)?.details.fullName ?? "unknown person"
+        try await PersonRepository(db).find(person)?.details.fullName ?? "unknown person"
     }
 
     func episode(_ id: EpisodeID) async throws -> RemovalEpisodeModel {
-        guard let model = try await CaseRecordsRepository(db).episode(id.uuid, in: caseID.uuid) else {
+        guard let model = try await CaseRecordsRepository(db).episode(id, in: caseID) else {
             throw StoreError.absent("There is no removal episode \(id) in this case")
         }
         return model
     }
 
     func episodes() async throws -> [(id: EpisodeID, details: RemovalEpisodeDetails)] {
-        try await CaseRecordsRepository(db).episodes(of: caseID.uuid).map { (EpisodeID($0.id!), $0.details) }
+        try await CaseRecordsRepository(db).episodes(of: caseID).map { (EpisodeID($0.id!), $0.details) }
     }
 
     func placement(_ id: PlacementID) async throws -> PlacementModel {
-        guard let model = try await CaseRecordsRepository(db).placement(id.uuid, in: caseID.uuid) else {
+        guard let model = try await CaseRecordsRepository(db).placement(id, in: caseID) else {
             throw StoreError.absent("There is no placement \(id) in this case")
         }
         return model
     }
 
     func placements(of episode: EpisodeID) async throws -> [PlacementModel] {
-        try await CaseRecordsRepository(db).placements(of: episode.uuid)
+        try await CaseRecordsRepository(db).placements(of: episode)
     }
 
     func lastReview(of child: UUID) async throws -> CalendarDate? {
@@ -156,7 +156,7 @@ struct CaseFacts {
     }
 
     func goals() async throws -> [(id: GoalID, childID: PersonID)] {
-        try await CaseRecordsRepository(db).goals(of: caseID.uuid).map { (GoalID($0.id!), PersonID($0.childID)) }
+        try await CaseRecordsRepository(db).goals(of: caseID).map { (GoalID($0.id!), PersonID($0.childID)) }
     }
 }
 

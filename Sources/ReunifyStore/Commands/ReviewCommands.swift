@@ -23,7 +23,7 @@ public struct ReviewCommands: Sendable {
         return try await change.write(.create, .reunificationReview, caseID: caseID) { tx in
             let facts = try await CaseFacts(tx, caseID)
             let open = try await facts.episodes().first { $0.details.childID == child && $0.details.isOpen }?.details
-            let goals = try await CaseRecordsRepository(tx).goals(of: caseID.uuid).first { $0.childID == child.uuid }?.details
+            let goals = try await CaseRecordsRepository(tx).goals(of: caseID).first { $0.childID == child.uuid }?.details
             let months = try ReviewRules.monthsInCare(child, members: facts.members, openEpisode: open, goals: goals, today: acting.today)
             let reviewInput = try input(months)
             let outcome = ReunificationReview.evaluate(reviewInput, policy: policy)
@@ -36,7 +36,7 @@ public struct ReviewCommands: Sendable {
     }
 
     /// A supervisor overrides the recommendation with a reason; the initial one is kept.
-    public func override(_ reviewID: UUID, in caseID: CaseID, to recommendation: Recommendation, reason: String,
+    public func override(_ reviewID: ReviewID, in caseID: CaseID, to recommendation: Recommendation, reason: String,
                          expectedVersion: Int) async throws -> ReviewModel {
         guard acting.policy.maySupervise(acting.actor) else {
             throw StoreError.forbidden("A supervisor approves an override of the recommendation")
@@ -51,7 +51,7 @@ public struct ReviewCommands: Sendable {
     }
 
     /// A supervisor approves a review whose risk level was overridden at the worker's discretion.
-    public func approve(_ reviewID: UUID, in caseID: CaseID, expectedVersion: Int) async throws -> ReviewModel {
+    public func approve(_ reviewID: ReviewID, in caseID: CaseID, expectedVersion: Int) async throws -> ReviewModel {
         guard acting.policy.maySupervise(acting.actor) else { throw StoreError.forbidden("A supervisor approves reviews") }
         let acting = self.acting
         return try await change.write(.update, .reunificationReview, caseID: caseID) { tx in
@@ -62,9 +62,9 @@ public struct ReviewCommands: Sendable {
         }
     }
 
-    static func review(_ id: UUID, in caseID: CaseID, on db: any Database) async throws -> ReviewModel {
-        guard let model = try await ReviewRepository(db).find(id, in: caseID.uuid) else {
-            throw StoreError.absent("There is no reunification review \(id.uuidString.lowercased()) in this case")
+    static func review(_ id: ReviewID, in caseID: CaseID, on db: any Database) async throws -> ReviewModel {
+        guard let model = try await ReviewRepository(db).find(id, in: caseID) else {
+            throw StoreError.absent("There is no reunification review \(id) in this case")
         }
         return model
     }

@@ -28,13 +28,13 @@ public struct TracingCommands: Sendable {
     /// Runs `change` and writes its audit entry against each case it names (or once, for the agency) in one
     /// transaction.
     func audited<T: Sendable>(_ action: AuditAction, _ kind: RecordKind,
-                              _ change: @escaping @Sendable (any Database) async throws -> (T, CaseChange.Entry, [UUID])) async throws -> T {
+                              _ change: @escaping @Sendable (any Database) async throws -> (T, CaseChange.Entry, [CaseID])) async throws -> T {
         try await acting.audited(on: db, action, kind, change)
     }
 
-    func request(_ id: UUID, on db: any Database) async throws -> TracingRequestModel {
-        guard let model = try await TracingRequestModel.find(id, on: db) else {
-            throw StoreError.notFound("There is no tracing request with id \(id.uuidString.lowercased())")
+    func request(_ id: TracingRequestID, on db: any Database) async throws -> TracingRequestModel {
+        guard let model = try await TracingRepository(db).find(id) else {
+            throw StoreError.notFound("There is no tracing request with id \(id)")
         }
         return model
     }
@@ -47,7 +47,7 @@ public struct TracingCommands: Sendable {
         return try await PersonRepository(db).unmerged(inCases: visible, role: .child).first { $0.id == childID.uuid }
     }
 
-    static func cases(of personID: UUID?, on db: any Database) async throws -> [UUID] {
+    static func cases(of personID: PersonID?, on db: any Database) async throws -> [CaseID] {
         guard let personID else { return [] }
         return try await PersonRepository(db).caseIDs(of: personID)
     }
@@ -64,14 +64,14 @@ public struct TracingCommands: Sendable {
         let model: TracingRequestModel = try await audited(.create, .tracingRequest) { tx in
             let model = TracingRequestModel(final, filedBy: acting.actor.id.uuid, filedOn: acting.today)
             try await model.create(on: tx)
-            let cases = try await Self.cases(of: final.childID?.uuid, on: tx)
+            let cases = try await Self.cases(of: final.childID, on: tx)
             return (model, .init(model.id, "filed tracing request (\(final.kind.rawValue)) for \(final.sought.fullName)"), Array(cases.prefix(1)))
         }
         try await scorer.rescore(model)
         return model
     }
 
-    public func change(_ requestID: UUID, to details: TracingRequestDetails, expectedVersion: Int) async throws -> TracingRequestModel {
+    public func change(_ requestID: TracingRequestID, to details: TracingRequestDetails, expectedVersion: Int) async throws -> TracingRequestModel {
         try await authorize(.update)
         let rules = self.rules
         let child = try await openChild(details, on: db)
@@ -90,7 +90,7 @@ public struct TracingCommands: Sendable {
     }
 
     /// Deletes a request filed in error, with its actions and candidates; whoever filed it or a supervisor may.
-    public func delete(_ requestID: UUID) async throws {
+    public func delete(_ requestID: TracingRequestID) async throws {
         try await authorize(.read)
         let filed = try await request(requestID, on: db)
         try await authorize(.delete, filedBy: filed.filedBy)
@@ -99,11 +99,11 @@ public struct TracingCommands: Sendable {
             let confirmed = try await TracingRepository(tx).candidates(of: requestID).contains { $0.decisionValue == .confirmed }
             try TracingRules.checkDeletion(linked: model.linkedPersonID != nil, anyConfirmed: confirmed)
             try await TracingRepository(tx).delete(model)
-            return (true, .init(requestID, "deleted tracing request for \(model.details.sought.fullName)"), [])
+            return (true, .init(requestID.uuid, "deleted tracing request for \(model.details.sought.fullName)"), [])
         }
     }
 
-    public func addAction(_ details: TracingActionDetails, to requestID: UUID) async throws -> TracingActionModel {
+    public func addAction(_ details: TracingActionDetails, to requestID: TracingRequestID) async throws -> TracingActionModel {
         try await authorize(.update)
         try ValidationFailure.check(details.validate(today: acting.today))
         let acting = self.acting
@@ -119,33 +119,33 @@ public struct TracingCommands: Sendable {
 
     /// Confirms or rejects a proposed match. Confirming links the request to the child and moves it to verifying;
     /// the decision is recorded in every case of the child.
-    public func decide(_ candidateID: UUID, of requestID: UUID, _ decision: CandidateDecision, reason: String) async throws -> MatchCandidateModel {
+    public func decide(_ candidateID: CandidateID, of requestID: TracingRequestID, _ decision: CandidateDecision, reason: String) async throws -> MatchCandidateModel {
         try await authorize(.update, .matchCandidate)
         let acting = self.acting
         return try await audited(.update, .matchCandidate) { tx in
             let model = try await request(requestID, on: tx)
             guard let candidate = try await TracingRepository(tx).candidate(candidateID, of: requestID) else {
-                throw StoreError.notFound("There is no match candidate with id \(candidateID.uuidString.lowercased()) for this request")
+                throw StoreError.notFound("There is no match candidate with id \(candidateID) for this request")
             }
             let kept = try TracingRules.checkDecision(decision, reason: reason, current: candidate.decisionValue,
                                                       linkedTo: model.linkedPersonID.map(PersonID.init), candidate: PersonID(candidate.personID))
             try await TracingRepository(tx).decide(candidate, decision, reason: kept, by: acting.actor.id.uuid, at: acting.now, request: model)
             if decision == .rejected { try await TracingRepository(tx).refreshStatus(model) }
             let percent = Int((candidate.probability * 100).rounded())
-            let summary = "\(decision.rawValue) match of tracing request \(requestID.uuidString.lowercased()) (score \(percent) %, \(candidate.engineVersion)): \(kept)"
-            return (candidate, .init(candidate.id, summary), try await Self.cases(of: candidate.personID, on: tx))
+            let summary = "\(decision.rawValue) match of tracing request \(requestID) (score \(percent) %, \(candidate.engineVersion)): \(kept)"
+            return (candidate, .init(candidate.id, summary), try await Self.cases(of: PersonID(candidate.personID), on: tx))
         }
     }
 
     /// Records what verification found, in the linked child's first case.
-    public func verify(_ requestID: UUID, _ v: VerificationDetails, expectedVersion: Int) async throws -> TracingRequestModel {
+    public func verify(_ requestID: TracingRequestID, _ v: VerificationDetails, expectedVersion: Int) async throws -> TracingRequestModel {
         try await authorize(.update, .tracingVerification)
         return try await audited(.update, .tracingRequest) { tx in
             let model = try await request(requestID, on: tx)
             try TracingRules.checkVerification(v, linked: model.linkedPersonID != nil)
             try await TracingRepository(tx).saveVerification(model, v, expectedVersion: expectedVersion)
             let answers = VerificationDetails.questions.map { "\($0.key)=\(v.answer($0.key).rawValue)" }.joined(separator: ", ")
-            return (model, .init(model.id, "recorded verification: \(answers)"), Array(try await Self.cases(of: model.linkedPersonID, on: tx).prefix(1)))
+            return (model, .init(model.id, "recorded verification: \(answers)"), Array(try await Self.cases(of: model.linkedPersonID.map(PersonID.init), on: tx).prefix(1)))
         }
     }
 }

@@ -6,12 +6,12 @@ public struct AssessmentRepository: Sendable {
     let db: any Database
     public init(_ db: any Database) { self.db = db }
 
-    public func list(caseID: UUID) async throws -> [AssessmentModel] {
-        try await AssessmentModel.query(on: db).filter(\.$caseID == caseID).sort(\.$assessedOn).all()
+    public func list(caseID: CaseID) async throws -> [AssessmentModel] {
+        try await AssessmentModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$assessedOn).all()
     }
 
-    public func find(_ id: UUID, in caseID: UUID) async throws -> AssessmentModel? {
-        try await AssessmentModel.query(on: db).filter(\.$id == id).filter(\.$caseID == caseID).first()
+    public func find(_ id: AssessmentID, in caseID: CaseID) async throws -> AssessmentModel? {
+        try await AssessmentModel.query(on: db).filter(\.$id == id.uuid).filter(\.$caseID == caseID.uuid).first()
     }
 
     /// Starts an assessment (a draft) or records a completed one in one go.
@@ -46,9 +46,9 @@ public struct AssessmentRepository: Sendable {
     }
 
     /// Completed assessments of the cases given, for the calibration report.
-    public func completed(inCases caseIDs: [UUID]) async throws -> [AssessmentModel] {
+    public func completed(inCases caseIDs: [CaseID]) async throws -> [AssessmentModel] {
         guard !caseIDs.isEmpty else { return [] }
-        return try await AssessmentModel.query(on: db).filter(\.$caseID ~~ caseIDs)
+        return try await AssessmentModel.query(on: db).filter(\.$caseID ~~ caseIDs.map(\.uuid))
             .filter(\.$status == AssessmentModel.Status.completed.rawValue).all()
     }
 }

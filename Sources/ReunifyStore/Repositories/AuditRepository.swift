@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import ReunifyDomain
 
 /// The append-only audit log: entries are added and read, never changed.
 public struct AuditRepository: Sendable {
@@ -11,8 +12,8 @@ public struct AuditRepository: Sendable {
     }
 
     /// A case's trail, newest first.
-    public func trail(caseID: UUID, limit: Int = 500) async throws -> [AuditEventModel] {
-        try await AuditEventModel.query(on: db).filter(\.$caseID == caseID)
+    public func trail(caseID: CaseID, limit: Int = 500) async throws -> [AuditEventModel] {
+        try await AuditEventModel.query(on: db).filter(\.$caseID == caseID.uuid)
             .sort(\.$occurredAt, .descending).limit(limit).all()
     }
 

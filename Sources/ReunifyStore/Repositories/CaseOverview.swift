@@ -1,40 +1,52 @@
 import Foundation
 import ReunifyDomain
 
-/// Everything the case page shows, loaded in a fixed number of queries.
+/// Everything the case page shows, as domain values, loaded in a fixed number of queries.
 public struct CaseOverview: Sendable {
+    public typealias Person = Recorded<PersonSubject, PersonDetails>
+    public typealias Relationship = Recorded<RelationshipSubject, RelationshipDetails>
+    public typealias Goal = Recorded<GoalSubject, PermanencyGoalDetails>
+    public typealias Placement = Recorded<PlacementSubject, PlacementDetails>
+
+    /// A person and their part in this case.
     public struct Member: Sendable {
-        public let member: MemberModel
-        public let person: PersonModel
+        public let id: MemberID
+        public let role: MemberRole
+        public let person: Person
+        /// The record this person's was merged into, if it was.
+        public let mergedInto: PersonID?
     }
     public struct Episode: Sendable {
-        public let episode: RemovalEpisodeModel
+        public let episode: Recorded<EpisodeSubject, RemovalEpisodeDetails>
         public let childName: String
-        public let placements: [PlacementModel]
+        public let placements: [Placement]
     }
     public struct TeamEntry: Sendable {
         public let role: TeamRole
-        public let user: UserModel
+        public let userID: UserID
+        public let name: String
     }
 
-    public let caseFile: CaseModel
+    public let caseFile: Recorded<CaseSubject, CaseDetails>
     public let members: [Member]
-    public let relationships: [RelationshipModel]
+    public let relationships: [Relationship]
     public let episodes: [Episode]
-    public let goals: [PermanencyGoalModel]
-    public let lastReviews: [UUID: CalendarDate]
+    public let goals: [Goal]
+    public let lastReviews: [PersonID: CalendarDate]
     public let team: [TeamEntry]
 
-    public func person(_ id: UUID) -> PersonModel? { members.first { $0.person.id == id }?.person }
+    public var caseID: CaseID { caseFile.id }
 
-    public func name(_ id: UUID) -> String { person(id)?.details.fullName ?? "Unknown person" }
+    public func person(_ id: PersonID) -> Person? { members.first { $0.person.id == id }?.person }
 
-    public var children: [Member] { members.filter { $0.member.memberRole == .child } }
+    public func name(_ id: PersonID) -> String { person(id)?.details.fullName ?? "Unknown person" }
+
+    public var children: [Member] { members.filter { $0.role == .child } }
 
     public func timeline(policy: TimelinePolicy = .unitedStates) -> CaseTimeline {
         CaseTimeline(policy: policy, stage: caseFile.details.stage, episodes: episodes.map {
-            let child = $0.episode.childID
-            let goal = goals.first { $0.childID == child }?.details
+            let child = $0.episode.details.childID
+            let goal = goals.first { $0.details.childID == child }?.details
             return CaseTimeline.ChildEpisode(childName: $0.childName, episode: $0.episode.details, placements: $0.placements.map(\.details),
                                              reunificationGoal: goal?.includesReunification ?? false,
                                              lastReview: lastReviews[child])

@@ -9,35 +9,35 @@ public struct CaseRecordsRepository: Sendable {
     let db: any Database
     public init(_ db: any Database) { self.db = db }
 
-    public func relationship(_ id: UUID, in caseID: UUID) async throws -> RelationshipModel? {
-        try await RelationshipModel.query(on: db).filter(\.$id == id).filter(\.$caseID == caseID).first()
+    public func relationship(_ id: RelationshipID, in caseID: CaseID) async throws -> RelationshipModel? {
+        try await RelationshipModel.query(on: db).filter(\.$id == id.uuid).filter(\.$caseID == caseID.uuid).first()
     }
 
-    public func episodes(of caseID: UUID) async throws -> [RemovalEpisodeModel] {
-        try await RemovalEpisodeModel.query(on: db).filter(\.$caseID == caseID).sort(\.$removalDate).all()
+    public func episodes(of caseID: CaseID) async throws -> [RemovalEpisodeModel] {
+        try await RemovalEpisodeModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$removalDate).all()
     }
 
-    public func episode(_ id: UUID, in caseID: UUID) async throws -> RemovalEpisodeModel? {
-        try await RemovalEpisodeModel.query(on: db).filter(\.$id == id).filter(\.$caseID == caseID).first()
+    public func episode(_ id: EpisodeID, in caseID: CaseID) async throws -> RemovalEpisodeModel? {
+        try await RemovalEpisodeModel.query(on: db).filter(\.$id == id.uuid).filter(\.$caseID == caseID.uuid).first()
     }
 
-    public func placements(of episodeID: UUID) async throws -> [PlacementModel] {
-        try await PlacementModel.query(on: db).filter(\.$episodeID == episodeID).sort(\.$startDate).all()
+    public func placements(of episodeID: EpisodeID) async throws -> [PlacementModel] {
+        try await PlacementModel.query(on: db).filter(\.$episodeID == episodeID.uuid).sort(\.$startDate).all()
     }
 
-    public func placements(ofCase caseID: UUID) async throws -> [PlacementModel] {
-        try await PlacementModel.query(on: db).filter(\.$caseID == caseID).sort(\.$startDate).all()
+    public func placements(ofCase caseID: CaseID) async throws -> [PlacementModel] {
+        try await PlacementModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$startDate).all()
     }
 
-    public func placement(_ id: UUID, in caseID: UUID) async throws -> PlacementModel? {
-        try await PlacementModel.query(on: db).filter(\.$id == id).filter(\.$caseID == caseID).first()
+    public func placement(_ id: PlacementID, in caseID: CaseID) async throws -> PlacementModel? {
+        try await PlacementModel.query(on: db).filter(\.$id == id.uuid).filter(\.$caseID == caseID.uuid).first()
     }
 
-    public func goals(of caseID: UUID) async throws -> [PermanencyGoalModel] {
-        try await PermanencyGoalModel.query(on: db).filter(\.$caseID == caseID).all()
+    public func goals(of caseID: CaseID) async throws -> [PermanencyGoalModel] {
+        try await PermanencyGoalModel.query(on: db).filter(\.$caseID == caseID.uuid).all()
     }
 
-    public func goal(_ id: UUID, in caseID: UUID) async throws -> PermanencyGoalModel? {
-        try await PermanencyGoalModel.query(on: db).filter(\.$id == id).filter(\.$caseID == caseID).first()
+    public func goal(_ id: GoalID, in caseID: CaseID) async throws -> PermanencyGoalModel? {
+        try await PermanencyGoalModel.query(on: db).filter(\.$id == id.uuid).filter(\.$caseID == caseID.uuid).first()
     }
 }

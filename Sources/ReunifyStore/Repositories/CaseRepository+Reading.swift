@@ -4,33 +4,37 @@ import ReunifyDomain
 
 extension CaseRepository {
     /// The case page's content.
-    public func overview(_ id: UUID) async throws -> CaseOverview? {
+    public func overview(_ id: CaseID) async throws -> CaseOverview? {
         guard let model = try await find(id) else { return nil }
-        let members = try await MemberModel.query(on: db).filter(\.$caseID == id).all()
+        let members = try await MemberModel.query(on: db).filter(\.$caseID == id.uuid).all()
         let persons = try await PersonModel.query(on: db).filter(\.$id ~~ members.map(\.personID)).all()
         let personByID = Dictionary(persons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        let episodes = try await RemovalEpisodeModel.query(on: db).filter(\.$caseID == id).sort(\.$removalDate).all()
-        let placements = try await PlacementModel.query(on: db).filter(\.$caseID == id).sort(\.$startDate).all()
-        let team = try await TeamMemberModel.query(on: db).filter(\.$caseID == id).all()
+        let episodes = try await RemovalEpisodeModel.query(on: db).filter(\.$caseID == id.uuid).sort(\.$removalDate).all()
+        let placements = try await PlacementModel.query(on: db).filter(\.$caseID == id.uuid).sort(\.$startDate).all()
+        let team = try await TeamMemberModel.query(on: db).filter(\.$caseID == id.uuid).all()
         let users = try await UserModel.query(on: db).filter(\.$id ~~ team.map(\.userID)).all()
         let userByID = Dictionary(users.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let roleOrder = MemberRole.allCases
-        let memberRows = members.compactMap { m in personByID[m.personID].map { CaseOverview.Member(member: m, person: $0) } }
-            .sorted {
-                let a = roleOrder.firstIndex(of: $0.member.memberRole)!, b = roleOrder.firstIndex(of: $1.member.memberRole)!
-                return a != b ? a < b : ($0.person.birthDate ?? "") < ($1.person.birthDate ?? "")
-            }
+        let memberRows = members.compactMap { m in
+            personByID[m.personID].map { CaseOverview.Member(id: m.typedID, role: m.memberRole, person: $0.recorded, mergedInto: $0.mergedInto.map(PersonID.init)) }
+        }.sorted {
+            let a = roleOrder.firstIndex(of: $0.role)!, b = roleOrder.firstIndex(of: $1.role)!
+            return a != b ? a < b : ($0.person.details.birthDate?.iso ?? "") < ($1.person.details.birthDate?.iso ?? "")
+        }
+        let lastReviews = try await ReviewRepository(db).lastReviewDates(caseIDs: [id.uuid])
         return CaseOverview(
-            caseFile: model,
+            caseFile: model.recorded,
             members: memberRows,
-            relationships: try await RelationshipModel.query(on: db).filter(\.$caseID == id).all(),
+            relationships: try await RelationshipModel.query(on: db).filter(\.$caseID == id.uuid).all().map(\.recorded),
             episodes: episodes.map { e in
-                CaseOverview.Episode(episode: e, childName: personByID[e.childID]?.details.fullName ?? "Unknown child",
-                                     placements: placements.filter { $0.episodeID == e.id })
+                CaseOverview.Episode(episode: e.recorded, childName: personByID[e.childID]?.details.fullName ?? "Unknown child",
+                                     placements: placements.filter { $0.episodeID == e.id }.map(\.recorded))
             },
-            goals: try await PermanencyGoalModel.query(on: db).filter(\.$caseID == id).all(),
-            lastReviews: try await ReviewRepository(db).lastReviewDates(caseIDs: [id]),
-            team: team.compactMap { t in userByID[t.userID].map { CaseOverview.TeamEntry(role: t.teamRole, user: $0) } })
+            goals: try await PermanencyGoalModel.query(on: db).filter(\.$caseID == id.uuid).all().map(\.recorded),
+            lastReviews: Dictionary(lastReviews.map { (PersonID($0.key), $0.value) }, uniquingKeysWith: { a, _ in a }),
+            team: team.compactMap { t in
+                userByID[t.userID].map { CaseOverview.TeamEntry(role: t.teamRole, userID: $0.typedID, name: $0.name) }
+            })
     }
 
     /// Caseload lines for a page of cases: children with ages, days in care and what is due next.
@@ -58,7 +62,7 @@ extension CaseRepository {
                 let inCare = caseEpisodes.contains { $0.childID == member.personID && $0.dischargeDate == nil }
                 return CaseloadRow.Child(name: person.givenName, age: person.details.birthDate?.age(on: today), inCare: inCare)
             }.sorted { ($0.age ?? 0) > ($1.age ?? 0) }
-            return CaseloadRow(caseID: model.id!, caseNumber: model.caseNumber, familyName: model.familyName,
+            return CaseloadRow(caseID: model.typedID, caseNumber: model.caseNumber, familyName: model.familyName,
                                stage: model.details.stage, caseworkerID: model.caseworkerID, children: kids,
                                daysInCare: timeline.daysInCare(today: today), nextDue: timeline.nextDue(today: today),
                                version: model.version)

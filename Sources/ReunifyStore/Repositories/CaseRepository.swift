@@ -7,25 +7,25 @@ public struct CaseRepository: Sendable {
     let db: any Database
     public init(_ db: any Database) { self.db = db }
 
-    public func find(_ id: UUID) async throws -> CaseModel? {
-        try await CaseModel.find(id, on: db)
+    public func find(_ id: CaseID) async throws -> CaseModel? {
+        try await CaseModel.find(id.uuid, on: db)
     }
 
-    public func find(_ ids: Set<UUID>) async throws -> [CaseModel] {
+    public func find(_ ids: Set<CaseID>) async throws -> [CaseModel] {
         guard !ids.isEmpty else { return [] }
-        return try await CaseModel.query(on: db).filter(\.$id ~~ Array(ids)).all()
+        return try await CaseModel.query(on: db).filter(\.$id ~~ ids.map(\.uuid)).all()
     }
 
     /// The accounts on a case's team.
-    public func teamUserIDs(of caseID: UUID) async throws -> [UUID] {
-        try await TeamMemberModel.query(on: db).filter(\.$caseID == caseID).all(\.$userID)
+    public func teamUserIDs(of caseID: CaseID) async throws -> [UUID] {
+        try await TeamMemberModel.query(on: db).filter(\.$caseID == caseID.uuid).all(\.$userID)
     }
 
     /// What the access policy needs to know about a case; nil when there is no such case.
-    public func facts(_ id: UUID) async throws -> CaseAccessFacts? {
+    public func facts(_ id: CaseID) async throws -> CaseAccessFacts? {
         guard let model = try await find(id) else { return nil }
-        let team = try await TeamMemberModel.query(on: db).filter(\.$caseID == id).all()
-        let familyPersons = try await MemberModel.query(on: db).filter(\.$caseID == id)
+        let team = try await TeamMemberModel.query(on: db).filter(\.$caseID == id.uuid).all()
+        let familyPersons = try await MemberModel.query(on: db).filter(\.$caseID == id.uuid)
             .filter(\.$role ~~ [MemberRole.parent, .caregiver, .nonResidentFather].map(\.rawValue)).all().map(\.personID)
         let familyAccounts = familyPersons.isEmpty ? [] : try await UserModel.query(on: db)
             .filter(\.$personID ~~ familyPersons).filter(\.$role == UserRole.parent.rawValue).all()
@@ -36,8 +36,8 @@ public struct CaseRepository: Sendable {
     }
 
     /// The ids of every case the scope lets its holder see.
-    public func visibleCaseIDs(_ scope: CaseScope) async throws -> Set<UUID> {
-        Set(try await scoped(scope)?.all(\.$id) ?? [])
+    public func visibleCaseIDs(_ scope: CaseScope) async throws -> Set<CaseID> {
+        Set(try await scoped(scope)?.all(\.$id).map(CaseID.init) ?? [])
     }
 
     func scoped(_ scope: CaseScope) async throws -> QueryBuilder<CaseModel>? {

@@ -8,7 +8,7 @@ public struct CaseloadRow: Sendable {
         public let age: Int?
         public let inCare: Bool
     }
-    public let caseID: UUID
+    public let caseID: CaseID
     public let caseNumber: String
     public let familyName: String
     public let stage: CaseStage

@@ -8,7 +8,7 @@ public struct PersonRepository: Sendable {
     let db: any Database
     public init(_ db: any Database) { self.db = db }
 
-    public func find(_ id: UUID) async throws -> PersonModel? { try await PersonModel.find(id, on: db) }
+    public func find(_ id: PersonID) async throws -> PersonModel? { try await PersonModel.find(id.uuid, on: db) }
 
     public func find(_ ids: [UUID]) async throws -> [PersonModel] {
         guard !ids.isEmpty else { return [] }
@@ -17,9 +17,9 @@ public struct PersonRepository: Sendable {
 
     /// The people of the cases given (those with `role`, if one is named) whose records were not merged into another,
     /// by name.
-    public func unmerged(inCases caseIDs: Set<UUID>, role: MemberRole? = nil) async throws -> [PersonModel] {
+    public func unmerged(inCases caseIDs: Set<CaseID>, role: MemberRole? = nil) async throws -> [PersonModel] {
         guard !caseIDs.isEmpty else { return [] }
-        let members = MemberModel.query(on: db).filter(\.$caseID ~~ Array(caseIDs))
+        let members = MemberModel.query(on: db).filter(\.$caseID ~~ caseIDs.map(\.uuid))
         if let role { members.filter(\.$role == role.rawValue) }
         let ids = Set(try await members.all(\.$personID))
         guard !ids.isEmpty else { return [] }
@@ -28,23 +28,23 @@ public struct PersonRepository: Sendable {
     }
 
     /// The cases a person is a member of.
-    public func caseIDs(of personID: UUID) async throws -> [UUID] {
-        try await MemberModel.query(on: db).filter(\.$personID == personID).all(\.$caseID)
+    public func caseIDs(of personID: PersonID) async throws -> [CaseID] {
+        try await MemberModel.query(on: db).filter(\.$personID == personID.uuid).all(\.$caseID).map(CaseID.init)
     }
 
-    public func members(of caseID: UUID) async throws -> [MemberModel] {
-        try await MemberModel.query(on: db).filter(\.$caseID == caseID).all()
+    public func members(of caseID: CaseID) async throws -> [MemberModel] {
+        try await MemberModel.query(on: db).filter(\.$caseID == caseID.uuid).all()
     }
 
-    public func member(_ id: UUID, in caseID: UUID) async throws -> MemberModel? {
-        try await MemberModel.query(on: db).filter(\.$id == id).filter(\.$caseID == caseID).first()
+    public func member(_ id: MemberID, in caseID: CaseID) async throws -> MemberModel? {
+        try await MemberModel.query(on: db).filter(\.$id == id.uuid).filter(\.$caseID == caseID.uuid).first()
     }
 
     /// People whose names hold every term, among the cases given; with the cases each is in.
-    public func search(_ query: String, within caseIDs: Set<UUID>, limit: Int = 50) async throws -> [(PersonModel, [MemberModel])] {
+    public func search(_ query: String, within caseIDs: Set<CaseID>, limit: Int = 50) async throws -> [(PersonModel, [MemberModel])] {
         let terms = SearchText.terms(query)
         guard !terms.isEmpty, !caseIDs.isEmpty else { return [] }
-        let members = try await MemberModel.query(on: db).filter(\.$caseID ~~ Array(caseIDs)).all()
+        let members = try await MemberModel.query(on: db).filter(\.$caseID ~~ caseIDs.map(\.uuid)).all()
         let personIDs = Array(Set(members.map(\.personID)))
         guard !personIDs.isEmpty else { return [] }
         let builder = PersonModel.query(on: db).filter(\.$id ~~ personIDs)

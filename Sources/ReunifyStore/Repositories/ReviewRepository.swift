@@ -6,12 +6,12 @@ public struct ReviewRepository: Sendable {
     let db: any Database
     public init(_ db: any Database) { self.db = db }
 
-    public func list(caseID: UUID) async throws -> [ReviewModel] {
-        try await ReviewModel.query(on: db).filter(\.$caseID == caseID).sort(\.$reviewedOn, .descending).all()
+    public func list(caseID: CaseID) async throws -> [ReviewModel] {
+        try await ReviewModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$reviewedOn, .descending).all()
     }
 
-    public func find(_ id: UUID, in caseID: UUID) async throws -> ReviewModel? {
-        try await ReviewModel.query(on: db).filter(\.$id == id).filter(\.$caseID == caseID).first()
+    public func find(_ id: ReviewID, in caseID: CaseID) async throws -> ReviewModel? {
+        try await ReviewModel.query(on: db).filter(\.$id == id.uuid).filter(\.$caseID == caseID.uuid).first()
     }
 
     /// Records a supervisor's override of the recommendation; the initial recommendation stays as it was.
@@ -46,8 +46,8 @@ public struct ReviewRepository: Sendable {
         return latest
     }
 
-    public func all(inCases caseIDs: [UUID]) async throws -> [ReviewModel] {
+    public func all(inCases caseIDs: [CaseID]) async throws -> [ReviewModel] {
         guard !caseIDs.isEmpty else { return [] }
-        return try await ReviewModel.query(on: db).filter(\.$caseID ~~ caseIDs).all()
+        return try await ReviewModel.query(on: db).filter(\.$caseID ~~ caseIDs.map(\.uuid)).all()
     }
 }

@@ -8,7 +8,7 @@ public struct TracingRepository: Sendable {
     let db: any Database
     public init(_ db: any Database) { self.db = db }
 
-    public func find(_ id: UUID) async throws -> TracingRequestModel? { try await TracingRequestModel.find(id, on: db) }
+    public func find(_ id: TracingRequestID) async throws -> TracingRequestModel? { try await TracingRequestModel.find(id.uuid, on: db) }
 
     public func find(_ ids: [UUID]) async throws -> [TracingRequestModel] {
         guard !ids.isEmpty else { return [] }
@@ -43,16 +43,16 @@ public struct TracingRepository: Sendable {
     // MARK: actions
 
     /// The trace's history, newest first.
-    public func actions(of requestID: UUID) async throws -> [TracingActionModel] {
-        try await TracingActionModel.query(on: db).filter(\.$requestID == requestID)
+    public func actions(of requestID: TracingRequestID) async throws -> [TracingActionModel] {
+        try await TracingActionModel.query(on: db).filter(\.$requestID == requestID.uuid)
             .sort(\.$date, .descending).sort(\.$createdAt, .descending).all()
     }
 
     // MARK: candidates
 
     /// Best first.
-    public func candidates(of requestID: UUID) async throws -> [MatchCandidateModel] {
-        try await MatchCandidateModel.query(on: db).filter(\.$requestID == requestID).sort(\.$probability, .descending).all()
+    public func candidates(of requestID: TracingRequestID) async throws -> [MatchCandidateModel] {
+        try await MatchCandidateModel.query(on: db).filter(\.$requestID == requestID.uuid).sort(\.$probability, .descending).all()
     }
 
     /// The requests a registered child is proposed for, best first.
@@ -60,8 +60,8 @@ public struct TracingRepository: Sendable {
         try await MatchCandidateModel.query(on: db).filter(\.$personID == personID).sort(\.$probability, .descending).all()
     }
 
-    public func candidate(_ id: UUID, of requestID: UUID) async throws -> MatchCandidateModel? {
-        try await MatchCandidateModel.query(on: db).filter(\.$id == id).filter(\.$requestID == requestID).first()
+    public func candidate(_ id: CandidateID, of requestID: TracingRequestID) async throws -> MatchCandidateModel? {
+        try await MatchCandidateModel.query(on: db).filter(\.$id == id.uuid).filter(\.$requestID == requestID.uuid).first()
     }
 
     /// Stores fresh scores for one request. Decisions already made are kept with their new score; pending
@@ -128,7 +128,7 @@ public struct TracingRepository: Sendable {
 
     /// Moves an open request to "match found" when a pending candidate is likely, and back when none is left.
     public func refreshStatus(_ request: TracingRequestModel, likely: Double = TracingMatcher.likelyMatch) async throws {
-        let pendingLikely = try await candidates(of: request.id!).contains { $0.decisionValue == .pending && $0.probability >= likely }
+        let pendingLikely = try await candidates(of: request.typedID).contains { $0.decisionValue == .pending && $0.probability >= likely }
         let status = request.statusValue
         if status == .open && pendingLikely {
             request.status = TracingStatus.matchFound.rawValue

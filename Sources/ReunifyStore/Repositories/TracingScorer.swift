@@ -59,7 +59,7 @@ public struct TracingScorer: Sendable {
         if request.statusValue.isActive {
             for c in matcher.candidates(for: sought, among: prepared) { scores[UUID(uuidString: c.registeredID)!] = c }
         }
-        for c in try await repo.candidates(of: request.id!) where c.decisionValue != .pending && scores[c.personID] == nil {
+        for c in try await repo.candidates(of: request.typedID) where c.decisionValue != .pending && scores[c.personID] == nil {
             if let r = registry.first(where: { $0.person.id == c.personID }) {
                 scores[c.personID] = matcher.score(sought, r.record, registrySize: registry.count)
             }

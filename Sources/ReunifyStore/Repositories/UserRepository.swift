@@ -6,7 +6,7 @@ public struct UserRepository: Sendable {
     let db: any Database
     public init(_ db: any Database) { self.db = db }
 
-    public func find(_ id: UUID) async throws -> UserModel? { try await UserModel.find(id, on: db) }
+    public func find(_ id: UserID) async throws -> UserModel? { try await UserModel.find(id.uuid, on: db) }
 
     /// How many accounts there are: the health check's real query.
     public func count() async throws -> Int { try await UserModel.query(on: db).count() }
@@ -16,11 +16,11 @@ public struct UserRepository: Sendable {
     }
 
     /// Display names of the users given, in one query.
-    public func names(_ ids: [UUID]) async throws -> [UUID: String] {
-        let unique = Array(Set(ids))
+    public func names(_ ids: [UserID]) async throws -> [UserID: String] {
+        let unique = Set(ids).map(\.uuid)
         guard !unique.isEmpty else { return [:] }
         let users = try await UserModel.query(on: db).filter(\.$id ~~ unique).all()
-        return Dictionary(users.map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return Dictionary(users.map { ($0.typedID, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func all() async throws -> [UserModel] {

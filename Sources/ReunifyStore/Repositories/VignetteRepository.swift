@@ -14,12 +14,12 @@ public struct VignetteRepository: Sendable {
         return try await query.all()
     }
 
-    public func find(_ id: UUID) async throws -> VignetteModel? { try await VignetteModel.find(id, on: db) }
+    public func find(_ id: VignetteID) async throws -> VignetteModel? { try await VignetteModel.find(id.uuid, on: db) }
 
     public func publish(_ model: VignetteModel) async throws { try await model.create(on: db) }
 
-    public func ratings(of vignetteID: UUID) async throws -> [VignetteRatingModel] {
-        try await VignetteRatingModel.query(on: db).filter(\.$vignetteID == vignetteID).all()
+    public func ratings(of vignetteID: VignetteID) async throws -> [VignetteRatingModel] {
+        try await VignetteRatingModel.query(on: db).filter(\.$vignetteID == vignetteID.uuid).all()
     }
 
     /// The ratings of several vignettes in one query.

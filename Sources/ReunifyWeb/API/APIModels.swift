@@ -57,9 +57,11 @@ struct PersonDTO: Content {
     let mergedInto: UUID?
     let version: Int
 
-    init(_ m: PersonModel) {
+    init(_ m: PersonModel) { self.init(m.recorded, mergedInto: m.mergedInto.map(PersonID.init)) }
+
+    init(_ m: Recorded<PersonSubject, PersonDetails>, mergedInto merged: PersonID?) {
         let d = m.details
-        id = m.id!
+        id = m.id.uuid
         givenName = d.givenName
         familyName = d.familyName
         otherNames = d.otherNames
@@ -72,7 +74,7 @@ struct PersonDTO: Content {
         icwaStatus = d.icwaStatus.rawValue
         placeOfOrigin = d.placeOfOrigin
         tracingConsent = d.tracingConsent
-        mergedInto = m.mergedInto
+        mergedInto = merged?.uuid
         phone = d.phone
         email = d.email
         address = d.address

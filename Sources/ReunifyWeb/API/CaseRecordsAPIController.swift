@@ -26,7 +26,7 @@ struct CaseRecordsAPIController: RouteCollection {
         try await req.authorize(.read, .member, caseID: caseID)
         guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
         try await req.audit(.view, .member, recordID: nil, caseID: caseID, "API listed members")
-        return overview.members.map { MemberDTO(id: $0.member.id!, role: $0.member.role, person: PersonDTO($0.person)) }
+        return overview.members.map { MemberDTO(id: $0.id.uuid, role: $0.role.rawValue, person: PersonDTO($0.person, mergedInto: $0.mergedInto)) }
     }
 
     func addMember(req: Request) async throws -> Response {
@@ -39,13 +39,13 @@ struct CaseRecordsAPIController: RouteCollection {
         let member: MemberModel
         if let personID = input.personId {
             let visible = try await CaseRepository(req.db).visibleCaseIDs(try req.caseScope())
-            (person, member) = try await people.addKnown(PersonID(personID), role: role, to: CaseID(caseID), visible: visible)
+            (person, member) = try await people.addKnown(PersonID(personID), role: role, to: caseID, visible: visible)
         } else if let details = try input.person?.details(today: req.today) {
-            (person, member) = try await people.addNew(details, role: role, to: CaseID(caseID))
+            (person, member) = try await people.addNew(details, role: role, to: caseID)
         } else {
             throw ValidationFailure(field: "person", "Send either 'personId' of a known person or 'person' with their details")
         }
-        try await TracingService(req: req).rescore(personID: person.id!)
+        try await TracingService(req: req).rescore(personID: person.typedID)
         let response = Response(status: .created)
         try response.content.encode(MemberDTO(id: member.id!, role: member.role, person: PersonDTO(person)))
         return response
@@ -54,9 +54,9 @@ struct CaseRecordsAPIController: RouteCollection {
     // MARK: persons
 
     /// The case through which the caller may reach a person, if any.
-    func reachablePerson(_ req: Request, _ action: AccessAction) async throws -> (PersonModel, UUID) {
-        let personID = try req.uuidParameter("personID", "person")
-        let notFound = Abort(.notFound, reason: "There is no person with id \(personID.lower) open to you")
+    func reachablePerson(_ req: Request, _ action: AccessAction) async throws -> (PersonModel, CaseID) {
+        let personID: PersonID = try req.idParameter("personID", "person")
+        let notFound = Abort(.notFound, reason: "There is no person with id \(personID) open to you")
         let signedIn = try req.requireSignedIn()
         let cases = CaseRepository(req.db)
         for caseID in try await PersonRepository(req.db).caseIDs(of: personID) {
@@ -79,9 +79,9 @@ struct CaseRecordsAPIController: RouteCollection {
         let (person, caseID) = try await reachablePerson(req, .update)
         let input = try req.content.decode(PersonInput.self)
         let version = try requireVersion(input.version)
-        let changed = try await PersonCommands(req.change()).change(PersonID(person.id!), via: CaseID(caseID), to: try input.details(today: req.today),
+        let changed = try await PersonCommands(req.change()).change(person.typedID, via: caseID, to: try input.details(today: req.today),
                                                                     expectedVersion: version)
-        try await TracingService(req: req).rescore(personID: person.id!)
+        try await TracingService(req: req).rescore(personID: person.typedID)
         return PersonDTO(changed)
     }
 
@@ -98,14 +98,14 @@ struct CaseRecordsAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.create, .removalEpisode, caseID: caseID)
         let details = try req.content.decode(EpisodeInput.self).details()
-        let model = try await RemovalCommands(req.change()).addEpisode(details, to: CaseID(caseID))
+        let model = try await RemovalCommands(req.change()).addEpisode(details, to: caseID)
         return try created(EpisodeDTO(model))
     }
 
-    func episode(_ req: Request, caseID: UUID) async throws -> RemovalEpisodeModel {
-        let id = try req.uuidParameter("episodeID", "removal episode")
+    func episode(_ req: Request, caseID: CaseID) async throws -> RemovalEpisodeModel {
+        let id: EpisodeID = try req.idParameter("episodeID", "removal episode")
         guard let model = try await CaseRecordsRepository(req.db).episode(id, in: caseID) else {
-            throw Abort(.notFound, reason: "There is no removal episode \(id.lower) in this case")
+            throw Abort(.notFound, reason: "There is no removal episode \(id) in this case")
         }
         return model
     }
@@ -113,10 +113,10 @@ struct CaseRecordsAPIController: RouteCollection {
     func updateEpisode(req: Request) async throws -> EpisodeDTO {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.update, .removalEpisode, caseID: caseID)
-        let id = try req.uuidParameter("episodeID", "removal episode")
+        let id: EpisodeID = try req.idParameter("episodeID", "removal episode")
         let input = try req.content.decode(EpisodeInput.self)
         let version = try requireVersion(input.version)
-        let model = try await RemovalCommands(req.change()).changeEpisode(EpisodeID(id), in: CaseID(caseID), to: try input.details(),
+        let model = try await RemovalCommands(req.change()).changeEpisode(id, in: caseID, to: try input.details(),
                                                                           expectedVersion: version)
         return EpisodeDTO(model)
     }
@@ -128,7 +128,7 @@ struct CaseRecordsAPIController: RouteCollection {
         try await req.authorize(.read, .placement, caseID: caseID)
         let ep = try await episode(req, caseID: caseID)
         try await req.audit(.view, .placement, recordID: nil, caseID: caseID, "API listed placements")
-        return try await CaseRecordsRepository(req.db).placements(of: ep.id!).map(PlacementDTO.init)
+        return try await CaseRecordsRepository(req.db).placements(of: ep.typedID).map(PlacementDTO.init)
     }
 
     func addPlacement(req: Request) async throws -> Response {
@@ -136,17 +136,17 @@ struct CaseRecordsAPIController: RouteCollection {
         try await req.authorize(.create, .placement, caseID: caseID)
         let ep = try await episode(req, caseID: caseID)
         let details = try req.content.decode(PlacementInput.self).details()
-        let model = try await RemovalCommands(req.change()).addPlacement(details, to: EpisodeID(ep.id!), in: CaseID(caseID))
+        let model = try await RemovalCommands(req.change()).addPlacement(details, to: EpisodeID(ep.id!), in: caseID)
         return try created(PlacementDTO(model))
     }
 
     func updatePlacement(req: Request) async throws -> PlacementDTO {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.update, .placement, caseID: caseID)
-        let id = try req.uuidParameter("placementID", "placement")
+        let id: PlacementID = try req.idParameter("placementID", "placement")
         let input = try req.content.decode(PlacementInput.self)
         let version = try requireVersion(input.version)
-        let model = try await RemovalCommands(req.change()).changePlacement(PlacementID(id), in: CaseID(caseID), to: try input.details(),
+        let model = try await RemovalCommands(req.change()).changePlacement(id, in: caseID, to: try input.details(),
                                                                             expectedVersion: version)
         return PlacementDTO(model)
     }

@@ -44,7 +44,7 @@ struct CasesAPIController: RouteCollection {
         try await req.authorize(.update, .caseFile, caseID: caseID)
         let input = try req.content.decode(CaseInput.self)
         let version = try requireVersion(input.version)
-        let model = try await CaseCommands(req.change()).change(CaseID(caseID), to: try input.details(today: req.today, defaultUnit: nil),
+        let model = try await CaseCommands(req.change()).change(caseID, to: try input.details(today: req.today, defaultUnit: nil),
                                                                 expectedVersion: version)
         return CaseDTO(model)
     }

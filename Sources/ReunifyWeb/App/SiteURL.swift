@@ -1,5 +1,6 @@
 import Foundation
 import Vapor
+import ReunifyDomain
 
 /// Every page's address in one place, so links cannot drift from routes.
 enum SiteURL {
@@ -8,51 +9,51 @@ enum SiteURL {
     case signOut
     case caseload
     case newCase
-    case caseFile(UUID)
-    case editCase(UUID)
-    case newMember(UUID)
-    case existingMember(UUID)
-    case editPerson(UUID, UUID)
-    case newRelationship(UUID)
-    case newEpisode(UUID)
-    case editEpisode(UUID, UUID)
-    case newPlacement(UUID, UUID)
-    case editPlacement(UUID, UUID)
-    case newGoal(UUID)
-    case editGoal(UUID, UUID)
-    case auditTrail(UUID)
-    case newTeamMember(UUID)
-    case removeTeamMember(UUID, UUID)
-    case removeRelationship(UUID, UUID)
-    case newAssessment(UUID)
-    case assessment(UUID, UUID)
-    case editAssessment(UUID, UUID)
-    case compareAssessments(UUID)
-    case newReview(UUID)
-    case review(UUID, UUID)
-    case overrideReview(UUID, UUID)
-    case approveReview(UUID, UUID)
+    case caseFile(CaseID)
+    case editCase(CaseID)
+    case newMember(CaseID)
+    case existingMember(CaseID)
+    case editPerson(CaseID, PersonID)
+    case newRelationship(CaseID)
+    case newEpisode(CaseID)
+    case editEpisode(CaseID, EpisodeID)
+    case newPlacement(CaseID, EpisodeID)
+    case editPlacement(CaseID, PlacementID)
+    case newGoal(CaseID)
+    case editGoal(CaseID, GoalID)
+    case auditTrail(CaseID)
+    case newTeamMember(CaseID)
+    case removeTeamMember(CaseID, UserID)
+    case removeRelationship(CaseID, RelationshipID)
+    case newAssessment(CaseID)
+    case assessment(CaseID, AssessmentID)
+    case editAssessment(CaseID, AssessmentID)
+    case compareAssessments(CaseID)
+    case newReview(CaseID)
+    case review(CaseID, ReviewID)
+    case overrideReview(CaseID, ReviewID)
+    case approveReview(CaseID, ReviewID)
     case calibration
     case vignettes
     case newVignette
-    case vignette(UUID)
-    case rateVignette(UUID)
+    case vignette(VignetteID)
+    case rateVignette(VignetteID)
     case search
     case styles
     case tracing
     case newTracing
-    case tracingRequest(UUID)
-    case editTracing(UUID)
-    case tracingActions(UUID)
-    case verification(UUID)
-    case candidate(UUID, UUID)
-    case candidateDecision(UUID, UUID)
-    case duplicates(UUID)
-    case merge(UUID, UUID)
+    case tracingRequest(TracingRequestID)
+    case editTracing(TracingRequestID)
+    case tracingActions(TracingRequestID)
+    case verification(TracingRequestID)
+    case candidate(TracingRequestID, CandidateID)
+    case candidateDecision(TracingRequestID, CandidateID)
+    case duplicates(PersonID)
+    case merge(PersonID, PersonID)
 
     /// The address's segments, each id written by `id(name, value)`: its value in a link, `:name` in a route. The one
     /// place a path is written.
-    private func segments(_ id: (String, UUID) -> String) -> [String] {
+    private func segments(_ id: (String, any CustomStringConvertible) -> String) -> [String] {
         switch self {
         case .home: []
         case .signIn: ["sign-in"]
@@ -104,7 +105,7 @@ enum SiteURL {
     }
 
     /// The address, for links, redirects and form actions.
-    var path: String { "/" + segments { $1.lower }.joined(separator: "/") }
+    var path: String { "/" + segments { $1.description }.joined(separator: "/") }
 
     /// The route that serves this address, its ids as named parameters (`:caseID`), for registering handlers:
     /// `routes.get(SiteURL.caseFile(.any).route, use: show)`.
@@ -113,6 +114,9 @@ enum SiteURL {
 
 extension UUID {
     var lower: String { uuidString.lowercased() }
+}
+
+extension Identifier {
     /// Any id, where a `SiteURL` stands for its route rather than one address.
-    static let any = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+    static var any: Self { Identifier(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))) }
 }

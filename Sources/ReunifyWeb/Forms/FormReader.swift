@@ -49,8 +49,9 @@ struct FormReader {
         return value
     }
 
-    mutating func uuid(_ key: String, _ message: String) -> UUID? {
-        guard let value = UUID(uuidString: form.string(key)) else {
+    /// A record's id chosen in the form, of the type the caller names.
+    mutating func id<Subject>(_ key: String, _ message: String) -> Identifier<Subject>? {
+        guard let value = Identifier<Subject>(form.string(key)) else {
             errors.append(FieldError(key, message))
             return nil
         }

@@ -5,13 +5,14 @@ import ReunifyStore
 
 extension Request {
     /// The case id in the path; a malformed one is simply not found.
-    func caseIDParameter() throws -> UUID {
-        guard let text = parameters.get("caseID"), let id = UUID(uuidString: text) else { throw Self.noSuchCase }
+    func caseIDParameter() throws -> CaseID {
+        guard let text = parameters.get("caseID"), let id = CaseID(text) else { throw Self.noSuchCase }
         return id
     }
 
-    func uuidParameter(_ name: String, _ what: String) throws -> UUID {
-        guard let text = parameters.get(name), let id = UUID(uuidString: text) else {
+    /// A record's id in the path, of the type the route names; a malformed one is not found.
+    func idParameter<Subject>(_ name: String, _ what: String) throws -> Identifier<Subject> {
+        guard let text = parameters.get(name), let id = Identifier<Subject>(text) else {
             throw Abort(.notFound, reason: "There is no \(what) at this address")
         }
         return id
@@ -22,8 +23,8 @@ extension Request {
 
     /// Asks the access policy; answers 404 or 403 as it decides. A refusal on a case the person knows of is audited.
     @discardableResult
-    func authorize(_ action: AccessAction, _ kind: RecordKind, caseID: UUID) async throws -> CaseAccessFacts {
-        try await change().authorize(action, kind, caseID: CaseID(caseID))
+    func authorize(_ action: AccessAction, _ kind: RecordKind, caseID: CaseID) async throws -> CaseAccessFacts {
+        try await change().authorize(action, kind, caseID: caseID)
     }
 
     /// Who is acting, from where and when, for the store's commands.

@@ -5,15 +5,15 @@ import ReunifyStore
 
 extension Request {
     /// Adds an entry to the audit log for the signed-in user (or `user`, at sign-in).
-    func audit(_ action: AuditAction, _ kind: String, recordID: UUID?, caseID: UUID?, _ summary: String,
+    func audit(_ action: AuditAction, _ kind: String, recordID: (any AnyRecordID)?, caseID: CaseID?, _ summary: String,
                as user: UserModel? = nil) async throws {
         let who = user ?? signedIn?.user
         try await AuditRepository(db).record(AuditEventModel(
             occurredAt: now, userID: who?.id, userEmail: who?.email ?? "anonymous", action: action.rawValue,
-            recordKind: kind, recordID: recordID, caseID: caseID, summary: summary, address: clientAddress))
+            recordKind: kind, recordID: recordID?.uuid, caseID: caseID?.uuid, summary: summary, address: clientAddress))
     }
 
-    func audit(_ action: AuditAction, _ kind: RecordKind, recordID: UUID?, caseID: UUID?, _ summary: String) async throws {
+    func audit(_ action: AuditAction, _ kind: RecordKind, recordID: (any AnyRecordID)?, caseID: CaseID?, _ summary: String) async throws {
         try await audit(action, kind.rawValue, recordID: recordID, caseID: caseID, summary)
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Vapor
+import ReunifyDomain
 import ReunifyStore
 
 /// Finds the session behind a request's cookie or bearer token. It never refuses a request itself:
@@ -15,7 +16,7 @@ struct SignInMiddleware: AsyncMiddleware {
             let sessions = SessionRepository(request.db)
             if let session = try await sessions.active(tokenHash: Tokens.hash(token), now: request.now),
                session.kind == (bearer != nil ? AuthSessionModel.Kind.api : .browser).rawValue,
-               let user = try await UserRepository(request.db).find(session.userID), !user.disabled {
+               let user = try await UserRepository(request.db).find(UserID(session.userID)), !user.disabled {
                 if session.kind == AuthSessionModel.Kind.browser.rawValue {
                     try await sessions.touch(session, now: request.now, idleLimit: config.sessionIdleLimit,
                                              absoluteLimit: config.sessionAbsoluteLimit)

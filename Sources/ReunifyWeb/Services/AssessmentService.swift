@@ -29,17 +29,17 @@ struct AssessmentService {
         try await instrument(model.instrumentKey)
     }
 
-    func create(caseID: UUID, instrumentKey: String, point: AssessmentPoint, ratings: [String: Rating], notes: String?,
+    func create(caseID: CaseID, instrumentKey: String, point: AssessmentPoint, ratings: [String: Rating], notes: String?,
                 complete: Bool) async throws -> (AssessmentModel, Instrument) {
         let instrument = try await instrument(instrumentKey)
-        let model = try await AssessmentCommands(req.change()).start(in: CaseID(caseID), instrument: instrument, point: point,
+        let model = try await AssessmentCommands(req.change()).start(in: caseID, instrument: instrument, point: point,
                                                                      ratings: ratings, notes: notes, complete: complete)
         return (model, instrument)
     }
 
     func update(_ model: AssessmentModel, ratings: [String: Rating], notes: String?, complete: Bool, expectedVersion: Int) async throws -> (AssessmentModel, Instrument) {
         let instrument = try await instrument(of: model)
-        let saved = try await AssessmentCommands(req.change()).save(model.id!, in: CaseID(model.caseID), instrument: instrument, ratings: ratings,
+        let saved = try await AssessmentCommands(req.change()).save(model.typedID, in: CaseID(model.caseID), instrument: instrument, ratings: ratings,
                                                                     notes: notes, complete: complete, expectedVersion: expectedVersion)
         return (saved, instrument)
     }

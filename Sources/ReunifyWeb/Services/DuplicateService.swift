@@ -14,11 +14,11 @@ struct DuplicateService {
     }
 
     /// A person the caller may change: in a case where the policy allows updating persons.
-    func changeablePerson(_ personID: UUID) async throws -> PersonModel {
-        if try await PersonCommands(req.change()).mayChange(PersonID(personID)), let person = try await PersonRepository(req.db).find(personID) {
+    func changeablePerson(_ personID: PersonID) async throws -> PersonModel {
+        if try await PersonCommands(req.change()).mayChange(personID), let person = try await PersonRepository(req.db).find(personID) {
             return person
         }
-        throw Abort(.notFound, reason: "There is no person with id \(personID.lower) that you may change")
+        throw Abort(.notFound, reason: "There is no person with id \(personID) that you may change")
     }
 
     func duplicates(of person: PersonModel) async throws -> [Candidate] {
@@ -34,8 +34,8 @@ struct DuplicateService {
     }
 
     /// Merges `duplicate` into `kept` through the one write path (`PersonCommands.merge`), for tracers only.
-    func merge(_ duplicateID: UUID, into keptID: UUID, reason: String) async throws -> PersonMerge.Result {
+    func merge(_ duplicateID: PersonID, into keptID: PersonID, reason: String) async throws -> PersonMerge.Result {
         try await req.requireTracer()
-        return try await PersonCommands(req.change()).merge(PersonID(duplicateID), into: PersonID(keptID), reason: reason)
+        return try await PersonCommands(req.change()).merge(duplicateID, into: keptID, reason: reason)
     }
 }

@@ -9,9 +9,9 @@ extension Request {
 
     /// Asks the access policy about a tracing record; a refusal is audited and answered 403 with the reason.
     @discardableResult
-    func requireTracer(_ action: AccessAction = .read, _ kind: RecordKind = .tracingRequest, filedBy: UUID? = nil) async throws -> SignedIn {
+    func requireTracer(_ action: AccessAction = .read, _ kind: RecordKind = .tracingRequest, filedBy: UserID? = nil) async throws -> SignedIn {
         let signedIn = try requireSignedIn()
-        if case .forbidden(let why) = policy.decideTracing(signedIn.actor, action, kind, filedBy: filedBy.map(UserID.init)) {
+        if case .forbidden(let why) = policy.decideTracing(signedIn.actor, action, kind, filedBy: filedBy) {
             try await audit(.denied, kind, recordID: nil, caseID: nil, "\(action.rawValue) refused to \(signedIn.user.userRole.rawValue): \(why)")
             throw Abort(.forbidden, reason: why)
         }
@@ -19,29 +19,29 @@ extension Request {
     }
 
     func tracingRequestParameter() async throws -> TracingRequestModel {
-        let id = try uuidParameter("requestID", "tracing request")
+        let id: TracingRequestID = try idParameter("requestID", "tracing request")
         guard let model = try await TracingRepository(db).find(id) else {
-            throw Abort(.notFound, reason: "There is no tracing request with id \(id.lower)")
+            throw Abort(.notFound, reason: "There is no tracing request with id \(id)")
         }
         return model
     }
 
     func candidateParameter(of request: TracingRequestModel) async throws -> MatchCandidateModel {
-        let id = try uuidParameter("candidateID", "match candidate")
-        guard let candidate = try await TracingRepository(db).candidate(id, of: request.id!) else {
-            throw Abort(.notFound, reason: "There is no match candidate with id \(id.lower) for this request")
+        let id: CandidateID = try idParameter("candidateID", "match candidate")
+        guard let candidate = try await TracingRepository(db).candidate(id, of: request.typedID) else {
+            throw Abort(.notFound, reason: "There is no match candidate with id \(id) for this request")
         }
         return candidate
     }
 
     /// The cases a person is in that the caller may open, for links and for the audit entry.
-    func visibleCases(of personID: UUID) async throws -> [UUID] {
+    func visibleCases(of personID: PersonID) async throws -> [CaseID] {
         let visible = try await CaseRepository(db).visibleCaseIDs(try caseScope())
         return try await PersonRepository(db).caseIDs(of: personID).filter { visible.contains($0) }
     }
 
     /// Every case a person is in: a decision about a child is recorded in their cases' audit trails.
-    func allCases(of personID: UUID) async throws -> [UUID] {
+    func allCases(of personID: PersonID) async throws -> [CaseID] {
         try await PersonRepository(db).caseIDs(of: personID)
     }
 

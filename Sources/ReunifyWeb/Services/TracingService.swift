@@ -11,5 +11,5 @@ struct TracingService {
     var matcher: TracingMatcher { scorer.matcher }
 
     func rescore(_ request: TracingRequestModel) async throws { try await scorer.rescore(request) }
-    func rescore(personID: UUID) async throws { try await scorer.rescore(personID: personID) }
+    func rescore(personID: PersonID) async throws { try await scorer.rescore(personID: personID.uuid) }
 }

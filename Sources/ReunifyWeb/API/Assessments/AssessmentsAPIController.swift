@@ -61,10 +61,10 @@ struct AssessmentsAPIController: RouteCollection {
         return response
     }
 
-    func assessment(_ req: Request, _ caseID: UUID) async throws -> AssessmentModel {
-        let id = try req.uuidParameter("assessmentID", "assessment")
+    func assessment(_ req: Request, _ caseID: CaseID) async throws -> AssessmentModel {
+        let id: AssessmentID = try req.idParameter("assessmentID", "assessment")
         guard let model = try await AssessmentRepository(req.db).find(id, in: caseID) else {
-            throw Abort(.notFound, reason: "There is no assessment \(id.lower) in this case")
+            throw Abort(.notFound, reason: "There is no assessment \(id) in this case")
         }
         return model
     }
@@ -101,16 +101,16 @@ struct AssessmentsAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.create, .reunificationReview, caseID: caseID)
         let body = try req.content.decode(ReviewRequest.self)
-        let model = try await ReviewCommands(req.change()).run(for: PersonID(body.childId), in: CaseID(caseID)) { try body.input(monthsInCare: $0) }
+        let model = try await ReviewCommands(req.change()).run(for: PersonID(body.childId), in: caseID) { try body.input(monthsInCare: $0) }
         let response = Response(status: .created)
         try response.content.encode(ReviewDTO(model))
         return response
     }
 
-    func review(_ req: Request, _ caseID: UUID) async throws -> ReviewModel {
-        let id = try req.uuidParameter("reviewID", "review")
+    func review(_ req: Request, _ caseID: CaseID) async throws -> ReviewModel {
+        let id: ReviewID = try req.idParameter("reviewID", "review")
         guard let model = try await ReviewRepository(req.db).find(id, in: caseID) else {
-            throw Abort(.notFound, reason: "There is no reunification review \(id.lower) in this case")
+            throw Abort(.notFound, reason: "There is no reunification review \(id) in this case")
         }
         return model
     }
@@ -128,7 +128,7 @@ struct AssessmentsAPIController: RouteCollection {
         try await req.authorize(.update, .reunificationReview, caseID: caseID)
         let model = try await review(req, caseID)
         let body = try req.content.decode(OverrideRequest.self)
-        return ReviewDTO(try await ReviewCommands(req.change()).override(model.id!, in: CaseID(caseID),
+        return ReviewDTO(try await ReviewCommands(req.change()).override(model.typedID, in: caseID,
                                                                          to: try Recommendation.api(body.recommendation, field: "recommendation"),
                                                                          reason: body.reason, expectedVersion: body.version))
     }
@@ -139,7 +139,7 @@ struct AssessmentsAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.update, .reunificationReview, caseID: caseID)
         let model = try await review(req, caseID)
-        return ReviewDTO(try await ReviewCommands(req.change()).approve(model.id!, in: CaseID(caseID),
+        return ReviewDTO(try await ReviewCommands(req.change()).approve(model.typedID, in: caseID,
                                                                         expectedVersion: try req.content.decode(ApproveRequest.self).version))
     }
 }

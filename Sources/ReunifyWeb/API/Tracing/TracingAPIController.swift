@@ -53,27 +53,27 @@ struct TracingAPIController: RouteCollection {
         let input = try req.content.decode(TracingRequestInput.self)
         let version = try requireVersion(input.version)
         let details = try input.details(today: req.today, status: model.details.status)
-        return TracingRequestDTO(try await req.tracing().change(model.id!, to: details, expectedVersion: version))
+        return TracingRequestDTO(try await req.tracing().change(model.typedID, to: details, expectedVersion: version))
     }
 
     func delete(req: Request) async throws -> HTTPStatus {
         try await req.requireTracer()
         let model = try await req.tracingRequestParameter()
-        try await req.tracing().delete(model.id!)
+        try await req.tracing().delete(model.typedID)
         return .noContent
     }
 
     func listActions(req: Request) async throws -> [TracingActionBody] {
         try await req.requireTracer()
         let model = try await req.tracingRequestParameter()
-        return try await TracingRepository(req.db).actions(of: model.id!).map(TracingActionBody.init)
+        return try await TracingRepository(req.db).actions(of: model.typedID).map(TracingActionBody.init)
     }
 
     func addAction(req: Request) async throws -> Response {
         try await req.requireTracer(.update)
         let model = try await req.tracingRequestParameter()
         let details = try req.content.decode(TracingActionBody.self).details(today: req.today)
-        let action = try await req.tracing().addAction(details, to: model.id!)
+        let action = try await req.tracing().addAction(details, to: model.typedID)
         let response = Response(status: .created)
         try response.content.encode(TracingActionBody(action))
         return response
@@ -82,7 +82,7 @@ struct TracingAPIController: RouteCollection {
     func listCandidates(req: Request) async throws -> [CandidateDTO] {
         try await req.requireTracer(.read, .matchCandidate)
         let model = try await req.tracingRequestParameter()
-        let candidates = try await TracingRepository(req.db).candidates(of: model.id!)
+        let candidates = try await TracingRepository(req.db).candidates(of: model.typedID)
         let persons = try await PersonRepository(req.db).find(candidates.map(\.personID))
         try await req.audit(.view, Request.candidateKind, recordID: model.id, caseID: nil, "API listed match candidates")
         return candidates.compactMap { c in persons.first { $0.id == c.personID }.map { CandidateDTO(c, person: $0) } }
@@ -94,8 +94,8 @@ struct TracingAPIController: RouteCollection {
         let candidate = try await req.candidateParameter(of: model)
         let input = try req.content.decode(DecisionInput.self)
         let decision: CandidateDecision = try CandidateDecision.api(input.decision, field: "decision")
-        let decided = try await req.tracing().decide(candidate.id!, of: model.id!, decision, reason: input.reason ?? "")
-        guard let person = try await PersonRepository(req.db).find(candidate.personID) else { throw Abort(.notFound) }
+        let decided = try await req.tracing().decide(candidate.typedID, of: model.typedID, decision, reason: input.reason ?? "")
+        guard let person = try await PersonRepository(req.db).find(PersonID(candidate.personID)) else { throw Abort(.notFound) }
         return CandidateDTO(decided, person: person)
     }
 
@@ -105,22 +105,22 @@ struct TracingAPIController: RouteCollection {
         guard model.linkedPersonID != nil else { throw StateConflict("Confirm a match before verifying it") }
         let body = try req.content.decode(VerificationBody.self)
         let v = try body.value()
-        return TracingRequestDTO(try await req.tracing().verify(model.id!, v, expectedVersion: try requireVersion(body.version)))
+        return TracingRequestDTO(try await req.tracing().verify(model.typedID, v, expectedVersion: try requireVersion(body.version)))
     }
 
     func duplicates(req: Request) async throws -> [DuplicateDTO] {
         try await req.requireTracer()
         let service = DuplicateService(req: req)
-        let person = try await service.changeablePerson(try req.uuidParameter("personID", "person"))
+        let person = try await service.changeablePerson(try req.idParameter("personID", "person") as PersonID)
         let found = try await service.duplicates(of: person)
-        try await req.audit(.search, .person, recordID: person.id, caseID: try await req.visibleCases(of: person.id!).first, "API looked for duplicates")
+        try await req.audit(.search, .person, recordID: person.id, caseID: try await req.visibleCases(of: person.typedID).first, "API looked for duplicates")
         return found.map { DuplicateDTO(person: PersonDTO($0.person), probability: $0.score.probability, evidence: $0.score.evidence.map(EvidenceDTO.init)) }
     }
 
     func merge(req: Request) async throws -> MergeResultDTO {
-        let keptID = try req.uuidParameter("personID", "person")
+        let keptID: PersonID = try req.idParameter("personID", "person")
         let input = try req.content.decode(MergeInput.self)
-        let result = try await DuplicateService(req: req).merge(input.duplicateId, into: keptID, reason: input.reason ?? "")
+        let result = try await DuplicateService(req: req).merge(PersonID(input.duplicateId), into: keptID, reason: input.reason ?? "")
         guard let kept = try await PersonRepository(req.db).find(keptID) else { throw Abort(.notFound) }
         return MergeResultDTO(kept: PersonDTO(kept), merged: input.duplicateId, cases: result.cases)
     }

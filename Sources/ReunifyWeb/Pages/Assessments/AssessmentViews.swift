@@ -14,12 +14,12 @@ struct AssessmentResultView {
 
     func render(_ req: Request) -> Response {
         let result = AssessmentResult(instrument: instrument, ratings: model.ratingValues)
-        let caseID = caseFile.id!
+        let caseID = caseFile.typedID
         return Layout(title: "\(instrument.title) — \(model.assessmentPoint.label)", signedIn: req.signedIn,
                       breadcrumbs: [("Caseload", SiteURL.caseload.path), (caseFile.familyName, SiteURL.caseFile(caseID).path)]).render(
             .div(.class("page-heading"),
                 .h1(.text(instrument.title), .span(.class("caption"), .text("\(model.assessmentPoint.label) · \(model.assessedOn) · \(assessorName)"))),
-                .if(!model.isCompleted && mayEdit, .a(.class("button"), .href(SiteURL.editAssessment(caseID, model.id!).path), "Continue this draft"))),
+                .if(!model.isCompleted && mayEdit, .a(.class("button"), .href(SiteURL.editAssessment(caseID, model.typedID).path), "Continue this draft"))),
             .if(!model.isCompleted, .p(.class("tag warn"), "Draft — not yet completed")),
             .h2("Domains"),
             .table(.class("table"),
@@ -52,7 +52,7 @@ struct AssessmentCompareView {
 
     func render(_ req: Request) -> Response {
         let change = AssessmentChange(instrument: instrument, before: before.ratingValues, after: after.ratingValues)
-        let caseID = caseFile.id!
+        let caseID = caseFile.typedID
         func row(_ line: AssessmentChange.Line) -> Node<HTML.TableContext> {
             let delta = line.change.map { $0 > 0 ? "+\($0)" : $0 == 0 ? "no change" : "−\(-$0)" } ?? "—"
             return .tr(.class(line.change.map { $0 > 0 ? "better" : $0 < 0 ? "worse" : "" } ?? ""),

@@ -18,12 +18,12 @@ struct CaseFileController: RouteCollection {
         let caseID = try req.caseIDParameter()
         let facts = try await req.authorize(.read, .caseFile, caseID: caseID)
         guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
-        try await req.audit(.view, .caseFile, recordID: caseID, caseID: caseID, "viewed case \(overview.caseFile.caseNumber)")
+        try await req.audit(.view, .caseFile, recordID: caseID, caseID: caseID, "viewed case \(overview.caseFile.details.caseNumber)")
         let signedIn = try req.requireSignedIn()
         let may: (AccessAction, RecordKind) -> Bool = { req.policy.decide(signedIn.actor, $0, $1, in: facts).isAllowed }
         let assessments = may(.read, .assessment) ? try await AssessmentRepository(req.db).list(caseID: caseID) : []
         let reviews = may(.read, .reunificationReview) ? try await ReviewRepository(req.db).list(caseID: caseID) : []
-        let staffNames = try await UserRepository(req.db).names(assessments.map(\.assessorID) + reviews.map(\.reviewerID))
+        let staffNames = try await UserRepository(req.db).names((assessments.map(\.assessorID) + reviews.map(\.reviewerID)).map(UserID.init))
         return CaseOverviewView(overview: overview, today: req.today, timelines: req.reunify.timelines, may: may, signedIn: signedIn,
                                 assessments: assessments, reviews: reviews,
                                 staffNames: staffNames).render(req)
@@ -63,7 +63,7 @@ struct CaseFileController: RouteCollection {
         guard let details = read else { return try await newPage(req, form: form, errors: errors, status: .unprocessableEntity) }
         do {
             let model = try await CaseCommands(req.change()).open(details)
-            return req.redirect(to: SiteURL.caseFile(model.id!).path)
+            return req.redirect(to: SiteURL.caseFile(model.typedID).path)
         } catch {
             guard let refusal = FormRefusal(error) else { throw error }
             return try await newPage(req, form: form, errors: refusal.errors, status: refusal.status)
@@ -81,10 +81,10 @@ struct CaseFileController: RouteCollection {
                   status: HTTPResponseStatus = .ok) async throws -> Response {
         let (workers, supervisors) = try await staff(req)
         let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Change case details", action: SiteURL.editCase(model.id!).path,
-                              cancel: SiteURL.caseFile(model.id!).path, view: view,
+        return RecordFormPage(title: "Change case details", action: SiteURL.editCase(model.typedID).path,
+                              cancel: SiteURL.caseFile(model.typedID).path, view: view,
                               fields: CaseForm.fields(view, caseworkers: workers, supervisors: supervisors), conflict: conflict,
-                              breadcrumbs: [("Caseload", SiteURL.caseload.path), (model.familyName, SiteURL.caseFile(model.id!).path)])
+                              breadcrumbs: [("Caseload", SiteURL.caseload.path), (model.familyName, SiteURL.caseFile(model.typedID).path)])
             .render(req, status: status)
     }
 
@@ -98,10 +98,10 @@ struct CaseFileController: RouteCollection {
         guard let details else { return try await editPage(req, model, form: form, errors: errors, status: .unprocessableEntity) }
         let saved = model.details
         do {
-            _ = try await CaseCommands(req.change()).change(CaseID(caseID), to: details, expectedVersion: FormReader(form).version)
+            _ = try await CaseCommands(req.change()).change(caseID, to: details, expectedVersion: FormReader(form).version)
             return req.redirect(to: SiteURL.caseFile(caseID).path)
         } catch StoreError.versionConflict(let current) {
-            let names = try await UserRepository(req.db).names([details, saved].flatMap { [$0.caseworkerID?.uuid, $0.supervisorID?.uuid] }.compactMap { $0 })
+            let names = try await UserRepository(req.db).names([details, saved].flatMap { [$0.caseworkerID, $0.supervisorID] }.compactMap { $0 })
             form.set("version", String(current))
             return try await editPage(req, model, form: form, errors: [FieldError("version", "Someone else saved this case since you opened it")],
                                       conflict: conflictRows(mine: CaseForm.summary(details, names: names), saved: CaseForm.summary(saved, names: names)),

@@ -49,9 +49,9 @@ enum CaseForm {
         ]
     }
 
-    static func summary(_ d: CaseDetails, names: [UUID: String]) -> [(String, String)] {
+    static func summary(_ d: CaseDetails, names: [UserID: String]) -> [(String, String)] {
         [("Case number", d.caseNumber), ("Family name", d.familyName), ("Stage", d.stage.label),
-         ("Caseworker", d.caseworkerID.flatMap { names[$0.uuid] } ?? "—"), ("Supervisor", d.supervisorID.flatMap { names[$0.uuid] } ?? "—"),
+         ("Caseworker", d.caseworkerID.flatMap { names[$0] } ?? "—"), ("Supervisor", d.supervisorID.flatMap { names[$0] } ?? "—"),
          ("Unit", d.unit), ("Opened", d.openedOn.iso), ("Closed", d.closedOn?.iso ?? "—")]
     }
 }

@@ -13,10 +13,10 @@ extension CaseOverviewView {
             .table(.class("table"),
                 .thead(.tr(.th("Date"), .th("Child"), .th("Recommendation"), .th("By"))),
                 .tbody(.forEach(reviews) { r in
-                    .tr(.td(.a(.href(SiteURL.review(caseID, r.id!).path), .text(r.reviewedOn))),
-                        .td(.text(overview.name(r.childID))),
+                    .tr(.td(.a(.href(SiteURL.review(caseID, r.typedID).path), .text(r.reviewedOn))),
+                        .td(.text(overview.name(PersonID(r.childID)))),
                         .td(.text(r.final.label), .if(r.final != r.initial, .span(.class("tag warn"), "overridden"))),
-                        .td(.text(staffNames[r.reviewerID] ?? "")))
+                        .td(.text(staffNames[UserID(r.reviewerID)] ?? "")))
                 })))
     }
 
@@ -30,10 +30,10 @@ extension CaseOverviewView {
             .table(.class("table"),
                 .thead(.tr(.th("Date"), .th("When in the case"), .th("Status"), .th("By"))),
                 .tbody(.forEach(assessments) { a in
-                    .tr(.td(.a(.href(SiteURL.assessment(caseID, a.id!).path), .text(a.assessedOn))),
+                    .tr(.td(.a(.href(SiteURL.assessment(caseID, a.typedID).path), .text(a.assessedOn))),
                         .td(.text(a.assessmentPoint.label)),
                         .td(.text(a.isCompleted ? "Completed" : "Draft")),
-                        .td(.text(staffNames[a.assessorID] ?? "")))
+                        .td(.text(staffNames[UserID(a.assessorID)] ?? "")))
                 })),
             compareLink(completed))
     }

@@ -13,9 +13,9 @@ struct CaseOverviewView {
     let signedIn: SignedIn?
     let assessments: [AssessmentModel]
     let reviews: [ReviewModel]
-    let staffNames: [UUID: String]
+    let staffNames: [UserID: String]
 
-    var caseID: UUID { overview.caseFile.id! }
+    var caseID: CaseID { overview.caseID }
     var mayTrace: Bool { signedIn.map { AccessPolicy().mayTrace($0.actor) } ?? false }
     var details: CaseDetails { overview.caseFile.details }
 
@@ -39,7 +39,7 @@ struct CaseOverviewView {
     }
 
     func summary(_ timeline: CaseTimeline) -> Node<HTML.BodyContext> {
-        let worker = overview.team.first { $0.user.id == details.caseworkerID?.uuid }?.user.name ?? "Not assigned"
+        let worker = overview.team.first { $0.userID == details.caseworkerID }?.name ?? "Not assigned"
         let due = timeline.dueItems(today: today).prefix(4)
         return .dl(.class("summary-list"),
             .group(.dt("Stage"), .dd(.span(.class("tag stage-\(details.stage.rawValue)"), .text(details.stage.label)))),
@@ -68,14 +68,14 @@ struct CaseOverviewView {
                             .if(!p.otherNames.isEmpty, .div(.class("hint"), .text("Also known as " + p.otherNames.joined(separator: ", ")))),
                             .if(p.icwaStatus == .reasonToKnow || p.icwaStatus == .confirmed,
                                 .div(.class("tag warn"), .text("ICWA: \(p.icwaStatus.label)\(p.tribalAffiliation.map { " — \($0)" } ?? "")")))),
-                        .td(.text(row.member.memberRole.label)),
+                        .td(.text(row.role.label)),
                         .td(.text(p.birthDate.map { "\($0.iso)\(p.birthDateEstimated ? " (estimated)" : "") · age \($0.age(on: today))" } ?? "Unknown")),
                         .td(.text(p.languages.joined(separator: ", ")), .if(p.interpreterNeeded, .div(.class("tag"), "Interpreter needed"))),
-                        .td(.if(may(.update, .person), .a(.href(SiteURL.editPerson(caseID, row.person.id!).path),
+                        .td(.if(may(.update, .person), .a(.href(SiteURL.editPerson(caseID, row.person.id).path),
                                                           "Change", .span(.class("visually-hidden"), .text(" \(p.fullName)")))),
-                            .if(may(.update, .person) && mayTrace, .div(.a(.href(SiteURL.duplicates(row.person.id!).path),
+                            .if(may(.update, .person) && mayTrace, .div(.a(.href(SiteURL.duplicates(row.person.id).path),
                                                           "Duplicates?", .span(.class("visually-hidden"), .text(" Look for other records of \(p.fullName)"))))),
-                            .if(row.member.memberRole == .child && p.tracingConsent, .div(.class("tag"), "Tracing consent")))
+                            .if(row.role == .child && p.tracingConsent, .div(.class("tag"), "Tracing consent")))
                     )
                 })))
     }
@@ -88,9 +88,9 @@ struct CaseOverviewView {
             overview.relationships.isEmpty ? .p("None recorded yet.") :
             .ul(.class("plain"), .forEach(overview.relationships) { r in
                 let d = r.details
-                let sentence = "\(overview.name(d.personID.uuid)) is the \(d.kind.label.lowercased()) of \(overview.name(d.relatedPersonID.uuid))"
+                let sentence = "\(overview.name(d.personID)) is the \(d.kind.label.lowercased()) of \(overview.name(d.relatedPersonID))"
                 return .li(.text(sentence),
-                           .if(may(.delete, .relationship), removeButton(SiteURL.removeRelationship(caseID, r.id!).path, label: "Remove: \(sentence)")))
+                           .if(may(.delete, .relationship), removeButton(SiteURL.removeRelationship(caseID, r.id).path, label: "Remove: \(sentence)")))
             }))
     }
 
@@ -113,13 +113,13 @@ struct CaseOverviewView {
                             .div(.class("when"), .text("\(pd.startDate.iso) – \(pd.endDate?.iso ?? "now")")),
                             .div(.strong(.text(pd.setting.label)), .text(pd.caregiverName.isEmpty ? "" : " · \(pd.caregiverName)")),
                             .unwrap(pd.changeReason) { .div(.class("hint"), .text($0)) },
-                            .if(may(.update, .placement), .a(.href(SiteURL.editPlacement(caseID, p.id!).path), "Change",
+                            .if(may(.update, .placement), .a(.href(SiteURL.editPlacement(caseID, p.id).path), "Change",
                                                              .span(.class("visually-hidden"), .text(" placement from \(pd.startDate.iso)")))))
                     }),
                     .div(.class("actions"),
                         .if(may(.create, .placement) && d.isOpen, .a(.class("button secondary"),
-                            .href(SiteURL.newPlacement(caseID, e.episode.id!).path), .text("Add a placement for \(e.childName)"))),
-                        .if(may(.update, .removalEpisode), .a(.href(SiteURL.editEpisode(caseID, e.episode.id!).path), "Change removal details")))
+                            .href(SiteURL.newPlacement(caseID, e.episode.id).path), .text("Add a placement for \(e.childName)"))),
+                        .if(may(.update, .removalEpisode), .a(.href(SiteURL.editEpisode(caseID, e.episode.id).path), "Change removal details")))
                 )
             })
     }
@@ -132,24 +132,24 @@ struct CaseOverviewView {
             overview.goals.isEmpty ? .p("No goals set yet.") :
             .dl(.class("summary-list"), .forEach(overview.goals) { g in
                 let d = g.details
-                return .group(.dt(.text(overview.name(d.childID.uuid))),
+                return .group(.dt(.text(overview.name(d.childID))),
                     .dd(.text("\(d.primary.label) (since \(d.primarySince.iso))"),
                         .unwrap(d.concurrent) { c in .div(.text("Concurrent: \(c.label) (since \(d.concurrentSince?.iso ?? "—"))")) },
-                        .if(may(.update, .permanencyGoal), .a(.href(SiteURL.editGoal(caseID, g.id!).path), "Change",
-                                                              .span(.class("visually-hidden"), .text(" goals for \(overview.name(d.childID.uuid))"))))))
+                        .if(may(.update, .permanencyGoal), .a(.href(SiteURL.editGoal(caseID, g.id).path), "Change",
+                                                              .span(.class("visually-hidden"), .text(" goals for \(overview.name(d.childID))"))))))
             }))
     }
 
     func team() -> Node<HTML.BodyContext> {
-        let holders = [details.caseworkerID?.uuid, details.supervisorID?.uuid]
+        let holders = [details.caseworkerID, details.supervisorID]
         return .section(
             .div(.class("section-heading"),
                 .h2("Team"),
                 .if(may(.create, .team), .a(.class("button secondary"), .href(SiteURL.newTeamMember(caseID).path), "Add someone to the team"))),
             .ul(.class("plain"), .forEach(overview.team) { t in
-                .li(.text("\(t.user.name) — \(t.role.label)"),
-                    .if(may(.delete, .team) && !holders.contains(t.user.id), removeButton(SiteURL.removeTeamMember(caseID, t.user.id!).path,
-                                                                                          label: "Remove \(t.user.name) from the team")))
+                .li(.text("\(t.name) — \(t.role.label)"),
+                    .if(may(.delete, .team) && !holders.contains(t.userID), removeButton(SiteURL.removeTeamMember(caseID, t.userID).path,
+                                                                                          label: "Remove \(t.name) from the team")))
             }))
     }
 

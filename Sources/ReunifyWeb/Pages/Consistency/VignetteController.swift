@@ -25,7 +25,7 @@ struct VignetteController: RouteCollection {
     }
 
     func vignette(_ req: Request, for signedIn: SignedIn) async throws -> VignetteModel {
-        let id = try req.uuidParameter("vignetteID", "vignette")
+        let id: VignetteID = try req.idParameter("vignetteID", "vignette")
         guard let v = try await VignetteRepository(req.db).find(id), signedIn.user.unit == nil || signedIn.user.unit == v.unit else {
             throw Abort(.notFound, reason: "There is no such vignette for your unit")
         }
@@ -49,8 +49,8 @@ struct VignetteController: RouteCollection {
             .table(.class("table"), .thead(.tr(.th("Vignette"), .th("Published"), .th("Ratings"), .th(.span(.class("visually-hidden"), "Actions")))),
                 .tbody(.forEach(rows) { v, count, mine in
                     .tr(.td(.text(v.title)), .td(.text(v.publishedOn)), .td(.text(String(count))),
-                        .td(.a(.href(SiteURL.rateVignette(v.id!).path), .text(mine ? "Change your ratings" : "Rate it")),
-                            .if(isSupervisor || mine, .span(" · ", .a(.href(SiteURL.vignette(v.id!).path), "See the spread")))))
+                        .td(.a(.href(SiteURL.rateVignette(v.typedID).path), .text(mine ? "Change your ratings" : "Rate it")),
+                            .if(isSupervisor || mine, .span(" · ", .a(.href(SiteURL.vignette(v.typedID).path), "See the spread")))))
                 })))
     }
 
@@ -91,7 +91,7 @@ struct VignetteController: RouteCollection {
             .h1(.text(v.title)),
             .div(.class("story"), .p(.text(v.story))),
             view.errorSummary(),
-            .form(.method(.post), .action(SiteURL.rateVignette(v.id!).path), .class("rating-form"),
+            .form(.method(.post), .action(SiteURL.rateVignette(v.typedID).path), .class("rating-form"),
                 csrfField(req.signedIn), .group(RatingForm.fields(view, instrument: instrument)),
                 .button(.type(.submit), .class("button"), "Save my ratings"))
         ).with(status: status)
@@ -100,7 +100,7 @@ struct VignetteController: RouteCollection {
     func rateForm(req: Request) async throws -> Response {
         let signedIn = try staff(req)
         let v = try await vignette(req, for: signedIn)
-        let mine = try await VignetteRepository(req.db).ratings(of: v.id!).first { $0.userID == signedIn.user.id }
+        let mine = try await VignetteRepository(req.db).ratings(of: v.typedID).first { $0.userID == signedIn.user.id }
         return try await ratePage(req, v, RatingForm.values(mine.map { AssessmentModel.decode($0.ratings) } ?? [:]), [])
     }
 
@@ -112,24 +112,24 @@ struct VignetteController: RouteCollection {
         let (ratings, errors) = RatingForm.read(form, instrument: instrument)
         guard errors.isEmpty else { return try await ratePage(req, v, form, errors, status: .unprocessableEntity) }
         do {
-            try await PracticeCommands(req.db, try req.acting()).rate(vignetteID: v.id!, instrument: instrument, ratings: ratings)
+            try await PracticeCommands(req.db, try req.acting()).rate(vignetteID: v.typedID, instrument: instrument, ratings: ratings)
         } catch {
             guard let refusal = FormRefusal(error) else { throw error }
             return try await ratePage(req, v, form, refusal.errors, status: refusal.status)
         }
-        return req.redirect(to: SiteURL.vignette(v.id!).path)
+        return req.redirect(to: SiteURL.vignette(v.typedID).path)
     }
 
     func spread(req: Request) async throws -> Response {
         let signedIn = try staff(req)
         let v = try await vignette(req, for: signedIn)
-        let ratings = try await VignetteRepository(req.db).ratings(of: v.id!)
+        let ratings = try await VignetteRepository(req.db).ratings(of: v.typedID)
         guard req.policy.maySupervise(signedIn.actor) || ratings.contains(where: { $0.userID == signedIn.user.id }) else {
             throw Abort(.forbidden, reason: "Rate the vignette first; then you can see how the team rated it")
         }
-        let names = try await UserRepository(req.db).names(ratings.map(\.userID))
+        let names = try await UserRepository(req.db).names(ratings.map { UserID($0.userID) })
         let instrument = try await AssessmentService(req: req).instrument("\(v.instrumentID)@\(v.instrumentVersion)")
-        let byRater = Dictionary(ratings.map { (names[$0.userID] ?? "Unknown", AssessmentModel.decode($0.ratings)) }, uniquingKeysWith: { a, _ in a })
+        let byRater = Dictionary(ratings.map { (names[UserID($0.userID)] ?? "Unknown", AssessmentModel.decode($0.ratings)) }, uniquingKeysWith: { a, _ in a })
         let spread = VignetteSpread(instrument: instrument, ratingsByRater: byRater)
         return Layout(title: v.title, signedIn: signedIn, breadcrumbs: [("Practice vignettes", SiteURL.vignettes.path)]).render(
             .h1(.text("How the team rated \(v.title)")),

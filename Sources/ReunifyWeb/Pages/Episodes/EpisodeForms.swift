@@ -19,7 +19,7 @@ enum EpisodeForm {
     /// The episode as filled in; `EpisodeRules` decides whether it may be written.
     static func read(_ form: FormData) -> (RemovalEpisodeDetails?, [FieldError]) {
         var r = FormReader(form)
-        let child = r.uuid("childId", "Choose the child who was removed")
+        let child: PersonID? = r.id("childId", "Choose the child who was removed")
         let removal = r.requiredDate("removalDate", "Enter the date of removal")
         let manner = r.code(RemovalManner.self, "manner", required: "Choose the manner of removal")
         let circumstances = r.codes(RemovalCircumstance.self, "circumstances")
@@ -27,7 +27,7 @@ enum EpisodeForm {
         let discharge = r.date("dischargeDate")
         let reason = r.optionalCode(DischargeReason.self, "dischargeReason")
         guard let child, let removal, let manner else { return (nil, r.errors) }
-        let details = RemovalEpisodeDetails(childID: PersonID(child), removalDate: removal, manner: manner, circumstances: circumstances,
+        let details = RemovalEpisodeDetails(childID: child, removalDate: removal, manner: manner, circumstances: circumstances,
                                             judicialFindingDate: finding, dischargeDate: discharge, dischargeReason: reason)
         return r.errors.isEmpty ? (details, []) : (nil, r.errors)
     }

@@ -18,9 +18,9 @@ struct EpisodePagesController: RouteCollection {
 
     struct Context {
         let overview: CaseOverview
-        var caseID: UUID { overview.caseFile.id! }
-        var crumbs: [(String, String)] { [("Caseload", SiteURL.caseload.path), (overview.caseFile.familyName, SiteURL.caseFile(caseID).path)] }
-        var children: [(String, String)] { overview.children.map { ($0.person.id!.lower, $0.person.details.fullName) } }
+        var caseID: CaseID { overview.caseID }
+        var crumbs: [(String, String)] { [("Caseload", SiteURL.caseload.path), (overview.caseFile.details.familyName, SiteURL.caseFile(caseID).path)] }
+        var children: [(String, String)] { overview.children.map { ($0.person.id.description, $0.person.details.fullName) } }
     }
 
     func context(_ req: Request, _ action: AccessAction, _ kind: RecordKind) async throws -> Context {
@@ -31,7 +31,7 @@ struct EpisodePagesController: RouteCollection {
     }
 
     func episode(_ req: Request, _ ctx: Context) async throws -> RemovalEpisodeModel {
-        let id = try req.uuidParameter("episodeID", "removal episode")
+        let id: EpisodeID = try req.idParameter("episodeID", "removal episode")
         guard let episode = try await CaseRecordsRepository(req.db).episode(id, in: ctx.caseID) else {
             throw Abort(.notFound, reason: "There is no such removal episode in this case")
         }
@@ -44,7 +44,7 @@ struct EpisodePagesController: RouteCollection {
                      conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) -> Response {
         let view = FormView(form, errors: errors)
         return RecordFormPage(title: editing == nil ? "Record a removal" : "Change removal details",
-                              action: editing.map { SiteURL.editEpisode(ctx.caseID, $0.id!).path } ?? SiteURL.newEpisode(ctx.caseID).path,
+                              action: editing.map { SiteURL.editEpisode(ctx.caseID, $0.typedID).path } ?? SiteURL.newEpisode(ctx.caseID).path,
                               cancel: SiteURL.caseFile(ctx.caseID).path, view: view,
                               fields: EpisodeForm.fields(view, children: ctx.children), conflict: conflict,
                               breadcrumbs: ctx.crumbs).render(req, status: status)
@@ -62,7 +62,7 @@ struct EpisodePagesController: RouteCollection {
         let (details, errors) = EpisodeForm.read(form)
         guard let details else { return episodePage(req, ctx, form, errors, status: .unprocessableEntity) }
         do {
-            _ = try await RemovalCommands(req.change()).addEpisode(details, to: CaseID(ctx.caseID))
+            _ = try await RemovalCommands(req.change()).addEpisode(details, to: ctx.caseID)
             return req.redirect(to: SiteURL.caseFile(ctx.caseID).path)
         } catch {
             guard let refusal = FormRefusal(error) else { throw error }
@@ -84,7 +84,7 @@ struct EpisodePagesController: RouteCollection {
         guard let details else { return episodePage(req, ctx, form, errors, editing: model, status: .unprocessableEntity) }
         let saved = model.details
         do {
-            _ = try await RemovalCommands(req.change()).changeEpisode(EpisodeID(model.id!), in: CaseID(ctx.caseID), to: details,
+            _ = try await RemovalCommands(req.change()).changeEpisode(EpisodeID(model.id!), in: ctx.caseID, to: details,
                                                                       expectedVersion: FormReader(form).version)
             return req.redirect(to: SiteURL.caseFile(ctx.caseID).path)
         } catch let error where FormRefusal(error) != nil {
@@ -111,8 +111,8 @@ struct EpisodePagesController: RouteCollection {
         let ep = try await episode(req, ctx)
         var form = FormData()
         form.set("startDate", date: req.today.parts)
-        return placementPage(req, ctx, action: SiteURL.newPlacement(ctx.caseID, ep.id!).path,
-                             title: "Add a placement for \(ctx.overview.name(ep.childID))", form, [])
+        return placementPage(req, ctx, action: SiteURL.newPlacement(ctx.caseID, ep.typedID).path,
+                             title: "Add a placement for \(ctx.overview.name(PersonID(ep.childID)))", form, [])
     }
 
     func createPlacement(req: Request) async throws -> Response {
@@ -120,13 +120,13 @@ struct EpisodePagesController: RouteCollection {
         let ep = try await episode(req, ctx)
         let form = FormData(req)
         let page = { (errors: [FieldError], status: HTTPResponseStatus) in
-            placementPage(req, ctx, action: SiteURL.newPlacement(ctx.caseID, ep.id!).path,
-                          title: "Add a placement for \(ctx.overview.name(ep.childID))", form, errors, status: status)
+            placementPage(req, ctx, action: SiteURL.newPlacement(ctx.caseID, ep.typedID).path,
+                          title: "Add a placement for \(ctx.overview.name(PersonID(ep.childID)))", form, errors, status: status)
         }
         let (read, readErrors) = PlacementForm.read(form)
         guard let details = read else { return page(readErrors, .unprocessableEntity) }
         do {
-            _ = try await RemovalCommands(req.change()).addPlacement(details, to: EpisodeID(ep.id!), in: CaseID(ctx.caseID))
+            _ = try await RemovalCommands(req.change()).addPlacement(details, to: EpisodeID(ep.id!), in: ctx.caseID)
             return req.redirect(to: SiteURL.caseFile(ctx.caseID).path)
         } catch {
             guard let refusal = FormRefusal(error) else { throw error }
@@ -135,7 +135,7 @@ struct EpisodePagesController: RouteCollection {
     }
 
     func placement(_ req: Request, _ ctx: Context) async throws -> PlacementModel {
-        let id = try req.uuidParameter("placementID", "placement")
+        let id: PlacementID = try req.idParameter("placementID", "placement")
         guard let placement = try await CaseRecordsRepository(req.db).placement(id, in: ctx.caseID) else {
             throw Abort(.notFound, reason: "There is no such placement in this case")
         }
@@ -145,7 +145,7 @@ struct EpisodePagesController: RouteCollection {
     func editPlacementForm(req: Request) async throws -> Response {
         let ctx = try await context(req, .update, .placement)
         let model = try await placement(req, ctx)
-        return placementPage(req, ctx, action: SiteURL.editPlacement(ctx.caseID, model.id!).path, title: "Change placement",
+        return placementPage(req, ctx, action: SiteURL.editPlacement(ctx.caseID, model.typedID).path, title: "Change placement",
                              PlacementForm.values(model.details, version: model.version), [])
     }
 
@@ -153,12 +153,12 @@ struct EpisodePagesController: RouteCollection {
         let ctx = try await context(req, .update, .placement)
         let model = try await placement(req, ctx)
         var form = FormData(req)
-        let action = SiteURL.editPlacement(ctx.caseID, model.id!).path
+        let action = SiteURL.editPlacement(ctx.caseID, model.typedID).path
         let (details, errors) = PlacementForm.read(form)
         guard let details else { return placementPage(req, ctx, action: action, title: "Change placement", form, errors, status: .unprocessableEntity) }
         let saved = model.details
         do {
-            _ = try await RemovalCommands(req.change()).changePlacement(PlacementID(model.id!), in: CaseID(ctx.caseID), to: details,
+            _ = try await RemovalCommands(req.change()).changePlacement(PlacementID(model.id!), in: ctx.caseID, to: details,
                                                                         expectedVersion: FormReader(form).version)
             return req.redirect(to: SiteURL.caseFile(ctx.caseID).path)
         } catch let error where FormRefusal(error) != nil {

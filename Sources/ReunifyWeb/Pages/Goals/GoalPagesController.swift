@@ -27,13 +27,13 @@ struct GoalPagesController: RouteCollection {
     /// The goals as filled in; `GoalRules` decides whether they may be written.
     static func read(_ form: FormData) -> (PermanencyGoalDetails?, [FieldError]) {
         var r = FormReader(form)
-        let child = r.uuid("childId", "Choose the child")
+        let child: PersonID? = r.id("childId", "Choose the child")
         let primary = r.code(PermanencyPlan.self, "primary", required: "Choose the primary goal")
         let since = r.requiredDate("primarySince", "Enter the date the primary goal was set")
         let concurrent = r.optionalCode(PermanencyPlan.self, "concurrent")
         let concurrentSince = r.date("concurrentSince")
         guard let child, let primary, let since else { return (nil, r.errors) }
-        let d = PermanencyGoalDetails(childID: PersonID(child), primary: primary, primarySince: since, concurrent: concurrent,
+        let d = PermanencyGoalDetails(childID: child, primary: primary, primarySince: since, concurrent: concurrent,
                                       concurrentSince: concurrentSince)
         return r.errors.isEmpty ? (d, []) : (nil, r.errors)
     }
@@ -45,12 +45,12 @@ struct GoalPagesController: RouteCollection {
 
     func page(_ req: Request, _ overview: CaseOverview, _ form: FormData, _ errors: [FieldError], editing: PermanencyGoalModel? = nil,
               conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) -> Response {
-        let caseID = overview.caseFile.id!
+        let caseID = overview.caseID
         let view = FormView(form, errors: errors)
-        let children = overview.children.map { ($0.person.id!.lower, $0.person.details.fullName) }
+        let children = overview.children.map { ($0.person.id.description, $0.person.details.fullName) }
         return RecordFormPage(
             title: editing == nil ? "Set permanency goals" : "Change permanency goals",
-            action: editing.map { SiteURL.editGoal(caseID, $0.id!).path } ?? SiteURL.newGoal(caseID).path,
+            action: editing.map { SiteURL.editGoal(caseID, $0.typedID).path } ?? SiteURL.newGoal(caseID).path,
             cancel: SiteURL.caseFile(caseID).path, view: view,
             fields: [view.select("childId", "Child", options: children),
                      view.select("primary", "Primary goal", PermanencyPlan.self),
@@ -59,7 +59,7 @@ struct GoalPagesController: RouteCollection {
                                  hint: "Concurrent planning keeps a second path ready in case going home is not safe"),
                      view.date("concurrentSince", "Date the concurrent goal was set")],
             conflict: conflict,
-            breadcrumbs: [("Caseload", SiteURL.caseload.path), (overview.caseFile.familyName, SiteURL.caseFile(caseID).path)]
+            breadcrumbs: [("Caseload", SiteURL.caseload.path), (overview.caseFile.details.familyName, SiteURL.caseFile(caseID).path)]
         ).render(req, status: status)
     }
 
@@ -71,8 +71,8 @@ struct GoalPagesController: RouteCollection {
     }
 
     func goal(_ req: Request, _ overview: CaseOverview) async throws -> PermanencyGoalModel {
-        let id = try req.uuidParameter("goalID", "goal")
-        guard let goal = try await CaseRecordsRepository(req.db).goal(id, in: overview.caseFile.id!) else {
+        let id: GoalID = try req.idParameter("goalID", "goal")
+        guard let goal = try await CaseRecordsRepository(req.db).goal(id, in: overview.caseID) else {
             throw Abort(.notFound, reason: "There are no such goals in this case")
         }
         return goal
@@ -88,12 +88,12 @@ struct GoalPagesController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let overview = try await overview(req, .create)
-        let caseID = overview.caseFile.id!
+        let caseID = overview.caseID
         let form = FormData(req)
         let (details, errors) = Self.read(form)
         guard let details else { return page(req, overview, form, errors, status: .unprocessableEntity) }
         do {
-            _ = try await RemovalCommands(req.change()).setGoals(details, in: CaseID(caseID))
+            _ = try await RemovalCommands(req.change()).setGoals(details, in: caseID)
             return req.redirect(to: SiteURL.caseFile(caseID).path)
         } catch {
             guard let refusal = FormRefusal(error) else { throw error }
@@ -115,9 +115,9 @@ struct GoalPagesController: RouteCollection {
         guard let details else { return page(req, overview, form, errors, editing: goal, status: .unprocessableEntity) }
         let saved = goal.details
         do {
-            _ = try await RemovalCommands(req.change()).changeGoals(GoalID(goal.id!), in: CaseID(overview.caseFile.id!), to: details,
+            _ = try await RemovalCommands(req.change()).changeGoals(goal.typedID, in: overview.caseID, to: details,
                                                                     expectedVersion: FormReader(form).version)
-            return req.redirect(to: SiteURL.caseFile(overview.caseFile.id!).path)
+            return req.redirect(to: SiteURL.caseFile(overview.caseID).path)
         } catch let error where FormRefusal(error) != nil {
             let refusal = FormRefusal(error)!
             return page(req, overview, form, refusal.errors, editing: goal, status: refusal.status)

@@ -18,14 +18,14 @@ struct MemberPagesController: RouteCollection {
         routes.post(SiteURL.removeRelationship(.any, .any).route, use: removeRelationship)
     }
 
-    func crumbs(_ req: Request, _ caseID: UUID) async throws -> [(String, String)] {
+    func crumbs(_ req: Request, _ caseID: CaseID) async throws -> [(String, String)] {
         let name = try await CaseRepository(req.db).find(caseID)?.familyName ?? "Case"
         return [("Caseload", SiteURL.caseload.path), (name, SiteURL.caseFile(caseID).path)]
     }
 
     // MARK: members
 
-    func memberPage(_ req: Request, _ caseID: UUID, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+    func memberPage(_ req: Request, _ caseID: CaseID, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let view = FormView(form, errors: errors)
         return RecordFormPage(title: "Add a person to the case", action: SiteURL.newMember(caseID).path, cancel: SiteURL.caseFile(caseID).path,
                               submitLabel: "Add person", view: view,
@@ -52,8 +52,8 @@ struct MemberPagesController: RouteCollection {
         guard let role, let details, reader.errors.isEmpty else {
             return try await memberPage(req, caseID, form, reader.errors + errors, status: .unprocessableEntity)
         }
-        let (person, _) = try await PersonCommands(req.change()).addNew(details, role: role, to: CaseID(caseID))
-        try await TracingService(req: req).rescore(personID: person.id!)
+        let (person, _) = try await PersonCommands(req.change()).addNew(details, role: role, to: caseID)
+        try await TracingService(req: req).rescore(personID: person.typedID)
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }
 
@@ -100,12 +100,12 @@ struct MemberPagesController: RouteCollection {
         try await req.authorize(.create, .member, caseID: caseID)
         let form = FormData(req)
         var reader = FormReader(form)
-        let personID = reader.uuid("personId", "Choose the person to add")
+        let personID: PersonID? = reader.id("personId", "Choose the person to add")
         let role = reader.code(MemberRole.self, "role", required: "Choose the person's part in this case")
         guard let personID, let role else { throw ValidationFailure(reader.errors) }
         let visible = try await CaseRepository(req.db).visibleCaseIDs(try req.caseScope())
         do {
-            _ = try await PersonCommands(req.change()).addKnown(PersonID(personID), role: role, to: CaseID(caseID), visible: visible)
+            _ = try await PersonCommands(req.change()).addKnown(personID, role: role, to: caseID, visible: visible)
         } catch let unknown as ValidationFailure where unknown.errors.first?.field == "personId" {
             // On a page, a person who cannot be reached by this id is simply not there.
             throw Abort(.notFound, reason: unknown.errors[0].message)
@@ -117,8 +117,8 @@ struct MemberPagesController: RouteCollection {
     // MARK: persons
 
     /// A person is reached through a case they are a member of; any other id is not found.
-    func person(_ req: Request, _ caseID: UUID) async throws -> PersonModel {
-        let personID = try req.uuidParameter("personID", "person")
+    func person(_ req: Request, _ caseID: CaseID) async throws -> PersonModel {
+        let personID: PersonID = try req.idParameter("personID", "person")
         let repo = PersonRepository(req.db)
         guard try await repo.caseIDs(of: personID).contains(caseID), let person = try await repo.find(personID) else {
             throw Abort(.notFound, reason: "There is no such person in this case")
@@ -126,10 +126,10 @@ struct MemberPagesController: RouteCollection {
         return person
     }
 
-    func personPage(_ req: Request, _ caseID: UUID, _ person: PersonModel, _ form: FormData, _ errors: [FieldError],
+    func personPage(_ req: Request, _ caseID: CaseID, _ person: PersonModel, _ form: FormData, _ errors: [FieldError],
                     conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Change \(person.details.fullName)'s details", action: SiteURL.editPerson(caseID, person.id!).path,
+        return RecordFormPage(title: "Change \(person.details.fullName)'s details", action: SiteURL.editPerson(caseID, person.typedID).path,
                               cancel: SiteURL.caseFile(caseID).path, view: view, fields: PersonForm.fields(view), conflict: conflict,
                               breadcrumbs: try await crumbs(req, caseID)).render(req, status: status)
     }
@@ -151,9 +151,9 @@ struct MemberPagesController: RouteCollection {
         guard let details else { return try await personPage(req, caseID, person, form, errors, status: .unprocessableEntity) }
         let saved = person.details
         do {
-            _ = try await PersonCommands(req.change()).change(PersonID(person.id!), via: CaseID(caseID), to: details,
+            _ = try await PersonCommands(req.change()).change(PersonID(person.id!), via: caseID, to: details,
                                                               expectedVersion: FormReader(form).version)
-            try await TracingService(req: req).rescore(personID: person.id!)
+            try await TracingService(req: req).rescore(personID: person.typedID)
             return req.redirect(to: SiteURL.caseFile(caseID).path)
         } catch StoreError.versionConflict(let current) {
             form.set("version", String(current))
@@ -164,9 +164,9 @@ struct MemberPagesController: RouteCollection {
 
     // MARK: relationships
 
-    func relationshipPage(_ req: Request, _ caseID: UUID, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+    func relationshipPage(_ req: Request, _ caseID: CaseID, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
-        let people = overview.members.map { ($0.person.id!.lower, $0.person.details.fullName) }
+        let people = overview.members.map { ($0.person.id.description, $0.person.details.fullName) }
         let view = FormView(form, errors: errors)
         return RecordFormPage(title: "Add a relationship", action: SiteURL.newRelationship(caseID).path, cancel: SiteURL.caseFile(caseID).path,
                               submitLabel: "Add relationship", view: view, fields: [
@@ -187,13 +187,13 @@ struct MemberPagesController: RouteCollection {
         try await req.authorize(.create, .relationship, caseID: caseID)
         let form = FormData(req)
         var r = FormReader(form)
-        let a = r.uuid("personId", "Choose the first person")
+        let a: PersonID? = r.id("personId", "Choose the first person")
         let kind = r.code(RelationshipKind.self, "kind", required: "Choose how they are related")
-        let b = r.uuid("relatedPersonId", "Choose the second person")
+        let b: PersonID? = r.id("relatedPersonId", "Choose the second person")
         guard let a, let b, let kind else { return try await relationshipPage(req, caseID, form, r.errors, status: .unprocessableEntity) }
-        let details = RelationshipDetails(personID: PersonID(a), kind: kind, relatedPersonID: PersonID(b))
+        let details = RelationshipDetails(personID: a, kind: kind, relatedPersonID: b)
         do {
-            _ = try await CaseCommands(req.change()).relate(details, in: CaseID(caseID))
+            _ = try await CaseCommands(req.change()).relate(details, in: caseID)
         } catch {
             guard let refusal = FormRefusal(error) else { throw error }
             return try await relationshipPage(req, caseID, form, refusal.errors, status: refusal.status)
@@ -206,9 +206,9 @@ struct MemberPagesController: RouteCollection {
     func removeRelationship(req: Request) async throws -> Response {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.delete, .relationship, caseID: caseID)
-        let id = try req.uuidParameter("relationshipID", "relationship")
-        let model = try await CaseCommands(req.change()).unrelate(RelationshipID(id), in: CaseID(caseID))
-        try await TracingService(req: req).rescore(personID: model.relatedPersonID)
+        let id: RelationshipID = try req.idParameter("relationshipID", "relationship")
+        let model = try await CaseCommands(req.change()).unrelate(id, in: caseID)
+        try await TracingService(req: req).rescore(personID: PersonID(model.relatedPersonID))
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }
 }

@@ -23,21 +23,21 @@ struct ReviewPagesController: RouteCollection {
 
     /// Children in care with reunification among their goals.
     func reviewable(_ o: CaseOverview) -> [(String, String)] {
-        o.episodes.filter { $0.episode.dischargeDate == nil }.compactMap { e in
-            let goal = o.goals.first { $0.childID == e.episode.childID }?.details
+        o.episodes.filter { $0.episode.details.dischargeDate == nil }.compactMap { e in
+            let goal = o.goals.first { $0.details.childID == e.episode.details.childID }?.details
             guard goal?.includesReunification == true else { return nil }
-            return (e.episode.childID.lower, e.childName)
+            return (e.episode.details.childID.description, e.childName)
         }
     }
 
     func crumbs(_ o: CaseOverview) -> [(String, String)] {
-        [("Caseload", SiteURL.caseload.path), (o.caseFile.familyName, SiteURL.caseFile(o.caseFile.id!).path)]
+        [("Caseload", SiteURL.caseload.path), (o.caseFile.details.familyName, SiteURL.caseFile(o.caseID).path)]
     }
 
     func page(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
         let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Reunification review", action: SiteURL.newReview(o.caseFile.id!).path,
-                              cancel: SiteURL.caseFile(o.caseFile.id!).path, submitLabel: "See the recommendation", view: view,
+        return RecordFormPage(title: "Reunification review", action: SiteURL.newReview(o.caseID).path,
+                              cancel: SiteURL.caseFile(o.caseID).path, submitLabel: "See the recommendation", view: view,
                               fields: ReviewForm.fields(view, children: reviewable(o)), breadcrumbs: crumbs(o)).render(req, status: status)
     }
 
@@ -58,18 +58,18 @@ struct ReviewPagesController: RouteCollection {
             return page(req, o, form, [FieldError("childId", "Choose the child this review is for")], status: .unprocessableEntity)
         }
         do {
-            let model = try await ReviewCommands(req.change()).run(for: PersonID(childID), in: CaseID(o.caseFile.id!)) { months in
+            let model = try await ReviewCommands(req.change()).run(for: PersonID(childID), in: o.caseID) { months in
                 try ReviewForm.read(form, monthsInCare: months)
             }
-            return req.redirect(to: SiteURL.review(o.caseFile.id!, model.id!).path)
+            return req.redirect(to: SiteURL.review(o.caseID, model.typedID).path)
         } catch let failure as ValidationFailure {
             return page(req, o, form, failure.errors, status: .unprocessableEntity)
         }
     }
 
     func review(_ req: Request, _ o: CaseOverview) async throws -> ReviewModel {
-        let id = try req.uuidParameter("reviewID", "review")
-        guard let model = try await ReviewRepository(req.db).find(id, in: o.caseFile.id!) else {
+        let id: ReviewID = try req.idParameter("reviewID", "review")
+        guard let model = try await ReviewRepository(req.db).find(id, in: o.caseID) else {
             throw Abort(.notFound, reason: "There is no such review in this case")
         }
         return model
@@ -79,7 +79,7 @@ struct ReviewPagesController: RouteCollection {
         let o = try await overview(req, .read)
         let model = try await review(req, o)
         try await req.audit(.view, .reunificationReview, recordID: model.id, caseID: o.caseFile.id, "viewed a reunification review")
-        let names = try await UserRepository(req.db).names([model.reviewerID] + [model.overrideBy].compactMap { $0 })
+        let names = try await UserRepository(req.db).names([model.reviewerID, model.overrideBy].compactMap { $0.map(UserID.init) })
         return ReviewView(overview: o, model: model, names: names, mayOverride: req.policy.maySupervise(try req.requireSignedIn().actor),
                           form: FormView(), crumbs: crumbs(o)).render(req)
     }
@@ -87,8 +87,8 @@ struct ReviewPagesController: RouteCollection {
     func approve(req: Request) async throws -> Response {
         let o = try await overview(req, .update)
         let model = try await review(req, o)
-        _ = try await ReviewCommands(req.change()).approve(model.id!, in: CaseID(o.caseFile.id!), expectedVersion: FormReader(FormData(req)).version)
-        return req.redirect(to: SiteURL.review(o.caseFile.id!, model.id!).path)
+        _ = try await ReviewCommands(req.change()).approve(model.typedID, in: o.caseID, expectedVersion: FormReader(FormData(req)).version)
+        return req.redirect(to: SiteURL.review(o.caseID, model.typedID).path)
     }
 
     func override(req: Request) async throws -> Response {
@@ -100,16 +100,16 @@ struct ReviewPagesController: RouteCollection {
         var errors = reader.errors
         if let recommendation, errors.isEmpty {
             do {
-                _ = try await ReviewCommands(req.change()).override(model.id!, in: CaseID(o.caseFile.id!), to: recommendation,
+                _ = try await ReviewCommands(req.change()).override(model.typedID, in: o.caseID, to: recommendation,
                                                                     reason: form.string("reason"), expectedVersion: reader.version)
-                return req.redirect(to: SiteURL.review(o.caseFile.id!, model.id!).path)
+                return req.redirect(to: SiteURL.review(o.caseID, model.typedID).path)
             } catch let failure as ValidationFailure {
                 errors = failure.errors
             } catch StoreError.versionConflict {
                 errors = [FieldError("recommendation", "Someone else changed this review meanwhile; reload the page")]
             }
         }
-        let names = try await UserRepository(req.db).names([model.reviewerID] + [model.overrideBy].compactMap { $0 })
+        let names = try await UserRepository(req.db).names([model.reviewerID, model.overrideBy].compactMap { $0.map(UserID.init) })
         return ReviewView(overview: o, model: model, names: names, mayOverride: true, form: FormView(form, errors: errors), crumbs: crumbs(o))
             .render(req).with(status: .unprocessableEntity)
     }
@@ -119,7 +119,7 @@ struct ReviewPagesController: RouteCollection {
 struct ReviewView {
     let overview: CaseOverview
     let model: ReviewModel
-    let names: [UUID: String]
+    let names: [UserID: String]
     let mayOverride: Bool
     let form: FormView
     let crumbs: [(String, String)]
@@ -128,15 +128,15 @@ struct ReviewView {
         let outcome = model.reviewOutcome
         let overridden = model.final != model.initial
         return Layout(title: "Reunification review", signedIn: req.signedIn, breadcrumbs: crumbs).render(
-            .h1(.text("Reunification review: \(overview.name(model.childID))"),
-                .span(.class("caption"), .text("\(model.reviewedOn) · \(names[model.reviewerID] ?? "Unknown") · policy \(model.policyVersion)"))),
+            .h1(.text("Reunification review: \(overview.name(PersonID(model.childID)))"),
+                .span(.class("caption"), .text("\(model.reviewedOn) · \(names[UserID(model.reviewerID)] ?? "Unknown") · policy \(model.policyVersion)"))),
             .div(.class("recommendation r-\(model.final.rawValue)"),
                 .p(.class("caption"), overridden ? "Final recommendation (overridden)" : "Recommendation"),
                 .p(.class("decision"), .text(model.final.label)),
-                .if(overridden, .p(.text("The review recommended: \(model.initial.label). Overridden by \(names[model.overrideBy ?? UUID()] ?? "a supervisor"): \(model.overrideReason ?? "")")))),
+                .if(overridden, .p(.text("The review recommended: \(model.initial.label). Overridden by \(model.overrideBy.flatMap { names[UserID($0)] } ?? "a supervisor"): \(model.overrideReason ?? "")")))),
             .if(model.awaitingApproval, .div(.class("conflict"),
                 .p(.strong("The risk level was overridden at the worker's discretion and waits for a supervisor's approval.")),
-                .if(mayOverride, .form(.method(.post), .action(SiteURL.approveReview(overview.caseFile.id!, model.id!).path),
+                .if(mayOverride, .form(.method(.post), .action(SiteURL.approveReview(overview.caseID, model.typedID).path),
                     csrfField(req.signedIn), .input(.type(.hidden), .name("version"), .value(String(model.version))),
                     .button(.type(.submit), .class("button"), "Approve the override"))))),
             .h2("Why"),
@@ -152,7 +152,7 @@ struct ReviewView {
                 .h2("Override the recommendation"),
                 .p(.class("hint"), "A supervisor may override with a written reason; the review's own recommendation is kept beside it."),
                 form.errorSummary(),
-                .form(.method(.post), .action(SiteURL.overrideReview(overview.caseFile.id!, model.id!).path),
+                .form(.method(.post), .action(SiteURL.overrideReview(overview.caseID, model.typedID).path),
                     csrfField(req.signedIn),
                     .input(.type(.hidden), .name("version"), .value(String(model.version))),
                     form.select("recommendation", "Final recommendation", Recommendation.self),

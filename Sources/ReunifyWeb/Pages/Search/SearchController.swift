@@ -14,13 +14,13 @@ struct SearchController: RouteCollection {
         let signedIn = try req.requireSignedIn()
         let query = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
         var results: [(PersonModel, [MemberModel])] = []
-        var cases: [UUID: CaseModel] = [:]
+        var cases: [CaseID: CaseModel] = [:]
         if !query.isEmpty {
             let caseRepo = CaseRepository(req.db)
             let visible = try await caseRepo.visibleCaseIDs(try req.caseScope())
             results = try await PersonRepository(req.db).search(query, within: visible)
-            let ids = Set(results.flatMap { $0.1.map(\.caseID) })
-            for model in try await caseRepo.find(ids) { cases[model.id!] = model }
+            let ids = Set(results.flatMap { $0.1.map { CaseID($0.caseID) } })
+            for model in try await caseRepo.find(ids) { cases[model.typedID] = model }
             try await req.audit(.search, .person, recordID: nil, caseID: nil, "searched for '\(query)': \(results.count) found")
         }
         let today = req.today
@@ -41,7 +41,7 @@ struct SearchController: RouteCollection {
                             .td(.text(d.fullName), .if(!d.otherNames.isEmpty, .div(.class("hint"), .text(d.otherNames.joined(separator: ", "))))),
                             .td(.text(d.birthDate.map { "\($0.iso) (age \($0.age(on: today)))" } ?? "Unknown")),
                             .td(.ul(.class("plain"), .forEach(memberships) { m in
-                                .li(.a(.href(SiteURL.caseFile(m.caseID).path), .text(cases[m.caseID].map { "\($0.familyName) (\($0.caseNumber))" } ?? "Case")),
+                                .li(.a(.href(SiteURL.caseFile(CaseID(m.caseID)).path), .text(cases[CaseID(m.caseID)].map { "\($0.familyName) (\($0.caseNumber))" } ?? "Case")),
                                     .text(" — \(m.memberRole.label.lowercased())"))
                             })))
                     })))

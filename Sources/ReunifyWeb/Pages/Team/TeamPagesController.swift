@@ -14,7 +14,7 @@ struct TeamPagesController: RouteCollection {
     }
 
     func page(_ req: Request, _ model: CaseModel, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
-        let caseID = model.id!
+        let caseID = model.typedID
         let current = Set(try await CaseRepository(req.db).teamUserIDs(of: caseID))
         let candidates = try await UserRepository(req.db).all()
             .filter { !current.contains($0.id!) && !$0.disabled && $0.userRole != .parent }
@@ -40,11 +40,11 @@ struct TeamPagesController: RouteCollection {
         guard let model = try await CaseRepository(req.db).find(caseID) else { throw Request.noSuchCase }
         let form = FormData(req)
         var reader = FormReader(form)
-        let userID = reader.uuid("userId", "Choose who joins the team")
+        let userID: UserID? = reader.id("userId", "Choose who joins the team")
         let role = reader.code(TeamRole.self, "role", required: "Choose their part on this case")
         guard let userID, let role else { return try await page(req, model, form, reader.errors, status: .unprocessableEntity) }
         do {
-            try await CaseCommands(req.change()).addToTeam(UserID(userID), role: role, in: CaseID(caseID))
+            try await CaseCommands(req.change()).addToTeam(userID, role: role, in: caseID)
         } catch {
             guard let refusal = FormRefusal(error) else { throw error }
             return try await page(req, model, form, refusal.errors, status: refusal.status)
@@ -55,9 +55,9 @@ struct TeamPagesController: RouteCollection {
     func remove(req: Request) async throws -> Response {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.delete, .team, caseID: caseID)
-        let userID = try req.uuidParameter("userID", "team member")
+        let userID: UserID = try req.idParameter("userID", "team member")
         do {
-            try await CaseCommands(req.change()).removeFromTeam(UserID(userID), in: CaseID(caseID))
+            try await CaseCommands(req.change()).removeFromTeam(userID, in: caseID)
         } catch let refused as ValidationFailure {
             // The removal is a button on the case page, not a form: the reason is the answer.
             throw Abort(.unprocessableEntity, reason: refused.errors.map(\.message).joined(separator: "; "))

@@ -14,13 +14,13 @@ struct DuplicatePagesController: RouteCollection {
     func list(req: Request) async throws -> Response {
         try await req.requireTracer()
         let service = DuplicateService(req: req)
-        let person = try await service.changeablePerson(try req.uuidParameter("personID", "person"))
+        let person = try await service.changeablePerson(try req.idParameter("personID", "person") as PersonID)
         return try await page(req, person, FormData(), [])
     }
 
     func page(_ req: Request, _ person: PersonModel, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let candidates = try await DuplicateService(req: req).duplicates(of: person)
-        let cases = try await req.visibleCases(of: person.id!)
+        let cases = try await req.visibleCases(of: person.typedID)
         try await req.audit(.search, .person, recordID: person.id, caseID: cases.first, "looked for duplicates of \(person.details.fullName)")
         let view = FormView(form, errors: errors)
         let p = person.details
@@ -41,7 +41,7 @@ struct DuplicatePagesController: RouteCollection {
                     .tr(.td(.strong(.text(TracingViews.percent(c.score.probability)))),
                         .td(.text(describe(c.person.details))),
                         .td(.ul(.class("plain"), .forEach(c.score.evidence.filter { $0.weight != nil }) { .li(.text($0.sentence)) })),
-                        .td(.form(.method(.post), .action(SiteURL.merge(person.id!, c.person.id!).path),
+                        .td(.form(.method(.post), .action(SiteURL.merge(person.typedID, c.person.typedID).path),
                             csrfField(req.signedIn),
                             .label(.for("reason-\(c.person.id!.lower)"), "Why they are the same person"),
                             .textarea(.id("reason-\(c.person.id!.lower)"), .name("reason"), .class("input")),
@@ -51,8 +51,8 @@ struct DuplicatePagesController: RouteCollection {
     }
 
     func merge(req: Request) async throws -> Response {
-        let keptID = try req.uuidParameter("personID", "person")
-        let duplicateID = try req.uuidParameter("otherID", "person")
+        let keptID: PersonID = try req.idParameter("personID", "person")
+        let duplicateID: PersonID = try req.idParameter("otherID", "person")
         let form = FormData(req)
         do {
             _ = try await DuplicateService(req: req).merge(duplicateID, into: keptID, reason: form.string("reason"))

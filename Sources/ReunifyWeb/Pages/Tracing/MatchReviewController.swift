@@ -29,26 +29,26 @@ struct MatchReviewController: RouteCollection {
         let decision = r.code(CandidateDecision.self, "decision", required: "Choose whether this is the child")
         guard let decision else { return try await page(req, request, candidate, form, r.errors, status: .unprocessableEntity) }
         do {
-            _ = try await req.tracing().decide(candidate.id!, of: request.id!, decision, reason: form.string("reason"))
+            _ = try await req.tracing().decide(candidate.typedID, of: request.typedID, decision, reason: form.string("reason"))
         } catch let failure as ValidationFailure {
             return try await page(req, request, candidate, form, failure.errors, status: .unprocessableEntity)
         }
-        return req.redirect(to: SiteURL.tracingRequest(request.id!).path)
+        return req.redirect(to: SiteURL.tracingRequest(request.typedID).path)
     }
 
     func page(_ req: Request, _ request: TracingRequestModel, _ candidate: MatchCandidateModel, _ form: FormData, _ errors: [FieldError],
               status: HTTPResponseStatus = .ok) async throws -> Response {
-        guard let person = try await PersonRepository(req.db).find(candidate.personID),
+        guard let person = try await PersonRepository(req.db).find(PersonID(candidate.personID)),
               let (_, registered) = try await TracingRegistry(req.db).records([person]).first else {
             throw Abort(.notFound, reason: "The registered child of this match is no longer recorded")
         }
         let sought = request.details.sought.matchRecord(id: "sought", filedOn: request.filedDate, today: req.today)
-        let cases = try await req.allCases(of: candidate.personID)
-        let visible = try await req.visibleCases(of: candidate.personID)
+        let cases = try await req.allCases(of: PersonID(candidate.personID))
+        let visible = try await req.visibleCases(of: PersonID(candidate.personID))
         try await req.audit(.view, Request.candidateKind, recordID: candidate.id, caseID: cases.first,
                             "reviewed the match of \(person.details.fullName) with tracing request \(request.id!.lower)")
         var decider: UserModel?
-        if let id = candidate.decidedBy { decider = try await UserRepository(req.db).find(id) }
+        if let id = candidate.decidedBy { decider = try await UserRepository(req.db).find(UserID(id)) }
         let view = FormView(form, errors: errors)
         func birth(_ r: MatchRecord) -> String {
             if let b = r.birthDate { return b.text }
@@ -67,14 +67,14 @@ struct MatchReviewController: RouteCollection {
         ]
         let decided = candidate.decisionValue != .pending
         return Layout(title: "Review a match", signedIn: req.signedIn,
-                      breadcrumbs: [("Tracing", SiteURL.tracing.path), (request.details.sought.fullName, SiteURL.tracingRequest(request.id!).path)]).render(
+                      breadcrumbs: [("Tracing", SiteURL.tracing.path), (request.details.sought.fullName, SiteURL.tracingRequest(request.typedID).path)]).render(
             .h1("Is this the child?"),
             .p(.class("recommendation"), .text("Match probability: "), .strong(.id("match-probability"), .text(TracingViews.percent(candidate.probability)))),
             .p(.class("hint"), .text("\(Self.calibration(candidate.probability)) Scored \(Self.stamp(candidate.scoredAt)) by \(candidate.engineVersion); scores are renewed whenever either record changes.")),
             .table(.class("table compare"), .id("side-by-side"),
                 .thead(.tr(.th("Field"), .th(.text("Sought by \(request.details.inquirer.name)")), .th("Registered child"))),
                 .tbody(.forEach(sides) { row in .tr(.th(.text(row.0)), .td(.text(row.1)), .td(.text(row.2))) })),
-            .if(!visible.isEmpty, .p(.a(.href(SiteURL.caseFile(visible.first ?? UUID()).path), "Open the registered child's case"))),
+            .if(!visible.isEmpty, .p(.a(.href(SiteURL.caseFile(visible.first ?? .any).path), "Open the registered child's case"))),
             .h2("The evidence, field by field"),
             .ul(.class("reasons"), .id("evidence"), .forEach(candidate.evidenceList.filter { $0.weight != nil }) { e in
                 .li(.text(e.sentence), .unwrap(e.weight) { w in .span(.class("hint"), .text(" (weight \(String(format: "%+.1f", w)))")) })
@@ -85,7 +85,7 @@ struct MatchReviewController: RouteCollection {
             .section(.id("match-decision"),
                 .h2("Your decision"),
                 view.errorSummary(),
-                .form(.method(.post), .action(SiteURL.candidateDecision(request.id!, candidate.id!).path), .attribute(named: "novalidate"),
+                .form(.method(.post), .action(SiteURL.candidateDecision(request.typedID, candidate.typedID).path), .attribute(named: "novalidate"),
                     csrfField(req.signedIn),
                     view.select("decision", "Is this the child sought?", options: [(CandidateDecision.confirmed.rawValue, "Yes — confirm the match"),
                                                                                     (CandidateDecision.rejected.rawValue, "No — reject the match")]),

@@ -37,8 +37,8 @@ struct TracingPagesController: RouteCollection {
         let view = FormView(form, errors: errors)
         return RecordFormPage(
             title: editing == nil ? "File a tracing request" : "Change the tracing request",
-            action: editing.map { SiteURL.editTracing($0.id!).path } ?? SiteURL.newTracing.path,
-            cancel: editing.map { SiteURL.tracingRequest($0.id!).path } ?? SiteURL.tracing.path,
+            action: editing.map { SiteURL.editTracing($0.typedID).path } ?? SiteURL.newTracing.path,
+            cancel: editing.map { SiteURL.tracingRequest($0.typedID).path } ?? SiteURL.tracing.path,
             submitLabel: editing == nil ? "File request" : "Save", view: view,
             fields: TracingForm.fields(view, children: try await childOptions(req), editing: editing != nil),
             conflict: conflict, breadcrumbs: [("Tracing", SiteURL.tracing.path)]
@@ -60,7 +60,7 @@ struct TracingPagesController: RouteCollection {
         guard let details else { return try await page(req, form, errors, status: .unprocessableEntity) }
         do {
             let model = try await req.tracing().file(details)
-            return req.redirect(to: SiteURL.tracingRequest(model.id!).path)
+            return req.redirect(to: SiteURL.tracingRequest(model.typedID).path)
         } catch {
             guard let refusal = FormRefusal(error) else { throw error }
             return try await page(req, form, refusal.errors, status: refusal.status)
@@ -80,13 +80,13 @@ struct TracingPagesController: RouteCollection {
         let d = request.details
         var rows: [TracingViews.CandidateRow] = []
         if d.kind == .inquiry {
-            let candidates = try await repo.candidates(of: request.id!)
+            let candidates = try await repo.candidates(of: request.typedID)
             let persons = try await PersonRepository(req.db).find(candidates.map(\.personID))
             for c in candidates {
                 guard let p = persons.first(where: { $0.id == c.personID }) else { continue }
                 rows.append(.init(candidate: c, title: p.details.fullName,
                                   subtitle: [p.details.birthDate.map { "born \($0.iso)" }, p.details.placeOfOrigin].compactMap { $0 }.joined(separator: " · "),
-                                  link: SiteURL.candidate(request.id!, c.id!).path))
+                                  link: SiteURL.candidate(request.typedID, c.typedID).path))
             }
         } else if let child = d.childID {
             let candidates = try await repo.candidates(forPerson: child.uuid)
@@ -96,19 +96,19 @@ struct TracingPagesController: RouteCollection {
                 let i = inquiry.details
                 rows.append(.init(candidate: c, title: "\(i.sought.fullName), asked for by \(i.inquirer.name) (\(i.inquirer.relationship))",
                                   subtitle: "inquiry filed \(inquiry.filedOn) · \(inquiry.statusValue.label)",
-                                  link: SiteURL.candidate(inquiry.id!, c.id!).path))
+                                  link: SiteURL.candidate(inquiry.typedID, c.typedID).path))
             }
         }
         let linkedID = request.linkedPersonID ?? (d.kind == .familySearch ? d.childID?.uuid : nil)
         var linked: PersonModel?
-        var linkedCase: UUID?
+        var linkedCase: CaseID?
         if let linkedID {
-            linked = try await PersonRepository(req.db).find(linkedID)
-            linkedCase = try await req.visibleCases(of: linkedID).first
+            linked = try await PersonRepository(req.db).find(PersonID(linkedID))
+            linkedCase = try await req.visibleCases(of: PersonID(linkedID)).first
         }
         let consentMissing = d.kind == .familySearch && !(linked?.tracingConsent ?? false)
-        let filer = try await UserRepository(req.db).find(request.filedBy)
-        return TracingViews.detail(req, request, actions: try await repo.actions(of: request.id!), candidates: rows,
+        let filer = try await UserRepository(req.db).find(UserID(request.filedBy))
+        return TracingViews.detail(req, request, actions: try await repo.actions(of: request.typedID), candidates: rows,
                                    linked: linked, linkedCase: linkedCase, consentMissing: consentMissing, filedBy: filer?.name ?? "—",
                                    actionForm: actionForm, actionErrors: actionErrors)
     }
@@ -127,7 +127,7 @@ struct TracingPagesController: RouteCollection {
         let (details, errors) = TracingForm.read(form, today: req.today, status: saved.status)
         guard let details else { return try await page(req, form, errors, editing: request, status: .unprocessableEntity) }
         do {
-            _ = try await req.tracing().change(request.id!, to: details, expectedVersion: FormReader(form).version)
+            _ = try await req.tracing().change(request.typedID, to: details, expectedVersion: FormReader(form).version)
         } catch StoreError.versionConflict(let current) {
             form.set("version", String(current))
             return try await page(req, form, [FieldError("version", "Someone else saved this request since you opened the form")], editing: request,
@@ -136,7 +136,7 @@ struct TracingPagesController: RouteCollection {
             guard let refusal = FormRefusal(error) else { throw error }
             return try await page(req, form, refusal.errors, editing: request, status: refusal.status)
         }
-        return req.redirect(to: SiteURL.tracingRequest(request.id!).path)
+        return req.redirect(to: SiteURL.tracingRequest(request.typedID).path)
     }
 
     func addAction(req: Request) async throws -> Response {
@@ -149,8 +149,8 @@ struct TracingPagesController: RouteCollection {
         if let type, let date {
             let details = TracingActionDetails(date: date, type: type, place: form.string("place"), outcome: form.string("outcome"), notes: form.string("notes"))
             do {
-                _ = try await req.tracing().addAction(details, to: request.id!)
-                return req.redirect(to: SiteURL.tracingRequest(request.id!).path + "#actions")
+                _ = try await req.tracing().addAction(details, to: request.typedID)
+                return req.redirect(to: SiteURL.tracingRequest(request.typedID).path + "#actions")
             } catch {
                 guard let refusal = FormRefusal(error) else { throw error }
                 r.add(refusal.errors)
@@ -163,10 +163,10 @@ struct TracingPagesController: RouteCollection {
                           status: HTTPResponseStatus = .ok) -> Response {
         let view = FormView(form, errors: errors)
         let questions: [Node<HTML.FormContext>] = VerificationDetails.questions.map { view.select($0.key, $0.text, VerificationAnswer.self, blank: nil) }
-        return RecordFormPage(title: "Verify the match", action: SiteURL.verification(request.id!).path,
-                              cancel: SiteURL.tracingRequest(request.id!).path, view: view,
+        return RecordFormPage(title: "Verify the match", action: SiteURL.verification(request.typedID).path,
+                              cancel: SiteURL.tracingRequest(request.typedID).path, view: view,
                               fields: questions + [view.textarea("notes", "What was found", hint: "Interviews held, documents seen, what the child said")],
-                              breadcrumbs: [("Tracing", SiteURL.tracing.path), (request.details.sought.fullName, SiteURL.tracingRequest(request.id!).path)])
+                              breadcrumbs: [("Tracing", SiteURL.tracing.path), (request.details.sought.fullName, SiteURL.tracingRequest(request.typedID).path)])
             .render(req, status: status)
     }
 
@@ -193,7 +193,7 @@ struct TracingPagesController: RouteCollection {
                                     accountsAgree: answers[3], notes: form.string("notes"))
         guard r.errors.isEmpty else { return verificationPage(req, request, form, r.errors, status: .unprocessableEntity) }
         do {
-            _ = try await req.tracing().verify(request.id!, v, expectedVersion: r.version)
+            _ = try await req.tracing().verify(request.typedID, v, expectedVersion: r.version)
         } catch StoreError.versionConflict {
             return verificationPage(req, request, form, [FieldError("version", "Someone else changed this request since you opened the form; reload it")],
                                     status: .conflict)
@@ -201,6 +201,6 @@ struct TracingPagesController: RouteCollection {
             guard let refusal = FormRefusal(error) else { throw error }
             return verificationPage(req, request, form, refusal.errors, status: refusal.status)
         }
-        return req.redirect(to: SiteURL.tracingRequest(request.id!).path)
+        return req.redirect(to: SiteURL.tracingRequest(request.typedID).path)
     }
 }

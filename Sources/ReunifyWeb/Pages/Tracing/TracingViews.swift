@@ -37,7 +37,7 @@ enum TracingViews {
                 .tbody(.forEach(requests) { r in
                     let d = r.details
                     return .tr(
-                        .td(.a(.href(SiteURL.tracingRequest(r.id!).path), .text(d.sought.fullName.isEmpty ? "(no name)" : d.sought.fullName))),
+                        .td(.a(.href(SiteURL.tracingRequest(r.typedID).path), .text(d.sought.fullName.isEmpty ? "(no name)" : d.sought.fullName))),
                         .td(.text(d.kind == .inquiry ? "Inquiry" : "Family search")),
                         .td(.text("\(d.inquirer.name) (\(d.inquirer.relationship))")),
                         .td(.text(r.filedOn)),
@@ -51,11 +51,11 @@ enum TracingViews {
     }
 
     static func detail(_ req: Request, _ request: TracingRequestModel, actions: [TracingActionModel], candidates: [CandidateRow],
-                       linked: PersonModel?, linkedCase: UUID?, consentMissing: Bool, filedBy: String,
+                       linked: PersonModel?, linkedCase: CaseID?, consentMissing: Bool, filedBy: String,
                        actionForm: FormData, actionErrors: [FieldError]) -> Response {
         let d = request.details
         let s = d.sought
-        let id = request.id!
+        let id = request.typedID
         let verification = request.verificationDetails
         var form = actionForm
         if form.string("date-day").isEmpty { form.set("date", date: req.today.parts) }
