@@ -125,9 +125,9 @@ struct StoreTests {
             let people = PersonCommands(CaseChange(db, StoreHarness.acting()))
             _ = try await people.addNew(PersonDetails(givenName: "José Luis", familyName: "Núñez"), role: .parent, to: CaseID(a.id!))
             _ = try await people.addNew(PersonDetails(givenName: "Jose", familyName: "Nunez", otherNames: ["Pepe"]), role: .parent, to: CaseID(b.id!))
-            #expect(try await persons.search("JOSE nunez", within: [a.typedID]).map { $0.0.givenName } == ["José Luis"])
+            #expect(try await persons.search("JOSE nunez", within: [a.typedID]).map(\.person.details.givenName) == ["José Luis"])
             #expect(try await persons.search("núñez", within: [a.typedID, b.typedID]).count == 2)
-            #expect(try await persons.search("pepe", within: [a.typedID, b.typedID]).map { $0.0.givenName } == ["Jose"])
+            #expect(try await persons.search("pepe", within: [a.typedID, b.typedID]).map(\.person.details.givenName) == ["Jose"])
             #expect(try await persons.search("pepe", within: []).isEmpty)
         }
     }

@@ -36,6 +36,12 @@ public final class AssessmentModel: VersionedModel, @unchecked Sendable {
     }
 
     public var instrumentKey: String { "\(instrumentID)@\(instrumentVersion)" }
+
+    public var details: AssessmentDetails {
+        AssessmentDetails(instrumentID: instrumentID, instrumentVersion: instrumentVersion, point: assessmentPoint, completed: isCompleted,
+                          ratings: ratingValues, notes: notes, assessorID: UserID(assessorID),
+                          assessedOn: CalendarDate(iso: assessedOn) ?? CalendarDate(year: 2000, month: 1, day: 1)!)
+    }
     public var isCompleted: Bool { status == Status.completed.rawValue }
     public var assessmentPoint: AssessmentPoint { AssessmentPoint(rawValue: point) ?? .interim }
 

@@ -52,5 +52,11 @@ public final class ReviewModel: VersionedModel, @unchecked Sendable {
     public var final: Recommendation { Recommendation(rawValue: finalRecommendation) ?? initial }
     public var reviewDate: CalendarDate { CalendarDate(iso: reviewedOn)! }
     /// A discretionary risk override stands only once a supervisor has approved it.
+    public var details: ReviewRecord {
+        ReviewRecord(childID: PersonID(childID), reviewerID: UserID(reviewerID), reviewedOn: reviewDate, input: reviewInput,
+                     outcome: reviewOutcome, initial: initial, final: final, rationale: rationale, overrideReason: overrideReason,
+                     overrideBy: overrideBy.map(UserID.init), approved: approvedAt != nil, policyVersion: policyVersion)
+    }
+
     public var awaitingApproval: Bool { reviewInput?.risk.discretionaryOverride != nil && approvedAt == nil }
 }

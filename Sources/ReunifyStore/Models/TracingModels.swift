@@ -53,6 +53,13 @@ public final class TracingRequestModel: VersionedModel, @unchecked Sendable {
             status: TracingStatus(rawValue: status) ?? .open, childID: childID.map { PersonID($0) }, notes: notes)
     }
 
+    /// The request as filed, for pages: a domain value with its typed id and version.
+    public var record: Recorded<TracingRequestSubject, TracingRecord> {
+        Recorded(id: typedID, version: version, details: TracingRecord(request: details, filedBy: UserID(filedBy), filedOn: filedDate,
+                                                                      linkedPersonID: linkedPersonID.map(PersonID.init),
+                                                                      verification: verificationDetails))
+    }
+
     public var filedDate: CalendarDate { CalendarDate(iso: filedOn) ?? CalendarDate(year: 2000, month: 1, day: 1)! }
     public var statusValue: TracingStatus { TracingStatus(rawValue: status) ?? .open }
     public var kindValue: TracingKind { TracingKind(rawValue: kind) ?? .inquiry }
@@ -121,6 +128,8 @@ public final class MatchCandidateModel: VersionedModel, @unchecked Sendable {
         self.scoredAt = scoredAt
         self.version = 1
     }
+
+    public var summary: CandidateSummary { CandidateSummary(probability: probability, decision: decisionValue) }
 
     public var decisionValue: CandidateDecision { CandidateDecision(rawValue: decision) ?? .pending }
     public var evidenceList: [MatchEvidence] { (try? JSONDecoder().decode([MatchEvidence].self, from: Data(evidence.utf8))) ?? [] }

@@ -40,8 +40,14 @@ public struct PersonRepository: Sendable {
         try await MemberModel.query(on: db).filter(\.$id == id.uuid).filter(\.$caseID == caseID.uuid).first()
     }
 
+    /// A person found by a search, with their parts in the cases searched.
+    public struct Found: Sendable {
+        public let person: Recorded<PersonSubject, PersonDetails>
+        public let memberships: [(caseID: CaseID, role: MemberRole)]
+    }
+
     /// People whose names hold every term, among the cases given; with the cases each is in.
-    public func search(_ query: String, within caseIDs: Set<CaseID>, limit: Int = 50) async throws -> [(PersonModel, [MemberModel])] {
+    public func search(_ query: String, within caseIDs: Set<CaseID>, limit: Int = 50) async throws -> [Found] {
         let terms = SearchText.terms(query)
         guard !terms.isEmpty, !caseIDs.isEmpty else { return [] }
         let members = try await MemberModel.query(on: db).filter(\.$caseID ~~ caseIDs.map(\.uuid)).all()
@@ -50,6 +56,8 @@ public struct PersonRepository: Sendable {
         let builder = PersonModel.query(on: db).filter(\.$id ~~ personIDs)
         for term in terms { builder.filter(\.$searchText, .contains(inverse: false, .anywhere), term) }
         let persons = try await builder.sort(\.$familyName).sort(\.$givenName).limit(limit).all()
-        return persons.map { p in (p, members.filter { $0.personID == p.id }) }
+        return persons.map { p in
+            Found(person: p.recorded, memberships: members.filter { $0.personID == p.id }.map { (CaseID($0.caseID), $0.memberRole) })
+        }
     }
 }

@@ -15,16 +15,16 @@ struct AssessmentPagesController: RouteCollection {
         routes.post(SiteURL.editAssessment(.any, .any).route, use: update)
     }
 
-    func caseFile(_ req: Request, _ action: AccessAction) async throws -> CaseModel {
+    func caseFile(_ req: Request, _ action: AccessAction) async throws -> Recorded<CaseSubject, CaseDetails> {
         let caseID = try req.caseIDParameter()
         try await req.authorize(action, .assessment, caseID: caseID)
         guard let model = try await CaseRepository(req.db).find(caseID) else { throw Request.noSuchCase }
-        return model
+        return model.recorded
     }
 
-    func crumbs(_ c: CaseModel) -> [(String, String)] { [("Caseload", SiteURL.caseload.path), (c.familyName, SiteURL.caseFile(c.typedID).path)] }
+    func crumbs(_ c: Recorded<CaseSubject, CaseDetails>) -> [(String, String)] { [("Caseload", SiteURL.caseload.path), (c.details.familyName, SiteURL.caseFile(c.id).path)] }
 
-    func page(_ req: Request, _ c: CaseModel, instrument: Instrument, action: String, title: String, form: FormData, errors: [FieldError],
+    func page(_ req: Request, _ c: Recorded<CaseSubject, CaseDetails>, instrument: Instrument, action: String, title: String, form: FormData, errors: [FieldError],
               withPoint: Bool, status: HTTPResponseStatus = .ok) -> Response {
         let view = FormView(form, errors: errors)
         var fields: [Node<HTML.FormContext>] = []
@@ -49,11 +49,11 @@ struct AssessmentPagesController: RouteCollection {
     func newForm(req: Request) async throws -> Response {
         let c = try await caseFile(req, .create)
         let instrument = try await AssessmentService(req: req).instrument((try? req.query.get(String.self, at: "instrument")) ?? BundledInstruments.familyStrengthsAndNeeds.id)
-        let existing = try await AssessmentRepository(req.db).list(caseID: c.typedID)
+        let existing = try await AssessmentRepository(req.db).list(caseID: c.id)
         var form = FormData()
         form.set("instrument", instrument.key)
         form.set("point", existing.isEmpty ? AssessmentPoint.intake.rawValue : AssessmentPoint.interim.rawValue)
-        return page(req, c, instrument: instrument, action: SiteURL.newAssessment(c.typedID).path, title: "Assess the \(c.familyName) family",
+        return page(req, c, instrument: instrument, action: SiteURL.newAssessment(c.id).path, title: "Assess the \(c.details.familyName) family",
                     form: form, errors: [], withPoint: true)
     }
 
@@ -69,20 +69,20 @@ struct AssessmentPagesController: RouteCollection {
         var errors = reader.errors + ratingErrors
         if let point, errors.isEmpty {
             do {
-                let (model, _) = try await service.create(caseID: c.typedID, instrumentKey: instrument.key, point: point, ratings: ratings,
+                let (model, _) = try await service.create(caseID: c.id, instrumentKey: instrument.key, point: point, ratings: ratings,
                                                           notes: form.optional("notes"), complete: complete)
-                return req.redirect(to: SiteURL.assessment(c.typedID, model.typedID).path)
+                return req.redirect(to: SiteURL.assessment(c.id, model.typedID).path)
             } catch let failure as ValidationFailure {
                 errors = failure.errors
             }
         }
-        return page(req, c, instrument: instrument, action: SiteURL.newAssessment(c.typedID).path, title: "Assess the \(c.familyName) family",
+        return page(req, c, instrument: instrument, action: SiteURL.newAssessment(c.id).path, title: "Assess the \(c.details.familyName) family",
                     form: form, errors: errors, withPoint: true, status: .unprocessableEntity)
     }
 
-    func assessment(_ req: Request, _ c: CaseModel) async throws -> AssessmentModel {
+    func assessment(_ req: Request, _ c: Recorded<CaseSubject, CaseDetails>) async throws -> AssessmentModel {
         let id: AssessmentID = try req.idParameter("assessmentID", "assessment")
-        guard let model = try await AssessmentRepository(req.db).find(id, in: c.typedID) else {
+        guard let model = try await AssessmentRepository(req.db).find(id, in: c.id) else {
             throw Abort(.notFound, reason: "There is no such assessment in this case")
         }
         return model
@@ -92,23 +92,23 @@ struct AssessmentPagesController: RouteCollection {
         let c = try await caseFile(req, .read)
         let model = try await assessment(req, c)
         let instrument = try await AssessmentService(req: req).instrument(of: model)
-        try await req.audit(.view, .assessment, recordID: model.id, caseID: c.typedID, "viewed an assessment")
+        try await req.audit(.view, .assessment, recordID: model.id, caseID: c.id, "viewed an assessment")
         let assessor = try await UserRepository(req.db).find(UserID(model.assessorID))?.name ?? "Unknown"
-        let facts = try await req.authorize(.read, .assessment, caseID: c.typedID)
+        let facts = try await req.authorize(.read, .assessment, caseID: c.id)
         let mayEdit = req.policy.decide(try req.requireSignedIn().actor, .update, .assessment, in: facts).isAllowed
-        return AssessmentResultView(model: model, instrument: instrument, caseFile: c, assessorName: assessor, mayEdit: mayEdit).render(req)
+        return AssessmentResultView(model: model.recorded, instrument: instrument, caseFile: c, assessorName: assessor, mayEdit: mayEdit).render(req)
     }
 
     func editForm(req: Request) async throws -> Response {
         let c = try await caseFile(req, .update)
         let model = try await assessment(req, c)
-        guard !model.isCompleted else { return req.redirect(to: SiteURL.assessment(c.typedID, model.typedID).path) }
+        guard !model.isCompleted else { return req.redirect(to: SiteURL.assessment(c.id, model.typedID).path) }
         let instrument = try await AssessmentService(req: req).instrument(of: model)
         var form = RatingForm.values(model.ratingValues)
         form.set("version", String(model.version))
         form.set("instrument", instrument.key)
         form.set("notes", model.notes)
-        return page(req, c, instrument: instrument, action: SiteURL.editAssessment(c.typedID, model.typedID).path,
+        return page(req, c, instrument: instrument, action: SiteURL.editAssessment(c.id, model.typedID).path,
                     title: "\(model.assessmentPoint.label) assessment (draft)", form: form, errors: [], withPoint: false)
     }
 
@@ -124,7 +124,7 @@ struct AssessmentPagesController: RouteCollection {
             do {
                 _ = try await service.update(model, ratings: ratings, notes: form.optional("notes"), complete: form.string("action") == "complete",
                                              expectedVersion: FormReader(form).version)
-                return req.redirect(to: SiteURL.assessment(c.typedID, model.typedID).path)
+                return req.redirect(to: SiteURL.assessment(c.id, model.typedID).path)
             } catch let failure as ValidationFailure {
                 errors = failure.errors
             } catch StoreError.versionConflict(let current) {
@@ -132,14 +132,14 @@ struct AssessmentPagesController: RouteCollection {
                 errors = [FieldError("version", "Someone else saved this draft since you opened it. Check the ratings below and save again.")]
             }
         }
-        return page(req, c, instrument: instrument, action: SiteURL.editAssessment(c.typedID, model.typedID).path,
+        return page(req, c, instrument: instrument, action: SiteURL.editAssessment(c.id, model.typedID).path,
                     title: "\(model.assessmentPoint.label) assessment (draft)", form: form, errors: errors, withPoint: false,
                     status: .unprocessableEntity)
     }
 
     func compare(req: Request) async throws -> Response {
         let c = try await caseFile(req, .read)
-        let completed = try await AssessmentRepository(req.db).list(caseID: c.typedID).filter(\.isCompleted)
+        let completed = try await AssessmentRepository(req.db).list(caseID: c.id).filter(\.isCompleted)
         let from = (try? req.query.get(UUID.self, at: "from")).flatMap { id in completed.first { $0.id == id } } ?? completed.first
         let to = (try? req.query.get(UUID.self, at: "to")).flatMap { id in completed.first { $0.id == id } } ?? completed.last
         guard let from, let to, from.id != to.id else {
@@ -148,7 +148,7 @@ struct AssessmentPagesController: RouteCollection {
         guard from.instrumentKey == to.instrumentKey else {
             throw Abort(.unprocessableEntity, reason: "Only assessments made with the same instrument version can be compared")
         }
-        try await req.audit(.view, .assessment, recordID: to.id, caseID: c.typedID, "compared two assessments")
-        return AssessmentCompareView(caseFile: c, instrument: try await AssessmentService(req: req).instrument(of: to), before: from, after: to).render(req)
+        try await req.audit(.view, .assessment, recordID: to.id, caseID: c.id, "compared two assessments")
+        return AssessmentCompareView(caseFile: c, instrument: try await AssessmentService(req: req).instrument(of: to), before: from.recorded, after: to.recorded).render(req)
     }
 }

@@ -21,9 +21,9 @@ struct CaseFileController: RouteCollection {
         try await req.audit(.view, .caseFile, recordID: caseID, caseID: caseID, "viewed case \(overview.caseFile.details.caseNumber)")
         let signedIn = try req.requireSignedIn()
         let may: (AccessAction, RecordKind) -> Bool = { req.policy.decide(signedIn.actor, $0, $1, in: facts).isAllowed }
-        let assessments = may(.read, .assessment) ? try await AssessmentRepository(req.db).list(caseID: caseID) : []
-        let reviews = may(.read, .reunificationReview) ? try await ReviewRepository(req.db).list(caseID: caseID) : []
-        let staffNames = try await UserRepository(req.db).names((assessments.map(\.assessorID) + reviews.map(\.reviewerID)).map(UserID.init))
+        let assessments = may(.read, .assessment) ? try await AssessmentRepository(req.db).list(caseID: caseID).map(\.recorded) : []
+        let reviews = may(.read, .reunificationReview) ? try await ReviewRepository(req.db).list(caseID: caseID).map(\.recorded) : []
+        let staffNames = try await UserRepository(req.db).names(assessments.map(\.details.assessorID) + reviews.map(\.details.reviewerID))
         return CaseOverviewView(overview: overview, today: req.today, timelines: req.reunify.timelines, may: may, signedIn: signedIn,
                                 assessments: assessments, reviews: reviews,
                                 staffNames: staffNames).render(req)
@@ -74,17 +74,17 @@ struct CaseFileController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.update, .caseFile, caseID: caseID)
         guard let model = try await CaseRepository(req.db).find(caseID) else { throw Request.noSuchCase }
-        return try await editPage(req, model, form: CaseForm.values(model.details, version: model.version), errors: [])
+        return try await editPage(req, model.recorded, form: CaseForm.values(model.details, version: model.version), errors: [])
     }
 
-    func editPage(_ req: Request, _ model: CaseModel, form: FormData, errors: [FieldError], conflict: [(String, String, String)]? = nil,
+    func editPage(_ req: Request, _ model: Recorded<CaseSubject, CaseDetails>, form: FormData, errors: [FieldError], conflict: [(String, String, String)]? = nil,
                   status: HTTPResponseStatus = .ok) async throws -> Response {
         let (workers, supervisors) = try await staff(req)
         let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Change case details", action: SiteURL.editCase(model.typedID).path,
-                              cancel: SiteURL.caseFile(model.typedID).path, view: view,
+        return RecordFormPage(title: "Change case details", action: SiteURL.editCase(model.id).path,
+                              cancel: SiteURL.caseFile(model.id).path, view: view,
                               fields: CaseForm.fields(view, caseworkers: workers, supervisors: supervisors), conflict: conflict,
-                              breadcrumbs: [("Caseload", SiteURL.caseload.path), (model.familyName, SiteURL.caseFile(model.typedID).path)])
+                              breadcrumbs: [("Caseload", SiteURL.caseload.path), (model.details.familyName, SiteURL.caseFile(model.id).path)])
             .render(req, status: status)
     }
 
@@ -95,7 +95,7 @@ struct CaseFileController: RouteCollection {
         guard let model = try await repo.find(caseID) else { throw Request.noSuchCase }
         var form = FormData(req)
         let (details, errors) = CaseForm.read(form, today: req.today)
-        guard let details else { return try await editPage(req, model, form: form, errors: errors, status: .unprocessableEntity) }
+        guard let details else { return try await editPage(req, model.recorded, form: form, errors: errors, status: .unprocessableEntity) }
         let saved = model.details
         do {
             _ = try await CaseCommands(req.change()).change(caseID, to: details, expectedVersion: FormReader(form).version)
@@ -103,12 +103,12 @@ struct CaseFileController: RouteCollection {
         } catch StoreError.versionConflict(let current) {
             let names = try await UserRepository(req.db).names([details, saved].flatMap { [$0.caseworkerID, $0.supervisorID] }.compactMap { $0 })
             form.set("version", String(current))
-            return try await editPage(req, model, form: form, errors: [FieldError("version", "Someone else saved this case since you opened it")],
+            return try await editPage(req, model.recorded, form: form, errors: [FieldError("version", "Someone else saved this case since you opened it")],
                                       conflict: conflictRows(mine: CaseForm.summary(details, names: names), saved: CaseForm.summary(saved, names: names)),
                                       status: .conflict)
         } catch let error where FormRefusal(error) != nil {
             let refusal = FormRefusal(error)!
-            return try await editPage(req, model, form: form, errors: refusal.errors, status: refusal.status)
+            return try await editPage(req, model.recorded, form: form, errors: refusal.errors, status: refusal.status)
         }
     }
 }

@@ -11,8 +11,8 @@ struct CaseOverviewView {
     let timelines: TimelinePolicy
     let may: (AccessAction, RecordKind) -> Bool
     let signedIn: SignedIn?
-    let assessments: [AssessmentModel]
-    let reviews: [ReviewModel]
+    let assessments: [Recorded<AssessmentSubject, AssessmentDetails>]
+    let reviews: [Recorded<ReviewSubject, ReviewRecord>]
     let staffNames: [UserID: String]
 
     var caseID: CaseID { overview.caseID }

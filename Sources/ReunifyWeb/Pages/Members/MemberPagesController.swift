@@ -64,11 +64,11 @@ struct MemberPagesController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.create, .member, caseID: caseID)
         let query = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
-        var results: [(PersonModel, [MemberModel])] = []
+        var results: [PersonRepository.Found] = []
         if !query.isEmpty {
             let visible = try await CaseRepository(req.db).visibleCaseIDs(try req.caseScope())
-            let here = Set(try await PersonRepository(req.db).members(of: caseID).map(\.personID))
-            results = try await PersonRepository(req.db).search(query, within: visible).filter { !here.contains($0.0.id!) }
+            let here = Set(try await PersonRepository(req.db).members(of: caseID).map { PersonID($0.personID) })
+            results = try await PersonRepository(req.db).search(query, within: visible).filter { !here.contains($0.person.id) }
             try await req.audit(.search, .person, recordID: nil, caseID: caseID, "searched for '\(query)' to add: \(results.count) found")
         }
         let today = req.today
@@ -80,15 +80,15 @@ struct MemberPagesController: RouteCollection {
                 .input(.type(.search), .id("q"), .name("q"), .value(query), .class("input")),
                 .button(.type(.submit), .class("button secondary"), "Search")),
             .if(!query.isEmpty && results.isEmpty, .p(.text("No one called '\(query)' in the cases open to you who is not already in this case."))),
-            .ul(.class("plain"), .forEach(results) { person, _ in
+            .ul(.class("plain"), .forEach(results.map(\.person)) { person in
                 let d = person.details
                 return .li(.class("existing"),
                     .form(.method(.post), .action(SiteURL.existingMember(caseID).path),
                         csrfField(req.signedIn),
-                        .input(.type(.hidden), .name("personId"), .value(person.id!.lower)),
+                        .input(.type(.hidden), .name("personId"), .value(person.id.description)),
                         .strong(.text(d.fullName)),
                         .text(d.birthDate.map { " · born \($0.iso), age \($0.age(on: today))" } ?? ""),
-                        .label(.attribute(named: "for", value: "role-\(person.id!.lower)"), .class("visually-hidden"), "Part in this case"),
+                        .label(.attribute(named: "for", value: "role-\(person.id)"), .class("visually-hidden"), "Part in this case"),
                         selectElement(id: "role", options: MemberRole.allCases.map { ($0.rawValue, $0.label) }, selected: "", blank: "Their part in this case…"),
                         .button(.type(.submit), .class("button secondary"), "Add")))
             }),
@@ -117,19 +117,19 @@ struct MemberPagesController: RouteCollection {
     // MARK: persons
 
     /// A person is reached through a case they are a member of; any other id is not found.
-    func person(_ req: Request, _ caseID: CaseID) async throws -> PersonModel {
+    func person(_ req: Request, _ caseID: CaseID) async throws -> Recorded<PersonSubject, PersonDetails> {
         let personID: PersonID = try req.idParameter("personID", "person")
         let repo = PersonRepository(req.db)
         guard try await repo.caseIDs(of: personID).contains(caseID), let person = try await repo.find(personID) else {
             throw Abort(.notFound, reason: "There is no such person in this case")
         }
-        return person
+        return person.recorded
     }
 
-    func personPage(_ req: Request, _ caseID: CaseID, _ person: PersonModel, _ form: FormData, _ errors: [FieldError],
+    func personPage(_ req: Request, _ caseID: CaseID, _ person: Recorded<PersonSubject, PersonDetails>, _ form: FormData, _ errors: [FieldError],
                     conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Change \(person.details.fullName)'s details", action: SiteURL.editPerson(caseID, person.typedID).path,
+        return RecordFormPage(title: "Change \(person.details.fullName)'s details", action: SiteURL.editPerson(caseID, person.id).path,
                               cancel: SiteURL.caseFile(caseID).path, view: view, fields: PersonForm.fields(view), conflict: conflict,
                               breadcrumbs: try await crumbs(req, caseID)).render(req, status: status)
     }
@@ -151,9 +151,9 @@ struct MemberPagesController: RouteCollection {
         guard let details else { return try await personPage(req, caseID, person, form, errors, status: .unprocessableEntity) }
         let saved = person.details
         do {
-            _ = try await PersonCommands(req.change()).change(PersonID(person.id!), via: caseID, to: details,
+            _ = try await PersonCommands(req.change()).change(person.id, via: caseID, to: details,
                                                               expectedVersion: FormReader(form).version)
-            try await TracingService(req: req).rescore(personID: person.typedID)
+            try await TracingService(req: req).rescore(personID: person.id)
             return req.redirect(to: SiteURL.caseFile(caseID).path)
         } catch StoreError.versionConflict(let current) {
             form.set("version", String(current))

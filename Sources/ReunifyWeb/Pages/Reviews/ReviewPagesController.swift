@@ -80,7 +80,7 @@ struct ReviewPagesController: RouteCollection {
         let model = try await review(req, o)
         try await req.audit(.view, .reunificationReview, recordID: model.id, caseID: o.caseFile.id, "viewed a reunification review")
         let names = try await UserRepository(req.db).names([model.reviewerID, model.overrideBy].compactMap { $0.map(UserID.init) })
-        return ReviewView(overview: o, model: model, names: names, mayOverride: req.policy.maySupervise(try req.requireSignedIn().actor),
+        return ReviewView(overview: o, review: model.recorded, names: names, mayOverride: req.policy.maySupervise(try req.requireSignedIn().actor),
                           form: FormView(), crumbs: crumbs(o)).render(req)
     }
 
@@ -110,7 +110,7 @@ struct ReviewPagesController: RouteCollection {
             }
         }
         let names = try await UserRepository(req.db).names([model.reviewerID, model.overrideBy].compactMap { $0.map(UserID.init) })
-        return ReviewView(overview: o, model: model, names: names, mayOverride: true, form: FormView(form, errors: errors), crumbs: crumbs(o))
+        return ReviewView(overview: o, review: model.recorded, names: names, mayOverride: true, form: FormView(form, errors: errors), crumbs: crumbs(o))
             .render(req).with(status: .unprocessableEntity)
     }
 }
@@ -118,43 +118,43 @@ struct ReviewPagesController: RouteCollection {
 /// A review's explained recommendation: the decision, the reasons, the inputs, and any override.
 struct ReviewView {
     let overview: CaseOverview
-    let model: ReviewModel
+    let review: Recorded<ReviewSubject, ReviewRecord>
     let names: [UserID: String]
     let mayOverride: Bool
     let form: FormView
     let crumbs: [(String, String)]
 
     func render(_ req: Request) -> Response {
-        let outcome = model.reviewOutcome
-        let overridden = model.final != model.initial
+        let r = review.details
+        let outcome = r.outcome
         return Layout(title: "Reunification review", signedIn: req.signedIn, breadcrumbs: crumbs).render(
-            .h1(.text("Reunification review: \(overview.name(PersonID(model.childID)))"),
-                .span(.class("caption"), .text("\(model.reviewedOn) · \(names[UserID(model.reviewerID)] ?? "Unknown") · policy \(model.policyVersion)"))),
-            .div(.class("recommendation r-\(model.final.rawValue)"),
-                .p(.class("caption"), overridden ? "Final recommendation (overridden)" : "Recommendation"),
-                .p(.class("decision"), .text(model.final.label)),
-                .if(overridden, .p(.text("The review recommended: \(model.initial.label). Overridden by \(model.overrideBy.flatMap { names[UserID($0)] } ?? "a supervisor"): \(model.overrideReason ?? "")")))),
-            .if(model.awaitingApproval, .div(.class("conflict"),
+            .h1(.text("Reunification review: \(overview.name(r.childID))"),
+                .span(.class("caption"), .text("\(r.reviewedOn.iso) · \(names[r.reviewerID] ?? "Unknown") · policy \(r.policyVersion)"))),
+            .div(.class("recommendation r-\(r.final.rawValue)"),
+                .p(.class("caption"), r.overridden ? "Final recommendation (overridden)" : "Recommendation"),
+                .p(.class("decision"), .text(r.final.label)),
+                .if(r.overridden, .p(.text("The review recommended: \(r.initial.label). Overridden by \(r.overrideBy.flatMap { names[$0] } ?? "a supervisor"): \(r.overrideReason ?? "")")))),
+            .if(r.awaitingApproval, .div(.class("conflict"),
                 .p(.strong("The risk level was overridden at the worker's discretion and waits for a supervisor's approval.")),
-                .if(mayOverride, .form(.method(.post), .action(SiteURL.approveReview(overview.caseID, model.typedID).path),
-                    csrfField(req.signedIn), .input(.type(.hidden), .name("version"), .value(String(model.version))),
+                .if(mayOverride, .form(.method(.post), .action(SiteURL.approveReview(overview.caseID, review.id).path),
+                    csrfField(req.signedIn), .input(.type(.hidden), .name("version"), .value(String(review.version))),
                     .button(.type(.submit), .class("button"), "Approve the override"))))),
             .h2("Why"),
             .ol(.class("reasons"), .forEach(outcome?.reasons ?? []) { .li(.text($0)) }),
-            .unwrap(model.rationale) { .div(.h2("Rationale"), .p(.text($0))) },
+            .unwrap(r.rationale) { .div(.h2("Rationale"), .p(.text($0))) },
             .unwrap(outcome) { o in
                 .dl(.class("summary-list"),
                     .group(.dt("Risk"), .dd(.text("score \(o.riskScore), \(o.riskLevel.label)\(o.riskLevel != o.scoredRiskLevel ? " (scored \(o.scoredRiskLevel.label))" : "")"))),
                     .group(.dt("Family time"), .dd(.text(o.visitationStatus.label))),
                     .group(.dt("Safety"), .dd(.text(o.safety.label))))
             },
-            .if(mayOverride && !overridden, .section(
+            .if(mayOverride && !r.overridden, .section(
                 .h2("Override the recommendation"),
                 .p(.class("hint"), "A supervisor may override with a written reason; the review's own recommendation is kept beside it."),
                 form.errorSummary(),
-                .form(.method(.post), .action(SiteURL.overrideReview(overview.caseID, model.typedID).path),
+                .form(.method(.post), .action(SiteURL.overrideReview(overview.caseID, review.id).path),
                     csrfField(req.signedIn),
-                    .input(.type(.hidden), .name("version"), .value(String(model.version))),
+                    .input(.type(.hidden), .name("version"), .value(String(review.version))),
                     form.select("recommendation", "Final recommendation", Recommendation.self),
                     form.textarea("reason", "Reason"),
                     .button(.type(.submit), .class("button"), "Record the override"))))

@@ -13,14 +13,14 @@ struct SearchController: RouteCollection {
     func search(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         let query = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
-        var results: [(PersonModel, [MemberModel])] = []
-        var cases: [CaseID: CaseModel] = [:]
+        var results: [PersonRepository.Found] = []
+        var cases: [CaseID: CaseDetails] = [:]
         if !query.isEmpty {
             let caseRepo = CaseRepository(req.db)
             let visible = try await caseRepo.visibleCaseIDs(try req.caseScope())
             results = try await PersonRepository(req.db).search(query, within: visible)
-            let ids = Set(results.flatMap { $0.1.map { CaseID($0.caseID) } })
-            for model in try await caseRepo.find(ids) { cases[model.typedID] = model }
+            let ids = Set(results.flatMap { $0.memberships.map(\.caseID) })
+            for model in try await caseRepo.find(ids) { cases[model.typedID] = model.details }
             try await req.audit(.search, .person, recordID: nil, caseID: nil, "searched for '\(query)': \(results.count) found")
         }
         let today = req.today
@@ -35,14 +35,14 @@ struct SearchController: RouteCollection {
                 ? .p(.text("No one called '\(query)' in the cases open to you."))
                 : .table(.class("table"),
                     .thead(.tr(.th("Name"), .th("Born"), .th("Cases"))),
-                    .tbody(.forEach(results) { person, memberships in
-                        let d = person.details
+                    .tbody(.forEach(results) { found in
+                        let d = found.person.details
                         return .tr(
                             .td(.text(d.fullName), .if(!d.otherNames.isEmpty, .div(.class("hint"), .text(d.otherNames.joined(separator: ", "))))),
                             .td(.text(d.birthDate.map { "\($0.iso) (age \($0.age(on: today)))" } ?? "Unknown")),
-                            .td(.ul(.class("plain"), .forEach(memberships) { m in
-                                .li(.a(.href(SiteURL.caseFile(CaseID(m.caseID)).path), .text(cases[CaseID(m.caseID)].map { "\($0.familyName) (\($0.caseNumber))" } ?? "Case")),
-                                    .text(" — \(m.memberRole.label.lowercased())"))
+                            .td(.ul(.class("plain"), .forEach(found.memberships) { m in
+                                .li(.a(.href(SiteURL.caseFile(m.caseID).path), .text(cases[m.caseID].map { "\($0.familyName) (\($0.caseNumber))" } ?? "Case")),
+                                    .text(" — \(m.role.label.lowercased())"))
                             })))
                     })))
         )

@@ -13,8 +13,8 @@ struct TeamPagesController: RouteCollection {
         routes.post(SiteURL.removeTeamMember(.any, .any).route, use: remove)
     }
 
-    func page(_ req: Request, _ model: CaseModel, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
-        let caseID = model.typedID
+    func page(_ req: Request, _ model: Recorded<CaseSubject, CaseDetails>, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let caseID = model.id
         let current = Set(try await CaseRepository(req.db).teamUserIDs(of: caseID))
         let candidates = try await UserRepository(req.db).all()
             .filter { !current.contains($0.id!) && !$0.disabled && $0.userRole != .parent }
@@ -23,7 +23,7 @@ struct TeamPagesController: RouteCollection {
                               submitLabel: "Add to team", view: view, fields: [
                                 view.select("userId", "Person", options: candidates.map { ($0.id!.lower, "\($0.name) (\($0.userRole.label))") }),
                                 view.select("role", "Their part on this case", TeamRole.self),
-                              ], breadcrumbs: [("Caseload", SiteURL.caseload.path), (model.familyName, SiteURL.caseFile(caseID).path)])
+                              ], breadcrumbs: [("Caseload", SiteURL.caseload.path), (model.details.familyName, SiteURL.caseFile(caseID).path)])
             .render(req, status: status)
     }
 
@@ -31,7 +31,7 @@ struct TeamPagesController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.create, .team, caseID: caseID)
         guard let model = try await CaseRepository(req.db).find(caseID) else { throw Request.noSuchCase }
-        return try await page(req, model, FormData(), [])
+        return try await page(req, model.recorded, FormData(), [])
     }
 
     func add(req: Request) async throws -> Response {
@@ -42,12 +42,12 @@ struct TeamPagesController: RouteCollection {
         var reader = FormReader(form)
         let userID: UserID? = reader.id("userId", "Choose who joins the team")
         let role = reader.code(TeamRole.self, "role", required: "Choose their part on this case")
-        guard let userID, let role else { return try await page(req, model, form, reader.errors, status: .unprocessableEntity) }
+        guard let userID, let role else { return try await page(req, model.recorded, form, reader.errors, status: .unprocessableEntity) }
         do {
             try await CaseCommands(req.change()).addToTeam(userID, role: role, in: caseID)
         } catch {
             guard let refusal = FormRefusal(error) else { throw error }
-            return try await page(req, model, form, refusal.errors, status: refusal.status)
+            return try await page(req, model.recorded, form, refusal.errors, status: refusal.status)
         }
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }

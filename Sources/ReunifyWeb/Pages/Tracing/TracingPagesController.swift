@@ -25,7 +25,7 @@ struct TracingPagesController: RouteCollection {
         let search = req.query[String.self, at: "q"] ?? ""
         let requests = try await TracingRepository(req.db).list(status: status, search: search)
         try await req.audit(.search, Request.tracingKind, recordID: nil, caseID: nil, "listed tracing requests\(search.isEmpty ? "" : " for '\(search)'")")
-        return TracingViews.list(req, requests, status: status, search: search)
+        return TracingViews.list(req, requests.map(\.record), status: status, search: search)
     }
 
     func childOptions(_ req: Request) async throws -> [(String, String)] {
@@ -84,7 +84,7 @@ struct TracingPagesController: RouteCollection {
             let persons = try await PersonRepository(req.db).find(candidates.map(\.personID))
             for c in candidates {
                 guard let p = persons.first(where: { $0.id == c.personID }) else { continue }
-                rows.append(.init(candidate: c, title: p.details.fullName,
+                rows.append(.init(candidate: c.summary, title: p.details.fullName,
                                   subtitle: [p.details.birthDate.map { "born \($0.iso)" }, p.details.placeOfOrigin].compactMap { $0 }.joined(separator: " · "),
                                   link: SiteURL.candidate(request.typedID, c.typedID).path))
             }
@@ -94,7 +94,7 @@ struct TracingPagesController: RouteCollection {
             for c in candidates {
                 guard let inquiry = inquiries.first(where: { $0.id == c.requestID }) else { continue }
                 let i = inquiry.details
-                rows.append(.init(candidate: c, title: "\(i.sought.fullName), asked for by \(i.inquirer.name) (\(i.inquirer.relationship))",
+                rows.append(.init(candidate: c.summary, title: "\(i.sought.fullName), asked for by \(i.inquirer.name) (\(i.inquirer.relationship))",
                                   subtitle: "inquiry filed \(inquiry.filedOn) · \(inquiry.statusValue.label)",
                                   link: SiteURL.candidate(inquiry.typedID, c.typedID).path))
             }
@@ -106,10 +106,10 @@ struct TracingPagesController: RouteCollection {
             linked = try await PersonRepository(req.db).find(PersonID(linkedID))
             linkedCase = try await req.visibleCases(of: PersonID(linkedID)).first
         }
-        let consentMissing = d.kind == .familySearch && !(linked?.tracingConsent ?? false)
+        let consentMissing = d.kind == .familySearch && !(linked?.details.tracingConsent ?? false)
         let filer = try await UserRepository(req.db).find(UserID(request.filedBy))
-        return TracingViews.detail(req, request, actions: try await repo.actions(of: request.typedID), candidates: rows,
-                                   linked: linked, linkedCase: linkedCase, consentMissing: consentMissing, filedBy: filer?.name ?? "—",
+        return TracingViews.detail(req, request.record, actions: try await repo.actions(of: request.typedID).map(\.details), candidates: rows,
+                                   linked: linked?.details, linkedCase: linkedCase, consentMissing: consentMissing, filedBy: filer?.name ?? "—",
                                    actionForm: actionForm, actionErrors: actionErrors)
     }
 

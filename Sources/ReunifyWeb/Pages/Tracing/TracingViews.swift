@@ -7,7 +7,7 @@ import ReunifyStore
 /// The tracing pages' HTML.
 enum TracingViews {
     struct CandidateRow {
-        let candidate: MatchCandidateModel
+        let candidate: CandidateSummary
         let title: String
         let subtitle: String
         let link: String
@@ -19,7 +19,7 @@ enum TracingViews {
         return "\(Int((p * 100).rounded())) %"
     }
 
-    static func list(_ req: Request, _ requests: [TracingRequestModel], status: TracingStatus?, search: String) -> Response {
+    static func list(_ req: Request, _ requests: [Recorded<TracingRequestSubject, TracingRecord>], status: TracingStatus?, search: String) -> Response {
         Layout(title: "Tracing", signedIn: req.signedIn).render(
             .div(.class("page-heading"),
                 .h1("Tracing requests"),
@@ -35,12 +35,12 @@ enum TracingViews {
             .table(.class("table"), .id("tracing-requests"),
                 .thead(.tr(.th("Sought child"), .th("Kind"), .th("Asked by"), .th("Filed"), .th("Status"))),
                 .tbody(.forEach(requests) { r in
-                    let d = r.details
+                    let d = r.details.request
                     return .tr(
-                        .td(.a(.href(SiteURL.tracingRequest(r.typedID).path), .text(d.sought.fullName.isEmpty ? "(no name)" : d.sought.fullName))),
+                        .td(.a(.href(SiteURL.tracingRequest(r.id).path), .text(d.sought.fullName.isEmpty ? "(no name)" : d.sought.fullName))),
                         .td(.text(d.kind == .inquiry ? "Inquiry" : "Family search")),
                         .td(.text("\(d.inquirer.name) (\(d.inquirer.relationship))")),
-                        .td(.text(r.filedOn)),
+                        .td(.text(r.details.filedOn.iso)),
                         .td(.span(.class("tag"), .text(d.status.label))))
                 }))
         )
@@ -50,13 +50,13 @@ enum TracingViews {
         .group(.dt(.text(label)), .dd(.text(value.flatMap { $0.isEmpty ? nil : $0 } ?? "—")))
     }
 
-    static func detail(_ req: Request, _ request: TracingRequestModel, actions: [TracingActionModel], candidates: [CandidateRow],
-                       linked: PersonModel?, linkedCase: CaseID?, consentMissing: Bool, filedBy: String,
+    static func detail(_ req: Request, _ request: Recorded<TracingRequestSubject, TracingRecord>, actions: [TracingActionDetails],
+                       candidates: [CandidateRow], linked: PersonDetails?, linkedCase: CaseID?, consentMissing: Bool, filedBy: String,
                        actionForm: FormData, actionErrors: [FieldError]) -> Response {
-        let d = request.details
+        let d = request.details.request
         let s = d.sought
-        let id = request.typedID
-        let verification = request.verificationDetails
+        let id = request.id
+        let verification = request.details.verification
         var form = actionForm
         if form.string("date-day").isEmpty { form.set("date", date: req.today.parts) }
         let view = FormView(form, errors: actionErrors)
@@ -66,7 +66,7 @@ enum TracingViews {
                 .a(.class("button"), .href(SiteURL.editTracing(id).path), "Change")),
             .dl(.class("summary-list"),
                 .group(.dt("Status"), .dd(.span(.class("tag"), .id("tracing-status"), .text(d.status.label)))),
-                row("Filed", "\(request.filedOn) by \(filedBy)"),
+                row("Filed", "\(request.details.filedOn.iso) by \(filedBy)"),
                 row("Asked by", "\(d.inquirer.name) — \(d.inquirer.relationship)"),
                 row("Contact", d.inquirer.contact), row("Language", d.inquirer.language)),
             .h2("The child sought"),
@@ -79,10 +79,10 @@ enum TracingViews {
             .unwrap(linked) { child in
                 .section(.id("linked"),
                     .h2(d.kind == .inquiry ? "Confirmed match" : "Registered child"),
-                    .p(.text("\(child.details.fullName)\(child.details.birthDate.map { ", born \($0.iso)" } ?? "")"),
+                    .p(.text("\(child.fullName)\(child.birthDate.map { ", born \($0.iso)" } ?? "")"),
                        .unwrap(linkedCase) { .group(.text(" — "), .a(.href(SiteURL.caseFile($0).path), "open the case")) }))
             },
-            .if(request.linkedPersonID != nil, .section(.id("verification"),
+            .if(request.details.linkedPersonID != nil, .section(.id("verification"),
                 .h2("Verification"),
                 .unwrap(verification) { v in
                     .dl(.class("summary-list"),
@@ -99,7 +99,7 @@ enum TracingViews {
                     .tbody(.forEach(candidates) { c in
                         .tr(.td(.strong(.text(percent(c.candidate.probability)))),
                             .td(.text(c.title), .div(.class("hint"), .text(c.subtitle))),
-                            .td(.text(c.candidate.decisionValue.label)),
+                            .td(.text(c.candidate.decision.label)),
                             .td(.a(.href(c.link), "Review the evidence")))
                     }))),
             .section(.id("actions"),
@@ -108,7 +108,7 @@ enum TracingViews {
                 .table(.class("table"),
                     .thead(.tr(.th("Date"), .th("Action"), .th("Place"), .th("Outcome"), .th("Notes"))),
                     .tbody(.forEach(actions) { a in
-                        .tr(.td(.text(a.date)), .td(.text(a.details.type.label)), .td(.text(a.place)), .td(.text(a.outcome)), .td(.text(a.notes)))
+                        .tr(.td(.text(a.date.iso)), .td(.text(a.type.label)), .td(.text(a.place)), .td(.text(a.outcome)), .td(.text(a.notes)))
                     })),
                 .h3("Record an action"),
                 view.errorSummary(),
