@@ -25,5 +25,7 @@ public struct AssessmentDetails: Sendable, Equatable {
     }
 
     /// The instrument and version, as the catalogue names them (`"nfcs-g@1"`).
-    public var instrumentKey: String { "\(instrumentID)@\(instrumentVersion)" }
+    public var instrumentKey: String { Self.instrumentKey(instrumentID, instrumentVersion) }
+
+    public static func instrumentKey(_ id: String, _ version: Int) -> String { "\(id)@\(version)" }
 }

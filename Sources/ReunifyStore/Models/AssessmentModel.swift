@@ -35,7 +35,7 @@ public final class AssessmentModel: VersionedModel, @unchecked Sendable {
         self.version = 1
     }
 
-    public var instrumentKey: String { "\(instrumentID)@\(instrumentVersion)" }
+    public var instrumentKey: String { AssessmentDetails.instrumentKey(instrumentID, instrumentVersion) }
 
     public var details: AssessmentDetails {
         AssessmentDetails(instrumentID: instrumentID, instrumentVersion: instrumentVersion, point: assessmentPoint, completed: isCompleted,

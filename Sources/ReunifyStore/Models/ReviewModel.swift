@@ -58,5 +58,6 @@ public final class ReviewModel: VersionedModel, @unchecked Sendable {
                      overrideBy: overrideBy.map(UserID.init), approved: approvedAt != nil, policyVersion: policyVersion)
     }
 
-    public var awaitingApproval: Bool { reviewInput?.risk.discretionaryOverride != nil && approvedAt == nil }
+    /// The domain decides when a review waits for a supervisor (`ReviewRecord.awaitingApproval`).
+    public var awaitingApproval: Bool { details.awaitingApproval }
 }
