@@ -151,7 +151,7 @@ struct AccessPolicyTests {
         }
     }
 
-    @Test("records of practice: all read instruments, administrators add them, never change them; staff rate vignettes and keep their ratings",
+    @Test("records of practice: all read instruments, administrators add them, never change them; supervisors publish vignettes, staff rate them and keep their ratings",
           arguments: UserRole.allCases)
     func practice(role: UserRole) {
         let policy = AccessPolicy()
@@ -162,6 +162,12 @@ struct AccessPolicyTests {
             #expect(Self.actual(policy.decidePractice(actor, action, .instrument)) == instrument, "\(role) \(action) instrument")
             let rating: Expect = rater && action != .delete ? .allow : .forbidden
             #expect(Self.actual(policy.decidePractice(actor, action, .vignetteRating)) == rating, "\(role) \(action) vignette rating")
+            let vignette: Expect = switch action {
+            case .read: rater ? .allow : .forbidden
+            case .create: role == .supervisor ? .allow : .forbidden
+            case .update, .delete: .forbidden
+            }
+            #expect(Self.actual(policy.decidePractice(actor, action, .vignette)) == vignette, "\(role) \(action) vignette")
             for kind in RecordKind.allCases where kind.isPractice {
                 #expect(Self.actual(policy.decide(actor, action, kind, in: Self.ownCase)) == .forbidden)
                 #expect(Self.actual(policy.decideTracing(actor, action, kind)) == .forbidden)

@@ -95,20 +95,26 @@ struct AssessmentPagesTests {
         try await TestApp.run { app, _ in
             var supervisor = try await Browser.signedIn(app, "supervisor@demo.reunify.test")
             #expect(try await supervisor.post("/vignettes/new", [("title", ""), ("story", "")]).status == .unprocessableEntity)
+            var caseworker = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
+            #expect(try await caseworker.post("/vignettes/new", [("title", "The Birch family (practice)"),
+                                                                  ("story", "A mother of two.")]).status == .forbidden)
             #expect(try await supervisor.post("/vignettes/new", [("title", "The Ames family (practice)"),
                                                                   ("story", "A father of three, recently out of work.")]).status == .seeOther)
             let vignette = try #require(try await VignetteRepository(app.db).list(unit: "North Unit").first { $0.title.hasPrefix("The Ames") })
+            #expect(try await VignetteRepository(app.db).list(unit: nil).contains { $0.title.hasPrefix("The Birch") } == false)
+            let published = try await AuditEventModel.query(on: app.db).filter(\.$recordID == vignette.id.uuid).all()
+            #expect(published.contains { $0.action == "create" && $0.recordKind == "vignette" && $0.userEmail == "supervisor@demo.reunify.test" })
             var worker = try await Browser.signedIn(app, "caseworker2@demo.reunify.test")
-            #expect(try await worker.get("/vignettes/\(vignette.id!.lower)").status == .forbidden)
-            #expect(try await worker.post("/vignettes/\(vignette.id!.lower)/rate", [("environment.overall", "-2")]).status == .seeOther)
+            #expect(try await worker.get("/vignettes/\(vignette.id)").status == .forbidden)
+            #expect(try await worker.post("/vignettes/\(vignette.id)/rate", [("environment.overall", "-2")]).status == .seeOther)
             var other = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
-            #expect(try await other.post("/vignettes/\(vignette.id!.lower)/rate", [("environment.overall", "1")]).status == .seeOther)
-            let spread = try await worker.get("/vignettes/\(vignette.id!.lower)").body.string
+            #expect(try await other.post("/vignettes/\(vignette.id)/rate", [("environment.overall", "1")]).status == .seeOther)
+            let spread = try await worker.get("/vignettes/\(vignette.id)").body.string
             #expect(spread.contains("Jordan Lee") && spread.contains("Alex Rivera"))
             #expect(spread.contains("3 points"))
             var parent = try await Browser.signedIn(app, "parent@demo.reunify.test")
             #expect(try await parent.get("/vignettes").status == .forbidden)
-            #expect(try await AssessmentModel.query(on: app.db).filter(\.$caseID == vignette.id!).count() == 0)
+            #expect(try await AssessmentModel.query(on: app.db).filter(\.$caseID == vignette.id.uuid).count() == 0)
         }
     }
 

@@ -95,8 +95,8 @@ public struct AccessPolicy: Sendable {
     public func mayRateVignettes(_ actor: Actor) -> Bool { decidePractice(actor, .create, .vignetteRating).isAllowed }
 
     /// Records of practice: every signed-in person reads the instruments, administrators add new ones (a version is
-    /// never changed, a new one is added); caseworkers, supervisors and clinicians rate practice vignettes and change
-    /// their own ratings, which are kept, not deleted.
+    /// never changed, a new one is added); supervisors publish practice vignettes, which caseworkers, supervisors and
+    /// clinicians read and rate, changing their own ratings, which are kept, not deleted.
     public func decidePractice(_ actor: Actor, _ action: AccessAction, _ kind: RecordKind) -> AccessDecision {
         guard kind.isPractice else { return .forbidden("This is not a record of practice") }
         switch (kind, action) {
@@ -106,6 +106,10 @@ public struct AccessPolicy: Sendable {
             return actor.role == .administrator ? .allow : .forbidden("Administrators add instruments")
         case (.instrument, _):
             return .forbidden("An instrument version is never changed or removed; add a new version")
+        case (.vignette, .create):
+            return actor.role == .supervisor ? .allow : .forbidden("Supervisors publish vignettes")
+        case (.vignette, .update), (.vignette, .delete):
+            return .forbidden("A published vignette stays as the team rated it; publish a new one")
         case (_, .delete):
             return .forbidden("Practice ratings are changed, not deleted")
         default:

@@ -19,6 +19,8 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     case tracingVerification = "tracing_verification"
     /// An assessment instrument's definition (its items and scale), one version of it.
     case instrument
+    /// A practice vignette: a made-up family a supervisor publishes for the team to rate.
+    case vignette
     /// A worker's ratings of a practice vignette (a made-up family), for calibrating judgement.
     case vignetteRating = "vignette_rating"
 
@@ -26,9 +28,9 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     /// for deleting a request, by who filed it), not by the actor's part in a case.
     public var isTracing: Bool { [.tracingRequest, .matchCandidate, .tracingVerification].contains(self) }
 
-    /// Records of practice, not of a family: instruments and the ratings of practice vignettes. The policy decides
+    /// Records of practice, not of a family: instruments, practice vignettes and their ratings. The policy decides
     /// them by role.
-    public var isPractice: Bool { [.instrument, .vignetteRating].contains(self) }
+    public var isPractice: Bool { [.instrument, .vignette, .vignetteRating].contains(self) }
 
     /// The kinds that belong to one case.
     public static var caseRecords: [RecordKind] { allCases.filter { !$0.isTracing && !$0.isPractice } }

@@ -2,8 +2,8 @@ import FluentKit
 import Foundation
 import ReunifyDomain
 
-/// The one write path for records of practice: adding an instrument version, and a worker's ratings of a practice
-/// vignette, each authorised by `AccessPolicy.decidePractice` and written with its audit entry in one transaction.
+/// The one write path for records of practice: adding an instrument version, publishing a practice vignette, and a
+/// worker's ratings of one, each authorised by `AccessPolicy.decidePractice` and written with its audit entry in one transaction.
 public struct PracticeCommands: Sendable {
     let db: any Database
     public let acting: Acting
@@ -27,6 +27,20 @@ public struct PracticeCommands: Sendable {
         return try await acting.audited(on: db, .create, .instrument) { tx in
             let instrument = try await InstrumentCatalog(tx).add(json: json, addedBy: acting.actor.id.uuid)
             return (instrument, .init(nil, "added instrument \(instrument.key)"), [])
+        }
+    }
+
+    /// Publishes a practice vignette for the actor's unit, rated with `instrument`; the title and story are checked by
+    /// `VignetteRules.checkDraft`.
+    public func publish(title: String, story: String, instrument: Instrument) async throws -> Vignette {
+        try await authorize(.create, .vignette)
+        let draft = try VignetteRules.checkDraft(title: title, story: story)
+        let acting = self.acting
+        return try await acting.audited(on: db, .create, .vignette) { tx in
+            let model = VignetteModel(title: draft.title, story: draft.story, instrumentID: instrument.id, instrumentVersion: instrument.version,
+                                      publishedBy: acting.actor.id.uuid, publishedOn: acting.today.iso, unit: acting.actor.unit ?? "")
+            let vignette = try await VignetteRepository(tx).publish(model)
+            return (vignette, .init(vignette.id.uuid, "published practice vignette \(draft.title)"), [])
         }
     }
 

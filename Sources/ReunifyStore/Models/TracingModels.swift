@@ -131,6 +131,14 @@ public final class MatchCandidateModel: VersionedModel, @unchecked Sendable {
 
     public var summary: CandidateSummary { CandidateSummary(probability: probability, decision: decisionValue) }
 
+    /// The match as its review page and the API show it: a domain value with its typed id and version.
+    public var record: Recorded<CandidateSubject, CandidateRecord> {
+        Recorded(id: typedID, version: version, details: CandidateRecord(
+            requestID: TracingRequestID(requestID), personID: PersonID(personID), probability: probability, evidence: evidenceList,
+            engineVersion: engineVersion, scoredAt: scoredAt, decision: decisionValue, decidedBy: decidedBy.map(UserID.init),
+            decidedAt: decidedAt, decisionReason: decisionReason))
+    }
+
     public var decisionValue: CandidateDecision { CandidateDecision(rawValue: decision) ?? .pending }
     public var evidenceList: [MatchEvidence] { (try? JSONDecoder().decode([MatchEvidence].self, from: Data(evidence.utf8))) ?? [] }
 }

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import ReunifyDomain
 
 /// A fictional family a supervisor publishes so every worker can rate it; never linked to a real case.
 public final class VignetteModel: Model, @unchecked Sendable {
@@ -24,6 +25,13 @@ public final class VignetteModel: Model, @unchecked Sendable {
         self.publishedOn = publishedOn
         self.unit = unit
     }
+
+    /// The vignette as pages and rules read it.
+    public var vignette: Vignette {
+        Vignette(id: VignetteID(id!), title: title, story: story, instrumentKey: "\(instrumentID)@\(instrumentVersion)",
+                 publishedBy: UserID(publishedBy), publishedOn: CalendarDate(iso: publishedOn) ?? CalendarDate(year: 2000, month: 1, day: 1)!,
+                 unit: unit)
+    }
 }
 
 /// One worker's ratings of a vignette.
@@ -40,5 +48,9 @@ public final class VignetteRatingModel: Model, @unchecked Sendable {
         self.vignetteID = vignetteID
         self.userID = userID
         self.ratings = ratings
+    }
+
+    public var rating: VignetteRating {
+        VignetteRating(vignetteID: VignetteID(vignetteID), rater: UserID(userID), ratings: AssessmentModel.decode(ratings))
     }
 }

@@ -26,12 +26,12 @@ extension Request {
         return model
     }
 
-    func candidateParameter(of request: TracingRequestModel) async throws -> MatchCandidateModel {
+    func candidateParameter(of requestID: TracingRequestID) async throws -> Recorded<CandidateSubject, CandidateRecord> {
         let id: CandidateID = try idParameter("candidateID", "match candidate")
-        guard let candidate = try await TracingRepository(db).candidate(id, of: request.typedID) else {
+        guard let candidate = try await TracingRepository(db).candidate(id, of: requestID) else {
             throw Abort(.notFound, reason: "There is no match candidate with id \(id) for this request")
         }
-        return candidate
+        return candidate.record
     }
 
     /// The cases a person is in that the caller may open, for links and for the audit entry.
@@ -46,9 +46,9 @@ extension Request {
     }
 
     /// The children in the cases open to the caller, for choosing whose family a search is for.
-    func childrenOpenToCaller() async throws -> [PersonModel] {
+    func childrenOpenToCaller() async throws -> [Recorded<PersonSubject, PersonDetails>] {
         let visible = try await CaseRepository(db).visibleCaseIDs(try caseScope())
         guard !visible.isEmpty else { return [] }
-        return try await PersonRepository(db).unmerged(inCases: visible, role: .child)
+        return try await PersonRepository(db).unmerged(inCases: visible, role: .child).map(\.recorded)
     }
 }

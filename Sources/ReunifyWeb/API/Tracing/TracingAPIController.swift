@@ -85,18 +85,18 @@ struct TracingAPIController: RouteCollection {
         let candidates = try await TracingRepository(req.db).candidates(of: model.typedID)
         let persons = try await PersonRepository(req.db).find(candidates.map(\.personID))
         try await req.audit(.view, Request.candidateKind, recordID: model.id, caseID: nil, "API listed match candidates")
-        return candidates.compactMap { c in persons.first { $0.id == c.personID }.map { CandidateDTO(c, person: $0) } }
+        return candidates.compactMap { c in persons.first { $0.id == c.personID }.map { CandidateDTO(c.record, person: $0.recorded) } }
     }
 
     func decide(req: Request) async throws -> CandidateDTO {
         try await req.requireTracer(.update, .matchCandidate)
         let model = try await req.tracingRequestParameter()
-        let candidate = try await req.candidateParameter(of: model)
+        let candidate = try await req.candidateParameter(of: model.typedID)
         let input = try req.content.decode(DecisionInput.self)
         let decision: CandidateDecision = try CandidateDecision.api(input.decision, field: "decision")
-        let decided = try await req.tracing().decide(candidate.typedID, of: model.typedID, decision, reason: input.reason ?? "")
-        guard let person = try await PersonRepository(req.db).find(PersonID(candidate.personID)) else { throw Abort(.notFound) }
-        return CandidateDTO(decided, person: person)
+        let decided = try await req.tracing().decide(candidate.id, of: model.typedID, decision, reason: input.reason ?? "")
+        guard let person = try await PersonRepository(req.db).find(candidate.details.personID) else { throw Abort(.notFound) }
+        return CandidateDTO(decided.record, person: person.recorded)
     }
 
     func verify(req: Request) async throws -> TracingRequestDTO {
@@ -112,9 +112,9 @@ struct TracingAPIController: RouteCollection {
         try await req.requireTracer()
         let service = DuplicateService(req: req)
         let person = try await service.changeablePerson(try req.idParameter("personID", "person") as PersonID)
-        let found = try await service.duplicates(of: person)
-        try await req.audit(.search, .person, recordID: person.id, caseID: try await req.visibleCases(of: person.typedID).first, "API looked for duplicates")
-        return found.map { DuplicateDTO(person: PersonDTO($0.person), probability: $0.score.probability, evidence: $0.score.evidence.map(EvidenceDTO.init)) }
+        let found = try await service.duplicates(of: person.id)
+        try await req.audit(.search, .person, recordID: person.id, caseID: try await req.visibleCases(of: person.id).first, "API looked for duplicates")
+        return found.map { DuplicateDTO(person: PersonDTO($0.person, mergedInto: nil), probability: $0.score.probability, evidence: $0.score.evidence.map(EvidenceDTO.init)) }
     }
 
     func merge(req: Request) async throws -> MergeResultDTO {

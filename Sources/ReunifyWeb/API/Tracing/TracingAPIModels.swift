@@ -198,19 +198,20 @@ struct CandidateDTO: Content {
     let evidence: [EvidenceDTO]
     let child: Registered
 
-    init(_ c: MatchCandidateModel, person: PersonModel) {
-        id = c.id!
-        requestId = c.requestID
+    init(_ recorded: Recorded<CandidateSubject, CandidateRecord>, person: Recorded<PersonSubject, PersonDetails>) {
+        let c = recorded.details
+        id = recorded.id.uuid
+        requestId = c.requestID.uuid
         probability = c.probability
         engineVersion = c.engineVersion
         scoredAt = c.scoredAt
-        decision = c.decision
+        decision = c.decision.rawValue
         reason = c.decisionReason
-        decidedBy = c.decidedBy
+        decidedBy = c.decidedBy?.uuid
         decidedAt = c.decidedAt
-        evidence = c.evidenceList.map(EvidenceDTO.init)
+        evidence = c.evidence.map(EvidenceDTO.init)
         let d = person.details
-        child = Registered(personId: person.id!, givenName: d.givenName, familyName: d.familyName, birthDate: d.birthDate?.iso,
+        child = Registered(personId: person.id.uuid, givenName: d.givenName, familyName: d.familyName, birthDate: d.birthDate?.iso,
                            sex: d.sex.rawValue, placeOfOrigin: d.placeOfOrigin)
     }
 }

@@ -1,4 +1,3 @@
-import Fluent
 import Plot
 import Vapor
 import ReunifyDomain
@@ -24,9 +23,16 @@ struct VignetteController: RouteCollection {
         return signedIn
     }
 
-    func vignette(_ req: Request, for signedIn: SignedIn) async throws -> VignetteModel {
+    /// Supervisors publish vignettes, as the access policy says.
+    func publisher(_ req: Request) throws -> SignedIn {
+        let signedIn = try staff(req)
+        if case .forbidden(let why) = req.policy.decidePractice(signedIn.actor, .create, .vignette) { throw Abort(.forbidden, reason: why) }
+        return signedIn
+    }
+
+    func vignette(_ req: Request, for signedIn: SignedIn) async throws -> Vignette {
         let id: VignetteID = try req.idParameter("vignetteID", "vignette")
-        guard let v = try await VignetteRepository(req.db).find(id), signedIn.user.unit == nil || signedIn.user.unit == v.unit else {
+        guard let v = try await VignetteRepository(req.db).find(id), v.isOpen(toUnit: signedIn.user.unit) else {
             throw Abort(.notFound, reason: "There is no such vignette for your unit")
         }
         return v
@@ -36,9 +42,9 @@ struct VignetteController: RouteCollection {
         let signedIn = try staff(req)
         let repo = VignetteRepository(req.db)
         let vignettes = try await repo.list(unit: signedIn.user.unit)
-        let ratings = Dictionary(grouping: try await repo.ratings(ofAll: vignettes.compactMap(\.id)), by: \.vignetteID)
+        let ratings = Dictionary(grouping: try await repo.ratings(ofAll: vignettes.map(\.id)), by: \.vignetteID)
         let rows = vignettes.map { v in
-            (v, ratings[v.id!]?.count ?? 0, ratings[v.id!]?.contains { $0.userID == signedIn.user.id } ?? false)
+            (v, ratings[v.id]?.count ?? 0, ratings[v.id]?.contains { $0.rater == signedIn.actor.id } ?? false)
         }
         let isSupervisor = req.policy.maySupervise(signedIn.actor)
         return Layout(title: "Practice vignettes", signedIn: signedIn).render(
@@ -48,9 +54,9 @@ struct VignetteController: RouteCollection {
             rows.isEmpty ? .p("No vignette yet.") :
             .table(.class("table"), .thead(.tr(.th("Vignette"), .th("Published"), .th("Ratings"), .th(.span(.class("visually-hidden"), "Actions")))),
                 .tbody(.forEach(rows) { v, count, mine in
-                    .tr(.td(.text(v.title)), .td(.text(v.publishedOn)), .td(.text(String(count))),
-                        .td(.a(.href(SiteURL.rateVignette(v.typedID).path), .text(mine ? "Change your ratings" : "Rate it")),
-                            .if(isSupervisor || mine, .span(" · ", .a(.href(SiteURL.vignette(v.typedID).path), "See the spread")))))
+                    .tr(.td(.text(v.title)), .td(.text(v.publishedOn.iso)), .td(.text(String(count))),
+                        .td(.a(.href(SiteURL.rateVignette(v.id).path), .text(mine ? "Change your ratings" : "Rate it")),
+                            .if(isSupervisor || mine, .span(" · ", .a(.href(SiteURL.vignette(v.id).path), "See the spread")))))
                 })))
     }
 
@@ -64,34 +70,31 @@ struct VignetteController: RouteCollection {
     }
 
     func newForm(req: Request) async throws -> Response {
-        let signedIn = try staff(req)
-        guard req.policy.maySupervise(signedIn.actor) else { throw Abort(.forbidden, reason: "Supervisors publish vignettes") }
+        _ = try publisher(req)
         return newPage(req, FormData(), [])
     }
 
     func publish(req: Request) async throws -> Response {
-        let signedIn = try staff(req)
-        guard req.policy.maySupervise(signedIn.actor) else { throw Abort(.forbidden, reason: "Supervisors publish vignettes") }
+        _ = try publisher(req)
         let form = FormData(req)
-        var reader = FormReader(form)
-        let title = reader.required("title", "Give the vignette a title")
-        let story = reader.required("story", "Write the family's story")
-        guard reader.errors.isEmpty else { return newPage(req, form, reader.errors, status: .unprocessableEntity) }
-        let instrument = BundledInstruments.familyStrengthsAndNeeds
-        let model = VignetteModel(title: title, story: story, instrumentID: instrument.id, instrumentVersion: instrument.version,
-                                  publishedBy: try signedIn.user.requireID(), publishedOn: req.today.iso, unit: signedIn.user.unit ?? "")
-        try await VignetteRepository(req.db).publish(model)
+        do {
+            _ = try await PracticeCommands(req.db, try req.acting()).publish(title: form.string("title"), story: form.string("story"),
+                                                                              instrument: BundledInstruments.familyStrengthsAndNeeds)
+        } catch {
+            guard let refusal = FormRefusal(error) else { throw error }
+            return newPage(req, form, refusal.errors, status: refusal.status)
+        }
         return req.redirect(to: SiteURL.vignettes.path)
     }
 
-    func ratePage(_ req: Request, _ v: VignetteModel, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
-        let instrument = try await AssessmentService(req: req).instrument("\(v.instrumentID)@\(v.instrumentVersion)")
+    func ratePage(_ req: Request, _ v: Vignette, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let instrument = try await AssessmentService(req: req).instrument(v.instrumentKey)
         let view = FormView(form, errors: errors)
         return Layout(title: v.title, signedIn: req.signedIn, breadcrumbs: [("Practice vignettes", SiteURL.vignettes.path)]).render(
             .h1(.text(v.title)),
             .div(.class("story"), .p(.text(v.story))),
             view.errorSummary(),
-            .form(.method(.post), .action(SiteURL.rateVignette(v.typedID).path), .class("rating-form"),
+            .form(.method(.post), .action(SiteURL.rateVignette(v.id).path), .class("rating-form"),
                 csrfField(req.signedIn), .group(RatingForm.fields(view, instrument: instrument)),
                 .button(.type(.submit), .class("button"), "Save my ratings"))
         ).with(status: status)
@@ -100,36 +103,36 @@ struct VignetteController: RouteCollection {
     func rateForm(req: Request) async throws -> Response {
         let signedIn = try staff(req)
         let v = try await vignette(req, for: signedIn)
-        let mine = try await VignetteRepository(req.db).ratings(of: v.typedID).first { $0.userID == signedIn.user.id }
-        return try await ratePage(req, v, RatingForm.values(mine.map { AssessmentModel.decode($0.ratings) } ?? [:]), [])
+        let mine = try await VignetteRepository(req.db).ratings(of: v.id).first { $0.rater == signedIn.actor.id }
+        return try await ratePage(req, v, RatingForm.values(mine?.ratings ?? [:]), [])
     }
 
     func rate(req: Request) async throws -> Response {
         let signedIn = try staff(req)
         let v = try await vignette(req, for: signedIn)
-        let instrument = try await AssessmentService(req: req).instrument("\(v.instrumentID)@\(v.instrumentVersion)")
+        let instrument = try await AssessmentService(req: req).instrument(v.instrumentKey)
         let form = FormData(req)
         let (ratings, errors) = RatingForm.read(form, instrument: instrument)
         guard errors.isEmpty else { return try await ratePage(req, v, form, errors, status: .unprocessableEntity) }
         do {
-            try await PracticeCommands(req.db, try req.acting()).rate(vignetteID: v.typedID, instrument: instrument, ratings: ratings)
+            try await PracticeCommands(req.db, try req.acting()).rate(vignetteID: v.id, instrument: instrument, ratings: ratings)
         } catch {
             guard let refusal = FormRefusal(error) else { throw error }
             return try await ratePage(req, v, form, refusal.errors, status: refusal.status)
         }
-        return req.redirect(to: SiteURL.vignette(v.typedID).path)
+        return req.redirect(to: SiteURL.vignette(v.id).path)
     }
 
     func spread(req: Request) async throws -> Response {
         let signedIn = try staff(req)
         let v = try await vignette(req, for: signedIn)
-        let ratings = try await VignetteRepository(req.db).ratings(of: v.typedID)
-        guard req.policy.maySupervise(signedIn.actor) || ratings.contains(where: { $0.userID == signedIn.user.id }) else {
+        let ratings = try await VignetteRepository(req.db).ratings(of: v.id)
+        guard req.policy.maySupervise(signedIn.actor) || ratings.contains(where: { $0.rater == signedIn.actor.id }) else {
             throw Abort(.forbidden, reason: "Rate the vignette first; then you can see how the team rated it")
         }
-        let names = try await UserRepository(req.db).names(ratings.map { UserID($0.userID) })
-        let instrument = try await AssessmentService(req: req).instrument("\(v.instrumentID)@\(v.instrumentVersion)")
-        let byRater = Dictionary(ratings.map { (names[UserID($0.userID)] ?? "Unknown", AssessmentModel.decode($0.ratings)) }, uniquingKeysWith: { a, _ in a })
+        let names = try await UserRepository(req.db).names(ratings.map(\.rater))
+        let instrument = try await AssessmentService(req: req).instrument(v.instrumentKey)
+        let byRater = Dictionary(ratings.map { (names[$0.rater] ?? "Unknown", $0.ratings) }, uniquingKeysWith: { a, _ in a })
         let spread = VignetteSpread(instrument: instrument, ratingsByRater: byRater)
         return Layout(title: v.title, signedIn: signedIn, breadcrumbs: [("Practice vignettes", SiteURL.vignettes.path)]).render(
             .h1(.text("How the team rated \(v.title)")),

@@ -1,4 +1,3 @@
-import Fluent
 import Plot
 import Vapor
 import ReunifyDomain
@@ -18,9 +17,10 @@ struct DuplicatePagesController: RouteCollection {
         return try await page(req, person, FormData(), [])
     }
 
-    func page(_ req: Request, _ person: PersonModel, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
-        let candidates = try await DuplicateService(req: req).duplicates(of: person)
-        let cases = try await req.visibleCases(of: person.typedID)
+    func page(_ req: Request, _ person: Recorded<PersonSubject, PersonDetails>, _ form: FormData, _ errors: [FieldError],
+              status: HTTPResponseStatus = .ok) async throws -> Response {
+        let candidates = try await DuplicateService(req: req).duplicates(of: person.id)
+        let cases = try await req.visibleCases(of: person.id)
         try await req.audit(.search, .person, recordID: person.id, caseID: cases.first, "looked for duplicates of \(person.details.fullName)")
         let view = FormView(form, errors: errors)
         let p = person.details
@@ -41,10 +41,10 @@ struct DuplicatePagesController: RouteCollection {
                     .tr(.td(.strong(.text(TracingViews.percent(c.score.probability)))),
                         .td(.text(describe(c.person.details))),
                         .td(.ul(.class("plain"), .forEach(c.score.evidence.filter { $0.weight != nil }) { .li(.text($0.sentence)) })),
-                        .td(.form(.method(.post), .action(SiteURL.merge(person.typedID, c.person.typedID).path),
+                        .td(.form(.method(.post), .action(SiteURL.merge(person.id, c.person.id).path),
                             csrfField(req.signedIn),
-                            .label(.for("reason-\(c.person.id!.lower)"), "Why they are the same person"),
-                            .textarea(.id("reason-\(c.person.id!.lower)"), .name("reason"), .class("input")),
+                            .label(.for("reason-\(c.person.id)"), "Why they are the same person"),
+                            .textarea(.id("reason-\(c.person.id)"), .name("reason"), .class("input")),
                             .button(.type(.submit), .class("button"), .text("Merge this record into \(p.fullName)")))))
                 }))
         ).with(status: status)

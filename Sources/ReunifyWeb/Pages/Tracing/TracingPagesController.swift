@@ -29,7 +29,7 @@ struct TracingPagesController: RouteCollection {
     }
 
     func childOptions(_ req: Request) async throws -> [(String, String)] {
-        try await req.childrenOpenToCaller().map { ($0.id!.lower, "\($0.details.fullName)\($0.details.birthDate.map { ", born \($0.iso)" } ?? "")") }
+        try await req.childrenOpenToCaller().map { ($0.id.description, "\($0.details.fullName)\($0.details.birthDate.map { ", born \($0.iso)" } ?? "")") }
     }
 
     func page(_ req: Request, _ form: FormData, _ errors: [FieldError], editing: TracingRequestModel? = nil,
