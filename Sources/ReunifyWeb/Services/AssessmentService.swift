@@ -29,6 +29,10 @@ struct AssessmentService {
         try await instrument(model.instrumentKey)
     }
 
+    func instrument(of details: AssessmentDetails) async throws -> Instrument {
+        try await instrument(details.instrumentKey)
+    }
+
     func create(caseID: CaseID, instrumentKey: String, point: AssessmentPoint, ratings: [String: Rating], notes: String?,
                 complete: Bool) async throws -> (AssessmentModel, Instrument) {
         let instrument = try await instrument(instrumentKey)
@@ -37,9 +41,10 @@ struct AssessmentService {
         return (model, instrument)
     }
 
-    func update(_ model: AssessmentModel, ratings: [String: Rating], notes: String?, complete: Bool, expectedVersion: Int) async throws -> (AssessmentModel, Instrument) {
-        let instrument = try await instrument(of: model)
-        let saved = try await AssessmentCommands(req.change()).save(model.typedID, in: CaseID(model.caseID), instrument: instrument, ratings: ratings,
+    func update(_ id: AssessmentID, in caseID: CaseID, instrumentKey: String, ratings: [String: Rating], notes: String?, complete: Bool,
+                expectedVersion: Int) async throws -> (AssessmentModel, Instrument) {
+        let instrument = try await instrument(instrumentKey)
+        let saved = try await AssessmentCommands(req.change()).save(id, in: caseID, instrument: instrument, ratings: ratings,
                                                                     notes: notes, complete: complete, expectedVersion: expectedVersion)
         return (saved, instrument)
     }

@@ -82,7 +82,7 @@ struct AssessmentsAPIController: RouteCollection {
         try await req.authorize(.update, .assessment, caseID: caseID)
         let model = try await assessment(req, caseID)
         let input = try req.content.decode(AssessmentInput.self)
-        let (saved, instrument) = try await AssessmentService(req: req).update(model, ratings: try input.ratingValues(), notes: input.notes,
+        let (saved, instrument) = try await AssessmentService(req: req).update(model.typedID, in: caseID, instrumentKey: model.instrumentKey, ratings: try input.ratingValues(), notes: input.notes,
                                                                                complete: input.complete ?? false,
                                                                                expectedVersion: try requireVersion(input.version))
         return AssessmentDTO(saved, instrument: instrument)

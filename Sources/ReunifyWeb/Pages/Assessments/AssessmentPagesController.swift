@@ -80,51 +80,51 @@ struct AssessmentPagesController: RouteCollection {
                     form: form, errors: errors, withPoint: true, status: .unprocessableEntity)
     }
 
-    func assessment(_ req: Request, _ c: Recorded<CaseSubject, CaseDetails>) async throws -> AssessmentModel {
+    func assessment(_ req: Request, _ c: Recorded<CaseSubject, CaseDetails>) async throws -> Recorded<AssessmentSubject, AssessmentDetails> {
         let id: AssessmentID = try req.idParameter("assessmentID", "assessment")
         guard let model = try await AssessmentRepository(req.db).find(id, in: c.id) else {
             throw Abort(.notFound, reason: "There is no such assessment in this case")
         }
-        return model
+        return model.recorded
     }
 
     func show(req: Request) async throws -> Response {
         let c = try await caseFile(req, .read)
         let model = try await assessment(req, c)
-        let instrument = try await AssessmentService(req: req).instrument(of: model)
+        let instrument = try await AssessmentService(req: req).instrument(of: model.details)
         try await req.audit(.view, .assessment, recordID: model.id, caseID: c.id, "viewed an assessment")
-        let assessor = try await UserRepository(req.db).find(UserID(model.assessorID))?.name ?? "Unknown"
+        let assessor = try await UserRepository(req.db).names([model.details.assessorID])[model.details.assessorID] ?? "Unknown"
         let facts = try await req.authorize(.read, .assessment, caseID: c.id)
         let mayEdit = req.policy.decide(try req.requireSignedIn().actor, .update, .assessment, in: facts).isAllowed
-        return AssessmentResultView(model: model.recorded, instrument: instrument, caseFile: c, assessorName: assessor, mayEdit: mayEdit).render(req)
+        return AssessmentResultView(model: model, instrument: instrument, caseFile: c, assessorName: assessor, mayEdit: mayEdit).render(req)
     }
 
     func editForm(req: Request) async throws -> Response {
         let c = try await caseFile(req, .update)
         let model = try await assessment(req, c)
-        guard !model.isCompleted else { return req.redirect(to: SiteURL.assessment(c.id, model.typedID).path) }
-        let instrument = try await AssessmentService(req: req).instrument(of: model)
-        var form = RatingForm.values(model.ratingValues)
+        guard !model.details.completed else { return req.redirect(to: SiteURL.assessment(c.id, model.id).path) }
+        let instrument = try await AssessmentService(req: req).instrument(of: model.details)
+        var form = RatingForm.values(model.details.ratings)
         form.set("version", String(model.version))
         form.set("instrument", instrument.key)
-        form.set("notes", model.notes)
-        return page(req, c, instrument: instrument, action: SiteURL.editAssessment(c.id, model.typedID).path,
-                    title: "\(model.assessmentPoint.label) assessment (draft)", form: form, errors: [], withPoint: false)
+        form.set("notes", model.details.notes)
+        return page(req, c, instrument: instrument, action: SiteURL.editAssessment(c.id, model.id).path,
+                    title: "\(model.details.point.label) assessment (draft)", form: form, errors: [], withPoint: false)
     }
 
     func update(req: Request) async throws -> Response {
         let c = try await caseFile(req, .update)
         let model = try await assessment(req, c)
         let service = AssessmentService(req: req)
-        let instrument = try await service.instrument(of: model)
+        let instrument = try await service.instrument(of: model.details)
         var form = FormData(req)
         let (ratings, ratingErrors) = RatingForm.read(form, instrument: instrument)
         var errors = ratingErrors
         if errors.isEmpty {
             do {
-                _ = try await service.update(model, ratings: ratings, notes: form.optional("notes"), complete: form.string("action") == "complete",
+                _ = try await service.update(model.id, in: c.id, instrumentKey: model.details.instrumentKey, ratings: ratings, notes: form.optional("notes"), complete: form.string("action") == "complete",
                                              expectedVersion: FormReader(form).version)
-                return req.redirect(to: SiteURL.assessment(c.id, model.typedID).path)
+                return req.redirect(to: SiteURL.assessment(c.id, model.id).path)
             } catch let failure as ValidationFailure {
                 errors = failure.errors
             } catch StoreError.versionConflict(let current) {
@@ -132,23 +132,23 @@ struct AssessmentPagesController: RouteCollection {
                 errors = [FieldError("version", "Someone else saved this draft since you opened it. Check the ratings below and save again.")]
             }
         }
-        return page(req, c, instrument: instrument, action: SiteURL.editAssessment(c.id, model.typedID).path,
-                    title: "\(model.assessmentPoint.label) assessment (draft)", form: form, errors: errors, withPoint: false,
+        return page(req, c, instrument: instrument, action: SiteURL.editAssessment(c.id, model.id).path,
+                    title: "\(model.details.point.label) assessment (draft)", form: form, errors: errors, withPoint: false,
                     status: .unprocessableEntity)
     }
 
     func compare(req: Request) async throws -> Response {
         let c = try await caseFile(req, .read)
-        let completed = try await AssessmentRepository(req.db).list(caseID: c.id).filter(\.isCompleted)
-        let from = (try? req.query.get(UUID.self, at: "from")).flatMap { id in completed.first { $0.id == id } } ?? completed.first
-        let to = (try? req.query.get(UUID.self, at: "to")).flatMap { id in completed.first { $0.id == id } } ?? completed.last
+        let completed = try await AssessmentRepository(req.db).list(caseID: c.id).filter(\.isCompleted).map(\.recorded)
+        let from = (try? req.query.get(UUID.self, at: "from")).flatMap { id in completed.first { $0.id.uuid == id } } ?? completed.first
+        let to = (try? req.query.get(UUID.self, at: "to")).flatMap { id in completed.first { $0.id.uuid == id } } ?? completed.last
         guard let from, let to, from.id != to.id else {
             throw Abort(.unprocessableEntity, reason: "Comparing needs two completed assessments of this family")
         }
-        guard from.instrumentKey == to.instrumentKey else {
+        guard from.details.instrumentKey == to.details.instrumentKey else {
             throw Abort(.unprocessableEntity, reason: "Only assessments made with the same instrument version can be compared")
         }
         try await req.audit(.view, .assessment, recordID: to.id, caseID: c.id, "compared two assessments")
-        return AssessmentCompareView(caseFile: c, instrument: try await AssessmentService(req: req).instrument(of: to), before: from.recorded, after: to.recorded).render(req)
+        return AssessmentCompareView(caseFile: c, instrument: try await AssessmentService(req: req).instrument(of: to.details), before: from, after: to).render(req)
     }
 }

@@ -29,9 +29,10 @@ struct CaseFileController: RouteCollection {
                                 staffNames: staffNames).render(req)
     }
 
-    func staff(_ req: Request) async throws -> ([UserModel], [UserModel]) {
+    /// The caseworkers and supervisors a case may be assigned to, by id and name.
+    func staff(_ req: Request) async throws -> ([CaseForm.StaffOption], [CaseForm.StaffOption]) {
         let users = UserRepository(req.db)
-        return (try await users.caseworkers(unit: nil), try await users.supervisors())
+        return (try await users.caseworkers(unit: nil).map { ($0.typedID, $0.name) }, try await users.supervisors().map { ($0.typedID, $0.name) })
     }
 
     func newForm(req: Request) async throws -> Response {

@@ -36,13 +36,15 @@ enum CaseForm {
         return r.errors.isEmpty ? (details, []) : (nil, r.errors)
     }
 
-    static func fields(_ view: FormView, caseworkers: [UserModel], supervisors: [UserModel]) -> [Node<HTML.FormContext>] {
+    typealias StaffOption = (id: UserID, name: String)
+
+    static func fields(_ view: FormView, caseworkers: [StaffOption], supervisors: [StaffOption]) -> [Node<HTML.FormContext>] {
         [
             view.text("caseNumber", "Case number", hint: "As the court and the agency know it, for example FV-2026-101", width: "w10"),
             view.text("familyName", "Family name", hint: "The name the case is known by"),
             view.select("stage", "Stage", CaseStage.self),
-            view.select("caseworkerId", "Assigned caseworker", options: caseworkers.map { ($0.id!.lower, $0.name) }, blank: "Not assigned yet"),
-            view.select("supervisorId", "Supervisor", options: supervisors.map { ($0.id!.lower, $0.name) }, blank: "Not assigned yet"),
+            view.select("caseworkerId", "Assigned caseworker", options: caseworkers.map { ($0.id.description, $0.name) }, blank: "Not assigned yet"),
+            view.select("supervisorId", "Supervisor", options: supervisors.map { ($0.id.description, $0.name) }, blank: "Not assigned yet"),
             view.text("unit", "Unit", width: "w10"),
             view.date("openedOn", "Date opened"),
             view.date("closedOn", "Date closed", hint: "Only when the case is closed"),

@@ -30,21 +30,21 @@ struct EpisodePagesController: RouteCollection {
         return Context(overview: overview)
     }
 
-    func episode(_ req: Request, _ ctx: Context) async throws -> RemovalEpisodeModel {
+    func episode(_ req: Request, _ ctx: Context) async throws -> Recorded<EpisodeSubject, RemovalEpisodeDetails> {
         let id: EpisodeID = try req.idParameter("episodeID", "removal episode")
         guard let episode = try await CaseRecordsRepository(req.db).episode(id, in: ctx.caseID) else {
             throw Abort(.notFound, reason: "There is no such removal episode in this case")
         }
-        return episode
+        return episode.recorded
     }
 
     // MARK: episodes
 
-    func episodePage(_ req: Request, _ ctx: Context, _ form: FormData, _ errors: [FieldError], editing: RemovalEpisodeModel? = nil,
+    func episodePage(_ req: Request, _ ctx: Context, _ form: FormData, _ errors: [FieldError], editing: Recorded<EpisodeSubject, RemovalEpisodeDetails>? = nil,
                      conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) -> Response {
         let view = FormView(form, errors: errors)
         return RecordFormPage(title: editing == nil ? "Record a removal" : "Change removal details",
-                              action: editing.map { SiteURL.editEpisode(ctx.caseID, $0.typedID).path } ?? SiteURL.newEpisode(ctx.caseID).path,
+                              action: editing.map { SiteURL.editEpisode(ctx.caseID, $0.id).path } ?? SiteURL.newEpisode(ctx.caseID).path,
                               cancel: SiteURL.caseFile(ctx.caseID).path, view: view,
                               fields: EpisodeForm.fields(view, children: ctx.children), conflict: conflict,
                               breadcrumbs: ctx.crumbs).render(req, status: status)
@@ -84,7 +84,7 @@ struct EpisodePagesController: RouteCollection {
         guard let details else { return episodePage(req, ctx, form, errors, editing: model, status: .unprocessableEntity) }
         let saved = model.details
         do {
-            _ = try await RemovalCommands(req.change()).changeEpisode(EpisodeID(model.id!), in: ctx.caseID, to: details,
+            _ = try await RemovalCommands(req.change()).changeEpisode(model.id, in: ctx.caseID, to: details,
                                                                       expectedVersion: FormReader(form).version)
             return req.redirect(to: SiteURL.caseFile(ctx.caseID).path)
         } catch let error where FormRefusal(error) != nil {
@@ -111,8 +111,8 @@ struct EpisodePagesController: RouteCollection {
         let ep = try await episode(req, ctx)
         var form = FormData()
         form.set("startDate", date: req.today.parts)
-        return placementPage(req, ctx, action: SiteURL.newPlacement(ctx.caseID, ep.typedID).path,
-                             title: "Add a placement for \(ctx.overview.name(PersonID(ep.childID)))", form, [])
+        return placementPage(req, ctx, action: SiteURL.newPlacement(ctx.caseID, ep.id).path,
+                             title: "Add a placement for \(ctx.overview.name(ep.details.childID))", form, [])
     }
 
     func createPlacement(req: Request) async throws -> Response {
@@ -120,13 +120,13 @@ struct EpisodePagesController: RouteCollection {
         let ep = try await episode(req, ctx)
         let form = FormData(req)
         let page = { (errors: [FieldError], status: HTTPResponseStatus) in
-            placementPage(req, ctx, action: SiteURL.newPlacement(ctx.caseID, ep.typedID).path,
-                          title: "Add a placement for \(ctx.overview.name(PersonID(ep.childID)))", form, errors, status: status)
+            placementPage(req, ctx, action: SiteURL.newPlacement(ctx.caseID, ep.id).path,
+                          title: "Add a placement for \(ctx.overview.name(ep.details.childID))", form, errors, status: status)
         }
         let (read, readErrors) = PlacementForm.read(form)
         guard let details = read else { return page(readErrors, .unprocessableEntity) }
         do {
-            _ = try await RemovalCommands(req.change()).addPlacement(details, to: EpisodeID(ep.id!), in: ctx.caseID)
+            _ = try await RemovalCommands(req.change()).addPlacement(details, to: ep.id, in: ctx.caseID)
             return req.redirect(to: SiteURL.caseFile(ctx.caseID).path)
         } catch {
             guard let refusal = FormRefusal(error) else { throw error }
@@ -134,18 +134,18 @@ struct EpisodePagesController: RouteCollection {
         }
     }
 
-    func placement(_ req: Request, _ ctx: Context) async throws -> PlacementModel {
+    func placement(_ req: Request, _ ctx: Context) async throws -> Recorded<PlacementSubject, PlacementDetails> {
         let id: PlacementID = try req.idParameter("placementID", "placement")
         guard let placement = try await CaseRecordsRepository(req.db).placement(id, in: ctx.caseID) else {
             throw Abort(.notFound, reason: "There is no such placement in this case")
         }
-        return placement
+        return placement.recorded
     }
 
     func editPlacementForm(req: Request) async throws -> Response {
         let ctx = try await context(req, .update, .placement)
         let model = try await placement(req, ctx)
-        return placementPage(req, ctx, action: SiteURL.editPlacement(ctx.caseID, model.typedID).path, title: "Change placement",
+        return placementPage(req, ctx, action: SiteURL.editPlacement(ctx.caseID, model.id).path, title: "Change placement",
                              PlacementForm.values(model.details, version: model.version), [])
     }
 
@@ -153,12 +153,12 @@ struct EpisodePagesController: RouteCollection {
         let ctx = try await context(req, .update, .placement)
         let model = try await placement(req, ctx)
         var form = FormData(req)
-        let action = SiteURL.editPlacement(ctx.caseID, model.typedID).path
+        let action = SiteURL.editPlacement(ctx.caseID, model.id).path
         let (details, errors) = PlacementForm.read(form)
         guard let details else { return placementPage(req, ctx, action: action, title: "Change placement", form, errors, status: .unprocessableEntity) }
         let saved = model.details
         do {
-            _ = try await RemovalCommands(req.change()).changePlacement(PlacementID(model.id!), in: ctx.caseID, to: details,
+            _ = try await RemovalCommands(req.change()).changePlacement(model.id, in: ctx.caseID, to: details,
                                                                         expectedVersion: FormReader(form).version)
             return req.redirect(to: SiteURL.caseFile(ctx.caseID).path)
         } catch let error where FormRefusal(error) != nil {

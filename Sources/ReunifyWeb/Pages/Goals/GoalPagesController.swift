@@ -43,14 +43,14 @@ struct GoalPagesController: RouteCollection {
          ("Since", d.concurrentSince?.iso ?? "—")]
     }
 
-    func page(_ req: Request, _ overview: CaseOverview, _ form: FormData, _ errors: [FieldError], editing: PermanencyGoalModel? = nil,
+    func page(_ req: Request, _ overview: CaseOverview, _ form: FormData, _ errors: [FieldError], editing: Recorded<GoalSubject, PermanencyGoalDetails>? = nil,
               conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) -> Response {
         let caseID = overview.caseID
         let view = FormView(form, errors: errors)
         let children = overview.children.map { ($0.person.id.description, $0.person.details.fullName) }
         return RecordFormPage(
             title: editing == nil ? "Set permanency goals" : "Change permanency goals",
-            action: editing.map { SiteURL.editGoal(caseID, $0.typedID).path } ?? SiteURL.newGoal(caseID).path,
+            action: editing.map { SiteURL.editGoal(caseID, $0.id).path } ?? SiteURL.newGoal(caseID).path,
             cancel: SiteURL.caseFile(caseID).path, view: view,
             fields: [view.select("childId", "Child", options: children),
                      view.select("primary", "Primary goal", PermanencyPlan.self),
@@ -70,12 +70,12 @@ struct GoalPagesController: RouteCollection {
         return overview
     }
 
-    func goal(_ req: Request, _ overview: CaseOverview) async throws -> PermanencyGoalModel {
+    func goal(_ req: Request, _ overview: CaseOverview) async throws -> Recorded<GoalSubject, PermanencyGoalDetails> {
         let id: GoalID = try req.idParameter("goalID", "goal")
         guard let goal = try await CaseRecordsRepository(req.db).goal(id, in: overview.caseID) else {
             throw Abort(.notFound, reason: "There are no such goals in this case")
         }
-        return goal
+        return goal.recorded
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -115,7 +115,7 @@ struct GoalPagesController: RouteCollection {
         guard let details else { return page(req, overview, form, errors, editing: goal, status: .unprocessableEntity) }
         let saved = goal.details
         do {
-            _ = try await RemovalCommands(req.change()).changeGoals(goal.typedID, in: overview.caseID, to: details,
+            _ = try await RemovalCommands(req.change()).changeGoals(goal.id, in: overview.caseID, to: details,
                                                                     expectedVersion: FormReader(form).version)
             return req.redirect(to: SiteURL.caseFile(overview.caseID).path)
         } catch let error where FormRefusal(error) != nil {

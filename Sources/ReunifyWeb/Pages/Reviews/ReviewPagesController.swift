@@ -67,28 +67,28 @@ struct ReviewPagesController: RouteCollection {
         }
     }
 
-    func review(_ req: Request, _ o: CaseOverview) async throws -> ReviewModel {
+    func review(_ req: Request, _ o: CaseOverview) async throws -> Recorded<ReviewSubject, ReviewRecord> {
         let id: ReviewID = try req.idParameter("reviewID", "review")
         guard let model = try await ReviewRepository(req.db).find(id, in: o.caseID) else {
             throw Abort(.notFound, reason: "There is no such review in this case")
         }
-        return model
+        return model.recorded
     }
 
     func show(req: Request) async throws -> Response {
         let o = try await overview(req, .read)
         let model = try await review(req, o)
         try await req.audit(.view, .reunificationReview, recordID: model.id, caseID: o.caseFile.id, "viewed a reunification review")
-        let names = try await UserRepository(req.db).names([model.reviewerID, model.overrideBy].compactMap { $0.map(UserID.init) })
-        return ReviewView(overview: o, review: model.recorded, names: names, mayOverride: req.policy.maySupervise(try req.requireSignedIn().actor),
+        let names = try await UserRepository(req.db).names([model.details.reviewerID] + [model.details.overrideBy].compactMap { $0 })
+        return ReviewView(overview: o, review: model, names: names, mayOverride: req.policy.maySupervise(try req.requireSignedIn().actor),
                           form: FormView(), crumbs: crumbs(o)).render(req)
     }
 
     func approve(req: Request) async throws -> Response {
         let o = try await overview(req, .update)
         let model = try await review(req, o)
-        _ = try await ReviewCommands(req.change()).approve(model.typedID, in: o.caseID, expectedVersion: FormReader(FormData(req)).version)
-        return req.redirect(to: SiteURL.review(o.caseID, model.typedID).path)
+        _ = try await ReviewCommands(req.change()).approve(model.id, in: o.caseID, expectedVersion: FormReader(FormData(req)).version)
+        return req.redirect(to: SiteURL.review(o.caseID, model.id).path)
     }
 
     func override(req: Request) async throws -> Response {
@@ -100,17 +100,17 @@ struct ReviewPagesController: RouteCollection {
         var errors = reader.errors
         if let recommendation, errors.isEmpty {
             do {
-                _ = try await ReviewCommands(req.change()).override(model.typedID, in: o.caseID, to: recommendation,
+                _ = try await ReviewCommands(req.change()).override(model.id, in: o.caseID, to: recommendation,
                                                                     reason: form.string("reason"), expectedVersion: reader.version)
-                return req.redirect(to: SiteURL.review(o.caseID, model.typedID).path)
+                return req.redirect(to: SiteURL.review(o.caseID, model.id).path)
             } catch let failure as ValidationFailure {
                 errors = failure.errors
             } catch StoreError.versionConflict {
                 errors = [FieldError("recommendation", "Someone else changed this review meanwhile; reload the page")]
             }
         }
-        let names = try await UserRepository(req.db).names([model.reviewerID, model.overrideBy].compactMap { $0.map(UserID.init) })
-        return ReviewView(overview: o, review: model.recorded, names: names, mayOverride: true, form: FormView(form, errors: errors), crumbs: crumbs(o))
+        let names = try await UserRepository(req.db).names([model.details.reviewerID] + [model.details.overrideBy].compactMap { $0 })
+        return ReviewView(overview: o, review: model, names: names, mayOverride: true, form: FormView(form, errors: errors), crumbs: crumbs(o))
             .render(req).with(status: .unprocessableEntity)
     }
 }

@@ -32,13 +32,13 @@ struct TracingPagesController: RouteCollection {
         try await req.childrenOpenToCaller().map { ($0.id.description, "\($0.details.fullName)\($0.details.birthDate.map { ", born \($0.iso)" } ?? "")") }
     }
 
-    func page(_ req: Request, _ form: FormData, _ errors: [FieldError], editing: TracingRequestModel? = nil,
+    func page(_ req: Request, _ form: FormData, _ errors: [FieldError], editing: Recorded<TracingRequestSubject, TracingRecord>? = nil,
               conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let view = FormView(form, errors: errors)
         return RecordFormPage(
             title: editing == nil ? "File a tracing request" : "Change the tracing request",
-            action: editing.map { SiteURL.editTracing($0.typedID).path } ?? SiteURL.newTracing.path,
-            cancel: editing.map { SiteURL.tracingRequest($0.typedID).path } ?? SiteURL.tracing.path,
+            action: editing.map { SiteURL.editTracing($0.id).path } ?? SiteURL.newTracing.path,
+            cancel: editing.map { SiteURL.tracingRequest($0.id).path } ?? SiteURL.tracing.path,
             submitLabel: editing == nil ? "File request" : "Save", view: view,
             fields: TracingForm.fields(view, children: try await childOptions(req), editing: editing != nil),
             conflict: conflict, breadcrumbs: [("Tracing", SiteURL.tracing.path)]
@@ -69,24 +69,24 @@ struct TracingPagesController: RouteCollection {
 
     func detail(req: Request) async throws -> Response {
         try await req.requireTracer()
-        let request = try await req.tracingRequestParameter()
+        let request = try await req.tracingRequestParameter().record
         try await req.audit(.view, Request.tracingKind, recordID: request.id, caseID: nil, "viewed tracing request")
         return try await detailPage(req, request, actionForm: FormData(), actionErrors: [])
     }
 
     /// The request's page: its details, the confirmed match and verification, candidates, and the actions taken.
-    func detailPage(_ req: Request, _ request: TracingRequestModel, actionForm: FormData, actionErrors: [FieldError]) async throws -> Response {
+    func detailPage(_ req: Request, _ request: Recorded<TracingRequestSubject, TracingRecord>, actionForm: FormData, actionErrors: [FieldError]) async throws -> Response {
         let repo = TracingRepository(req.db)
-        let d = request.details
+        let d = request.details.request
         var rows: [TracingViews.CandidateRow] = []
         if d.kind == .inquiry {
-            let candidates = try await repo.candidates(of: request.typedID)
+            let candidates = try await repo.candidates(of: request.id)
             let persons = try await PersonRepository(req.db).find(candidates.map(\.personID))
             for c in candidates {
                 guard let p = persons.first(where: { $0.id == c.personID }) else { continue }
                 rows.append(.init(candidate: c.summary, title: p.details.fullName,
                                   subtitle: [p.details.birthDate.map { "born \($0.iso)" }, p.details.placeOfOrigin].compactMap { $0 }.joined(separator: " · "),
-                                  link: SiteURL.candidate(request.typedID, c.typedID).path))
+                                  link: SiteURL.candidate(request.id, c.typedID).path))
             }
         } else if let child = d.childID {
             let candidates = try await repo.candidates(forPerson: child.uuid)
@@ -99,35 +99,35 @@ struct TracingPagesController: RouteCollection {
                                   link: SiteURL.candidate(inquiry.typedID, c.typedID).path))
             }
         }
-        let linkedID = request.linkedPersonID ?? (d.kind == .familySearch ? d.childID?.uuid : nil)
-        var linked: PersonModel?
+        let linkedID = request.details.linkedPersonID ?? (d.kind == .familySearch ? d.childID : nil)
+        var linked: PersonDetails?
         var linkedCase: CaseID?
         if let linkedID {
-            linked = try await PersonRepository(req.db).find(PersonID(linkedID))
-            linkedCase = try await req.visibleCases(of: PersonID(linkedID)).first
+            linked = try await PersonRepository(req.db).find(linkedID)?.details
+            linkedCase = try await req.visibleCases(of: linkedID).first
         }
-        let consentMissing = d.kind == .familySearch && !(linked?.details.tracingConsent ?? false)
-        let filer = try await UserRepository(req.db).find(UserID(request.filedBy))
-        return TracingViews.detail(req, request.record, actions: try await repo.actions(of: request.typedID).map(\.details), candidates: rows,
-                                   linked: linked?.details, linkedCase: linkedCase, consentMissing: consentMissing, filedBy: filer?.name ?? "—",
+        let consentMissing = d.kind == .familySearch && !(linked?.tracingConsent ?? false)
+        let filer = try await UserRepository(req.db).names([request.details.filedBy])[request.details.filedBy]
+        return TracingViews.detail(req, request, actions: try await repo.actions(of: request.id).map(\.details), candidates: rows,
+                                   linked: linked, linkedCase: linkedCase, consentMissing: consentMissing, filedBy: filer ?? "—",
                                    actionForm: actionForm, actionErrors: actionErrors)
     }
 
     func editForm(req: Request) async throws -> Response {
         try await req.requireTracer()
-        let request = try await req.tracingRequestParameter()
-        return try await page(req, TracingForm.values(request.details, version: request.version), [], editing: request)
+        let request = try await req.tracingRequestParameter().record
+        return try await page(req, TracingForm.values(request.details.request, version: request.version), [], editing: request)
     }
 
     func update(req: Request) async throws -> Response {
         try await req.requireTracer(.update)
-        let request = try await req.tracingRequestParameter()
+        let request = try await req.tracingRequestParameter().record
         var form = FormData(req)
-        let saved = request.details
+        let saved = request.details.request
         let (details, errors) = TracingForm.read(form, today: req.today, status: saved.status)
         guard let details else { return try await page(req, form, errors, editing: request, status: .unprocessableEntity) }
         do {
-            _ = try await req.tracing().change(request.typedID, to: details, expectedVersion: FormReader(form).version)
+            _ = try await req.tracing().change(request.id, to: details, expectedVersion: FormReader(form).version)
         } catch StoreError.versionConflict(let current) {
             form.set("version", String(current))
             return try await page(req, form, [FieldError("version", "Someone else saved this request since you opened the form")], editing: request,
@@ -136,12 +136,12 @@ struct TracingPagesController: RouteCollection {
             guard let refusal = FormRefusal(error) else { throw error }
             return try await page(req, form, refusal.errors, editing: request, status: refusal.status)
         }
-        return req.redirect(to: SiteURL.tracingRequest(request.typedID).path)
+        return req.redirect(to: SiteURL.tracingRequest(request.id).path)
     }
 
     func addAction(req: Request) async throws -> Response {
         try await req.requireTracer(.update)
-        let request = try await req.tracingRequestParameter()
+        let request = try await req.tracingRequestParameter().record
         let form = FormData(req)
         var r = FormReader(form)
         let type = r.code(TracingActionType.self, "type", required: "Choose what was done")
@@ -149,8 +149,8 @@ struct TracingPagesController: RouteCollection {
         if let type, let date {
             let details = TracingActionDetails(date: date, type: type, place: form.string("place"), outcome: form.string("outcome"), notes: form.string("notes"))
             do {
-                _ = try await req.tracing().addAction(details, to: request.typedID)
-                return req.redirect(to: SiteURL.tracingRequest(request.typedID).path + "#actions")
+                _ = try await req.tracing().addAction(details, to: request.id)
+                return req.redirect(to: SiteURL.tracingRequest(request.id).path + "#actions")
             } catch {
                 guard let refusal = FormRefusal(error) else { throw error }
                 r.add(refusal.errors)
@@ -159,22 +159,22 @@ struct TracingPagesController: RouteCollection {
         return try await detailPage(req, request, actionForm: form, actionErrors: r.errors).with(status: .unprocessableEntity)
     }
 
-    func verificationPage(_ req: Request, _ request: TracingRequestModel, _ form: FormData, _ errors: [FieldError],
+    func verificationPage(_ req: Request, _ request: Recorded<TracingRequestSubject, TracingRecord>, _ form: FormData, _ errors: [FieldError],
                           status: HTTPResponseStatus = .ok) -> Response {
         let view = FormView(form, errors: errors)
         let questions: [Node<HTML.FormContext>] = VerificationDetails.questions.map { view.select($0.key, $0.text, VerificationAnswer.self, blank: nil) }
-        return RecordFormPage(title: "Verify the match", action: SiteURL.verification(request.typedID).path,
-                              cancel: SiteURL.tracingRequest(request.typedID).path, view: view,
+        return RecordFormPage(title: "Verify the match", action: SiteURL.verification(request.id).path,
+                              cancel: SiteURL.tracingRequest(request.id).path, view: view,
                               fields: questions + [view.textarea("notes", "What was found", hint: "Interviews held, documents seen, what the child said")],
-                              breadcrumbs: [("Tracing", SiteURL.tracing.path), (request.details.sought.fullName, SiteURL.tracingRequest(request.typedID).path)])
+                              breadcrumbs: [("Tracing", SiteURL.tracing.path), (request.details.request.sought.fullName, SiteURL.tracingRequest(request.id).path)])
             .render(req, status: status)
     }
 
     func verificationForm(req: Request) async throws -> Response {
         try await req.requireTracer(.read, .tracingVerification)
-        let request = try await req.tracingRequestParameter()
-        guard request.linkedPersonID != nil else { throw Abort(.conflict, reason: "Confirm a match before verifying it") }
-        let v = request.verificationDetails ?? VerificationDetails()
+        let request = try await req.tracingRequestParameter().record
+        guard request.details.linkedPersonID != nil else { throw Abort(.conflict, reason: "Confirm a match before verifying it") }
+        let v = request.details.verification ?? VerificationDetails()
         var form = FormData()
         for q in VerificationDetails.questions { form.set(q.key, v.answer(q.key).rawValue) }
         form.set("notes", v.notes)
@@ -184,8 +184,8 @@ struct TracingPagesController: RouteCollection {
 
     func saveVerification(req: Request) async throws -> Response {
         try await req.requireTracer(.update, .tracingVerification)
-        let request = try await req.tracingRequestParameter()
-        guard request.linkedPersonID != nil else { throw Abort(.conflict, reason: "Confirm a match before verifying it") }
+        let request = try await req.tracingRequestParameter().record
+        guard request.details.linkedPersonID != nil else { throw Abort(.conflict, reason: "Confirm a match before verifying it") }
         let form = FormData(req)
         var r = FormReader(form)
         let answers = VerificationDetails.questions.map { r.optionalCode(VerificationAnswer.self, $0.key) ?? .notYetKnown }
@@ -193,7 +193,7 @@ struct TracingPagesController: RouteCollection {
                                     accountsAgree: answers[3], notes: form.string("notes"))
         guard r.errors.isEmpty else { return verificationPage(req, request, form, r.errors, status: .unprocessableEntity) }
         do {
-            _ = try await req.tracing().verify(request.typedID, v, expectedVersion: r.version)
+            _ = try await req.tracing().verify(request.id, v, expectedVersion: r.version)
         } catch StoreError.versionConflict {
             return verificationPage(req, request, form, [FieldError("version", "Someone else changed this request since you opened the form; reload it")],
                                     status: .conflict)
@@ -201,6 +201,6 @@ struct TracingPagesController: RouteCollection {
             guard let refusal = FormRefusal(error) else { throw error }
             return verificationPage(req, request, form, refusal.errors, status: refusal.status)
         }
-        return req.redirect(to: SiteURL.tracingRequest(request.typedID).path)
+        return req.redirect(to: SiteURL.tracingRequest(request.id).path)
     }
 }
