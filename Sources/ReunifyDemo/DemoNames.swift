@@ -1,3 +1,5 @@
+import ReunifyDomain
+import ReunifyMatching
 /// Name lists for the demo agency. Invented people; common names from both languages.
 enum DemoNames {
     static let englishFemale = ["Ashley", "Brianna", "Crystal", "Danielle", "Emily", "Jasmine", "Kayla", "Latoya", "Megan",
@@ -17,6 +19,12 @@ enum DemoNames {
                                 "Ramírez", "Núñez", "Peña", "Muñoz", "Jiménez", "Ortiz", "Castillo", "Vázquez"]
     static let streets = ["Maple Ave", "Oak St", "Cedar Ln", "Elm St", "Lincoln Blvd", "Pine Ct", "Riverside Dr", "Washington St"]
     static let town = "Fairview"
+    /// The agency's county is in California; its families' homes are in its town unless a builder says otherwise.
+    static let region = "CA", postcode = "95301"
+
+    static func home(_ rng: inout SeededGenerator) -> Address {
+        Address(line: "\(rng.int(10...980)) \(rng.pick(streets))", locality: town, region: region, postcode: postcode, country: "US")
+    }
     static let fosterFamilies = ["Carter", "Bennett", "Hughes", "Foster", "Reed", "Coleman", "Price", "Bishop"]
     static let facilities = ["Fairview Children's Home", "Hope Harbor Group Home", "Sunrise Residential Treatment Center",
                              "Meadowbrook Youth Shelter"]

@@ -67,7 +67,7 @@ struct FamilyBuilder {
     mutating func build() -> DemoAgency.Family {
         let family = familyName()
         let languages = spanish ? ["Spanish"] : ["English"]
-        let address = "\(rng.int(10...980)) \(rng.pick(DemoNames.streets)), \(DemoNames.town)"
+        let address = DemoNames.home(&rng)
         let whereaboutsUnknown = index == 6
         let icwa = index == 10
         let motherName = rng.pick(spanish ? DemoNames.spanishFemale : DemoNames.englishFemale)
@@ -117,7 +117,7 @@ struct FamilyBuilder {
                                              birthDate: birthDate(age: grandmother ? rng.int(48...66) : rng.int(25...45)),
                                              sex: .female, languages: languages, interpreterNeeded: spanish && grandmother,
                                              phone: String(format: "555-03%02d", index),
-                                             address: "\(rng.int(10...980)) \(rng.pick(DemoNames.streets)), \(DemoNames.town)"),
+                                             address: DemoNames.home(&rng)),
                                role: .relative)
             relative = (id, "\(name) \(relFamily)")
             for (child, _) in children {

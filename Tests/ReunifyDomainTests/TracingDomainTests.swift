@@ -72,7 +72,7 @@ struct TracingDomainTests {
             let d = p.details
             return MatchRecord(id: p.id.description, givenName: d.givenName, familyName: d.familyName, sex: d.sex.forMatching,
                                birthDate: d.birthDate.flatMap { PartialDate(year: $0.year, month: $0.month, day: $0.day) },
-                               place: d.placeOfOrigin ?? d.address, motherName: parent(.mother), fatherName: parent(.father))
+                               place: d.placeOfOrigin ?? d.address?.text, motherName: parent(.mother), fatherName: parent(.father))
         }
         let matcher = TracingMatcher(model: TracingMatcher.reference(referenceYear: today.year), referenceYear: today.year)
         var tops: [String] = []

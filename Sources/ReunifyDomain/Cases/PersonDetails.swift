@@ -17,7 +17,8 @@ public struct PersonDetails: Equatable, Sendable, Codable {
     public var icwaStatus: ICWAStatus
     public var phone: String?
     public var email: String?
-    public var address: String?
+    /// Where the person lives: the street in `line`, then town, state or province code, postcode and country code.
+    public var address: Address?
     /// Where the person comes from (town, district, country), as tracing uses it.
     public var placeOfOrigin: String?
     /// For a child: consent for tracing their family was given (by the child, as fits their age, and those able to give it).
@@ -27,7 +28,7 @@ public struct PersonDetails: Equatable, Sendable, Codable {
     public init(givenName: String, familyName: String, otherNames: [String] = [], birthDate: CalendarDate? = nil,
                 birthDateEstimated: Bool = false, sex: Sex = .unknown, languages: [String] = ["English"],
                 interpreterNeeded: Bool = false, tribalAffiliation: String? = nil, icwaStatus: ICWAStatus = .unknown,
-                phone: String? = nil, email: String? = nil, address: String? = nil, placeOfOrigin: String? = nil,
+                phone: String? = nil, email: String? = nil, address: Address? = nil, placeOfOrigin: String? = nil,
                 tracingConsent: Bool = false) {
         self.givenName = givenName
         self.familyName = familyName
@@ -75,6 +76,7 @@ public struct PersonDetails: Equatable, Sendable, Codable {
         if let email, !email.isEmpty, !(email.contains("@") && email.contains(".")) {
             errors.append(FieldError("email", "Enter an email address like name@example.org"))
         }
+        if let address { errors += address.validate() }
         return errors
     }
 }

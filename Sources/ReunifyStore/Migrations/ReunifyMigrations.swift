@@ -17,6 +17,7 @@ public enum ReunifyMigrations {
             CreateVignettes(),
             CreateTracing(),
             UpdatePlacementsAddOneCurrent(),
+            UpdatePersonsAddAddressParts(),
         ]
     }
 }

@@ -22,6 +22,10 @@ extension FieldKey {
     static let lastSeenAt: FieldKey = "last_seen_at"
     static let revokedAt: FieldKey = "revoked_at"
     static let address: FieldKey = "address"
+    static let addressLocality: FieldKey = "address_locality"
+    static let addressRegion: FieldKey = "address_region"
+    static let addressPostcode: FieldKey = "address_postcode"
+    static let addressCountry: FieldKey = "address_country"
     static let throttleKey: FieldKey = "throttle_key"
     static let occurredAt: FieldKey = "occurred_at"
     // persons

@@ -21,7 +21,12 @@ public final class PersonModel: VersionedModel, @unchecked Sendable {
     @Field(key: .icwaStatus) public var icwaStatus: String
     @OptionalField(key: .phone) public var phone: String?
     @OptionalField(key: .email) public var email: String?
+    /// The street address, or the whole address as one line where it was recorded before its parts were.
     @OptionalField(key: .address) public var address: String?
+    @OptionalField(key: .addressLocality) public var addressLocality: String?
+    @OptionalField(key: .addressRegion) public var addressRegion: String?
+    @OptionalField(key: .addressPostcode) public var addressPostcode: String?
+    @OptionalField(key: .addressCountry) public var addressCountry: String?
     @OptionalField(key: .placeOfOrigin) public var placeOfOrigin: String?
     @Field(key: .tracingConsent) public var tracingConsent: Bool
     /// Set when this record was found to be a duplicate and merged into the one kept; its history stays with it.
@@ -52,7 +57,11 @@ public final class PersonModel: VersionedModel, @unchecked Sendable {
         icwaStatus = d.icwaStatus.rawValue
         phone = d.phone
         email = d.email
-        address = d.address
+        address = d.address?.line
+        addressLocality = d.address?.locality
+        addressRegion = d.address?.region
+        addressPostcode = d.address?.postcode
+        addressCountry = d.address?.country
         placeOfOrigin = d.placeOfOrigin
         tracingConsent = d.tracingConsent
     }
@@ -64,7 +73,9 @@ public final class PersonModel: VersionedModel, @unchecked Sendable {
                       sex: Sex(rawValue: sex) ?? .unknown,
                       languages: languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
                       interpreterNeeded: interpreterNeeded, tribalAffiliation: tribalAffiliation,
-                      icwaStatus: ICWAStatus(rawValue: icwaStatus) ?? .unknown, phone: phone, email: email, address: address,
+                      icwaStatus: ICWAStatus(rawValue: icwaStatus) ?? .unknown, phone: phone, email: email,
+                      address: Address.tidy(line: address, locality: addressLocality, region: addressRegion, postcode: addressPostcode,
+                                            country: addressCountry),
                       placeOfOrigin: placeOfOrigin, tracingConsent: tracingConsent)
     }
 }

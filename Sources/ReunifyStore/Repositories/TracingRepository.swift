@@ -186,6 +186,7 @@ public struct TracingRegistry: Sendable {
         return MatchRecord(id: p.id!.uuidString, givenName: d.givenName, familyName: d.familyName, otherNames: d.otherNames,
                            sex: d.sex.forMatching, birthDate: d.birthDate.map { PartialDate(year: $0.year, month: $0.month, day: $0.day)! },
                            place: d.placeOfOrigin, motherName: mother, fatherName: father,
-                           address: PostalAddress(street: d.address), phone: d.phone, email: d.email)
+                           address: PostalAddress(street: d.address?.line, locality: d.address?.locality, postcode: d.address?.postcode,
+                                                  region: d.address?.region, country: d.address?.country), phone: d.phone, email: d.email)
     }
 }

@@ -39,7 +39,7 @@ struct PersonInput: Content {
     let icwaStatus: String?
     let phone: String?
     let email: String?
-    let address: String?
+    let address: AddressBody?
     let placeOfOrigin: String?
     let tracingConsent: Bool?
     let version: Int?
@@ -50,7 +50,7 @@ struct PersonInput: Content {
                               birthDateEstimated: birthDateEstimated ?? false, sex: try Sex.api(sex, field: "sex") ?? .unknown,
                               languages: languages ?? ["English"], interpreterNeeded: interpreterNeeded ?? false,
                               tribalAffiliation: tribalAffiliation, icwaStatus: try ICWAStatus.api(icwaStatus, field: "icwaStatus") ?? .unknown,
-                              phone: phone, email: email, address: address, placeOfOrigin: placeOfOrigin,
+                              phone: phone, email: email, address: address?.value, placeOfOrigin: placeOfOrigin,
                               tracingConsent: tracingConsent ?? false)
         try ValidationFailure.check(d.validate(today: today))
         return d
@@ -109,4 +109,38 @@ struct PlacementInput: Content {
 func requireVersion(_ version: Int?) throws -> Int {
     guard let version else { throw ValidationFailure(field: "version", "Send the version you read, so a change made since is not overwritten") }
     return version
+}
+
+/// A person's address in the API: `{line, locality, region, postcode, country}`, `region` a state or province code
+/// (`"CA"`) and `country` an ISO 3166-1 alpha-2 code (`"US"`). A plain string is taken as the street line, as
+/// clients written before the address had parts send it.
+struct AddressBody: Content {
+    let line: String?
+    let locality: String?
+    let region: String?
+    let postcode: String?
+    let country: String?
+
+    init(_ a: Address) {
+        line = a.line.isEmpty ? nil : a.line
+        locality = a.locality
+        region = a.region
+        postcode = a.postcode
+        country = a.country
+    }
+
+    init(from decoder: any Decoder) throws {
+        if let text = try? decoder.singleValueContainer().decode(String.self) {
+            (line, locality, region, postcode, country) = (text, nil, nil, nil, nil)
+            return
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        line = try c.decodeIfPresent(String.self, forKey: .line)
+        locality = try c.decodeIfPresent(String.self, forKey: .locality)
+        region = try c.decodeIfPresent(String.self, forKey: .region)
+        postcode = try c.decodeIfPresent(String.self, forKey: .postcode)
+        country = try c.decodeIfPresent(String.self, forKey: .country)
+    }
+
+    var value: Address? { Address.tidy(line: line, locality: locality, region: region, postcode: postcode, country: country) }
 }

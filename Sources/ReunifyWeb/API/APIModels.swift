@@ -51,7 +51,7 @@ struct PersonDTO: Content {
     let icwaStatus: String
     let phone: String?
     let email: String?
-    let address: String?
+    let address: AddressBody?
     let placeOfOrigin: String?
     let tracingConsent: Bool
     let mergedInto: UUID?
@@ -77,7 +77,7 @@ struct PersonDTO: Content {
         mergedInto = merged?.uuid
         phone = d.phone
         email = d.email
-        address = d.address
+        address = d.address.map(AddressBody.init)
         version = m.version
     }
 }

@@ -164,7 +164,9 @@ enum OpenAPIDocument {
             "givenName": text, "familyName": text, "otherNames": array(string), "birthDate": nullable(date),
             "birthDateEstimated": ["type": "boolean"], "sex": codes(Sex.self), "languages": array(string),
             "interpreterNeeded": ["type": "boolean"], "tribalAffiliation": nullable(string), "icwaStatus": codes(ICWAStatus.self),
-            "phone": nullable(string), "email": nullable(string), "address": nullable(string), "version": version,
+            "phone": nullable(string), "email": nullable(string), "version": version,
+            "address": ["anyOf": [ref("Address"), ["type": "string", "maxLength": Address.maxLine], ["type": "null"]],
+                        "description": "Where the person lives. A plain string is taken as the street line."],
             "placeOfOrigin": nullable(string), "tracingConsent": ["type": "boolean", "description": "A child is matched with tracing requests only when true"],
         ]
         let caseProps: [String: [String: Any]] = [
@@ -200,6 +202,13 @@ enum OpenAPIDocument {
             "CaseInput": object(creating(caseProps), required: ["caseNumber", "familyName"]),
             "CasePage": object(["items": array(ref("Case")), "page": ["type": "integer"], "per": ["type": "integer"], "total": ["type": "integer"]],
                                required: ["items", "page", "per", "total"]),
+            "Address": object([
+                "line": ["type": "string", "maxLength": Address.maxLine, "description": "street and number, or the whole address as one line"],
+                "locality": ["type": "string", "maxLength": Address.maxLocality, "description": "town or city"],
+                "region": ["type": "string", "pattern": "^[A-Z0-9]{1,3}$", "description": "state or province code, for example CA or NV (a US state code when country is US or absent)"],
+                "postcode": ["type": "string", "maxLength": Address.maxPostcode],
+                "country": ["type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2 code, for example US"],
+            ], required: []),
             "Person": object(with(personProps, ["id": uuid, "mergedInto": nullable(uuid)]), required: ["id", "givenName", "familyName", "version"]),
             "PersonInput": object(creating(personProps), required: ["givenName", "familyName"]),
             "Member": object(["id": uuid, "role": codes(MemberRole.self), "person": ref("Person")], required: ["id", "role", "person"]),

@@ -17,7 +17,11 @@ enum PersonForm {
         f.set("icwaStatus", d.icwaStatus.rawValue)
         f.set("phone", d.phone)
         f.set("email", d.email)
-        f.set("address", d.address)
+        f.set("address.line", d.address?.line)
+        f.set("address.locality", d.address?.locality)
+        f.set("address.region", d.address?.region)
+        f.set("address.postcode", d.address?.postcode)
+        f.set("address.country", d.address?.country)
         f.set("placeOfOrigin", d.placeOfOrigin)
         f.set("tracingConsent", d.tracingConsent ? "on" : nil)
         f.set("version", String(version))
@@ -35,10 +39,17 @@ enum PersonForm {
         let details = PersonDetails(givenName: given, familyName: family, otherNames: list("otherNames"), birthDate: birth,
                                     birthDateEstimated: form.bool("birthDateEstimated"), sex: sex, languages: list("languages"),
                                     interpreterNeeded: form.bool("interpreterNeeded"), tribalAffiliation: form.optional("tribalAffiliation"),
-                                    icwaStatus: icwa, phone: form.optional("phone"), email: form.optional("email"), address: form.optional("address"),
+                                    icwaStatus: icwa, phone: form.optional("phone"), email: form.optional("email"), address: address(form),
                                     placeOfOrigin: form.optional("placeOfOrigin"), tracingConsent: form.bool("tracingConsent"))
         r.add(details.validate(today: today))
         return r.errors.isEmpty ? (details, []) : (nil, r.errors)
+    }
+
+    /// The address parts as typed, codes upper-cased (a person types "ca" for California).
+    static func address(_ form: FormData) -> Address? {
+        Address.tidy(line: form.optional("address.line"), locality: form.optional("address.locality"),
+                     region: form.optional("address.region")?.uppercased(), postcode: form.optional("address.postcode"),
+                     country: form.optional("address.country")?.uppercased())
     }
 
     static func fields(_ v: FormView) -> [Node<HTML.FormContext>] {
@@ -56,7 +67,12 @@ enum PersonForm {
             v.text("tribalAffiliation", "Tribe", hint: "If a tribal affiliation is known or claimed"),
             v.text("phone", "Phone", type: "tel", width: "w10"),
             v.text("email", "Email", type: "email"),
-            v.textarea("address", "Address"),
+            v.text("address.line", "Street address", autocomplete: "off"),
+            v.text("address.locality", "Town or city", autocomplete: "off"),
+            v.text("address.region", "State or province", hint: "Its code, for example CA or NV; services check where a person lives",
+                   autocomplete: "off", width: "w5"),
+            v.text("address.postcode", "ZIP or postcode", autocomplete: "off", width: "w10"),
+            v.text("address.country", "Country", hint: "Its two-letter code, for example US or MX", autocomplete: "off", width: "w5"),
             v.text("placeOfOrigin", "Place of origin", hint: "Town, district or country the person comes from; tracing compares it"),
             v.checkbox("tracingConsent", "Consent for tracing this child's family was given (a child is matched with tracing requests only then)"),
         ]
@@ -66,7 +82,7 @@ enum PersonForm {
         [("Given name", d.givenName), ("Family name", d.familyName), ("Other names", d.otherNames.joined(separator: ", ")),
          ("Date of birth", d.birthDate?.iso ?? "—"), ("Sex", d.sex.label), ("Languages", d.languages.joined(separator: ", ")),
          ("Interpreter", d.interpreterNeeded ? "Yes" : "No"), ("ICWA", d.icwaStatus.label), ("Phone", d.phone ?? "—"),
-         ("Email", d.email ?? "—"), ("Address", d.address ?? "—"),
+         ("Email", d.email ?? "—"), ("Address", d.address?.text ?? "—"),
          ("Place of origin", d.placeOfOrigin ?? "—"), ("Tracing consent", d.tracingConsent ? "Given" : "Not given")]
     }
 }

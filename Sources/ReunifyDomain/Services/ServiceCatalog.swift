@@ -1,0 +1,200 @@
+import Foundation
+
+/// What kind of help a service gives.
+public enum ServiceCategory: String, CodedValue {
+    case parentingEducation = "parenting_education"
+    case individualTherapy = "individual_therapy"
+    case familyTherapy = "family_therapy"
+    case reunificationTherapy = "reunification_therapy"
+    case substanceUseTreatment = "substance_use_treatment"
+    case mentalHealth = "mental_health"
+    case housing
+    case financialAssistance = "financial_assistance"
+    case domesticViolence = "domestic_violence"
+    case employment
+    case transportation
+    case other
+
+    public static let listName = "service category"
+    public var label: String {
+        switch self {
+        case .parentingEducation: "Parenting education"
+        case .individualTherapy: "Individual therapy"
+        case .familyTherapy: "Family therapy"
+        case .reunificationTherapy: "Reunification therapy"
+        case .substanceUseTreatment: "Substance use treatment"
+        case .mentalHealth: "Mental health"
+        case .housing: "Housing"
+        case .financialAssistance: "Financial assistance"
+        case .domesticViolence: "Domestic violence services"
+        case .employment: "Employment"
+        case .transportation: "Transportation"
+        case .other: "Other"
+        }
+    }
+
+    /// Records of substance use treatment are protected by 42 CFR Part 2: disclosed only with the patient's written
+    /// consent, to those the consent names.
+    public var isRestricted: Bool { self == .substanceUseTreatment }
+}
+
+/// Who a service takes: where they must live, how old they must be, and whose referrals it accepts.
+public struct Eligibility: Equatable, Sendable, Codable {
+    /// Region codes (`["CA"]`) whose residents the service takes; nil for anyone wherever they live.
+    public var residentOf: [String]?
+    public var minAge: Int?
+    public var maxAge: Int?
+    /// The roles a person in the family must have in the case (parent, child, caregiver…); nil for any.
+    public var memberRoles: [MemberRole]?
+
+    public init(residentOf: [String]? = nil, minAge: Int? = nil, maxAge: Int? = nil, memberRoles: [MemberRole]? = nil) {
+        self.residentOf = residentOf
+        self.minAge = minAge
+        self.maxAge = maxAge
+        self.memberRoles = memberRoles
+    }
+
+    public static let anyone = Eligibility()
+
+    /// The rule's own consistency.
+    public func validate(field: String = "eligibility") -> [FieldError] {
+        var errors: [FieldError] = []
+        if let residentOf {
+            if residentOf.isEmpty { errors.append(FieldError("\(field).residentOf", "List at least one region, or leave residency open")) }
+            for code in residentOf where !Regions.isRegionCode(code) {
+                errors.append(FieldError("\(field).residentOf", "'\(code)' is not a state or province code, for example CA"))
+            }
+        }
+        if let minAge, minAge < 0 || minAge > 120 { errors.append(FieldError("\(field).minAge", "Give an age from 0 to 120")) }
+        if let maxAge, maxAge < 0 || maxAge > 120 { errors.append(FieldError("\(field).maxAge", "Give an age from 0 to 120")) }
+        if let minAge, let maxAge, minAge > maxAge {
+            errors.append(FieldError("\(field).maxAge", "The oldest age taken must not be below the youngest"))
+        }
+        return errors
+    }
+
+    /// The rules this person fails, each in words that name the rule and the person; empty when eligible.
+    /// A residency rule is failed when the person's state is unknown as well, since it cannot be shown to hold.
+    public func failures(of person: PersonDetails, role: MemberRole?, on date: CalendarDate) -> [String] {
+        var failed: [String] = []
+        let name = person.fullName
+        if let residentOf {
+            let places = residentOf.map { Regions.name(of: $0) }
+            let list = places.count == 1 ? places[0] : places.dropLast().joined(separator: ", ") + " or " + places.last!
+            if let region = person.address?.region {
+                if !residentOf.contains(region.uppercased()) {
+                    let country = person.address?.country
+                    failed.append("this service is for residents of \(list); \(name) lives in \(Regions.name(of: region, country: country))")
+                }
+            } else {
+                failed.append("this service is for residents of \(list); \(name)'s address has no state recorded")
+            }
+        }
+        if minAge != nil || maxAge != nil {
+            if let birth = person.birthDate {
+                let age = birth.age(on: date)
+                if let minAge, age < minAge { failed.append("this service takes people aged \(minAge) or older; \(name) is \(age)") }
+                if let maxAge, age > maxAge { failed.append("this service takes people aged \(maxAge) or younger; \(name) is \(age)") }
+            } else {
+                failed.append("this service has an age limit; \(name)'s birth date is not recorded")
+            }
+        }
+        if let memberRoles, let role, !memberRoles.contains(role) {
+            let roles = memberRoles.map { $0.label.lowercased() }.joined(separator: ", ")
+            failed.append("this service takes only a family's \(roles); \(name) is the \(role.label.lowercased())")
+        }
+        return failed
+    }
+}
+
+/// One service an organisation offers.
+public struct ProviderService: Equatable, Sendable, Codable {
+    public var category: ServiceCategory
+    public var name: String
+    /// BCP 47 language codes the service is given in (`en`, `es`).
+    public var languages: [String]
+    public var eligibility: Eligibility
+    /// Where it is given (addresses or "online", "in the home").
+    public var locations: [String]
+    public var hours: String?
+    /// How many people it can take at once, and how many wait.
+    public var capacity: Int?
+    public var waitlist: Int?
+
+    public init(category: ServiceCategory, name: String, languages: [String], eligibility: Eligibility = .anyone, locations: [String] = [],
+                hours: String? = nil, capacity: Int? = nil, waitlist: Int? = nil) {
+        self.category = category
+        self.name = name
+        self.languages = languages
+        self.eligibility = eligibility
+        self.locations = locations
+        self.hours = hours
+        self.capacity = capacity
+        self.waitlist = waitlist
+    }
+
+    public func validate(field: String = "") -> [FieldError] {
+        let p = field.isEmpty ? "" : field + "."
+        var errors: [FieldError] = []
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(FieldError("\(p)name", "Name the service")) }
+        if languages.isEmpty { errors.append(FieldError("\(p)languages", "List at least one language the service is given in")) }
+        for code in languages where !Languages.isTag(code) {
+            errors.append(FieldError("\(p)languages", "'\(code)' is not a language code; use codes like en or es"))
+        }
+        if let capacity, capacity < 0 { errors.append(FieldError("\(p)capacity", "Capacity cannot be negative")) }
+        if let waitlist, waitlist < 0 { errors.append(FieldError("\(p)waitlist", "A waiting list cannot be negative")) }
+        return errors + eligibility.validate(field: "\(p)eligibility")
+    }
+}
+
+/// An organisation that gives services: its contact and region, and its services.
+public struct Provider: Equatable, Sendable, Codable {
+    public var name: String
+    /// The state or province it works in (`CA`).
+    public var region: String
+    public var phone: String?
+    public var email: String?
+    public var address: String?
+
+    public init(name: String, region: String, phone: String? = nil, email: String? = nil, address: String? = nil) {
+        self.name = name
+        self.region = region
+        self.phone = phone
+        self.email = email
+        self.address = address
+    }
+
+    public func validate() -> [FieldError] {
+        var errors: [FieldError] = []
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(FieldError("name", "Name the organisation")) }
+        if !Regions.isRegionCode(region) { errors.append(FieldError("region", "Enter the state or province as its code, for example CA")) }
+        return errors
+    }
+}
+
+/// Language tags as BCP 47 writes them (`en`, `es`, `es-MX`), and their names for pages.
+public enum Languages {
+    public static let names: [String: String] = [
+        "en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese", "zh": "Chinese", "vi": "Vietnamese",
+        "ko": "Korean", "tl": "Tagalog", "ar": "Arabic", "ru": "Russian", "hy": "Armenian", "fa": "Persian", "so": "Somali",
+        "uk": "Ukrainian", "ht": "Haitian Creole", "hmn": "Hmong", "asl": "American Sign Language",
+    ]
+
+    /// A primary language subtag of two or three letters, then optional subtags of two to eight letters or digits.
+    public static func isTag(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    public static func name(of tag: String) -> String {
+        let primary = String(tag.split(separator: "-").first ?? "").lowercased()
+        return names[primary] ?? tag
+    }
+
+    /// Whether a service given in `offered` languages serves someone speaking `spoken` (primary subtags compared).
+    public static func matches(_ offered: [String], _ spoken: String) -> Bool {
+        let want = String(spoken.split(separator: "-").first ?? "").lowercased()
+        return offered.contains { String($0.split(separator: "-").first ?? "").lowercased() == want }
+    }
+}
