@@ -20,12 +20,17 @@ public struct DemoLoader: Sendable {
     @discardableResult
     public func load(_ agency: DemoAgency, practice: DemoPractice? = nil, passwordHash: String, today: CalendarDate) async throws -> Bool {
         if try await isLoaded() { return false }
-        let problems = agency.problems(today: today)
+        let problems = agency.problems(today: today) + DemoServices.problems()
         guard problems.isEmpty else { throw ValidationFailure(field: "demo", problems.joined(separator: "; ")) }
         try await db.transaction { tx in
+            for org in DemoServices.directory {
+                _ = try await ProviderRepository(tx).add(org.provider, services: org.services, id: org.id.uuid)
+            }
             for user in agency.users where user.personID == nil {
-                try await UserModel(id: user.id.uuid, email: user.email, name: user.name, role: user.role, unit: user.unit,
-                                    personID: nil, passwordHash: passwordHash).create(on: tx)
+                let model = UserModel(id: user.id.uuid, email: user.email, name: user.name, role: user.role, unit: user.unit,
+                                      personID: nil, passwordHash: passwordHash)
+                if user.role == .provider { model.providerID = DemoServices.providerAccountOrganisation.uuid }
+                try await model.create(on: tx)
             }
             for family in agency.families {
                 let caseID = family.caseID.uuid

@@ -22,6 +22,13 @@ enum DemoNames {
     /// The agency's county is in California; its families' homes are in its town unless a builder says otherwise.
     static let region = "CA", postcode = "95301"
 
+    /// Some fathers who do not live with the family live across the state line, in Reno.
+    /// (Drawn from the family's number, not the generator, so the rest of the agency stays as it was.)
+    static func nevadaHome(_ index: Int) -> Address {
+        Address(line: "\(100 + index * 37) \(["Sierra St", "Plumas St", "Mill St", "Kietzke Ln"][index % 4])", locality: "Reno", region: "NV",
+                postcode: "89502", country: "US")
+    }
+
     static func home(_ rng: inout SeededGenerator) -> Address {
         Address(line: "\(rng.int(10...980)) \(rng.pick(streets))", locality: town, region: region, postcode: postcode, country: "US")
     }

@@ -89,7 +89,7 @@ struct FamilyBuilder {
                 familyName: fatherResident ? family : rng.pick(spanish ? DemoNames.spanishFamily : DemoNames.englishFamily),
                 birthDate: birthDate(age: rng.int(21...44)), birthDateEstimated: !fatherResident, sex: .male, languages: languages,
                 interpreterNeeded: spanish, phone: fatherResident && !whereaboutsUnknown ? String(format: "555-02%02d", index) : nil,
-                address: fatherResident && !whereaboutsUnknown ? address : nil),
+                address: fatherResident ? (whereaboutsUnknown ? nil : address) : (index % 2 == 0 ? DemoNames.nevadaHome(index) : nil)),
                 role: fatherResident ? .parent : .nonResidentFather)
         }
 

@@ -34,22 +34,24 @@ struct AccessPolicyTests {
     static func expectedOwn(_ role: UserRole, _ kind: RecordKind, _ action: AccessAction) -> Expect {
         switch role {
         case .caseworker:
-            if kind == .auditTrail { return .forbidden }
+            if kind == .auditTrail || kind == .clinicalNote { return .forbidden }
             if kind == .caseFile && action == .delete { return .forbidden }
-            if kind == .team && action != .read { return .forbidden }
+            if (kind == .team || kind == .planApproval) && action != .read { return .forbidden }
             return .allow
         case .supervisor:
             if kind == .caseFile && action == .delete { return .forbidden }
             if kind == .auditTrail && action != .read { return .forbidden }
             return .allow
-        case .clinician where kind == .assessment && (action == .create || action == .update):
+        case .clinician where [.assessment, .serviceSession, .clinicalNote].contains(kind) && (action == .create || action == .update):
             return .allow
-        case .clinician, .legal:
+        case .clinician:
             return action == .read && kind != .auditTrail ? .allow : .forbidden
+        case .legal:
+            return action == .read && kind != .auditTrail && kind != .clinicalNote ? .allow : .forbidden
         case .provider:
             return .notFound
         case .parent:
-            let familyView: Set<RecordKind> = [.caseFile, .member, .person, .permanencyGoal, .team]
+            let familyView: Set<RecordKind> = [.caseFile, .member, .person, .permanencyGoal, .team, .casePlan]
             return action == .read && familyView.contains(kind) ? .allow : .forbidden
         case .administrator:
             return kind == .auditTrail && action == .read ? .allow : .notFound
@@ -186,5 +188,31 @@ struct AccessPolicyTests {
         #expect(policy.scope(for: Self.actors[.supervisor]!) == .unit("North", Self.supervisor))
         #expect(policy.scope(for: Self.actors[.parent]!) == .family(Self.parent))
         #expect(policy.scope(for: Self.actors[.provider]!) == CaseScope.none)
+    }
+
+    @Test("referrals: provider staff see their organisation's; substance use referrals only the caseworker, the supervisor and, while consent stands, the provider")
+    func referralVisibility() {
+        let policy = AccessPolicy()
+        let organisation = ProviderID(UUID()), other = ProviderID(UUID())
+        for role in UserRole.allCases {
+            let actor = Self.actors[role]!
+            let visibility = ReferralVisibility(actorProvider: role == .provider ? organisation : nil)
+            let caseDecision = policy.decide(actor, .read, .referral, in: Self.ownCase)
+            for restricted in [false, true] {
+                for consent in [false, true] {
+                    let expected: Bool = switch role {
+                    case .provider: !restricted || consent
+                    case .caseworker, .supervisor: true
+                    case .clinician, .legal, .parent, .administrator: !restricted && caseDecision.isAllowed
+                    }
+                    #expect(visibility.mayRead(actor, caseDecision: caseDecision, facts: Self.ownCase, providerID: organisation,
+                                               restricted: restricted, consentStands: consent) == expected, "\(role) restricted \(restricted) consent \(consent)")
+                }
+            }
+            // Another organisation's referral, in a case the provider has no part in, is never theirs.
+            #expect(!visibility.mayRead(actor, caseDecision: policy.decide(actor, .read, .referral, in: Self.otherCase), facts: Self.otherCase,
+                                        providerID: other, restricted: false, consentStands: true))
+            #expect(visibility.mayAnswer(actor, providerID: organisation) == (role == .provider))
+        }
     }
 }

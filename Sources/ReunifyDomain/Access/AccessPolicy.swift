@@ -53,6 +53,10 @@ public struct AccessPolicy: Sendable {
                 return .forbidden("Cases are closed, not deleted")
             case (.team, .create), (.team, .update), (.team, .delete):
                 return .forbidden("A supervisor changes who is on a case's team")
+            case (.planApproval, _) where action != .read:
+                return .forbidden("A supervisor approves the case plan")
+            case (.clinicalNote, _):
+                return .forbidden("Clinical notes are open to the clinicians on the case's team, their author and the supervisor")
             default:
                 return .allow
             }
@@ -61,7 +65,12 @@ public struct AccessPolicy: Sendable {
             if kind == .auditTrail && action != .read { return .forbidden("The audit trail cannot be changed") }
             return .allow
         case .teamReader:
-            if actor.role == .clinician && kind == .assessment && (action == .create || action == .update) { return .allow }
+            if actor.role == .clinician && [.assessment, .serviceSession, .clinicalNote].contains(kind) && (action == .create || action == .update) {
+                return .allow
+            }
+            if kind == .clinicalNote && actor.role != .clinician {
+                return .forbidden("Clinical notes are open to the clinicians on the case's team, their author and the supervisor")
+            }
             guard action == .read else { return .forbidden("Your role may read this case but not change it") }
             if kind == .auditTrail && actor.role != .administrator {
                 return .forbidden("The audit trail is open to supervisors and administrators")
@@ -70,7 +79,7 @@ public struct AccessPolicy: Sendable {
         case .family:
             guard action == .read else { return .forbidden("Please ask your caseworker to change this") }
             switch kind {
-            case .caseFile, .member, .person, .permanencyGoal, .team:
+            case .caseFile, .member, .person, .permanencyGoal, .team, .casePlan:
                 return .allow
             default:
                 return .forbidden("This part of the case is kept by the agency")
@@ -151,5 +160,34 @@ public struct AccessPolicy: Sendable {
         case .parent: .family(actor.id)
         case .provider: .none
         }
+    }
+}
+
+/// Who sees a referral beyond what the case's policy says: provider staff see their own organisation's referrals,
+/// and substance use treatment referrals (42 CFR Part 2) are seen only by the case's caseworker and supervisor and,
+/// while the person's consent stands, that provider.
+public struct ReferralVisibility: Sendable {
+    /// The organisation of a provider account, if the actor is one.
+    public var actorProvider: ProviderID?
+    public init(actorProvider: ProviderID?) { self.actorProvider = actorProvider }
+
+    /// `caseDecision` is the case policy's answer for reading referrals in the referral's case.
+    public func mayRead(_ actor: Actor, caseDecision: AccessDecision, facts: CaseAccessFacts?, providerID: ProviderID, restricted: Bool,
+                        consentStands: Bool) -> Bool {
+        let ownOrganisation = actor.role == .provider && actorProvider != nil && actorProvider == providerID
+        if ownOrganisation { return !restricted || consentStands }
+        guard caseDecision.isAllowed else { return false }
+        guard restricted else { return true }
+        guard let facts else { return false }
+        switch AccessPolicy().standing(of: actor, in: facts) {
+        case .holder: return actor.role == .caseworker
+        case .unitSupervisor: return true
+        default: return false
+        }
+    }
+
+    /// Provider staff move their organisation's referrals (accept, decline, waitlist, start, complete, end).
+    public func mayAnswer(_ actor: Actor, providerID: ProviderID) -> Bool {
+        actor.role == .provider && actorProvider == providerID
     }
 }

@@ -11,6 +11,19 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     case auditTrail = "audit_trail"
     case assessment
     case reunificationReview = "reunification_review"
+    /// A version of the case plan: goals, objectives, interventions and the family's agreement.
+    case casePlan = "case_plan"
+    /// A supervisor's approval of a case plan version.
+    case planApproval = "plan_approval"
+    /// A family member referred to a provider's service.
+    case referral
+    /// A family member's consent to share their information with a provider.
+    case consent
+    /// A session of a service (training, therapy, contact, home visit) with attendance and progress.
+    case serviceSession = "service_session"
+    /// What a clinician or provider wrote about a session: restricted to clinicians on the team, the author and the
+    /// supervisor.
+    case clinicalNote = "clinical_note"
     /// A relative's inquiry for a child, or the agency's search for a registered child's family.
     case tracingRequest = "tracing_request"
     /// A registered child the matching engine proposes for a tracing request, with the decision on it.

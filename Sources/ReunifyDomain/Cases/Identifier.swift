@@ -38,6 +38,11 @@ public enum ReviewSubject {}
 public enum VignetteSubject {}
 public enum TracingRequestSubject {}
 public enum CandidateSubject {}
+public enum ProviderSubject {}
+public enum ServiceSubject {}
+public enum ConsentSubject {}
+public enum ReferralSubject {}
+public enum PlanSubject {}
 
 public typealias UserID = Identifier<UserSubject>
 public typealias CaseID = Identifier<CaseSubject>
@@ -52,6 +57,11 @@ public typealias ReviewID = Identifier<ReviewSubject>
 public typealias VignetteID = Identifier<VignetteSubject>
 public typealias TracingRequestID = Identifier<TracingRequestSubject>
 public typealias CandidateID = Identifier<CandidateSubject>
+public typealias ProviderID = Identifier<ProviderSubject>
+public typealias ServiceID = Identifier<ServiceSubject>
+public typealias ConsentID = Identifier<ConsentSubject>
+public typealias ReferralID = Identifier<ReferralSubject>
+public typealias PlanID = Identifier<PlanSubject>
 
 /// A record as the rules and the pages see it: its id, the version an edit must name, and its details.
 public struct Recorded<Subject, Details: Sendable>: Sendable {

@@ -18,6 +18,7 @@ public enum ReunifyMigrations {
             CreateTracing(),
             UpdatePlacementsAddOneCurrent(),
             UpdatePersonsAddAddressParts(),
+            CreateServices(),
         ]
     }
 }

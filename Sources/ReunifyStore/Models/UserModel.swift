@@ -11,6 +11,8 @@ public final class UserModel: Model, @unchecked Sendable {
     @Field(key: .role) public var role: String
     @OptionalField(key: .unit) public var unit: String?
     @OptionalField(key: .personID) public var personID: UUID?
+    /// For provider staff: the organisation they work for, whose referrals they see.
+    @OptionalField(key: .providerID) public var providerID: UUID?
     @Field(key: .passwordHash) public var passwordHash: String
     @Field(key: .disabled) public var disabled: Bool
     @Timestamp(key: .createdAt, on: .create) public var createdAt: Date?

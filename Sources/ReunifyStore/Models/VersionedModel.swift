@@ -40,3 +40,9 @@ extension ReviewModel: DetailedModel { public typealias Subject = ReviewSubject 
 extension VignetteModel: IdentifiedModel { public typealias Subject = VignetteSubject }
 extension MatchCandidateModel: IdentifiedModel { public typealias Subject = CandidateSubject }
 extension UserModel: IdentifiedModel { public typealias Subject = UserSubject }
+
+extension ProviderModel: DetailedModel { public typealias Subject = ProviderSubject }
+extension ProviderServiceModel: DetailedModel { public typealias Subject = ServiceSubject }
+extension ConsentModel: DetailedModel { public typealias Subject = ConsentSubject }
+extension ReferralModel: DetailedModel { public typealias Subject = ReferralSubject }
+extension CasePlanModel: DetailedModel { public typealias Subject = PlanSubject }

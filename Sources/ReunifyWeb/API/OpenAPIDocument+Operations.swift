@@ -44,6 +44,21 @@ extension OpenAPIDocument {
         "get /api/v1/tracing-requests/{requestID}/candidates": ("listMatchCandidates", "Tracing"),
         "post /api/v1/tracing-requests/{requestID}/candidates/{candidateID}/decision": ("decideMatchCandidate", "Tracing"),
         "put /api/v1/tracing-requests/{requestID}/verification": ("verifyMatch", "Tracing"),
+        "get /api/v1/providers": ("listProviders", "Plans and services"),
+        "get /api/v1/cases/{caseID}/plans": ("listPlans", "Plans and services"),
+        "post /api/v1/cases/{caseID}/plans": ("draftPlan", "Plans and services"),
+        "get /api/v1/cases/{caseID}/plans/{planID}": ("getPlan", "Plans and services"),
+        "put /api/v1/cases/{caseID}/plans/{planID}": ("updatePlan", "Plans and services"),
+        "post /api/v1/cases/{caseID}/plans/{planID}/agreements": ("recordPlanAgreement", "Plans and services"),
+        "post /api/v1/cases/{caseID}/plans/{planID}/approve": ("approvePlan", "Plans and services"),
+        "get /api/v1/cases/{caseID}/referrals": ("listCaseReferrals", "Plans and services"),
+        "post /api/v1/cases/{caseID}/referrals": ("refer", "Plans and services"),
+        "get /api/v1/cases/{caseID}/consents": ("listConsents", "Plans and services"),
+        "post /api/v1/cases/{caseID}/consents": ("recordConsent", "Plans and services"),
+        "get /api/v1/referrals": ("listReferrals", "Plans and services"),
+        "get /api/v1/referrals/{referralID}": ("getReferral", "Plans and services"),
+        "post /api/v1/referrals/{referralID}/transitions": ("moveReferral", "Plans and services"),
+        "post /api/v1/consents/{consentID}/revoke": ("revokeConsent", "Plans and services"),
     ]
 
     static let tags: [[String: String]] = [
@@ -54,6 +69,7 @@ extension OpenAPIDocument {
         ["name": "Assessments", "description": "Instruments and the family's strengths and needs"],
         ["name": "Reunification reviews", "description": "Risk, family time and safety, and the recommendation with its reasons"],
         ["name": "Tracing", "description": "Finding a separated child's family, and confirming a match"],
+        ["name": "Plans and services", "description": "The case plan with the family, providers, referrals and consent to share"],
         ["name": "About the API", "description": "This document"],
     ]
 

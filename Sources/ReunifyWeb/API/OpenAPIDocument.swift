@@ -152,9 +152,9 @@ enum OpenAPIDocument {
             "openapi": "3.1.0",
             "info": ["title": "Reunify API", "version": "1.0.0",
                      "description": "Case management for family reunification. Every call is checked against the access policy for the caller's role and the case, and recorded in the audit log."],
-            "paths": annotated(paths.merging(tracingPaths()) { a, _ in a }),
+            "paths": annotated(paths.merging(tracingPaths()) { a, _ in a }.merging(servicesPaths()) { a, _ in a }),
             "tags": tags,
-            "components": ["schemas": schemas().merging(tracingSchemas()) { a, _ in a }, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+            "components": ["schemas": schemas().merging(tracingSchemas()) { a, _ in a }.merging(servicesSchemas()) { a, _ in a }, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
             "security": [["bearer": [] as [Any]]],
         ]
     }

@@ -42,6 +42,7 @@ func routes(_ app: Application) throws {
     try signedInAPI.register(collection: CaseRecordsAPIController())
     try signedInAPI.register(collection: AssessmentsAPIController())
     try signedInAPI.register(collection: TracingAPIController())
+    try signedInAPI.register(collection: ServicesAPIController())
 }
 
 struct HealthStatus: Content {

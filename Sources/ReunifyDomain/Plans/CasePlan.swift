@@ -1,0 +1,295 @@
+import Foundation
+
+/// Where a case plan version stands: drafted with the family, agreed (each parent's answer recorded), approved by the
+/// supervisor (active from its start date), and superseded by the next approved version.
+public enum PlanStatus: String, CodedValue {
+    case draft, agreed, approved, active, superseded
+    public static let listName = "plan status"
+    public var label: String {
+        switch self {
+        case .draft: "Draft"
+        case .agreed: "Agreed with the family"
+        case .approved: "Approved, not yet started"
+        case .active: "Active"
+        case .superseded: "Superseded"
+        }
+    }
+}
+
+/// Where an intervention of the plan stands.
+public enum InterventionStatus: String, CodedValue {
+    case planned
+    case inProgress = "in_progress"
+    case done
+    case stopped
+    public static let listName = "intervention status"
+    public var label: String {
+        switch self {
+        case .planned: "Planned"
+        case .inProgress: "In progress"
+        case .done: "Done"
+        case .stopped: "Stopped"
+        }
+    }
+}
+
+/// What will be done toward an objective: a kind of service (and the service itself once chosen), who is
+/// responsible, how often, from when.
+public struct PlanIntervention: Equatable, Sendable, Codable {
+    public var id: UUID
+    public var category: ServiceCategory
+    public var serviceID: ServiceID?
+    public var responsible: String?
+    public var frequency: String?
+    public var startsOn: CalendarDate?
+    public var status: InterventionStatus
+
+    public init(id: UUID = UUID(), category: ServiceCategory, serviceID: ServiceID? = nil, responsible: String? = nil, frequency: String? = nil,
+                startsOn: CalendarDate? = nil, status: InterventionStatus = .planned) {
+        self.id = id
+        self.category = category
+        self.serviceID = serviceID
+        self.responsible = responsible
+        self.frequency = frequency
+        self.startsOn = startsOn
+        self.status = status
+    }
+}
+
+/// What will be different, how it is measured, and by when.
+public struct PlanObjective: Equatable, Sendable, Codable {
+    public var id: UUID
+    public var statement: String
+    public var measure: String
+    public var targetDate: CalendarDate
+    public var interventions: [PlanIntervention]
+
+    public init(id: UUID = UUID(), statement: String, measure: String, targetDate: CalendarDate, interventions: [PlanIntervention] = []) {
+        self.id = id
+        self.statement = statement
+        self.measure = measure
+        self.targetDate = targetDate
+        self.interventions = interventions
+    }
+}
+
+/// A goal of the plan in the family's words, with its objectives.
+public struct PlanGoal: Equatable, Sendable, Codable {
+    public var id: UUID
+    public var statement: String
+    public var objectives: [PlanObjective]
+
+    public init(id: UUID = UUID(), statement: String, objectives: [PlanObjective]) {
+        self.id = id
+        self.statement = statement
+        self.objectives = objectives
+    }
+}
+
+/// One family member's answer to a plan version: agreed, or declined and why; in which language it was explained.
+public struct PlanAgreement: Equatable, Sendable, Codable {
+    public var personID: PersonID
+    public var agreed: Bool
+    /// BCP 47 tag of the language the plan was explained in (`en`, `es`).
+    public var language: String
+    public var note: String?
+    public var recordedOn: CalendarDate
+    public var recordedBy: UserID
+
+    public init(personID: PersonID, agreed: Bool, language: String, note: String?, recordedOn: CalendarDate, recordedBy: UserID) {
+        self.personID = personID
+        self.agreed = agreed
+        self.language = language
+        self.note = note
+        self.recordedOn = recordedOn
+        self.recordedBy = recordedBy
+    }
+}
+
+/// One version of a case's plan.
+public struct CasePlanDetails: Equatable, Sendable, Codable {
+    /// The version's number in its case: 1 for the first plan, then 2, 3…
+    public var number: Int
+    public var goals: [PlanGoal]
+    public var status: PlanStatus
+    public var agreements: [PlanAgreement]
+    public var draftedOn: CalendarDate
+    public var approvedBy: UserID?
+    public var approvedOn: CalendarDate?
+    /// The day an approved version comes into force (the approval day unless the supervisor names a later one).
+    public var startsOn: CalendarDate?
+    public var supersededOn: CalendarDate?
+
+    public init(number: Int, goals: [PlanGoal], status: PlanStatus = .draft, agreements: [PlanAgreement] = [], draftedOn: CalendarDate,
+                approvedBy: UserID? = nil, approvedOn: CalendarDate? = nil, startsOn: CalendarDate? = nil, supersededOn: CalendarDate? = nil) {
+        self.number = number
+        self.goals = goals
+        self.status = status
+        self.agreements = agreements
+        self.draftedOn = draftedOn
+        self.approvedBy = approvedBy
+        self.approvedOn = approvedOn
+        self.startsOn = startsOn
+        self.supersededOn = supersededOn
+    }
+
+    /// The status as of `date`: an approved version is active from its start date, and the version it replaces stays
+    /// active until then.
+    public func status(on date: CalendarDate) -> PlanStatus {
+        if status == .approved, let startsOn, startsOn <= date { return .active }
+        if status == .superseded, let supersededOn, date < supersededOn, approvedOn != nil { return .active }
+        return status
+    }
+
+    public var objectives: [PlanObjective] { goals.flatMap(\.objectives) }
+    public var interventions: [PlanIntervention] { objectives.flatMap(\.interventions) }
+}
+
+/// How often a plan is made and reviewed (RULES.md §4: a case plan within 60 days of removal; reviewed at least every
+/// six months). Values of policy, replaceable per jurisdiction.
+public struct PlanPolicy: Sendable, Equatable {
+    public var dueDaysAfterRemoval: Int
+    public var reviewMonths: Int
+    public init(dueDaysAfterRemoval: Int = 60, reviewMonths: Int = 6) {
+        self.dueDaysAfterRemoval = dueDaysAfterRemoval
+        self.reviewMonths = reviewMonths
+    }
+    public static let federal = PlanPolicy()
+
+    /// What is due about a case's plan: the first approval within the policy's days of the earliest open removal,
+    /// then a review of the active plan every `reviewMonths`. Nil when nothing is due (no child removed, no plan).
+    public func due(removedOn: CalendarDate?, plans: [CasePlanDetails], today: CalendarDate) -> PlanDue? {
+        let approved = plans.filter { $0.approvedOn != nil }.sorted { $0.approvedOn! < $1.approvedOn! }
+        if let last = approved.last, let on = last.approvedOn {
+            let date = on.adding(months: reviewMonths)
+            return PlanDue(kind: .review, date: date, overdue: date < today,
+                           basis: "plan \(last.number) was approved on \(on.iso); a plan is reviewed at least every \(reviewMonths) months")
+        }
+        guard let removedOn else { return nil }
+        let date = removedOn.adding(days: dueDaysAfterRemoval)
+        return PlanDue(kind: .first, date: date, overdue: date < today,
+                       basis: "the child was removed on \(removedOn.iso); a case plan is due within \(dueDaysAfterRemoval) days of removal")
+    }
+}
+
+/// A plan that is due: the first one, or the review of the active one.
+public struct PlanDue: Sendable, Equatable {
+    public enum Kind: String, Sendable { case first, review }
+    public var kind: Kind
+    public var date: CalendarDate
+    public var overdue: Bool
+    public var basis: String
+    public var label: String { kind == .first ? "Case plan" : "Case plan review" }
+}
+
+/// The rules of a case plan's versions.
+public enum PlanRules {
+    /// The parts in a family whose agreement a plan records.
+    public static let agreeingRoles: Set<MemberRole> = [.parent, .nonResidentFather, .caregiver]
+
+    /// A plan has at least one goal; every goal a statement and at least one objective; every objective a statement,
+    /// a measure and a target date not before the draft.
+    public static func check(_ goals: [PlanGoal], draftedOn: CalendarDate) throws(ValidationFailure) {
+        var errors: [FieldError] = []
+        if goals.isEmpty { errors.append(FieldError("goals", "Write at least one goal with the family")) }
+        for (g, goal) in goals.enumerated() {
+            let gp = "goals[\(g)]"
+            if goal.statement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                errors.append(FieldError("\(gp).statement", "Write goal \(g + 1) in the family's words"))
+            }
+            if goal.objectives.isEmpty { errors.append(FieldError("\(gp).objectives", "Give goal \(g + 1) at least one measurable objective")) }
+            for (o, objective) in goal.objectives.enumerated() {
+                let op = "\(gp).objectives[\(o)]"
+                if objective.statement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    errors.append(FieldError("\(op).statement", "Say what will be different (goal \(g + 1), objective \(o + 1))"))
+                }
+                if objective.measure.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    errors.append(FieldError("\(op).measure", "Say how it will be measured (goal \(g + 1), objective \(o + 1))"))
+                }
+                if objective.targetDate < draftedOn {
+                    errors.append(FieldError("\(op).targetDate", "A target date is on or after the day the plan is drafted (\(draftedOn.iso))"))
+                }
+            }
+        }
+        try ValidationFailure.check(errors)
+    }
+
+    /// Changing a version's goals: drafts and agreed versions change (an agreed one goes back to draft, its answers
+    /// cleared, since the family agreed to something else); approved, active and superseded versions are kept as
+    /// they were and a new version is drafted instead.
+    public static func change(_ plan: CasePlanDetails, goals: [PlanGoal], today: CalendarDate) throws -> CasePlanDetails {
+        guard plan.status == .draft || plan.status == .agreed else {
+            throw StateConflict("Plan \(plan.number) is \(plan.status.rawValue) and is kept as approved; draft a new version to change it")
+        }
+        try check(goals, draftedOn: plan.draftedOn)
+        var changed = plan
+        if changed.goals != goals {
+            changed.goals = goals
+            changed.agreements = []
+            changed.status = .draft
+        }
+        return changed
+    }
+
+    /// Records one member's answer. Only a member with a parent's part answers; declining needs a reason; the language is a
+    /// BCP 47 tag. A later answer replaces the member's earlier one. When every member with a parent's part has
+    /// answered, the version is agreed.
+    public static func recordAgreement(_ agreement: PlanAgreement, on plan: CasePlanDetails, role: MemberRole?,
+                                       agreeingMembers: Set<PersonID>) throws -> CasePlanDetails {
+        guard plan.status == .draft || plan.status == .agreed else {
+            throw StateConflict("Plan \(plan.number) is \(plan.status.rawValue); the family's agreement is recorded before approval")
+        }
+        guard let role else { throw ValidationFailure(field: "personId", "This person is not a member of the case") }
+        guard agreeingRoles.contains(role) else {
+            throw ValidationFailure(field: "personId", "A plan is agreed by a parent, a non-resident father or a caregiver; this person is the \(role.label.lowercased())")
+        }
+        var errors: [FieldError] = []
+        if !Languages.isTag(agreement.language) {
+            errors.append(FieldError("language", "Give the language as a code like en or es"))
+        }
+        let note = agreement.note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !agreement.agreed && (note ?? "").isEmpty {
+            errors.append(FieldError("note", "Say why the plan was not agreed, in the person's words where possible"))
+        }
+        try ValidationFailure.check(errors)
+        var a = agreement
+        a.note = (note ?? "").isEmpty ? nil : note
+        var changed = plan
+        changed.agreements.removeAll { $0.personID == a.personID }
+        changed.agreements.append(a)
+        let answered = Set(changed.agreements.map(\.personID))
+        changed.status = agreeingMembers.isSubset(of: answered) && !agreeingMembers.isEmpty ? .agreed : .draft
+        return changed
+    }
+
+    /// Approves an agreed version from `startsOn` (today when not given, never earlier); it is active from then.
+    public static func approve(_ plan: CasePlanDetails, by supervisor: UserID, today: CalendarDate, startsOn: CalendarDate?) throws -> CasePlanDetails {
+        guard plan.status == .agreed else {
+            throw StateConflict(plan.status == .draft
+                ? "Plan \(plan.number) is a draft: record each parent's answer before approving it"
+                : "Plan \(plan.number) is already \(plan.status.rawValue)")
+        }
+        let start = startsOn ?? today
+        guard start >= today else { throw ValidationFailure(field: "startsOn", "A plan starts on the day it is approved or later") }
+        var approved = plan
+        approved.status = start == today ? .active : .approved
+        approved.approvedBy = supervisor
+        approved.approvedOn = today
+        approved.startsOn = start
+        return approved
+    }
+
+    /// The problems an assessment found (rated −2 or worse), worst first, offered as goals to start a plan from.
+    public static func suggestedGoals(ratings: [String: Rating], instrument: Instrument) -> [(itemID: String, text: String, rating: Rating)] {
+        var found: [(String, String, Rating)] = []
+        for domain in instrument.domains {
+            for item in domain.items {
+                if let r = ratings[item.id], r.rawValue <= -2 { found.append((item.id, item.text, r)) }
+            }
+            if let r = ratings[domain.overallID], r.rawValue <= -2, !domain.items.contains(where: { (ratings[$0.id]?.rawValue ?? 0) <= -2 }) {
+                found.append((domain.overallID, domain.title, r))
+            }
+        }
+        return found.sorted { $0.2 < $1.2 }.map { (itemID: $0.0, text: $0.1, rating: $0.2) }
+    }
+}
