@@ -125,6 +125,21 @@ struct ServicesAPITests {
             #expect(try await provider.send(.POST, "/api/v1/referrals/\(id)/transitions", json: #"{"to":"withdrawn","reason":"x"}"#).status == .conflict)
             let (_, read) = try await worker.json(.GET, "/api/v1/referrals/\(id)")
             #expect(read["status"] as? String == "accepted")
+            // The provider logs attendance for its own service; the clinical note goes to the supervisor, not the caseworker.
+            let sessions = "/api/v1/cases/\(family.caseID)/sessions"
+            let session = #"{"kind":"parenting_training","date":"\#(TestApp.today.iso)","durationMinutes":90,"serviceId":"\#(parenting)","participants":[{"personId":"\#(mother.id)","attendance":"attended"}],"clinicalNote":"Engaged well; practised calm limits."}"#
+            let (logged, loggedBody) = try await provider.json(.POST, sessions, session)
+            #expect(logged == .created && loggedBody["clinicalNote"] as? String == "Engaged well; practised calm limits.")
+            let tomorrow = session.replacingOccurrences(of: TestApp.today.iso, with: TestApp.today.adding(days: 1).iso)
+            #expect(try await provider.send(.POST, sessions, json: tomorrow).status == .unprocessableEntity)
+            let (_, seenByWorker) = try await worker.list(sessions)
+            #expect(seenByWorker.count == 1 && seenByWorker[0]["clinicalNote"] == nil && seenByWorker[0]["hasClinicalNote"] as? Bool == true)
+            let supervisor = try await APIClient.signIn(app, "supervisor@demo.reunify.test")
+            let (_, seenBySupervisor) = try await supervisor.list(sessions)
+            #expect(seenBySupervisor.first?["clinicalNote"] as? String == "Engaged well; practised calm limits.")
+            #expect(try await worker.send(.POST, sessions, json: session).status == .forbidden)
+            let housingSession = session.replacingOccurrences(of: parenting, with: housing)
+            #expect(try await provider.send(.POST, sessions, json: housingSession).status == .notFound)
         }
     }
 
@@ -154,6 +169,11 @@ struct ServicesAPITests {
             let (_, inbox) = try await provider.list("/api/v1/referrals")
             #expect(!inbox.contains { $0["id"] as? String == id })
             #expect(try await supervisor.send(.GET, "/api/v1/referrals/\(id)").status == .ok)
+            let sessions = "/api/v1/cases/\(family.caseID)/sessions"
+            let (logged, _) = try await supervisor.json(.POST, sessions, #"{"kind":"individual_therapy","date":"\#(TestApp.today.iso)","durationMinutes":50,"participants":[{"personId":"\#(mother.id)","attendance":"late"}],"clinicalNote":"Discussed relapse triggers."}"#)
+            #expect(logged == .created)
+            let (_, seenByLegal) = try await legal.list(sessions)
+            #expect(!seenByLegal.isEmpty && seenByLegal.allSatisfy { $0["clinicalNote"] == nil })
         }
     }
 }

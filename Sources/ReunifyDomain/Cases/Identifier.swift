@@ -43,6 +43,7 @@ public enum ServiceSubject {}
 public enum ConsentSubject {}
 public enum ReferralSubject {}
 public enum PlanSubject {}
+public enum SessionSubject {}
 
 public typealias UserID = Identifier<UserSubject>
 public typealias CaseID = Identifier<CaseSubject>
@@ -62,6 +63,7 @@ public typealias ServiceID = Identifier<ServiceSubject>
 public typealias ConsentID = Identifier<ConsentSubject>
 public typealias ReferralID = Identifier<ReferralSubject>
 public typealias PlanID = Identifier<PlanSubject>
+public typealias SessionID = Identifier<SessionSubject>
 
 /// A record as the rules and the pages see it: its id, the version an edit must name, and its details.
 public struct Recorded<Subject, Details: Sendable>: Sendable {

@@ -31,3 +31,11 @@ extension FieldKey {
     static let startsOn: FieldKey = "starts_on"
     static let supersededOn: FieldKey = "superseded_on"
 }
+
+extension FieldKey {
+    static let sessionDate: FieldKey = "session_date"
+    static let durationMinutes: FieldKey = "duration_minutes"
+    static let participants: FieldKey = "participants"
+    static let progress: FieldKey = "progress"
+    static let clinicalNote: FieldKey = "clinical_note"
+}

@@ -229,3 +229,45 @@ public final class CasePlanModel: VersionedModel, @unchecked Sendable {
                         startsOn: startsOn.flatMap(CalendarDate.init(iso:)), supersededOn: supersededOn.flatMap(CalendarDate.init(iso:)))
     }
 }
+
+/// A session of a service, with attendance and progress; the clinical note is a column of its own, read only where
+/// `ClinicalNoteAccess` allows.
+public final class SessionModel: VersionedModel, @unchecked Sendable {
+    public static let schema = "service_sessions"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: .caseID) public var caseID: UUID
+    @Field(key: .kind) public var kind: String
+    @Field(key: .sessionDate) public var date: String
+    @Field(key: .durationMinutes) public var durationMinutes: Int
+    @OptionalField(key: .serviceID) public var serviceID: UUID?
+    @Field(key: .participants) public var participants: String
+    @Field(key: .progress) public var progress: String
+    @OptionalField(key: .clinicalNote) public var clinicalNote: String?
+    @Field(key: .recordedBy) public var recordedBy: UUID
+    @Field(key: .version) public var version: Int
+
+    public init() {}
+    public init(caseID: CaseID, _ s: SessionDetails, clinicalNote: String?, recordedBy: UserID) {
+        self.caseID = caseID.uuid
+        self.recordedBy = recordedBy.uuid
+        self.clinicalNote = clinicalNote
+        self.version = 1
+        apply(s)
+    }
+
+    public func apply(_ s: SessionDetails) {
+        kind = s.kind.rawValue
+        date = s.date.iso
+        durationMinutes = s.durationMinutes
+        serviceID = s.serviceID?.uuid
+        participants = encodeJSON(s.participants)
+        progress = encodeJSON(s.progress)
+    }
+
+    public var details: SessionDetails {
+        SessionDetails(kind: SessionKind(rawValue: kind) ?? .caseManagement, date: CalendarDate(iso: date) ?? CalendarDate(year: 2000, month: 1, day: 1)!,
+                       durationMinutes: durationMinutes, serviceID: serviceID.map(ServiceID.init),
+                       participants: decodeJSON([SessionParticipant].self, participants) ?? [], progress: decodeJSON([ProgressNote].self, progress) ?? [])
+    }
+}

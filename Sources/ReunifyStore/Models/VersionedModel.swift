@@ -46,3 +46,4 @@ extension ProviderServiceModel: DetailedModel { public typealias Subject = Servi
 extension ConsentModel: DetailedModel { public typealias Subject = ConsentSubject }
 extension ReferralModel: DetailedModel { public typealias Subject = ReferralSubject }
 extension CasePlanModel: DetailedModel { public typealias Subject = PlanSubject }
+extension SessionModel: DetailedModel { public typealias Subject = SessionSubject }

@@ -53,6 +53,8 @@ extension OpenAPIDocument {
         "post /api/v1/cases/{caseID}/plans/{planID}/approve": ("approvePlan", "Plans and services"),
         "get /api/v1/cases/{caseID}/referrals": ("listCaseReferrals", "Plans and services"),
         "post /api/v1/cases/{caseID}/referrals": ("refer", "Plans and services"),
+        "get /api/v1/cases/{caseID}/sessions": ("listSessions", "Plans and services"),
+        "post /api/v1/cases/{caseID}/sessions": ("recordSession", "Plans and services"),
         "get /api/v1/cases/{caseID}/consents": ("listConsents", "Plans and services"),
         "post /api/v1/cases/{caseID}/consents": ("recordConsent", "Plans and services"),
         "get /api/v1/referrals": ("listReferrals", "Plans and services"),

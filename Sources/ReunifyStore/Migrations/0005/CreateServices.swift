@@ -76,9 +76,23 @@ struct CreateServices: AsyncMigration {
             .field(.version, .int, .required)
             .unique(on: .caseID, .number)
             .create()
+        try await database.schema(SessionModel.schema)
+            .id()
+            .field(.caseID, .uuid, .required, .references(CaseModel.schema, .id, onDelete: .cascade))
+            .field(.kind, .string, .required)
+            .field(.sessionDate, .string, .required)
+            .field(.durationMinutes, .int, .required)
+            .field(.serviceID, .uuid, .references(ProviderServiceModel.schema, .id))
+            .field(.participants, .string, .required)
+            .field(.progress, .string, .required)
+            .field(.clinicalNote, .string)
+            .field(.recordedBy, .uuid, .required, .references(UserModel.schema, .id))
+            .field(.version, .int, .required)
+            .create()
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(SessionModel.schema).delete()
         try await database.schema(CasePlanModel.schema).delete()
         try await database.schema(ReferralModel.schema).delete()
         try await database.schema(ConsentModel.schema).delete()

@@ -44,6 +44,12 @@ extension OpenAPIDocument {
                 "post": op("Refer a member to a service: eligibility is checked first, then consent (on file, or given here)", params: ["caseID"],
                            body: "ReferralInput", ok: 201, returns: ref("Referral"), errors: all),
             ],
+            c + "/sessions": [
+                "get": op("The case's sessions with attendance and progress; clinical notes only to those allowed", params: ["caseID"],
+                          returns: array(ref("Session"))),
+                "post": op("Record a session that has happened", params: ["caseID"], body: "SessionInput", ok: 201, returns: ref("Session"),
+                           errors: all),
+            ],
             c + "/consents": [
                 "get": op("The case's consents to share with providers", params: ["caseID"], returns: array(ref("Consent"))),
                 "post": op("Record a member's consent to share with a provider", params: ["caseID"], body: "ConsentInput", ok: 201,
@@ -117,6 +123,21 @@ extension OpenAPIDocument {
                     "languages": array(string), "interpreterNeeded": ["type": "boolean"],
                 ], required: ["id", "givenName", "familyName", "languages", "interpreterNeeded"])),
             ], required: ["id", "caseId", "status", "category", "personId", "serviceId", "providerId", "reason", "referredOn", "restricted", "version"]),
+            "SessionInput": object([
+                "kind": codes(SessionKind.self), "date": date, "durationMinutes": ["type": "integer", "minimum": 1, "maximum": 720],
+                "serviceId": nullable(uuid),
+                "participants": ["type": "array", "minItems": 1, "items": object(["personId": uuid, "attendance": codes(Attendance.self)],
+                                                                                 required: ["personId", "attendance"])],
+                "progress": nullable(array(object(["objectiveId": uuid, "note": text], required: ["objectiveId", "note"]))),
+                "clinicalNote": nullable(string),
+            ], required: ["kind", "date", "durationMinutes", "participants"]),
+            "Session": object([
+                "id": uuid, "caseId": uuid, "kind": codes(SessionKind.self), "date": date, "durationMinutes": ["type": "integer"],
+                "serviceId": nullable(uuid),
+                "participants": array(object(["personId": uuid, "attendance": codes(Attendance.self)], required: ["personId", "attendance"])),
+                "progress": array(object(["objectiveId": uuid, "note": string], required: ["objectiveId", "note"])),
+                "clinicalNote": nullable(string), "hasClinicalNote": ["type": "boolean"], "recordedBy": uuid, "version": version,
+            ], required: ["id", "caseId", "kind", "date", "durationMinutes", "participants", "progress", "hasClinicalNote", "recordedBy", "version"]),
             "ConsentInput": object([
                 "personId": uuid, "providerId": uuid, "scope": text, "givenOn": nullable(date), "expiresOn": nullable(date),
             ], required: ["personId", "providerId", "scope"]),

@@ -17,6 +17,8 @@ struct ServicesAPIController: RouteCollection {
         c.post("plans", ":planID", "approve", use: approvePlan)
         c.get("referrals", use: caseReferrals)
         c.post("referrals", use: refer)
+        c.get("sessions", use: listSessions)
+        c.post("sessions", use: recordSession)
         c.get("consents", use: listConsents)
         c.post("consents", use: recordConsent)
         routes.get("referrals", use: inbox)
@@ -179,6 +181,29 @@ struct ServicesAPIController: RouteCollection {
         let moved = try await ReferralCommands(req.change()).move(id, to: to, reason: input.reason, outcome: input.outcome)
         let (_, caseID) = try await access.visible(id)
         return try await access.dtos([(moved, caseID)])[0]
+    }
+
+    // MARK: sessions
+
+    func listSessions(req: Request) async throws -> [SessionDTO] {
+        let caseID = try req.caseIDParameter()
+        let facts = try await req.authorize(.read, .serviceSession, caseID: caseID)
+        let actor = try req.requireSignedIn().actor
+        let noteDecision = req.policy.decide(actor, .read, .clinicalNote, in: facts)
+        let sessions = try await ServiceRecordsRepository(req.db).sessions(in: caseID)
+        let shown = sessions.map { ClinicalNoteAccess.mayRead(actor, caseDecision: noteDecision, author: $0.recordedBy) && $0.clinicalNote != nil }
+        try await req.audit(.view, .serviceSession, recordID: nil, caseID: caseID, "API listed sessions")
+        if shown.contains(true) {
+            try await req.audit(.view, .clinicalNote, recordID: nil, caseID: caseID, "API read \(shown.filter { $0 }.count) clinical notes")
+        }
+        return zip(sessions, shown).map { SessionDTO($0, caseID: caseID, showNote: $1) }
+    }
+
+    func recordSession(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        let input = try req.content.decode(SessionInput.self)
+        let saved = try await SessionCommands(req.change()).record(try input.value(), clinicalNote: input.clinicalNote, in: caseID)
+        return try created(SessionDTO(saved, caseID: caseID, showNote: true))
     }
 
     // MARK: consents

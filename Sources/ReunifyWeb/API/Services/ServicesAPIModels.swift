@@ -284,3 +284,66 @@ struct ConsentDTO: Content {
         version = c.version
     }
 }
+
+struct ParticipantBody: Content {
+    let personId: UUID
+    let attendance: String
+}
+
+struct ProgressBody: Content {
+    let objectiveId: UUID
+    let note: String
+}
+
+struct SessionInput: Content {
+    let kind: String
+    let date: String
+    let durationMinutes: Int
+    let serviceId: UUID?
+    let participants: [ParticipantBody]
+    let progress: [ProgressBody]?
+    let clinicalNote: String?
+
+    func value() throws -> SessionDetails {
+        guard let day = try CalendarDate.api(date, field: "date") else { throw ValidationFailure(field: "date", "Give the date as YYYY-MM-DD") }
+        return SessionDetails(kind: try SessionKind.api(kind, field: "kind"), date: day, durationMinutes: durationMinutes,
+                              serviceID: serviceId.map(ServiceID.init),
+                              participants: try participants.enumerated().map {
+                                  SessionParticipant(personID: PersonID($1.personId),
+                                                     attendance: try Attendance.api($1.attendance, field: "participants[\($0)].attendance"))
+                              },
+                              progress: (progress ?? []).map { ProgressNote(objectiveID: $0.objectiveId, note: $0.note) })
+    }
+}
+
+struct SessionDTO: Content {
+    let id: UUID
+    let caseId: UUID
+    let kind: String
+    let date: String
+    let durationMinutes: Int
+    let serviceId: UUID?
+    let participants: [ParticipantBody]
+    let progress: [ProgressBody]
+    /// Present only to those who may read clinical notes.
+    let clinicalNote: String?
+    let hasClinicalNote: Bool
+    let recordedBy: UUID
+    let version: Int
+
+    init(_ r: RecordedSession, caseID: CaseID, showNote: Bool) {
+        let d = r.session.details
+        id = r.session.id.uuid
+        caseId = caseID.uuid
+        kind = d.kind.rawValue
+        date = d.date.iso
+        durationMinutes = d.durationMinutes
+        serviceId = d.serviceID?.uuid
+        participants = d.participants.map { ParticipantBody(personId: $0.personID.uuid, attendance: $0.attendance.rawValue) }
+        progress = d.progress.map { ProgressBody(objectiveId: $0.objectiveID, note: $0.note) }
+        clinicalNote = showNote ? r.clinicalNote : nil
+        hasClinicalNote = r.clinicalNote != nil
+        recordedBy = r.recordedBy.uuid
+        version = r.session.version
+    }
+}
