@@ -17,7 +17,8 @@ struct SiteURLTests {
         .editAssessment(idA(), idB()), .compareAssessments(idA()), .newReview(idA()), .review(idA(), idB()), .overrideReview(idA(), idB()), .approveReview(idA(), idB()),
         .calibration, .vignettes, .newVignette, .vignette(idA()), .rateVignette(idA()), .search, .styles, .tracing, .newTracing,
         .tracingRequest(idA()), .editTracing(idA()), .tracingActions(idA()), .verification(idA()), .candidate(idA(), idB()), .candidateDecision(idA(), idB()),
-        .duplicates(idA()), .merge(idA(), idB()),
+        .duplicates(idA()), .merge(idA(), idB()), .services, .referralInbox, .newPlan(idA()), .plan(idA(), idB()), .planAgreement(idA(), idB()),
+        .approvePlan(idA(), idB()), .planSummary(idA(), idB()), .newReferral(idA()), .referral(idA()), .moveReferral(idA()), .newSession(idA()),
     ]
 
     @Test("every address is served by the route made from it, and its link fills that route's parameters with the ids")

@@ -20,11 +20,14 @@ public struct CaseTimeline: Sendable {
     public let policy: TimelinePolicy
     public let stage: CaseStage
     public let episodes: [ChildEpisode]
+    /// The case's plan versions: once one is approved, the plan is reviewed every `casePlanReviewMonths` instead.
+    public let plans: [CasePlanDetails]
 
-    public init(policy: TimelinePolicy = .unitedStates, stage: CaseStage, episodes: [ChildEpisode]) {
+    public init(policy: TimelinePolicy = .unitedStates, stage: CaseStage, episodes: [ChildEpisode], plans: [CasePlanDetails] = []) {
         self.policy = policy
         self.stage = stage
         self.episodes = episodes
+        self.plans = plans
     }
 
     var openEpisodes: [ChildEpisode] { episodes.filter { $0.episode.isOpen } }
@@ -38,9 +41,13 @@ public struct CaseTimeline: Sendable {
     public func dueItems(today: CalendarDate) -> [DueItem] {
         guard stage != .closed else { return [] }
         var items: [DueItem] = []
+        let lastApproval = plans.compactMap(\.approvedOn).max()
+        if let lastApproval, !openEpisodes.isEmpty {
+            items.append(DueItem(kind: .casePlanReview, due: lastApproval.adding(months: policy.casePlanReviewMonths), childName: nil))
+        }
         for child in openEpisodes {
             let episode = child.episode
-            if [.intake, .assessment, .planning].contains(stage) {
+            if lastApproval == nil && ([.intake, .assessment, .planning].contains(stage) || !plans.isEmpty) {
                 items.append(DueItem(kind: .casePlan, due: episode.removalDate.adding(days: policy.casePlanDueDays), childName: child.childName))
             }
             let entered = episode.dateEnteredCare

@@ -2,6 +2,7 @@
 public struct DueItem: Equatable, Sendable {
     public enum Kind: String, Sendable {
         case casePlan = "case_plan"
+        case casePlanReview = "case_plan_review"
         case periodicReview = "periodic_review"
         case permanencyHearing = "permanency_hearing"
         case trialHomeVisitLimit = "trial_home_visit_limit"
@@ -10,6 +11,7 @@ public struct DueItem: Equatable, Sendable {
         public var label: String {
             switch self {
             case .casePlan: "Case plan"
+            case .casePlanReview: "Case plan review"
             case .periodicReview: "Periodic review"
             case .permanencyHearing: "Permanency hearing"
             case .trialHomeVisitLimit: "Trial home visit reaches its limit"

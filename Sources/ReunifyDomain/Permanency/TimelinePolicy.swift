@@ -2,6 +2,8 @@
 /// (RULES.md §4.2, §4.5); another jurisdiction replaces this value, not the rules' code.
 public struct TimelinePolicy: Sendable, Equatable {
     public var casePlanDueDays: Int = 60
+    /// An approved case plan is reviewed at least this often (RULES.md §4).
+    public var casePlanReviewMonths: Int = 6
     public var periodicReviewMonths: Int = 6
     public var permanencyHearingMonths: Int = 12
     public var trialHomeVisitLimitMonths: Int = 6

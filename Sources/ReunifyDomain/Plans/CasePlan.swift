@@ -154,7 +154,11 @@ public struct PlanPolicy: Sendable, Equatable {
         self.dueDaysAfterRemoval = dueDaysAfterRemoval
         self.reviewMonths = reviewMonths
     }
-    public static let federal = PlanPolicy()
+    /// The plan's part of a jurisdiction's time limits.
+    public init(_ timelines: TimelinePolicy) {
+        self.init(dueDaysAfterRemoval: timelines.casePlanDueDays, reviewMonths: timelines.casePlanReviewMonths)
+    }
+    public static let federal = PlanPolicy(.unitedStates)
 
     /// What is due about a case's plan: the first approval within the policy's days of the earliest open removal,
     /// then a review of the active plan every `reviewMonths`. Nil when nothing is due (no child removed, no plan).

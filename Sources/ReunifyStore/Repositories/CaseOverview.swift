@@ -34,6 +34,8 @@ public struct CaseOverview: Sendable {
     public let goals: [Goal]
     public let lastReviews: [PersonID: CalendarDate]
     public let team: [TeamEntry]
+    /// The case plan versions, first to last.
+    public var plans: [Recorded<PlanSubject, CasePlanDetails>] = []
 
     public var caseID: CaseID { caseFile.id }
 
@@ -50,6 +52,6 @@ public struct CaseOverview: Sendable {
             return CaseTimeline.ChildEpisode(childName: $0.childName, episode: $0.episode.details, placements: $0.placements.map(\.details),
                                              reunificationGoal: goal?.includesReunification ?? false,
                                              lastReview: lastReviews[child])
-        })
+        }, plans: plans.map(\.details))
     }
 }

@@ -34,11 +34,12 @@ extension CaseRepository {
             lastReviews: Dictionary(lastReviews.map { (PersonID($0.key), $0.value) }, uniquingKeysWith: { a, _ in a }),
             team: team.compactMap { t in
                 userByID[t.userID].map { CaseOverview.TeamEntry(role: t.teamRole, userID: $0.typedID, name: $0.name) }
-            })
+            },
+            plans: try await ServiceRecordsRepository(db).plans(in: id))
     }
 
     /// Caseload lines for a page of cases: children with ages, days in care and what is due next.
-    /// Six queries whatever the number of cases.
+    /// Seven queries whatever the number of cases.
     public func caseloadRows(_ cases: [CaseModel], today: CalendarDate, policy: TimelinePolicy = .unitedStates) async throws -> [CaseloadRow] {
         let ids = cases.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
@@ -50,13 +51,14 @@ extension CaseRepository {
         let reunifying = Set(try await PermanencyGoalModel.query(on: db).filter(\.$caseID ~~ ids).all()
             .filter(\.details.includesReunification).map(\.childID))
         let lastReviews = try await ReviewRepository(db).lastReviewDates(caseIDs: ids)
+        let plans = try await ServiceRecordsRepository(db).plans(inCases: ids.map(CaseID.init))
         return cases.map { model in
             let caseEpisodes = episodes.filter { $0.caseID == model.id }
             let timeline = CaseTimeline(policy: policy, stage: model.details.stage, episodes: caseEpisodes.map { e in
                 CaseTimeline.ChildEpisode(childName: personByID[e.childID]?.details.givenName ?? "child", episode: e.details,
                                           placements: placements.filter { $0.episodeID == e.id }.map(\.details),
                                           reunificationGoal: reunifying.contains(e.childID), lastReview: lastReviews[e.childID])
-            })
+            }, plans: plans[model.typedID] ?? [])
             let kids: [CaseloadRow.Child] = children.filter { $0.caseID == model.id }.compactMap { member in
                 guard let person = personByID[member.personID] else { return nil }
                 let inCare = caseEpisodes.contains { $0.childID == member.personID && $0.dischargeDate == nil }

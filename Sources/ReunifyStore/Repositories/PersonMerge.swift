@@ -45,7 +45,7 @@ public struct PersonMerge: Sendable {
                 (MemberModel.schema, .personID), (RelationshipModel.schema, .personID), (RelationshipModel.schema, .relatedPersonID),
                 (RemovalEpisodeModel.schema, .childID), (PermanencyGoalModel.schema, .childID), (ReviewModel.schema, .childID),
                 (MatchCandidateModel.schema, .personID), (TracingRequestModel.schema, .childID), (TracingRequestModel.schema, .linkedPersonID),
-                (UserModel.schema, .personID),
+                (UserModel.schema, .personID), (ReferralModel.schema, .personID), (ConsentModel.schema, .personID),
             ]
             for (table, column) in pointers {
                 let rows = try await sql.update(table)

@@ -50,6 +50,17 @@ enum SiteURL {
     case candidateDecision(TracingRequestID, CandidateID)
     case duplicates(PersonID)
     case merge(PersonID, PersonID)
+    case services
+    case referralInbox
+    case newPlan(CaseID)
+    case plan(CaseID, PlanID)
+    case planAgreement(CaseID, PlanID)
+    case approvePlan(CaseID, PlanID)
+    case planSummary(CaseID, PlanID)
+    case newReferral(CaseID)
+    case referral(ReferralID)
+    case moveReferral(ReferralID)
+    case newSession(CaseID)
 
     /// The address's segments, each id written by `id(name, value)`: its value in a link, `:name` in a route. The one
     /// place a path is written.
@@ -101,6 +112,17 @@ enum SiteURL {
         case .candidateDecision(let t, let c): ["tracing", id("requestID", t), "candidates", id("candidateID", c), "decision"]
         case .duplicates(let p): ["persons", id("personID", p), "duplicates"]
         case .merge(let p, let d): ["persons", id("personID", p), "duplicates", id("otherID", d), "merge"]
+        case .services: ["services"]
+        case .referralInbox: ["referrals"]
+        case .newPlan(let c): ["cases", id("caseID", c), "plans", "new"]
+        case .plan(let c, let p): ["cases", id("caseID", c), "plans", id("planID", p)]
+        case .planAgreement(let c, let p): ["cases", id("caseID", c), "plans", id("planID", p), "agreement"]
+        case .approvePlan(let c, let p): ["cases", id("caseID", c), "plans", id("planID", p), "approve"]
+        case .planSummary(let c, let p): ["cases", id("caseID", c), "plans", id("planID", p), "family-summary"]
+        case .newReferral(let c): ["cases", id("caseID", c), "referrals", "new"]
+        case .referral(let r): ["referrals", id("referralID", r)]
+        case .moveReferral(let r): ["referrals", id("referralID", r), "move"]
+        case .newSession(let c): ["cases", id("caseID", c), "sessions", "new"]
         }
     }
 

@@ -33,6 +33,8 @@ func routes(_ app: Application) throws {
     try pages.register(collection: TracingPagesController())
     try pages.register(collection: MatchReviewController())
     try pages.register(collection: DuplicatePagesController())
+    try pages.register(collection: PlanPagesController())
+    try pages.register(collection: ServicePagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: AuthAPIController())

@@ -28,6 +28,8 @@ struct Layout {
                                 .a(.href(SiteURL.caseload.path), "Caseload"),
                                 .a(.href(SiteURL.search.path), "Search people"),
                                 .if(AccessPolicy().mayTrace(s.actor), .a(.href(SiteURL.tracing.path), "Tracing")),
+                                .if(s.actor.role != .parent, .a(.href(SiteURL.services.path), "Services")),
+                                .if(s.actor.role == .provider, .a(.href(SiteURL.referralInbox.path), "Referrals")),
                                 .if(AccessPolicy().mayRateVignettes(s.actor), .a(.href(SiteURL.vignettes.path), "Practice")),
                                 .if(AccessPolicy().maySupervise(s.actor), .a(.href(SiteURL.calibration.path), "Calibration")),
                                 .span(.class("who"), .text("\(s.user.name) · \(s.user.userRole.label)")),

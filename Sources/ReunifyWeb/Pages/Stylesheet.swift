@@ -82,5 +82,10 @@ enum Stylesheet {
     .caseload td{display:block;border:0;padding:2px 0}html{font-size:16px}
     .caseload td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#505a5f}
     .caseload td[data-label] > div{display:inline}}
+    .plan-goal{border-left:6px solid #1d70b8;padding:4px 0 4px 14px;margin:16px 0}.plan-objective{margin:10px 0 10px 8px}
+    .family-summary h2{margin-top:24px}.family-summary .goal{font-size:1.2rem}
+    @media print{.site-header,.breadcrumbs,form,.button,.no-print,nav{display:none !important}
+    body{font-size:12pt;color:#000;background:#fff}a{color:#000;text-decoration:none}main{max-width:none;padding:0}
+    .plan-goal{break-inside:avoid}}
     """
 }

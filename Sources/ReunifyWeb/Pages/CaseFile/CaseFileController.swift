@@ -24,9 +24,20 @@ struct CaseFileController: RouteCollection {
         let assessments = may(.read, .assessment) ? try await AssessmentRepository(req.db).list(caseID: caseID).map(\.recorded) : []
         let reviews = may(.read, .reunificationReview) ? try await ReviewRepository(req.db).list(caseID: caseID).map(\.recorded) : []
         let staffNames = try await UserRepository(req.db).names(assessments.map(\.details.assessorID) + reviews.map(\.details.reviewerID))
+        var services = CaseServices()
+        let records = ServiceRecordsRepository(req.db)
+        if may(.read, .referral) {
+            let access = try await ReferralAccess(req)
+            let visible = try await records.referrals(in: caseID).asyncFilter { try await access.mayRead($0, caseID: caseID, facts: facts) }
+            services.referrals = try await access.dtos(visible.map { ($0, caseID) })
+        }
+        if may(.read, .consent) { services.consents = try await records.consents(in: caseID) }
+        if may(.read, .serviceSession) { services.sessions = try await records.sessions(in: caseID).map(\.session.details) }
+        services.providerNames = Dictionary(try await ProviderRepository(req.db).all().map { ($0.provider.id, $0.provider.details.name) },
+                                            uniquingKeysWith: { a, _ in a })
         return CaseOverviewView(overview: overview, today: req.today, timelines: req.reunify.timelines, may: may, signedIn: signedIn,
                                 assessments: assessments, reviews: reviews,
-                                staffNames: staffNames).render(req)
+                                staffNames: staffNames, services: services).render(req)
     }
 
     /// The caseworkers and supervisors a case may be assigned to, by id and name.

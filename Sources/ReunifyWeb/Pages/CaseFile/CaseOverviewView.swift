@@ -14,6 +14,7 @@ struct CaseOverviewView {
     let assessments: [Recorded<AssessmentSubject, AssessmentDetails>]
     let reviews: [Recorded<ReviewSubject, ReviewRecord>]
     let staffNames: [UserID: String]
+    var services = CaseServices()
 
     var caseID: CaseID { overview.caseID }
     var mayTrace: Bool { signedIn.map { AccessPolicy().mayTrace($0.actor) } ?? false }
@@ -33,6 +34,8 @@ struct CaseOverviewView {
             .if(may(.read, .permanencyGoal), goals()),
             .if(may(.read, .reunificationReview), reviewSection()),
             .if(may(.read, .assessment), assessmentSection()),
+            .if(may(.read, .casePlan), planSection()),
+            .if(may(.read, .referral) || may(.read, .serviceSession), servicesSection()),
             team(),
             .if(may(.read, .auditTrail), .p(.a(.href(SiteURL.auditTrail(caseID).path), "See who has viewed and changed this case")))
         )

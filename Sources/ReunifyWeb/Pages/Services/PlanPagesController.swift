@@ -1,0 +1,249 @@
+import Fluent
+import Plot
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// A case plan version: drafting it (starting from the latest assessment's problems), its goals with the progress
+/// seen so far, each parent's answer, the supervisor's approval, and the family's printable summary.
+struct PlanPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.newPlan(.any).route, use: newForm)
+        routes.post(SiteURL.newPlan(.any).route, use: create)
+        routes.get(SiteURL.plan(.any, .any).route, use: show)
+        routes.post(SiteURL.planAgreement(.any, .any).route, use: agree)
+        routes.post(SiteURL.approvePlan(.any, .any).route, use: approve)
+        routes.get(SiteURL.planSummary(.any, .any).route, use: summary)
+    }
+
+    func overview(_ req: Request, _ action: AccessAction) async throws -> (CaseOverview, CaseAccessFacts) {
+        let caseID = try req.caseIDParameter()
+        let facts = try await req.authorize(action, .casePlan, caseID: caseID)
+        guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
+        return (overview, facts)
+    }
+
+    func plan(_ req: Request, _ o: CaseOverview) async throws -> Recorded<PlanSubject, CasePlanDetails> {
+        let id: PlanID = try req.idParameter("planID", "plan")
+        guard let plan = try await ServiceRecordsRepository(req.db).plan(id, in: o.caseID) else {
+            throw Abort(.notFound, reason: "There is no such plan in this case")
+        }
+        return plan
+    }
+
+    func crumbs(_ o: CaseOverview) -> [(String, String)] {
+        [("Caseload", SiteURL.caseload.path), ("\(o.caseFile.details.familyName) family", SiteURL.caseFile(o.caseID).path)]
+    }
+
+    // MARK: drafting
+
+    /// The latest completed assessment's problems rated −2 or worse, offered as the goals to start from.
+    func suggestions(_ req: Request, _ o: CaseOverview) async throws -> [PlanGoal] {
+        guard let latest = try await AssessmentRepository(req.db).list(caseID: o.caseID).filter(\.isCompleted).last?.recorded else { return [] }
+        let instrument = try await AssessmentService(req: req).instrument(of: latest.details)
+        return PlanRules.suggestedGoals(ratings: latest.details.ratings, instrument: instrument).prefix(PlanForm.goalSlots).map {
+            PlanGoal(statement: "Strengthen: \($0.text)", objectives: [])
+        }
+    }
+
+    func page(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], suggested: Bool,
+              status: HTTPResponseStatus = .ok) -> Response {
+        let view = FormView(form, errors: errors)
+        return Layout(title: "Draft a case plan", signedIn: req.signedIn, breadcrumbs: crumbs(o)).render(
+            .h1("Draft a case plan with the family"),
+            .if(suggested, .p(.class("hint"), "The goals below start from the latest assessment's serious problems (rated −2 or worse). Change them into the family's words.")),
+            view.errorSummary(),
+            .form(.method(.post), .action(SiteURL.newPlan(o.caseID).path), .attribute(named: "novalidate"),
+                csrfField(req.signedIn),
+                .group(PlanForm.fields(view)),
+                .button(.type(.submit), .class("button"), "Save the draft"),
+                .a(.class("button secondary"), .href(SiteURL.caseFile(o.caseID).path), "Cancel"))
+        ).with(status: status)
+    }
+
+    func newForm(req: Request) async throws -> Response {
+        let (o, _) = try await overview(req, .create)
+        let suggested = try await suggestions(req, o)
+        return page(req, o, PlanForm.values(suggested, version: nil), [], suggested: !suggested.isEmpty)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let (o, _) = try await overview(req, .create)
+        let form = FormData(req)
+        let (goals, errors) = PlanForm.read(form)
+        guard errors.isEmpty else { return page(req, o, form, errors, suggested: false, status: .unprocessableEntity) }
+        do {
+            let plan = try await PlanCommands(req.change()).draft(goals, in: o.caseID)
+            return req.redirect(to: SiteURL.plan(o.caseID, plan.id).path)
+        } catch {
+            guard let refusal = FormRefusal(error) else { throw error }
+            return page(req, o, form, refusal.errors.map { FieldError(PlanForm.formField($0.field), $0.message) }, suggested: false,
+                        status: refusal.status)
+        }
+    }
+
+    // MARK: the plan and its progress
+
+    func show(req: Request) async throws -> Response {
+        let (o, facts) = try await overview(req, .read)
+        let plan = try await plan(req, o)
+        try await req.audit(.view, .casePlan, recordID: plan.id, caseID: o.caseID, "viewed case plan \(plan.details.number)")
+        return try await planPage(req, o, facts, plan, FormData(), [])
+    }
+
+    func planPage(_ req: Request, _ o: CaseOverview, _ facts: CaseAccessFacts, _ plan: Recorded<PlanSubject, CasePlanDetails>,
+                  _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let actor = try req.requireSignedIn().actor
+        let may: (AccessAction, RecordKind) -> Bool = { req.policy.decide(actor, $0, $1, in: facts).isAllowed }
+        let d = plan.details
+        let state = d.status(on: req.today)
+        let records = ServiceRecordsRepository(req.db)
+        let access = try await ReferralAccess(req)
+        let referrals = may(.read, .referral)
+            ? try await records.referrals(in: o.caseID).asyncFilter { try await access.mayRead($0, caseID: o.caseID, facts: facts) } : []
+        let sessions = may(.read, .serviceSession) ? try await records.sessions(in: o.caseID).map(\.session.details) : []
+        let directory = try await ProviderRepository(req.db).all()
+        func serviceName(_ id: ServiceID?) -> String? {
+            guard let id else { return nil }
+            return directory.flatMap(\.services).first { $0.id == id }?.details.name
+        }
+        let agreeing = o.members.filter { PlanRules.agreeingRoles.contains($0.role) }
+        let editable = (state == .draft || state == .agreed) && may(.update, .casePlan)
+        let view = FormView(form, errors: errors)
+        let names = try await UserRepository(req.db).names([d.approvedBy].compactMap { $0 })
+        return Layout(title: "Case plan \(d.number)", signedIn: req.signedIn, breadcrumbs: crumbs(o)).render(
+            .div(.class("page-heading"),
+                .h1(.text("Case plan \(d.number)"), .span(.class("caption"), .text(state.label))),
+                .a(.class("button secondary"), .href(SiteURL.planSummary(o.caseID, plan.id).path), "Family summary (printable)")),
+            .dl(.class("summary-list"),
+                .group(.dt("Drafted"), .dd(.text(d.draftedOn.iso))),
+                .group(.dt("Approved"), .dd(.text(d.approvedOn.map { "\($0.iso) by \(d.approvedBy.flatMap { names[$0] } ?? "a supervisor"), in force from \(d.startsOn?.iso ?? $0.iso)" } ?? "Not yet")))),
+            .section(.attribute(named: "aria-labelledby", value: "goals-heading"),
+                .h2(.id("goals-heading"), "Goals, objectives and progress"),
+                .forEach(d.goals) { goal in
+                    .div(.class("plan-goal"),
+                        .h3(.text(goal.statement)),
+                        .forEach(goal.objectives) { objective in
+                            let ids = Set(objective.interventions.map(\.id))
+                            let linked = referrals.filter { $0.details.interventionID.map(ids.contains) ?? false }
+                            let noted = sessions.filter { $0.progress.contains { $0.objectiveID == objective.id } }
+                            let latest = noted.sorted { $0.date < $1.date }.last?.progress.first { $0.objectiveID == objective.id }
+                            let categories = Set(objective.interventions.map(\.category))
+                            let related = sessions.filter { s in s.serviceID.map { id in directory.flatMap(\.services).first { $0.id == id }.map { categories.contains($0.details.category) } ?? false } ?? false }
+                            let rate = SessionRules.attendanceRate(related.isEmpty ? noted : related)
+                            let overdue = objective.targetDate < req.today && state == .active
+                            return .div(.class("plan-objective"),
+                                .p(.strong(.text(objective.statement)), .text(" — measured by: \(objective.measure); target \(objective.targetDate.iso)"),
+                                   .if(overdue, .span(.class("tag warn"), "past its target date"))),
+                                .ul(.class("plain"),
+                                    .forEach(objective.interventions) { i in
+                                        .li(.text("\(i.category.label)\(serviceName(i.serviceID).map { ": \($0)" } ?? "")"),
+                                            .text(i.frequency.map { ", \($0)" } ?? ""), .text(i.responsible.map { " — \($0)" } ?? ""),
+                                            .text(" (\(i.status.label.lowercased()))"))
+                                    },
+                                    .forEach(linked) { r in
+                                        .li(.a(.href(SiteURL.referral(r.id).path), .text("Referral of \(o.name(r.details.personID)): \(r.details.status.label)")))
+                                    },
+                                    .li(.class("hint"), .text("Attendance: \(rate.map { "\(Int(($0 * 100).rounded()))%" } ?? "no session recorded yet")")),
+                                    .li(.class("hint"), .text("Latest progress: \(latest?.note ?? "none noted yet")"))))
+                        })
+                }),
+            .section(.attribute(named: "aria-labelledby", value: "agreement-heading"),
+                .h2(.id("agreement-heading"), "The family's agreement"),
+                d.agreements.isEmpty ? .p("No answer recorded yet.") :
+                .table(.class("table"),
+                    .thead(.tr(.th("Who"), .th("Answer"), .th("Language"), .th("Note"), .th("Recorded"))),
+                    .tbody(.forEach(d.agreements) { a in
+                        .tr(.td(.text(o.name(a.personID))), .td(.text(a.agreed ? "Agreed" : "Did not agree")),
+                            .td(.text(Languages.name(of: a.language))), .td(.text(a.note ?? "")), .td(.text(a.recordedOn.iso)))
+                    })),
+                view.errorSummary(),
+                .if(editable && !agreeing.isEmpty,
+                    .form(.method(.post), .action(SiteURL.planAgreement(o.caseID, plan.id).path), .attribute(named: "novalidate"),
+                        csrfField(req.signedIn),
+                        view.select("personId", "Who answered", options: agreeing.map { ($0.person.id.description, o.name($0.person.id)) }),
+                        view.select("agreed", "Their answer", options: [("yes", "Agreed to the plan"), ("no", "Did not agree")]),
+                        view.select("language", "Language the plan was explained in", options: [("en", "English"), ("es", "Spanish")], blank: nil),
+                        view.textarea("note", "Note", hint: "If they did not agree: why, in their words where possible"),
+                        .button(.type(.submit), .class("button secondary"), "Record the answer")))),
+            .if(state == .agreed && may(.create, .planApproval),
+                .form(.method(.post), .action(SiteURL.approvePlan(o.caseID, plan.id).path),
+                    csrfField(req.signedIn),
+                    view.date("startsOn", "In force from", hint: "Leave empty to start today"),
+                    .button(.type(.submit), .class("button"), "Approve the plan")))
+        ).with(status: status)
+    }
+
+    func agree(req: Request) async throws -> Response {
+        let (o, facts) = try await overview(req, .update)
+        let plan = try await plan(req, o)
+        let form = FormData(req)
+        var r = FormReader(form)
+        let person: PersonID? = r.id("personId", "Choose who answered")
+        let answer = form.string("agreed")
+        if answer != "yes" && answer != "no" { r.add([FieldError("agreed", "Choose their answer")]) }
+        if let person, r.errors.isEmpty {
+            do {
+                _ = try await PlanCommands(req.change()).recordAgreement(on: plan.id, in: o.caseID, personID: person, agreed: answer == "yes",
+                                                                         language: form.optional("language") ?? "en", note: form.optional("note"))
+                return req.redirect(to: SiteURL.plan(o.caseID, plan.id).path)
+            } catch {
+                guard let refusal = FormRefusal(error) else { throw error }
+                r.add(refusal.errors)
+            }
+        }
+        return try await planPage(req, o, facts, plan, form, r.errors, status: .unprocessableEntity)
+    }
+
+    func approve(req: Request) async throws -> Response {
+        let (o, facts) = try await overview(req, .read)
+        let plan = try await plan(req, o)
+        let form = FormData(req)
+        var r = FormReader(form)
+        let startsOn = r.date("startsOn")
+        if r.errors.isEmpty {
+            do {
+                _ = try await PlanCommands(req.change()).approve(plan.id, in: o.caseID, startsOn: startsOn)
+                return req.redirect(to: SiteURL.plan(o.caseID, plan.id).path)
+            } catch {
+                guard let refusal = FormRefusal(error) else { throw error }
+                r.add(refusal.errors)
+            }
+        }
+        return try await planPage(req, o, facts, plan, form, r.errors, status: .unprocessableEntity)
+    }
+
+    // MARK: the family's summary
+
+    func summary(req: Request) async throws -> Response {
+        let (o, _) = try await overview(req, .read)
+        let plan = try await plan(req, o)
+        try await req.audit(.view, .casePlan, recordID: plan.id, caseID: o.caseID, "viewed the family summary of case plan \(plan.details.number)")
+        let d = plan.details
+        let worker = o.team.first { $0.userID == o.caseFile.details.caseworkerID }?.name
+        return Layout(title: "Our plan together", signedIn: req.signedIn, breadcrumbs: crumbs(o)).render(
+            .div(.class("family-summary"),
+                .h1(.text("Our plan together — the \(o.caseFile.details.familyName) family")),
+                .p(.text("This is plan \(d.number), written on \(d.draftedOn.iso)\(d.startsOn.map { " and in force from \($0.iso)" } ?? ""). It says what we are working on together so your children can come home and stay home safely.")),
+                .unwrap(worker) { .p(.text("Your caseworker is \($0). Please call them with any question about this plan.")) },
+                .forEach(Array(d.goals.enumerated())) { n, goal in
+                    .div(.class("plan-goal"),
+                        .h2(.class("goal"), .text("Goal \(n + 1): \(goal.statement)")),
+                        .forEach(goal.objectives) { objective in
+                            .div(.class("plan-objective"),
+                                .p(.strong("What will be different: "), .text(objective.statement)),
+                                .p(.strong("How we will know: "), .text(objective.measure)),
+                                .p(.strong("By when: "), .text(objective.targetDate.iso)),
+                                .if(!objective.interventions.isEmpty, .p(.strong("What will help: "),
+                                    .text(objective.interventions.map { [$0.category.label, $0.frequency].compactMap { $0 }.joined(separator: ", ") }.joined(separator: "; ")))))
+                        })
+                },
+                .h2("Who agreed"),
+                d.agreements.isEmpty ? .p("Nobody has been asked yet.") :
+                .ul(.forEach(d.agreements) { a in
+                    .li(.text("\(o.name(a.personID)): \(a.agreed ? "agreed" : "did not agree")\(a.note.map { " — \($0)" } ?? "") (\(a.recordedOn.iso))"))
+                }),
+                .p(.class("no-print"), .a(.href(SiteURL.plan(o.caseID, plan.id).path), "Back to the plan")))
+        )
+    }
+}

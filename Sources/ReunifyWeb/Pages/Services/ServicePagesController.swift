@@ -1,0 +1,256 @@
+import Fluent
+import Plot
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// The directory of services, referrals (making one, its page and moves, a provider's inbox) and recording a session.
+struct ServicePagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.services.route, use: directory)
+        routes.get(SiteURL.referralInbox.route, use: inbox)
+        routes.get(SiteURL.newReferral(.any).route, use: newReferral)
+        routes.post(SiteURL.newReferral(.any).route, use: refer)
+        routes.get(SiteURL.referral(.any).route, use: referral)
+        routes.post(SiteURL.moveReferral(.any).route, use: move)
+        routes.get(SiteURL.newSession(.any).route, use: newSession)
+        routes.post(SiteURL.newSession(.any).route, use: recordSession)
+    }
+
+    // MARK: directory
+
+    func directory(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        guard signedIn.actor.role != .parent else { throw Abort(.forbidden, reason: "The directory of services is for staff; ask your caseworker") }
+        let category = (try? req.query.get(String.self, at: "category")).flatMap { ServiceCategory(rawValue: $0) }
+        let language = (try? req.query.get(String.self, at: "language")).flatMap { $0.isEmpty ? nil : $0 }
+        let listings = try await ProviderRepository(req.db).all()
+        var form = FormData()
+        form.set("category", category?.rawValue)
+        form.set("language", language)
+        let view = FormView(form, errors: [])
+        let rows = listings.flatMap { l in l.services.map { (l.provider, $0) } }.filter { _, s in
+            (category == nil || s.details.category == category) && (language.map { Languages.matches(s.details.languages, $0) } ?? true)
+        }
+        return Layout(title: "Services", signedIn: signedIn).render(
+            .h1("Services for families"),
+            .form(.method(.get), .action(SiteURL.services.path), .class("filters"),
+                view.select("category", "Kind of service", ServiceCategory.self, blank: "Any"),
+                view.select("language", "Language", options: [("en", "English"), ("es", "Spanish")], blank: "Any"),
+                .button(.type(.submit), .class("button secondary"), "Show")),
+            rows.isEmpty ? .p("No service matches.") :
+            .table(.class("table"), .id("services"),
+                .thead(.tr(.th("Service"), .th("Organisation"), .th("Languages"), .th("Who it takes"), .th("Hours and places"))),
+                .tbody(.forEach(rows) { p, s in
+                    let e = s.details.eligibility
+                    let rules = [e.residentOf.map { "residents of " + $0.map { Regions.name(of: $0) }.joined(separator: ", ") },
+                                 e.minAge.map { "aged \($0)+" }, e.maxAge.map { "up to \($0)" }].compactMap { $0 }
+                    return .tr(.td(.strong(.text(s.details.name)), .br(), .span(.class("hint"), .text(s.details.category.label))),
+                               .td(.text(p.details.name), .br(), .span(.class("hint"), .text([p.details.phone, Regions.name(of: p.details.region)].compactMap { $0 }.joined(separator: " · ")))),
+                               .td(.text(s.details.languages.map(Languages.name(of:)).joined(separator: ", "))),
+                               .td(.text(rules.isEmpty ? "Anyone" : rules.joined(separator: "; "))),
+                               .td(.text(([s.details.hours] + s.details.locations.map(Optional.some)).compactMap { $0 }.joined(separator: " · "))))
+                })))
+    }
+
+    // MARK: referrals
+
+    func caseContext(_ req: Request, _ action: AccessAction, _ kind: RecordKind) async throws -> (CaseOverview, CaseAccessFacts) {
+        let caseID = try req.caseIDParameter()
+        let facts = try await req.authorize(action, kind, caseID: caseID)
+        guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
+        return (overview, facts)
+    }
+
+    func crumbs(_ o: CaseOverview) -> [(String, String)] {
+        [("Caseload", SiteURL.caseload.path), ("\(o.caseFile.details.familyName) family", SiteURL.caseFile(o.caseID).path)]
+    }
+
+    func referralPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let view = FormView(form, errors: errors)
+        let services = try await ProviderRepository(req.db).all().flatMap { l in
+            l.services.map { ($0.id.description, "\($0.details.name) — \(l.provider.details.name)") }
+        }
+        return RecordFormPage(title: "Refer to a service", action: SiteURL.newReferral(o.caseID).path, cancel: SiteURL.caseFile(o.caseID).path,
+                              submitLabel: "Refer", view: view, fields: [
+                                view.select("personId", "Who is referred", options: o.members.map { ($0.person.id.description, "\(o.name($0.person.id)) (\($0.role.label.lowercased()))") }),
+                                view.select("serviceId", "Service", options: services),
+                                view.textarea("reason", "Why", hint: "What the service should help with; the provider reads this"),
+                                view.checkbox("consentGiven", "The person consents to their name, contact, language and this reason being shared with the provider"),
+                                view.text("consentScope", "What they agreed may be shared", hint: "Needed only when no consent to this provider is on file"),
+                                view.date("consentExpiresOn", "Consent ends on", hint: "Leave empty when it has no end date"),
+                              ], breadcrumbs: crumbs(o)).render(req, status: status)
+    }
+
+    func newReferral(req: Request) async throws -> Response {
+        let (o, _) = try await caseContext(req, .create, .referral)
+        return try await referralPage(req, o, FormData(), [])
+    }
+
+    func refer(req: Request) async throws -> Response {
+        let (o, _) = try await caseContext(req, .create, .referral)
+        let form = FormData(req)
+        var r = FormReader(form)
+        let person: PersonID? = r.id("personId", "Choose who is referred")
+        let service: ServiceID? = r.id("serviceId", "Choose the service")
+        let expires = r.date("consentExpiresOn")
+        if let person, let service, r.errors.isEmpty {
+            let scope = form.optional("consentScope") ?? "Name, contact, language and the reason for referral"
+            let consent = form.bool("consentGiven") ? ReferralCommands.GivenConsent(scope: scope, expiresOn: expires) : nil
+            do {
+                let referral = try await ReferralCommands(req.change()).refer(person, to: service, in: o.caseID, interventionID: nil,
+                                                                              reason: form.string("reason"), consent: consent)
+                return req.redirect(to: SiteURL.referral(referral.id).path)
+            } catch {
+                guard let refusal = FormRefusal(error) else { throw error }
+                r.add(refusal.errors.map { $0.field.hasPrefix("consent") ? FieldError("consentGiven", $0.message) : $0 })
+            }
+        }
+        return try await referralPage(req, o, form, r.errors, status: .unprocessableEntity)
+    }
+
+    func referral(req: Request) async throws -> Response {
+        let access = try await ReferralAccess(req)
+        let (r, caseID) = try await access.visible(try req.idParameter("referralID", "referral"))
+        try await req.audit(.view, .referral, recordID: r.id, caseID: caseID, "viewed a referral")
+        return try await referralView(req, access, r, caseID, FormData(), [])
+    }
+
+    func referralView(_ req: Request, _ access: ReferralAccess, _ r: Recorded<ReferralSubject, ReferralDetails>, _ caseID: CaseID,
+                      _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let dto = try await access.dtos([(r, caseID)])[0]
+        let d = r.details
+        let view = FormView(form, errors: errors)
+        let asProvider = access.organisation == d.providerID
+        let moves = d.status.next.filter { asProvider ? $0 != .withdrawn : true }
+        let isStaff = !asProvider && access.actor.role != .provider
+        return Layout(title: "Referral", signedIn: req.signedIn,
+                      breadcrumbs: isStaff ? [("Caseload", SiteURL.caseload.path), ("Case", SiteURL.caseFile(caseID).path)] : [("Referrals", SiteURL.referralInbox.path)]).render(
+            .h1(.text("Referral to \(dto.serviceName ?? "a service")")),
+            .dl(.class("summary-list"),
+                .group(.dt("Status"), .dd(.strong(.id("referral-status"), .text(d.status.label)))),
+                .group(.dt("Person"), .dd(.text([dto.person.map { "\($0.givenName) \($0.familyName)" }, dto.person?.phone, dto.person?.email].compactMap { $0 }.joined(separator: " · ")))),
+                .group(.dt("Language"), .dd(.text((dto.person?.languages ?? []).joined(separator: ", ") + ((dto.person?.interpreterNeeded ?? false) ? " (needs an interpreter)" : "")))),
+                .group(.dt("Provider"), .dd(.text(dto.providerName ?? ""))),
+                .group(.dt("Reason"), .dd(.text(d.reason))),
+                .group(.dt("Referred on"), .dd(.text(d.referredOn.iso))),
+                .if(d.closingReason != nil, .group(.dt("Why it closed"), .dd(.text(d.closingReason ?? "")))),
+                .if(d.outcome != nil, .group(.dt("Outcome"), .dd(.text(d.outcome ?? ""))))),
+            view.errorSummary(),
+            .if(!moves.isEmpty,
+                .form(.method(.post), .action(SiteURL.moveReferral(r.id).path), .attribute(named: "novalidate"),
+                    csrfField(req.signedIn),
+                    view.select("to", "Move it to", options: moves.map { ($0.rawValue, $0.label) }),
+                    view.textarea("reason", "Reason", hint: "Needed when it is declined, ended early or withdrawn"),
+                    view.textarea("outcome", "Outcome", hint: "Needed when it is completed"),
+                    .button(.type(.submit), .class("button"), "Record"))))
+        .with(status: status)
+    }
+
+    func move(req: Request) async throws -> Response {
+        let access = try await ReferralAccess(req)
+        let id: ReferralID = try req.idParameter("referralID", "referral")
+        let (r, caseID) = try await access.visible(id)
+        let form = FormData(req)
+        var reader = FormReader(form)
+        let to = reader.code(ReferralStatus.self, "to", required: "Choose where the referral moves")
+        if let to, reader.errors.isEmpty {
+            do {
+                _ = try await ReferralCommands(req.change()).move(id, to: to, reason: form.optional("reason"), outcome: form.optional("outcome"))
+                return req.redirect(to: SiteURL.referral(id).path)
+            } catch let conflict as StateConflict {
+                reader.add([FieldError("to", conflict.message)])
+                return try await referralView(req, access, r, caseID, form, reader.errors, status: .conflict)
+            } catch {
+                guard let refusal = FormRefusal(error) else { throw error }
+                reader.add(refusal.errors)
+            }
+        }
+        return try await referralView(req, access, r, caseID, form, reader.errors, status: .unprocessableEntity)
+    }
+
+    func inbox(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let access = try await ReferralAccess(req)
+        var rows: [(Recorded<ReferralSubject, ReferralDetails>, CaseID)] = []
+        if let organisation = access.organisation {
+            for (r, caseID) in try await ServiceRecordsRepository(req.db).referrals(to: organisation) where try await access.mayRead(r, caseID: caseID, facts: nil) {
+                rows.append((r, caseID))
+            }
+        } else if signedIn.actor.role != .provider {
+            throw Abort(.notFound, reason: "Referrals are listed on each case's page")
+        }
+        try await req.audit(.view, .referral, recordID: nil, caseID: nil, "viewed the referral inbox (\(rows.count))")
+        let dtos = try await access.dtos(rows)
+        return Layout(title: "Referrals", signedIn: signedIn).render(
+            .h1("Referrals to your organisation"),
+            dtos.isEmpty ? .p("No referral yet.") :
+            .table(.class("table"), .id("inbox"),
+                .thead(.tr(.th("Referred"), .th("Person"), .th("Service"), .th("Status"))),
+                .tbody(.forEach(dtos) { d in
+                    .tr(.td(.a(.href(SiteURL.referral(ReferralID(d.id)).path), .text(d.referredOn))),
+                        .td(.text(d.person.map { "\($0.givenName) \($0.familyName)" } ?? "")), .td(.text(d.serviceName ?? "")),
+                        .td(.text(ReferralStatus(rawValue: d.status)?.label ?? d.status)))
+                })))
+    }
+
+    // MARK: sessions
+
+    func sessionPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let view = FormView(form, errors: errors)
+        let services = try await ProviderRepository(req.db).all().flatMap { l in l.services.map { ($0.id.description, $0.details.name) } }
+        let objectives = try await ServiceRecordsRepository(req.db).plans(in: o.caseID).filter { [.active, .approved, .agreed, .draft].contains($0.details.status(on: req.today)) }
+            .flatMap { p in p.details.objectives.map { ($0.id.uuidString.lowercased(), "Plan \(p.details.number): \($0.statement)") } }
+        let actor = try req.requireSignedIn().actor
+        let mayNote = actor.role == .clinician || actor.role == .supervisor
+        return RecordFormPage(title: "Record a session", action: SiteURL.newSession(o.caseID).path, cancel: SiteURL.caseFile(o.caseID).path,
+                              view: view, fields: [
+                                view.select("kind", "Kind of session", SessionKind.self),
+                                view.date("date", "Date"),
+                                view.text("durationMinutes", "Length in minutes", width: "w5"),
+                                view.select("serviceId", "Service", options: services, blank: "None"),
+                                .group(o.members.map { m in
+                                    view.select("attendance-\(m.person.id)", "Attendance: \(o.name(m.person.id))", Attendance.self, blank: "Not expected")
+                                }),
+                                view.select("objectiveId", "Progress toward", options: objectives, blank: "No progress noted"),
+                                view.textarea("progress", "What progress was seen"),
+                                .if(mayNote, view.textarea("clinicalNote", "Clinical note", hint: "Seen only by the clinicians on the team, the supervisor and you")),
+                              ], breadcrumbs: crumbs(o)).render(req, status: status)
+    }
+
+    func newSession(req: Request) async throws -> Response {
+        let (o, _) = try await caseContext(req, .create, .serviceSession)
+        var form = FormData()
+        form.set("date", date: req.today.parts)
+        return try await sessionPage(req, o, form, [])
+    }
+
+    func recordSession(req: Request) async throws -> Response {
+        let (o, _) = try await caseContext(req, .create, .serviceSession)
+        let form = FormData(req)
+        var r = FormReader(form)
+        let kind = r.code(SessionKind.self, "kind", required: "Choose the kind of session")
+        let date = r.requiredDate("date", "Enter the date of the session")
+        let minutes = Int(form.string("durationMinutes").trimmingCharacters(in: .whitespaces))
+        if minutes == nil { r.add([FieldError("durationMinutes", "Give the length in minutes, for example 60")]) }
+        let service: ServiceID? = form.optional("serviceId").flatMap(ServiceID.init)
+        let participants = o.members.compactMap { m in
+            Attendance(rawValue: form.string("attendance-\(m.person.id)")).map { SessionParticipant(personID: m.person.id, attendance: $0) }
+        }
+        var progress: [ProgressNote] = []
+        if let objective = form.optional("objectiveId").flatMap(UUID.init(uuidString:)) {
+            progress.append(ProgressNote(objectiveID: objective, note: form.string("progress")))
+        }
+        if let kind, let date, let minutes, r.errors.isEmpty {
+            let details = SessionDetails(kind: kind, date: date, durationMinutes: minutes, serviceID: service, participants: participants, progress: progress)
+            do {
+                _ = try await SessionCommands(req.change()).record(details, clinicalNote: form.optional("clinicalNote"), in: o.caseID)
+                return req.redirect(to: SiteURL.caseFile(o.caseID).path + "#services")
+            } catch {
+                guard let refusal = FormRefusal(error) else { throw error }
+                r.add(refusal.errors.map { $0.field.hasPrefix("participants") ? FieldError("participants", $0.message) : $0 })
+            }
+        }
+        return try await sessionPage(req, o, form, r.errors, status: .unprocessableEntity)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+import ReunifyDomain
+import ReunifyStore
+@testable import ReunifyWeb
+import ReunifyDemo
+
+@Suite("Plan and services pages")
+struct ServicePagesTests {
+    @Test("a plan drafted on its page, answered by the parents, approved by the supervisor; the case page shows it")
+    func planPages() async throws {
+        try await TestApp.run { app, _ in
+            let (family, mother, _) = ServicesAPITests.splitFamily()
+            var worker = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
+            #expect(try await worker.get(SiteURL.newPlan(family.caseID).path).status == .ok)
+            let missing = try await worker.post(SiteURL.newPlan(family.caseID).path, [("g0.statement", "Safe at home"),
+                                                                                       ("g0.o0.statement", "Calm discipline")])
+            #expect(missing.status == .unprocessableEntity && missing.body.string.contains("Give a target date"))
+            let saved = try await worker.post(SiteURL.newPlan(family.caseID).path, [
+                ("g0.statement", "Safe at home"), ("g0.o0.statement", "Calm discipline"),
+                ("g0.o0.measure", "Seen at 4 of 5 visits"), ("g0.o0.targetDate-day", "31"),
+                ("g0.o0.targetDate-month", "1"), ("g0.o0.targetDate-year", "2099"),
+                ("g0.o0.category", "parenting_education"), ("g0.o0.frequency", "weekly"),
+            ])
+            #expect(saved.status == .seeOther)
+            let planPath = try #require(saved.headers.first(name: .location))
+            let page = try await worker.get(planPath)
+            #expect(page.status == .ok && page.body.string.contains("Calm discipline") && page.body.string.contains("Record the answer"))
+            let refused = try await worker.post(planPath + "/agreement", [("personId", mother.id.description), ("agreed", "no"), ("language", "es")])
+            #expect(refused.status == .unprocessableEntity)
+            for p in family.persons where PlanRules.agreeingRoles.contains(p.role) {
+                #expect(try await worker.post(planPath + "/agreement", [("personId", p.id.description), ("agreed", "yes"), ("language", "es")]).status == .seeOther)
+            }
+            #expect(try await worker.post(planPath + "/approve", []).status == .forbidden)
+            var supervisor = try await Browser.signedIn(app, "supervisor@demo.reunify.test")
+            #expect(try await supervisor.post(planPath + "/approve", []).status == .seeOther)
+            let summary = try await worker.get(planPath + "/family-summary")
+            #expect(summary.status == .ok && summary.body.string.contains("Our plan together") && summary.body.string.contains("How we will know"))
+            let casePage = try await worker.get(SiteURL.caseFile(family.caseID).path).body.string
+            #expect(casePage.contains("Plan 1") && casePage.contains("Active") && casePage.contains("Case plan review"))
+        }
+    }
+
+    @Test("a referral made on its page; the Nevada parent is refused the California-only service; the provider answers from its inbox")
+    func referralPages() async throws {
+        try await TestApp.run { app, _ in
+            let (family, mother, father) = ServicesAPITests.splitFamily()
+            let api = try await APIClient.signIn(app, "caseworker@demo.reunify.test")
+            let housing = try await ServicesAPITests.serviceID(api, "Rapid rehousing")
+            let parenting = try await ServicesAPITests.serviceID(api, "Nurturing Parents")
+            var worker = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
+            #expect(try await worker.get(SiteURL.services.path + "?category=housing").body.string.contains("residents of California"))
+            let path = SiteURL.newReferral(family.caseID).path
+            let refused = try await worker.post(path, [("personId", father.id.description), ("serviceId", housing), ("reason", "Housing"), ("consentGiven", "on")])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("lives in Nevada"))
+            let made = try await worker.post(path, [("personId", mother.id.description), ("serviceId", parenting), ("reason", "Parenting class"), ("consentGiven", "on")])
+            #expect(made.status == .seeOther)
+            var provider = try await Browser.signedIn(app, "provider@demo.reunify.test")
+            let inbox = try await provider.get(SiteURL.referralInbox.path)
+            #expect(inbox.status == .ok && inbox.body.string.contains(mother.details.familyName))
+            let referralPath = try #require(made.headers.first(name: .location))
+            #expect(try await provider.post(referralPath + "/move", [("to", "accepted")]).status == .seeOther)
+            #expect(try await provider.get(referralPath).body.string.contains("Accepted"))
+            #expect(try await provider.post(referralPath + "/move", [("to", "referred")]).status == .conflict)
+            #expect(try await worker.get(SiteURL.caseFile(family.caseID).path).body.string.contains("Nurturing Parents"))
+        }
+    }
+}
