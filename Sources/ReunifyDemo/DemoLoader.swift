@@ -20,11 +20,13 @@ public struct DemoLoader: Sendable {
     @discardableResult
     public func load(_ agency: DemoAgency, practice: DemoPractice? = nil, passwordHash: String, today: CalendarDate) async throws -> Bool {
         if try await isLoaded() { return false }
-        let problems = agency.problems(today: today) + DemoServices.problems()
+        let services = DemoServiceRecords.make(agency, today: today)
+        let problems = agency.problems(today: today) + DemoServices.problems() + services.problems(agency, today: today)
         guard problems.isEmpty else { throw ValidationFailure(field: "demo", problems.joined(separator: "; ")) }
         try await db.transaction { tx in
-            for org in DemoServices.directory {
-                _ = try await ProviderRepository(tx).add(org.provider, services: org.services, id: org.id.uuid)
+            for (o, org) in DemoServices.directory.enumerated() {
+                _ = try await ProviderRepository(tx).add(org.provider, services: org.services, id: org.id.uuid,
+                                                         serviceIDs: org.services.indices.map { DemoServices.serviceUUID(organisation: o, service: $0) })
             }
             for user in agency.users where user.personID == nil {
                 let model = UserModel(id: user.id.uuid, email: user.email, name: user.name, role: user.role, unit: user.unit,
@@ -56,8 +58,30 @@ public struct DemoLoader: Sendable {
                 for action in r.actions { try await TracingActionModel(requestID: r.id, action, recordedBy: r.filedBy.uuid).create(on: tx) }
             }
             if let practice { try await load(practice, on: tx) }
+            try await load(services, on: tx)
         }
         return true
+    }
+
+    func load(_ records: DemoServiceRecords, on tx: any Database) async throws {
+        for p in records.plans {
+            let model = CasePlanModel(caseID: p.caseID, p.details, draftedBy: p.by)
+            model.id = p.id.uuid
+            try await model.create(on: tx)
+        }
+        for c in records.consents {
+            let model = ConsentModel(caseID: c.caseID, c.details, recordedBy: c.by)
+            model.id = c.id.uuid
+            try await model.create(on: tx)
+        }
+        for r in records.referrals {
+            let model = ReferralModel(caseID: r.caseID, r.details, referredBy: r.by)
+            model.id = r.id.uuid
+            try await model.create(on: tx)
+        }
+        for s in records.sessions {
+            try await SessionModel(caseID: s.caseID, s.details, clinicalNote: s.clinicalNote, recordedBy: s.by).create(on: tx)
+        }
     }
 
     func load(_ practice: DemoPractice, on tx: any Database) async throws {

@@ -13,6 +13,11 @@ public enum DemoServices {
     /// The organisation the demo provider account works for.
     public static let providerAccountOrganisation = ProviderID(UUID(uuidString: "5E6A0000-0000-4000-8000-000000000001")!)
 
+    /// A service's fixed id: the organisation's place in the directory and the service's place in it.
+    public static func serviceUUID(organisation: Int, service: Int) -> UUID {
+        UUID(uuidString: String(format: "5E6A1000-0000-4000-8000-%06d%06d", organisation, service))!
+    }
+
     static func id(_ n: Int) -> ProviderID { ProviderID(UUID(uuidString: String(format: "5E6A0000-0000-4000-8000-%012d", n))!) }
 
     public static let directory: [Organisation] = [
@@ -75,6 +80,14 @@ public enum DemoServices {
                                         eligibility: Eligibility(residentOf: ["NV"], minAge: 18), locations: ["12 Virginia St, Reno"]),
                      ]),
     ]
+
+    /// The demo service with this id.
+    public static func service(_ id: ServiceID) -> ProviderService? {
+        for (o, org) in directory.enumerated() {
+            for (i, s) in org.services.enumerated() where serviceUUID(organisation: o, service: i) == id.uuid { return s }
+        }
+        return nil
+    }
 
     /// What the domain finds wrong with the directory; empty when every organisation and service is valid.
     public static func problems() -> [String] {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ReunifyDomain
+import ReunifyDemo
 
 @Suite("Services, referrals, consent and the case plan")
 struct ServicesAndPlanTests {
@@ -161,5 +162,32 @@ struct ServicesAndPlanTests {
         #expect(!Languages.isTag("English") && !Languages.isTag("e") && !Languages.isTag(""))
         #expect(Languages.matches(["es-MX", "en"], "es"))
         #expect(Languages.name(of: "es-MX") == "Spanish")
+    }
+}
+
+@Suite("The demo's plans and services")
+struct DemoServiceRecordsTests {
+    @Test("every plan and referral status is shown, the records pass the domain's rules, the restricted case has its records")
+    func coverage() throws {
+        let today = CalendarDate(iso: "2026-11-23")!
+        let agency = ReunifyDemo.DemoAgencyGenerator(today: today).generate()
+        let records = ReunifyDemo.DemoServiceRecords.make(agency, today: today)
+        #expect(records.problems(agency, today: today).isEmpty, "\(records.problems(agency, today: today))")
+        #expect(Set(records.plans.map(\.details.status)) == Set(PlanStatus.allCases))
+        #expect(Set(records.referrals.map(\.details.status)) == Set(ReferralStatus.allCases))
+        #expect(DemoServices.problems().isEmpty)
+        let organisation = DemoServices.providerAccountOrganisation
+        #expect(records.referrals.contains { $0.details.providerID == organisation && $0.details.status == .referred })
+        let legal = try #require(agency.user("legal@demo.reunify.test")).id
+        let legalCases = Set(agency.families.filter { $0.team.contains { $0.0 == legal } }.map(\.caseID))
+        #expect(records.referrals.contains { legalCases.contains($0.caseID) && $0.details.isRestricted && $0.details.consentID != nil })
+        #expect(records.sessions.contains { legalCases.contains($0.caseID) && $0.clinicalNote != nil })
+        let parent = try #require(agency.user("parent@demo.reunify.test")?.personID)
+        #expect(records.sessions.contains { $0.details.participants.contains { $0.personID == parent } })
+        // Every referral's consent is on file and stands on the day it was made.
+        for r in records.referrals {
+            let consent = try #require(records.consents.first { $0.id == r.details.consentID })
+            #expect(consent.details.stands(on: r.details.referredOn))
+        }
     }
 }

@@ -30,12 +30,12 @@ public struct ProviderRepository: Sendable {
     }
 
     /// Adds an organisation and its services; the demo loader and the administrators' import call it.
-    public func add(_ provider: Provider, services: [ProviderService], id: UUID? = nil) async throws -> Listing {
+    public func add(_ provider: Provider, services: [ProviderService], id: UUID? = nil, serviceIDs: [UUID]? = nil) async throws -> Listing {
         let model = ProviderModel(id: id, provider)
         try await model.create(on: db)
         var saved: [ProviderServiceModel] = []
-        for s in services {
-            let m = ProviderServiceModel(providerID: model.id!, s)
+        for (i, s) in services.enumerated() {
+            let m = ProviderServiceModel(id: serviceIDs?[i], providerID: model.id!, s)
             try await m.create(on: db)
             saved.append(m)
         }
