@@ -6,7 +6,10 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method == .POST {
-            let sent = (try? request.content.get(String.self, at: Self.field)) ?? ""
+            // Middleware runs before the route collects a streamed body: a form longer than the first packet (the
+            // plan form, the assessment form) would otherwise look empty here. Collect it first, within the limit.
+            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            let sent = FormData(request).string(Self.field)
             guard let session = request.signedIn?.session, Tokens.equal(sent, session.csrfToken) else {
                 throw Abort(.forbidden, reason: "This form has expired or did not come from Reunify. Go back, reload the page and send it again.")
             }
