@@ -67,4 +67,20 @@ struct ServicePagesTests {
             #expect(try await worker.get(SiteURL.caseFile(family.caseID).path).body.string.contains("Nurturing Parents"))
         }
     }
+
+    @Test("the review's caregiver-progress question shows the plan's evidence: progress noted, attendance, referrals")
+    func reviewEvidence() async throws {
+        try await TestApp.run { app, _ in
+            let agency = TestApp.agency
+            let parent = try #require(agency.user("parent@demo.reunify.test")?.personID)
+            let family = try #require(agency.families.first { f in f.persons.contains { $0.id == parent } })
+            try #require(family.goals.contains { $0.includesReunification })
+            var worker = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
+            let form = try await worker.get(SiteURL.newReview(family.caseID).path)
+            #expect(form.status == .ok)
+            let html = form.body.string
+            #expect(html.contains("plan-evidence") && html.contains("latest progress") && html.contains("Attendance at recorded sessions"))
+            #expect(html.contains("Referral of"))
+        }
+    }
 }

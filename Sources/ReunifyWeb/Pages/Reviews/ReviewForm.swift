@@ -4,7 +4,7 @@ import ReunifyDomain
 
 /// The reunification review as a form: risk reassessment, visitation, safety, rationale.
 enum ReviewForm {
-    static func fields(_ v: FormView, children: [(String, String)]) -> [Node<HTML.FormContext>] {
+    static func fields(_ v: FormView, children: [(String, String)], evidence: [String] = []) -> [Node<HTML.FormContext>] {
         [
             v.select("childId", "Child", options: children, hint: "Children in care whose goals include reunification"),
             .h2("1. Risk reassessment"),
@@ -13,6 +13,9 @@ enum ReviewForm {
                      options: [("no", "No"), ("yes", "Yes")], blank: nil),
             v.select("risk.caregiverProgress", "Progress of the caregiver who has progressed least", CaregiverProgress.self,
                      hint: "Judge by changed behaviour, not by attendance"),
+            .if(!evidence.isEmpty, .div(.class("evidence"), .id("plan-evidence"),
+                .p(.strong("What the case plan's records show")),
+                .ul(.class("plain"), .forEach(evidence) { .li(.text($0)) }))),
             v.select("risk.policyOverride", "Does any of these apply?", RiskPolicyOverride.self, blank: "None of these",
                      hint: "Any of them makes the risk very high"),
             v.select("risk.discretionaryOverride", "Override the risk level", options: [("1", "One level higher"), ("-1", "One level lower")],

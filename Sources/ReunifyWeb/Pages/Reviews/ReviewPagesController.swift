@@ -34,11 +34,38 @@ struct ReviewPagesController: RouteCollection {
         [("Caseload", SiteURL.caseload.path), (o.caseFile.details.familyName, SiteURL.caseFile(o.caseID).path)]
     }
 
-    func page(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
+    /// The evidence beside the caregiver-progress question: each objective of the plan in force, its attendance and the
+    /// latest progress noted, and the referrals' status. Attendance is shown, but the question asks about changed behaviour.
+    func planEvidence(_ req: Request, _ o: CaseOverview) async throws -> [String] {
+        let actor = try req.requireSignedIn().actor
+        guard let facts = try await CaseRepository(req.db).facts(o.caseID),
+              let plan = o.plans.last(where: { $0.details.status(on: req.today) == .active }) else { return [] }
+        let records = ServiceRecordsRepository(req.db)
+        let sessions = req.policy.decide(actor, .read, .serviceSession, in: facts).isAllowed ? try await records.sessions(in: o.caseID).map(\.session.details) : []
+        let access = try await ReferralAccess(req)
+        let referrals = req.policy.decide(actor, .read, .referral, in: facts).isAllowed
+            ? try await records.referrals(in: o.caseID).asyncFilter { try await access.mayRead($0, caseID: o.caseID, facts: facts) } : []
+        var lines: [String] = []
+        for objective in plan.details.objectives {
+            let noted = sessions.filter { $0.progress.contains { $0.objectiveID == objective.id } }.sorted { $0.date < $1.date }
+            let latest = noted.last?.progress.first { $0.objectiveID == objective.id }
+            lines.append("\(objective.statement) (target \(objective.targetDate.iso)): \(latest.map { "latest progress \(noted.last!.date.iso): \($0.note)" } ?? "no progress noted yet")")
+        }
+        if let rate = SessionRules.attendanceRate(sessions) {
+            lines.append("Attendance at recorded sessions: \(Int((rate * 100).rounded()))% of \(sessions.flatMap(\.participants).count) expected")
+        }
+        for r in referrals {
+            lines.append("Referral of \(o.name(r.details.personID)) to \(r.details.category.label.lowercased()): \(r.details.status.label.lowercased())")
+        }
+        return lines
+    }
+
+    func page(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], evidence: [String] = [],
+              status: HTTPResponseStatus = .ok) -> Response {
         let view = FormView(form, errors: errors)
         return RecordFormPage(title: "Reunification review", action: SiteURL.newReview(o.caseID).path,
                               cancel: SiteURL.caseFile(o.caseID).path, submitLabel: "See the recommendation", view: view,
-                              fields: ReviewForm.fields(view, children: reviewable(o)), breadcrumbs: crumbs(o)).render(req, status: status)
+                              fields: ReviewForm.fields(view, children: reviewable(o), evidence: evidence), breadcrumbs: crumbs(o)).render(req, status: status)
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -48,14 +75,15 @@ struct ReviewPagesController: RouteCollection {
         }
         var form = FormData()
         form.set("risk.newSubstantiatedReport", "no")
-        return page(req, o, form, [])
+        return page(req, o, form, [], evidence: try await planEvidence(req, o))
     }
 
     func create(req: Request) async throws -> Response {
         let o = try await overview(req, .create)
         let form = FormData(req)
         guard let childID = UUID(uuidString: form.string("childId")) else {
-            return page(req, o, form, [FieldError("childId", "Choose the child this review is for")], status: .unprocessableEntity)
+            return page(req, o, form, [FieldError("childId", "Choose the child this review is for")], evidence: try await planEvidence(req, o),
+                        status: .unprocessableEntity)
         }
         do {
             let model = try await ReviewCommands(req.change()).run(for: PersonID(childID), in: o.caseID) { months in
@@ -63,7 +91,7 @@ struct ReviewPagesController: RouteCollection {
             }
             return req.redirect(to: SiteURL.review(o.caseID, model.typedID).path)
         } catch let failure as ValidationFailure {
-            return page(req, o, form, failure.errors, status: .unprocessableEntity)
+            return page(req, o, form, failure.errors, evidence: try await planEvidence(req, o), status: .unprocessableEntity)
         }
     }
 
