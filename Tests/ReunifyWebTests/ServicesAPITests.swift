@@ -56,6 +56,10 @@ struct ServicesAPITests {
             let (_, spanish) = try await api.list("/api/v1/providers?language=es")
             #expect(spanish.allSatisfy { ($0["services"] as? [[String: Any]] ?? []).allSatisfy { ($0["languages"] as? [String] ?? []).contains("es") } })
             #expect(try await api.send(.GET, "/api/v1/providers?category=astrology").status == .unprocessableEntity)
+            let (_, nevada) = try await api.list("/api/v1/providers?place=NV")
+            #expect(nevada.count == 1 && nevada.allSatisfy { ($0["services"] as? [[String: Any]] ?? []).count >= 1 })
+            let (_, reno) = try await api.list("/api/v1/providers?place=Reno")
+            #expect(!reno.isEmpty && reno.count < all.count)
             let parent = try await APIClient.signIn(app, "parent@demo.reunify.test")
             #expect(try await parent.send(.GET, "/api/v1/providers").status == .forbidden)
         }

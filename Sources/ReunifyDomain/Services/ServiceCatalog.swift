@@ -133,6 +133,15 @@ public struct ProviderService: Equatable, Sendable, Codable {
         self.waitlist = waitlist
     }
 
+    /// Whether the service is given at or near `place`: a state code or name (`NV`, `Nevada`) matches the provider's
+    /// region, and any other text a location of the service ("Reno", "online").
+    public func isGiven(near place: String, providerRegion: String) -> Bool {
+        let wanted = place.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !wanted.isEmpty else { return true }
+        if wanted == providerRegion.lowercased() || wanted == Regions.name(of: providerRegion).lowercased() { return true }
+        return locations.contains { $0.lowercased().contains(wanted) }
+    }
+
     public func validate(field: String = "") -> [FieldError] {
         let p = field.isEmpty ? "" : field + "."
         var errors: [FieldError] = []

@@ -13,11 +13,12 @@ extension OpenAPIDocument {
     static func servicesPaths() -> [String: Any] {
         let c = "/api/v1/cases/{caseID}"
         let all = [400, 401, 403, 404, 409, 422]
-        var providers = op("The directory of providers and their services (query: category, language, eligibleFor a person: only the services they may be referred to)",
+        var providers = op("The directory of providers and their services (query: category, language, place, eligibleFor a person: only the services they may be referred to)",
                            returns: array(ref("Provider")), errors: [401, 403, 404, 422])
         providers["parameters"] = [
             query("category", codes(ServiceCategory.self), "only services of this category"),
             query("language", languageTag, "only services given in this language"),
+            query("place", string, "only services given at or near a place: a state code or name, or a town"),
             query("eligibleFor", uuid, "a person in a case open to the caller: only services they are eligible for"),
         ]
         return [

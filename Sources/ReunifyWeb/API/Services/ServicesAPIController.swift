@@ -34,6 +34,7 @@ struct ServicesAPIController: RouteCollection {
         guard signedIn.actor.role != .parent else { throw Abort(.forbidden, reason: "The directory of services is for staff; ask your caseworker") }
         let category = try ServiceCategory.api(req.query[String.self, at: "category"], field: "category")
         let language = req.query[String.self, at: "language"]
+        let place = req.query[String.self, at: "place"]
         if let language, !Languages.isTag(language) {
             throw ValidationFailure(field: "language", "'\(language)' is not a language code; use codes like en or es")
         }
@@ -53,9 +54,10 @@ struct ServicesAPIController: RouteCollection {
             let services = listing.services.filter { s in
                 (category == nil || s.details.category == category)
                     && (language == nil || Languages.matches(s.details.languages, language!))
+                    && (place.map { s.details.isGiven(near: $0, providerRegion: listing.provider.details.region) } ?? true)
                     && (eligible.map { s.details.eligibility.failures(of: $0.0, role: $0.1, on: today).isEmpty } ?? true)
             }
-            guard !services.isEmpty || (category == nil && language == nil && eligible == nil) else { return nil }
+            guard !services.isEmpty || (category == nil && language == nil && place == nil && eligible == nil) else { return nil }
             let p = listing.provider.details
             return ProviderDTO(id: listing.provider.id.uuid, name: p.name, region: p.region, phone: p.phone, email: p.email, address: p.address,
                                services: services.map(ServiceDTO.init))

@@ -24,19 +24,23 @@ struct ServicePagesController: RouteCollection {
         guard signedIn.actor.role != .parent else { throw Abort(.forbidden, reason: "The directory of services is for staff; ask your caseworker") }
         let category = (try? req.query.get(String.self, at: "category")).flatMap { ServiceCategory(rawValue: $0) }
         let language = (try? req.query.get(String.self, at: "language")).flatMap { $0.isEmpty ? nil : $0 }
+        let place = (try? req.query.get(String.self, at: "place")).flatMap { $0.isEmpty ? nil : $0 }
         let listings = try await ProviderRepository(req.db).all()
         var form = FormData()
         form.set("category", category?.rawValue)
         form.set("language", language)
+        form.set("place", place)
         let view = FormView(form, errors: [])
-        let rows = listings.flatMap { l in l.services.map { (l.provider, $0) } }.filter { _, s in
+        let rows = listings.flatMap { l in l.services.map { (l.provider, $0) } }.filter { p, s in
             (category == nil || s.details.category == category) && (language.map { Languages.matches(s.details.languages, $0) } ?? true)
+                && (place.map { s.details.isGiven(near: $0, providerRegion: p.details.region) } ?? true)
         }
         return Layout(title: "Services", signedIn: signedIn).render(
             .h1("Services for families"),
             .form(.method(.get), .action(SiteURL.services.path), .class("filters"),
                 view.select("category", "Kind of service", ServiceCategory.self, blank: "Any"),
                 view.select("language", "Language", options: [("en", "English"), ("es", "Spanish")], blank: "Any"),
+                view.text("place", "Place", hint: "A state (CA, Nevada) or a town", autocomplete: "off", width: "w10"),
                 .button(.type(.submit), .class("button secondary"), "Show")),
             rows.isEmpty ? .p("No service matches.") :
             .table(.class("table"), .id("services"),
