@@ -83,4 +83,21 @@ struct ServicePagesTests {
             #expect(html.contains("Referral of"))
         }
     }
+
+    @Test("a plan version shows what changed since the one before, and the sessions and referrals since it was drafted")
+    func versionsAndTimeline() async throws {
+        try await TestApp.run { app, _ in
+            let agency = TestApp.agency
+            let parent = try #require(agency.user("parent@demo.reunify.test")?.personID)
+            let family = try #require(agency.families.first { f in f.persons.contains { $0.id == parent } })
+            let api = try await APIClient.signIn(app, "supervisor@demo.reunify.test")
+            let (_, plans) = try await api.list("/api/v1/cases/\(family.caseID)/plans")
+            #expect(plans.map { $0["status"] as? String } == ["superseded", "active"])
+            let latest = try #require(plans.last?["id"] as? String)
+            var browser = try await Browser.signedIn(app, "supervisor@demo.reunify.test")
+            let page = try await browser.get("/cases/\(family.caseID)/plans/\(latest)").body.string
+            #expect(page.contains("What changed since plan 1") && page.contains("target moved from"))
+            #expect(page.contains("plan-timeline") && page.contains("Parenting skills training"))
+        }
+    }
 }

@@ -102,6 +102,13 @@ struct PlanPagesController: RouteCollection {
         let referrals = may(.read, .referral)
             ? try await records.referrals(in: o.caseID).asyncFilter { try await access.mayRead($0, caseID: o.caseID, facts: facts) } : []
         let sessions = may(.read, .serviceSession) ? try await records.sessions(in: o.caseID).map(\.session.details) : []
+        let previous = o.plans.last { $0.details.number < plan.details.number }?.details
+        let changes = previous.map { PlanPagesController.changes(from: $0, to: plan.details) } ?? []
+        let timeline: [(CalendarDate, String)] = (sessions.map { s in
+            (s.date, "\(s.kind.label): " + s.participants.map { "\(o.name($0.personID)) \($0.attendance.label.lowercased())" }.joined(separator: ", "))
+        } + referrals.map { r in
+            (r.details.referredOn, "Referred \(o.name(r.details.personID)) to \(r.details.category.label.lowercased()) — now \(r.details.status.label.lowercased())")
+        }).filter { $0.0 >= plan.details.draftedOn }.sorted { $0.0 > $1.0 }
         let directory = try await ProviderRepository(req.db).all()
         func serviceName(_ id: ServiceID?) -> String? {
             guard let id else { return nil }
@@ -148,6 +155,13 @@ struct PlanPagesController: RouteCollection {
                                     .li(.class("hint"), .text("Latest progress: \(latest?.note ?? "none noted yet")"))))
                         })
                 }),
+            .if(previous != nil, .section(.attribute(named: "aria-labelledby", value: "changes-heading"),
+                .h2(.id("changes-heading"), .text("What changed since plan \(previous?.number ?? 0)")),
+                changes.isEmpty ? .p("The goals and objectives are the same.") : .ul(.id("plan-changes"), .forEach(changes) { .li(.text($0)) }))),
+            .section(.attribute(named: "aria-labelledby", value: "timeline-heading"),
+                .h2(.id("timeline-heading"), "Sessions and referrals since the plan was drafted"),
+                timeline.isEmpty ? .p("Nothing recorded yet.") :
+                .ul(.class("plain"), .id("plan-timeline"), .forEach(timeline) { .li(.text("\($0.0.iso) — \($0.1)")) })),
             .section(.attribute(named: "aria-labelledby", value: "agreement-heading"),
                 .h2(.id("agreement-heading"), "The family's agreement"),
                 d.agreements.isEmpty ? .p("No answer recorded yet.") :
@@ -211,6 +225,26 @@ struct PlanPagesController: RouteCollection {
             }
         }
         return try await planPage(req, o, facts, plan, form, r.errors, status: .unprocessableEntity)
+    }
+
+    /// How one version differs from the one before: goals and objectives added, dropped, or with a new target date.
+    static func changes(from old: CasePlanDetails, to new: CasePlanDetails) -> [String] {
+        var lines: [String] = []
+        let oldGoals = Set(old.goals.map(\.statement)), newGoals = Set(new.goals.map(\.statement))
+        lines += new.goals.map(\.statement).filter { !oldGoals.contains($0) }.map { "New goal: \($0)" }
+        lines += old.goals.map(\.statement).filter { !newGoals.contains($0) }.map { "Goal no longer in the plan: \($0)" }
+        let oldObjectives = Dictionary(old.objectives.map { ($0.statement, $0) }, uniquingKeysWith: { a, _ in a })
+        let newObjectives = Dictionary(new.objectives.map { ($0.statement, $0) }, uniquingKeysWith: { a, _ in a })
+        for o in new.objectives {
+            if let before = oldObjectives[o.statement] {
+                if before.targetDate != o.targetDate { lines.append("\(o.statement): target moved from \(before.targetDate.iso) to \(o.targetDate.iso)") }
+                if before.measure != o.measure { lines.append("\(o.statement): now measured by \(o.measure)") }
+            } else {
+                lines.append("New objective: \(o.statement)")
+            }
+        }
+        lines += old.objectives.filter { newObjectives[$0.statement] == nil }.map { "Objective no longer in the plan: \($0.statement)" }
+        return lines
     }
 
     // MARK: the family's summary
