@@ -100,4 +100,23 @@ struct ServicePagesTests {
             #expect(page.contains("plan-timeline") && page.contains("Parenting skills training"))
         }
     }
+
+    @Test("a consent is revoked from the case page")
+    func revokeConsent() async throws {
+        try await TestApp.run { app, _ in
+            let agency = TestApp.agency
+            let parent = try #require(agency.user("parent@demo.reunify.test")?.personID)
+            let family = try #require(agency.families.first { f in f.persons.contains { $0.id == parent } })
+            let api = try await APIClient.signIn(app, "supervisor@demo.reunify.test")
+            let (_, consents) = try await api.list("/api/v1/cases/\(family.caseID)/consents")
+            let standing = try #require(consents.first { $0["standing"] as? Bool == true })
+            var browser = try await Browser.signedIn(app, "supervisor@demo.reunify.test")
+            #expect(try await browser.get(SiteURL.caseFile(family.caseID).path).body.string.contains("Revoke the consent of"))
+            let id = try #require(standing["id"] as? String)
+            #expect(try await browser.post("/consents/\(id.lowercased())/revoke", []).status == .seeOther)
+            let (_, after) = try await api.list("/api/v1/cases/\(family.caseID)/consents")
+            #expect(after.first { $0["id"] as? String == id }?["standing"] as? Bool == false)
+            #expect(try await browser.post("/consents/\(id.lowercased())/revoke", []).status == .conflict)
+        }
+    }
 }

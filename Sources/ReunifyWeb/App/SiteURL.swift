@@ -61,6 +61,7 @@ enum SiteURL {
     case referral(ReferralID)
     case moveReferral(ReferralID)
     case newSession(CaseID)
+    case revokeConsent(ConsentID)
 
     /// The address's segments, each id written by `id(name, value)`: its value in a link, `:name` in a route. The one
     /// place a path is written.
@@ -123,6 +124,7 @@ enum SiteURL {
         case .referral(let r): ["referrals", id("referralID", r)]
         case .moveReferral(let r): ["referrals", id("referralID", r), "move"]
         case .newSession(let c): ["cases", id("caseID", c), "sessions", "new"]
+        case .revokeConsent(let c): ["consents", id("consentID", c), "revoke"]
         }
     }
 

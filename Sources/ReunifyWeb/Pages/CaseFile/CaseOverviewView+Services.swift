@@ -54,8 +54,14 @@ extension CaseOverviewView {
                 .details(.summary(.text("Consents to share (\(services.consents.count))")),
                     .ul(.class("plain"), .forEach(services.consents) { c in
                         let d = c.details
-                        return .li(.text("\(overview.name(d.personID)) → \(services.providerNames[d.providerID] ?? "provider"): \(d.scope), from \(d.givenOn.iso)"),
-                                   .text(d.revokedOn.map { ", revoked \($0.iso)" } ?? d.expiresOn.map { ", until \($0.iso)" } ?? ""))
+                        let who = "\(overview.name(d.personID)) → \(services.providerNames[d.providerID] ?? "provider")"
+                        return .li(.text("\(who): \(d.scope), from \(d.givenOn.iso)"),
+                                   .text(d.revokedOn.map { ", revoked \($0.iso)" } ?? d.expiresOn.map { ", until \($0.iso)" } ?? ""),
+                                   .if(d.stands(on: today) && may(.update, .consent),
+                                       .form(.class("inline"), .method(.post), .action(SiteURL.revokeConsent(c.id).path),
+                                             csrfField(signedIn),
+                                             .button(.type(.submit), .class("link-button"), .text("Revoke"),
+                                                     .attribute(named: "aria-label", value: "Revoke the consent of \(who)")))))
                     }))))
     }
 }

@@ -15,6 +15,7 @@ struct ServicePagesController: RouteCollection {
         routes.post(SiteURL.moveReferral(.any).route, use: move)
         routes.get(SiteURL.newSession(.any).route, use: newSession)
         routes.post(SiteURL.newSession(.any).route, use: recordSession)
+        routes.post(SiteURL.revokeConsent(.any).route, use: revokeConsent)
     }
 
     // MARK: directory
@@ -196,6 +197,17 @@ struct ServicePagesController: RouteCollection {
                         .td(.text(d.person.map { "\($0.givenName) \($0.familyName)" } ?? "")), .td(.text(d.serviceName ?? "")),
                         .td(.text(ReferralStatus(rawValue: d.status)?.label ?? d.status)))
                 })))
+    }
+
+    // MARK: consents
+
+    func revokeConsent(req: Request) async throws -> Response {
+        let id: ConsentID = try req.idParameter("consentID", "consent")
+        guard let (_, caseID) = try await ServiceRecordsRepository(req.db).consent(id) else {
+            throw Abort(.notFound, reason: "There is no such consent")
+        }
+        _ = try await ReferralCommands(req.change()).revokeConsent(id, reason: FormData(req).optional("reason"))
+        return req.redirect(to: SiteURL.caseFile(caseID).path + "#services")
     }
 
     // MARK: sessions
