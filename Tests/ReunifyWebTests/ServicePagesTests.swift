@@ -119,4 +119,30 @@ struct ServicePagesTests {
             #expect(try await browser.post("/consents/\(id.lowercased())/revoke", []).status == .conflict)
         }
     }
+
+    @Test("the provider logs a session from the referral's page; the plan's progress view shows it")
+    func providerLogsSession() async throws {
+        try await TestApp.run { app, _ in
+            let agency = TestApp.agency
+            let parent = try #require(agency.user("parent@demo.reunify.test")?.personID)
+            let family = try #require(agency.families.first { f in f.persons.contains { $0.id == parent } })
+            let api = try await APIClient.signIn(app, "provider@demo.reunify.test")
+            let (_, inbox) = try await api.list("/api/v1/referrals")
+            let referral = try #require(inbox.first { $0["caseId"] as? String == family.caseID.uuid.uuidString && $0["status"] as? String == "active" })
+            let path = "/referrals/\((referral["id"] as! String).lowercased())"
+            var provider = try await Browser.signedIn(app, "provider@demo.reunify.test")
+            #expect(try await provider.get(path).body.string.contains("Log a session"))
+            let day = TestApp.today.parts
+            let fields = [("kind", "parenting_training"), ("date-day", day.day), ("date-month", day.month), ("date-year", day.year),
+                          ("durationMinutes", "120"), ("attendance", "attended"), ("progressNote", "Praised the children's effort three times unprompted")]
+            #expect(try await provider.post(path + "/sessions", fields.filter { $0.0 != "attendance" }).status == .unprocessableEntity)
+            #expect(try await provider.post(path + "/sessions", fields).status == .seeOther)
+            let supervisor = try await APIClient.signIn(app, "supervisor@demo.reunify.test")
+            let (_, plans) = try await supervisor.list("/api/v1/cases/\(family.caseID)/plans")
+            let active = try #require(plans.last?["id"] as? String)
+            var browser = try await Browser.signedIn(app, "supervisor@demo.reunify.test")
+            let page = try await browser.get("/cases/\(family.caseID)/plans/\(active)").body.string
+            #expect(page.contains("Praised the children&#39;s effort") || page.contains("Praised the children's effort"))
+        }
+    }
 }

@@ -18,7 +18,7 @@ struct SiteURLTests {
         .calibration, .vignettes, .newVignette, .vignette(idA()), .rateVignette(idA()), .search, .styles, .tracing, .newTracing,
         .tracingRequest(idA()), .editTracing(idA()), .tracingActions(idA()), .verification(idA()), .candidate(idA(), idB()), .candidateDecision(idA(), idB()),
         .duplicates(idA()), .merge(idA(), idB()), .services, .referralInbox, .newPlan(idA()), .plan(idA(), idB()), .planAgreement(idA(), idB()),
-        .approvePlan(idA(), idB()), .planSummary(idA(), idB()), .newReferral(idA()), .referral(idA()), .moveReferral(idA()), .newSession(idA()), .revokeConsent(idA()),
+        .approvePlan(idA(), idB()), .planSummary(idA(), idB()), .newReferral(idA()), .referral(idA()), .moveReferral(idA()), .newSession(idA()), .revokeConsent(idA()), .referralSession(idA()),
     ]
 
     @Test("every address is served by the route made from it, and its link fills that route's parameters with the ids")

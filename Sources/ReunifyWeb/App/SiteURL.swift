@@ -62,6 +62,7 @@ enum SiteURL {
     case moveReferral(ReferralID)
     case newSession(CaseID)
     case revokeConsent(ConsentID)
+    case referralSession(ReferralID)
 
     /// The address's segments, each id written by `id(name, value)`: its value in a link, `:name` in a route. The one
     /// place a path is written.
@@ -125,6 +126,7 @@ enum SiteURL {
         case .moveReferral(let r): ["referrals", id("referralID", r), "move"]
         case .newSession(let c): ["cases", id("caseID", c), "sessions", "new"]
         case .revokeConsent(let c): ["consents", id("consentID", c), "revoke"]
+        case .referralSession(let r): ["referrals", id("referralID", r), "sessions"]
         }
     }
 

@@ -13,6 +13,7 @@ struct ServicePagesController: RouteCollection {
         routes.post(SiteURL.newReferral(.any).route, use: refer)
         routes.get(SiteURL.referral(.any).route, use: referral)
         routes.post(SiteURL.moveReferral(.any).route, use: move)
+        routes.post(SiteURL.referralSession(.any).route, use: logSession)
         routes.get(SiteURL.newSession(.any).route, use: newSession)
         routes.post(SiteURL.newSession(.any).route, use: recordSession)
         routes.post(SiteURL.revokeConsent(.any).route, use: revokeConsent)
@@ -127,6 +128,13 @@ struct ServicePagesController: RouteCollection {
         let d = r.details
         let view = FormView(form, errors: errors)
         let asProvider = access.organisation == d.providerID
+        let mayLog = asProvider && [.accepted, .active, .waitlisted].contains(d.status)
+        var sessionForm = FormData()
+        sessionForm.set("date", date: req.today.parts)
+        for key in ["kind", "date-day", "date-month", "date-year", "durationMinutes", "attendance", "progressNote", "clinicalNote"] {
+            if let value = form.optional(key) { sessionForm.set(key, value) }
+        }
+        let sessionView = FormView(sessionForm, errors: errors.filter { ["kind", "date", "durationMinutes", "attendance", "progressNote"].contains($0.field) })
         let moves = d.status.next.filter { asProvider ? $0 != .withdrawn : true }
         let isStaff = !asProvider && access.actor.role != .provider
         return Layout(title: "Referral", signedIn: req.signedIn,
@@ -148,7 +156,18 @@ struct ServicePagesController: RouteCollection {
                     view.select("to", "Move it to", options: moves.map { ($0.rawValue, $0.label) }),
                     view.textarea("reason", "Reason", hint: "Needed when it is declined, ended early or withdrawn"),
                     view.textarea("outcome", "Outcome", hint: "Needed when it is completed"),
-                    .button(.type(.submit), .class("button"), "Record"))))
+                    .button(.type(.submit), .class("button"), "Record"))),
+            .if(mayLog, .section(.attribute(named: "aria-labelledby", value: "log-heading"),
+                .h2(.id("log-heading"), "Log a session"),
+                .form(.method(.post), .action(SiteURL.referralSession(r.id).path), .attribute(named: "novalidate"),
+                    csrfField(req.signedIn),
+                    sessionView.select("kind", "Kind of session", SessionKind.self),
+                    sessionView.date("date", "Date"),
+                    sessionView.text("durationMinutes", "Length in minutes", width: "w5"),
+                    sessionView.select("attendance", "Attendance of \(dto.person.map { "\($0.givenName) \($0.familyName)" } ?? "the person referred")", Attendance.self),
+                    sessionView.textarea("progressNote", "Progress seen", hint: "Recorded against the plan objective this referral serves"),
+                    sessionView.textarea("clinicalNote", "Clinical note", hint: "Seen only by you, the clinicians on the family's team and the supervisor"),
+                    .button(.type(.submit), .class("button secondary"), "Log the session")))))
         .with(status: status)
     }
 
@@ -166,6 +185,38 @@ struct ServicePagesController: RouteCollection {
             } catch let conflict as StateConflict {
                 reader.add([FieldError("to", conflict.message)])
                 return try await referralView(req, access, r, caseID, form, reader.errors, status: .conflict)
+            } catch {
+                guard let refusal = FormRefusal(error) else { throw error }
+                reader.add(refusal.errors)
+            }
+        }
+        return try await referralView(req, access, r, caseID, form, reader.errors, status: .unprocessableEntity)
+    }
+
+    /// Provider staff log a session of the referred person at their service, from the referral's page.
+    func logSession(req: Request) async throws -> Response {
+        let access = try await ReferralAccess(req)
+        let id: ReferralID = try req.idParameter("referralID", "referral")
+        let (r, caseID) = try await access.visible(id)
+        guard access.organisation == r.details.providerID else { throw Abort(.notFound, reason: "There is no referral with id \(id) open to you") }
+        let form = FormData(req)
+        var reader = FormReader(form)
+        let kind = reader.code(SessionKind.self, "kind", required: "Choose the kind of session")
+        let date = reader.requiredDate("date", "Enter the date of the session")
+        let attendance = reader.code(Attendance.self, "attendance", required: "Choose whether they came")
+        let minutes = Int(form.string("durationMinutes").trimmingCharacters(in: .whitespaces))
+        if minutes == nil { reader.add([FieldError("durationMinutes", "Give the length in minutes, for example 60")]) }
+        if let kind, let date, let attendance, let minutes, reader.errors.isEmpty {
+            // Progress counts toward the objective whose intervention the referral serves, when it serves one.
+            let plans = try await ServiceRecordsRepository(req.db).plans(in: caseID)
+            let objective = r.details.interventionID.flatMap { i in plans.flatMap(\.details.objectives).first { $0.interventions.contains { $0.id == i } } }
+            let progress = (objective != nil && form.optional("progressNote") != nil)
+                ? [ProgressNote(objectiveID: objective!.id, note: form.string("progressNote"))] : []
+            let details = SessionDetails(kind: kind, date: date, durationMinutes: minutes, serviceID: r.details.serviceID,
+                                         participants: [SessionParticipant(personID: r.details.personID, attendance: attendance)], progress: progress)
+            do {
+                _ = try await SessionCommands(req.change()).record(details, clinicalNote: form.optional("clinicalNote"), in: caseID)
+                return req.redirect(to: SiteURL.referral(id).path)
             } catch {
                 guard let refusal = FormRefusal(error) else { throw error }
                 reader.add(refusal.errors)
