@@ -174,7 +174,8 @@ public struct DemoServiceRecords: Sendable {
         for r in referrals {
             guard let (person, _) = persons[r.details.personID],
                   let service = DemoServices.service(r.details.serviceID) else { found.append("referral names unknown records"); continue }
-            do { try ReferralRules.checkEligible(service, person: person.details, role: person.role, on: r.details.referredOn) }
+            let referrer = agency.users.first { $0.id == r.by }?.role
+            do { try ReferralRules.checkEligible(service, person: person.details, role: person.role, on: r.details.referredOn, referrer: referrer) }
             catch { found.append("referral of \(person.details.fullName): \(error)") }
         }
         for s in sessions {

@@ -28,7 +28,7 @@ public enum DemoServices {
                                         eligibility: Eligibility(minAge: 16), locations: ["200 Main St, Fairview"], hours: "Tue and Thu 6–8 pm",
                                         capacity: 16, waitlist: 0),
                         ProviderService(category: .reunificationTherapy, name: "Parent–child reunification therapy", languages: ["en", "es"],
-                                        locations: ["200 Main St, Fairview"], hours: "By appointment", capacity: 8, waitlist: 2),
+                                        eligibility: Eligibility(referrers: [.caseworker, .clinician]), locations: ["200 Main St, Fairview"], hours: "By appointment", capacity: 8, waitlist: 2),
                         ProviderService(category: .familyTherapy, name: "Family therapy", languages: ["en"],
                                         locations: ["200 Main St, Fairview", "In the home"], hours: "Mon–Fri 9–5", capacity: 12, waitlist: 0),
                         ProviderService(category: .substanceUseTreatment, name: "Family recovery outpatient program", languages: ["en", "es"],

@@ -46,6 +46,9 @@ struct ServicesAndPlanTests {
         #expect(Eligibility(maxAge: 17).failures(of: person("Kid", "Lee", region: "CA", born: "2015-01-01"), role: .child, on: today).isEmpty)
         #expect(Eligibility(memberRoles: [.parent]).failures(of: dana, role: .relative, on: today)
                 == ["this service takes only a family's parent; Dana Cole is the relative (kin)"])
+        #expect(Eligibility(referrers: [.caseworker, .clinician]).failures(of: dana, role: .parent, on: today, referrer: .supervisor)
+                == ["this service takes referrals only from caseworkers and clinicians; you are signed in as a supervisor"])
+        #expect(Eligibility(referrers: [.caseworker]).failures(of: dana, role: .parent, on: today, referrer: .caseworker).isEmpty)
         #expect(Eligibility(residentOf: []).validate().map(\.field) == ["eligibility.residentOf"])
         #expect(Eligibility(minAge: 19, maxAge: 18).validate().map(\.field) == ["eligibility.maxAge"])
     }

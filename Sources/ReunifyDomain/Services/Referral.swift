@@ -88,8 +88,9 @@ public enum ReferralRules {
     }
 
     /// A referral is made only to a service the person is eligible for; the failure names every rule not met.
-    public static func checkEligible(_ service: ProviderService, person: PersonDetails, role: MemberRole?, on date: CalendarDate) throws(ValidationFailure) {
-        let failures = service.eligibility.failures(of: person, role: role, on: date)
+    public static func checkEligible(_ service: ProviderService, person: PersonDetails, role: MemberRole?, on date: CalendarDate,
+                                     referrer: UserRole? = nil) throws(ValidationFailure) {
+        let failures = service.eligibility.failures(of: person, role: role, on: date, referrer: referrer)
         guard failures.isEmpty else {
             let text = failures.joined(separator: "; ")
             throw ValidationFailure(field: "serviceId", text.prefix(1).uppercased() + text.dropFirst())

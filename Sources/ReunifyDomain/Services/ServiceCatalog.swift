@@ -46,12 +46,16 @@ public struct Eligibility: Equatable, Sendable, Codable {
     public var maxAge: Int?
     /// The roles a person in the family must have in the case (parent, child, caregiver…); nil for any.
     public var memberRoles: [MemberRole]?
+    /// Whose referrals the service takes (caseworkers, clinicians…); nil for any staff who may refer.
+    public var referrers: [UserRole]?
 
-    public init(residentOf: [String]? = nil, minAge: Int? = nil, maxAge: Int? = nil, memberRoles: [MemberRole]? = nil) {
+    public init(residentOf: [String]? = nil, minAge: Int? = nil, maxAge: Int? = nil, memberRoles: [MemberRole]? = nil,
+                referrers: [UserRole]? = nil) {
         self.residentOf = residentOf
         self.minAge = minAge
         self.maxAge = maxAge
         self.memberRoles = memberRoles
+        self.referrers = referrers
     }
 
     public static let anyone = Eligibility()
@@ -75,7 +79,7 @@ public struct Eligibility: Equatable, Sendable, Codable {
 
     /// The rules this person fails, each in words that name the rule and the person; empty when eligible.
     /// A residency rule is failed when the person's state is unknown as well, since it cannot be shown to hold.
-    public func failures(of person: PersonDetails, role: MemberRole?, on date: CalendarDate) -> [String] {
+    public func failures(of person: PersonDetails, role: MemberRole?, on date: CalendarDate, referrer: UserRole? = nil) -> [String] {
         var failed: [String] = []
         let name = person.fullName
         if let residentOf {
@@ -98,6 +102,10 @@ public struct Eligibility: Equatable, Sendable, Codable {
             } else {
                 failed.append("this service has an age limit; \(name)'s birth date is not recorded")
             }
+        }
+        if let referrers, let referrer, !referrers.contains(referrer) {
+            let roles = referrers.map { $0.label.lowercased() + "s" }
+            failed.append("this service takes referrals only from \(roles.joined(separator: " and ")); you are signed in as a \(referrer.label.lowercased())")
         }
         if let memberRoles, let role, !memberRoles.contains(role) {
             let roles = memberRoles.map { $0.label.lowercased() }.joined(separator: ", ")

@@ -33,7 +33,7 @@ public struct ReferralCommands: Sendable {
                 throw ValidationFailure(field: "serviceId", "There is no service with id \(serviceID) in the directory")
             }
             let reason = try ReferralRules.checkNew(reason: reason)
-            try ReferralRules.checkEligible(service.details, person: person, role: role, on: acting.today)
+            try ReferralRules.checkEligible(service.details, person: person, role: role, on: acting.today, referrer: acting.actor.role)
             if let interventionID {
                 let plans = try await ServiceRecordsRepository(tx).plans(in: caseID)
                 guard plans.contains(where: { $0.details.interventions.contains { $0.id == interventionID } }) else {

@@ -78,6 +78,7 @@ extension OpenAPIDocument {
             "residentOf": nullable(array(["type": "string", "pattern": "^[A-Z0-9]{1,3}$"])),
             "minAge": nullable(["type": "integer"]), "maxAge": nullable(["type": "integer"]),
             "memberRoles": nullable(array(codes(MemberRole.self))),
+            "referrers": nullable(array(codes(UserRole.self))),
         ], required: ["residentOf", "minAge", "maxAge"])
         let service = object([
             "id": uuid, "category": codes(ServiceCategory.self), "name": string, "languages": array(string), "locations": array(string),

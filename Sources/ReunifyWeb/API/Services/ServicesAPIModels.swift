@@ -8,12 +8,14 @@ struct EligibilityDTO: Content {
     let minAge: Int?
     let maxAge: Int?
     let memberRoles: [String]?
+    let referrers: [String]?
 
     init(_ e: Eligibility) {
         residentOf = e.residentOf
         minAge = e.minAge
         maxAge = e.maxAge
         memberRoles = e.memberRoles?.map(\.rawValue)
+        referrers = e.referrers?.map(\.rawValue)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -22,6 +24,7 @@ struct EligibilityDTO: Content {
         try c.encode(minAge, forKey: .minAge)
         try c.encode(maxAge, forKey: .maxAge)
         try c.encode(memberRoles, forKey: .memberRoles)
+        try c.encode(referrers, forKey: .referrers)
     }
 }
 

@@ -50,7 +50,8 @@ struct ServicePagesController: RouteCollection {
                 .tbody(.forEach(rows) { p, s in
                     let e = s.details.eligibility
                     let rules = [e.residentOf.map { "residents of " + $0.map { Regions.name(of: $0) }.joined(separator: ", ") },
-                                 e.minAge.map { "aged \($0)+" }, e.maxAge.map { "up to \($0)" }].compactMap { $0 }
+                                 e.minAge.map { "aged \($0)+" }, e.maxAge.map { "up to \($0)" },
+                                 e.referrers.map { "referred by " + $0.map { $0.label.lowercased() }.joined(separator: " or ") }].compactMap { $0 }
                     return .tr(.td(.strong(.text(s.details.name)), .br(), .span(.class("hint"), .text(s.details.category.label))),
                                .td(.text(p.details.name), .br(), .span(.class("hint"), .text([p.details.phone, Regions.name(of: p.details.region)].compactMap { $0 }.joined(separator: " · ")))),
                                .td(.text(s.details.languages.map(Languages.name(of:)).joined(separator: ", "))),
