@@ -90,3 +90,49 @@ def test_plan_agreed_approved_and_a_referral_answered(browser, base_url):
     Select(browser.find_element(By.ID, "to")).select_by_value("accepted")
     browser.find_element(By.XPATH, "//button[normalize-space()='Record']").click()
     wait_for_url(browser, EC.text_to_be_present_in_element((By.ID, "referral-status"), "Accepted"))
+
+    # The provider logs the first session from the referral's page.
+    Select(browser.find_element(By.ID, "kind")).select_by_value("parenting_training")
+    browser.find_element(By.ID, "durationMinutes").send_keys("120")
+    Select(browser.find_element(By.ID, "attendance")).select_by_value("attended")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Log the session']").click()
+    wait_for_url(browser, EC.text_to_be_present_in_element((By.ID, "referral-status"), "Accepted"))
+    sessions = api(base_url, f"/api/v1/cases/{case['id']}/sessions", bearer)
+    assert any(p["personId"].lower() == mother["person"]["id"].lower() and p["attendance"] == "attended"
+               for s in sessions for p in s["participants"])
+
+
+def status_of(base_url, path, bearer):
+    import urllib.error
+    try:
+        api(base_url, path, bearer)
+        return 200
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_restricted_records_stay_restricted(browser, base_url):
+    supervisor = token(base_url, "supervisor@demo.reunify.test")
+    restricted = [r for r in api(base_url, "/api/v1/referrals", supervisor) if r["restricted"]]
+    legal = token(base_url, "legal@demo.reunify.test")
+    legal_cases = {c["id"] for c in api(base_url, "/api/v1/cases?per=100", legal)["items"]}
+    referral = next(r for r in restricted if r["caseId"] in legal_cases)
+    assert status_of(base_url, f"/api/v1/referrals/{referral['id']}", legal) == 404
+    notes = api(base_url, f"/api/v1/cases/{referral['caseId']}/sessions", legal)
+    assert notes and all("clinicalNote" not in s for s in notes) and any(s["hasClinicalNote"] for s in notes)
+
+    sign_in(browser, base_url, "legal@demo.reunify.test")
+    browser.get(f"{base_url}/cases/{referral['caseId']}")
+    page = browser.find_element(By.TAG_NAME, "main").text
+    assert referral["serviceName"] not in page
+    assert "relapse" not in page
+    sign_out(browser)
+
+    provider = token(base_url, "provider@demo.reunify.test")
+    assert status_of(base_url, f"/api/v1/referrals/{referral['id']}", provider) == 200
+    api(base_url, f"/api/v1/consents/{referral['consentId']}/revoke", supervisor, {"reason": "Consent withdrawn"})
+    assert status_of(base_url, f"/api/v1/referrals/{referral['id']}", provider) == 404
+    sign_in(browser, base_url, "provider@demo.reunify.test")
+    browser.find_element(By.LINK_TEXT, "Referrals").click()
+    wait_for_url(browser, EC.url_contains("/referrals"))
+    assert referral["serviceName"] not in browser.find_element(By.TAG_NAME, "main").text
