@@ -40,6 +40,8 @@ struct ServicePagesTests {
             #expect(summary.status == .ok && summary.body.string.contains("Our plan together") && summary.body.string.contains("How we will know"))
             let casePage = try await worker.get(SiteURL.caseFile(family.caseID).path).body.string
             #expect(casePage.contains(planPath) && casePage.contains("Active") && casePage.contains("Case plan review"))
+            let caseload = try await worker.get(SiteURL.caseload.path + "?per=100").body.string
+            #expect(caseload.contains("Case plan review"))
         }
     }
 

@@ -70,6 +70,11 @@ public struct CaseTimeline: Sendable {
         return items.sorted { ($0.due, $0.kind.rawValue) < ($1.due, $1.kind.rawValue) }
     }
 
+    /// The case plan's item: its first approval or its next review; nil when none falls due.
+    public func planDue(today: CalendarDate) -> DueItem? {
+        dueItems(today: today).first { $0.kind == .casePlan || $0.kind == .casePlanReview }
+    }
+
     /// The first item due: what the caseload shows.
     public func nextDue(today: CalendarDate) -> DueItem? { dueItems(today: today).first }
 

@@ -66,7 +66,7 @@ extension CaseRepository {
             }.sorted { ($0.age ?? 0) > ($1.age ?? 0) }
             return CaseloadRow(caseID: model.typedID, caseNumber: model.caseNumber, familyName: model.familyName,
                                stage: model.details.stage, caseworkerID: model.caseworkerID, children: kids,
-                               daysInCare: timeline.daysInCare(today: today), nextDue: timeline.nextDue(today: today),
+                               daysInCare: timeline.daysInCare(today: today), nextDue: timeline.nextDue(today: today), planDue: timeline.planDue(today: today),
                                version: model.version)
         }
     }

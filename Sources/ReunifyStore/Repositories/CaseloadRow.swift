@@ -16,5 +16,7 @@ public struct CaseloadRow: Sendable {
     public let children: [Child]
     public let daysInCare: Int?
     public let nextDue: DueItem?
+    /// The case plan's own date: the first plan, or the review of the approved one (nil when no child is in care).
+    public let planDue: DueItem?
     public let version: Int
 }

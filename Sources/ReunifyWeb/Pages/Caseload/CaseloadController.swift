@@ -78,6 +78,9 @@ struct CaseloadView {
                                 .div(.class(due.isOverdue(today: today) ? "overdue" : ""),
                                      .text("\(due.kind.label): \(due.due.iso)"),
                                      .unwrap(due.childName) { .div(.class("hint"), .text($0)) })
+                            }, .unwrap(row.planDue.flatMap { $0 == row.nextDue ? nil : $0 }) { plan in
+                                .div(.class(plan.isOverdue(today: today) ? "overdue plan-due" : "hint plan-due"),
+                                     .text("\(plan.kind.label): \(plan.due.iso)\(plan.isOverdue(today: today) ? " (overdue)" : "")"))
                             })
                         )
                     })),
