@@ -54,6 +54,10 @@ struct ServicePagesTests {
             let parenting = try await ServicesAPITests.serviceID(api, "Nurturing Parents")
             var worker = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
             #expect(try await worker.get(SiteURL.services.path + "?category=housing").body.string.contains("residents of California"))
+            let forFather = try await worker.get(SiteURL.services.path + "?category=housing&eligibleFor=\(father.id)").body.string
+            #expect(forFather.contains("may be referred to") && forFather.contains("No service matches"))
+            let forMother = try await worker.get(SiteURL.services.path + "?category=housing&eligibleFor=\(mother.id)").body.string
+            #expect(forMother.contains("Rapid rehousing"))
             let path = SiteURL.newReferral(family.caseID).path
             let refused = try await worker.post(path, [("personId", father.id.description), ("serviceId", housing), ("reason", "Housing"), ("consentGiven", "on")])
             #expect(refused.status == .unprocessableEntity && refused.body.string.contains("lives in Nevada"))

@@ -27,6 +27,16 @@ struct ServicePagesController: RouteCollection {
         let category = (try? req.query.get(String.self, at: "category")).flatMap { ServiceCategory(rawValue: $0) }
         let language = (try? req.query.get(String.self, at: "language")).flatMap { $0.isEmpty ? nil : $0 }
         let place = (try? req.query.get(String.self, at: "place")).flatMap { $0.isEmpty ? nil : $0 }
+        // For one family member: only the services they may be referred to, as the referral itself would check.
+        var eligible: (person: PersonDetails, role: MemberRole?)?
+        if let text = try? req.query.get(String.self, at: "eligibleFor"), let personID = PersonID(text) {
+            guard let caseID = try await req.visibleCases(of: personID).first, let person = try await PersonRepository(req.db).find(personID) else {
+                throw Abort(.notFound, reason: "There is no person with that id in a case open to you")
+            }
+            let role = try await PersonRepository(req.db).members(of: caseID).first { $0.personID == personID.uuid }?.memberRole
+            eligible = (person.details, role)
+            try await req.audit(.search, .person, recordID: personID, caseID: caseID, "looked for services \(person.details.fullName) may be referred to")
+        }
         let listings = try await ProviderRepository(req.db).all()
         var form = FormData()
         form.set("category", category?.rawValue)
@@ -36,13 +46,15 @@ struct ServicePagesController: RouteCollection {
         let rows = listings.flatMap { l in l.services.map { (l.provider, $0) } }.filter { p, s in
             (category == nil || s.details.category == category) && (language.map { Languages.matches(s.details.languages, $0) } ?? true)
                 && (place.map { s.details.isGiven(near: $0, providerRegion: p.details.region) } ?? true)
+                && (eligible.map { s.details.eligibility.failures(of: $0.person, role: $0.role, on: req.today, referrer: signedIn.actor.role).isEmpty } ?? true)
         }
         return Layout(title: "Services", signedIn: signedIn).render(
-            .h1("Services for families"),
+            .h1(.text(eligible.map { "Services \($0.person.fullName) may be referred to" } ?? "Services for families")),
             .form(.method(.get), .action(SiteURL.services.path), .class("filters"),
                 view.select("category", "Kind of service", ServiceCategory.self, blank: "Any"),
                 view.select("language", "Language", options: [("en", "English"), ("es", "Spanish")], blank: "Any"),
                 view.text("place", "Place", hint: "A state (CA, Nevada) or a town", autocomplete: "off", width: "w10"),
+                .unwrap(try? req.query.get(String.self, at: "eligibleFor")) { .input(.type(.hidden), .name("eligibleFor"), .value($0)) },
                 .button(.type(.submit), .class("button secondary"), "Show")),
             rows.isEmpty ? .p("No service matches.") :
             .table(.class("table"), .id("services"),
@@ -81,11 +93,15 @@ struct ServicePagesController: RouteCollection {
         return RecordFormPage(title: "Refer to a service", action: SiteURL.newReferral(o.caseID).path, cancel: SiteURL.caseFile(o.caseID).path,
                               submitLabel: "Refer", view: view, fields: [
                                 view.select("personId", "Who is referred", options: o.members.map { ($0.person.id.description, "\(o.name($0.person.id)) (\($0.role.label.lowercased()))") }),
-                                view.select("serviceId", "Service", options: services),
+                                view.select("serviceId", "Service", options: services,
+                                            hint: "The directory shows the services each person may be referred to (see the links below)"),
                                 view.textarea("reason", "Why", hint: "What the service should help with; the provider reads this"),
                                 view.checkbox("consentGiven", "The person consents to their name, contact, language and this reason being shared with the provider"),
                                 view.text("consentScope", "What they agreed may be shared", hint: "Needed only when no consent to this provider is on file"),
                                 view.date("consentExpiresOn", "Consent ends on", hint: "Leave empty when it has no end date"),
+                                .ul(.class("plain"), .forEach(o.members) { m in
+                                    .li(.a(.href(SiteURL.services.path + "?eligibleFor=\(m.person.id)"), .text("Services \(o.name(m.person.id)) may be referred to")))
+                                }),
                               ], breadcrumbs: crumbs(o)).render(req, status: status)
     }
 
