@@ -7,6 +7,13 @@ from selenium.webdriver.support.ui import Select
 from test_journey import api, sign_in, sign_out, token, wait_for_url
 
 
+def submit(browser, button):
+    """Clicks a form's button and waits until the page it posts to has replaced this one."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    button.click()
+    wait_for_url(browser, EC.staleness_of(page))
+
+
 def split_family(base_url, bearer):
     """A caseworker's case with a parent in California and a non-resident father in Nevada."""
     for case in api(base_url, "/api/v1/cases?per=100", bearer)["items"]:
@@ -39,23 +46,22 @@ def test_plan_agreed_approved_and_a_referral_answered(browser, base_url):
     Select(browser.find_element(By.ID, "g0.o0.category")).select_by_value("parenting_education")
     for slot in ("g1", "g2"):
         browser.find_element(By.ID, f"{slot}.statement").clear()
-    browser.find_element(By.XPATH, "//button[normalize-space()='Save the draft']").click()
-    wait_for_url(browser, EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Case plan"))
+    submit(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Save the draft']"))
+    assert "Case plan" in browser.find_element(By.TAG_NAME, "h1").text
     plan_url = browser.current_url
     agreeing = [m for m in members if m["role"] in ("parent", "non_resident_father", "caregiver")]
     for m in agreeing:
         Select(browser.find_element(By.ID, "personId")).select_by_visible_text(name(m))
         Select(browser.find_element(By.ID, "agreed")).select_by_value("yes")
         Select(browser.find_element(By.ID, "language")).select_by_value("es")
-        browser.find_element(By.XPATH, "//button[normalize-space()='Record the answer']").click()
-        wait_for_url(browser, EC.text_to_be_present_in_element((By.ID, "agreement-heading"), "agreement"))
+        submit(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Record the answer']"))
     assert "Agreed with the family" in browser.find_element(By.TAG_NAME, "h1").text
 
     sign_out(browser)
     sign_in(browser, base_url, "supervisor@demo.reunify.test")
     browser.get(plan_url)
-    browser.find_element(By.XPATH, "//button[normalize-space()='Approve the plan']").click()
-    wait_for_url(browser, EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Active"))
+    submit(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Approve the plan']"))
+    assert "Active" in browser.find_element(By.TAG_NAME, "h1").text
 
     sign_out(browser)
     sign_in(browser, base_url, "caseworker@demo.reunify.test")
@@ -71,7 +77,7 @@ def test_plan_agreed_approved_and_a_referral_answered(browser, base_url):
         reason.send_keys("Agreed in the case plan")
         if not browser.find_element(By.ID, "consentGiven").is_selected():
             browser.find_element(By.ID, "consentGiven").click()
-        browser.find_element(By.XPATH, "//button[normalize-space()='Refer']").click()
+        submit(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Refer']"))
 
     refer(father, "Rapid rehousing for reunifying families (California residents only) — Golden State Housing Partners")
     wait_for_url(browser, EC.presence_of_element_located((By.CSS_SELECTOR, ".error-summary")))
@@ -88,15 +94,15 @@ def test_plan_agreed_approved_and_a_referral_answered(browser, base_url):
     assert name(mother) in browser.find_element(By.ID, "inbox").text
     browser.get(referral_url)
     Select(browser.find_element(By.ID, "to")).select_by_value("accepted")
-    browser.find_element(By.XPATH, "//button[normalize-space()='Record']").click()
-    wait_for_url(browser, EC.text_to_be_present_in_element((By.ID, "referral-status"), "Accepted"))
+    submit(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Record']"))
+    assert browser.find_element(By.ID, "referral-status").text == "Accepted"
 
     # The provider logs the first session from the referral's page.
     Select(browser.find_element(By.ID, "kind")).select_by_value("parenting_training")
     browser.find_element(By.ID, "durationMinutes").send_keys("120")
     Select(browser.find_element(By.ID, "attendance")).select_by_value("attended")
-    browser.find_element(By.XPATH, "//button[normalize-space()='Log the session']").click()
-    wait_for_url(browser, EC.text_to_be_present_in_element((By.ID, "referral-status"), "Accepted"))
+    submit(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Log the session']"))
+    assert browser.find_element(By.ID, "referral-status").text == "Accepted"
     sessions = api(base_url, f"/api/v1/cases/{case['id']}/sessions", bearer)
     assert any(p["personId"].lower() == mother["person"]["id"].lower() and p["attendance"] == "attended"
                for s in sessions for p in s["participants"])
