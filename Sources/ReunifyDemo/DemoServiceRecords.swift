@@ -94,7 +94,7 @@ public struct DemoServiceRecords: Sendable {
             let consentID = records.consents.first { $0.details.personID == p.id && $0.details.providerID == providerID }?.id
                 ?? consent(f, p, providerID, scope: s.category.isRestricted
                            ? "42 CFR Part 2: the referral, attendance and progress, to the caseworker and supervisor"
-                           : "Name, contact, language and the reason for referral", on: day)
+                           : ConsentDetails.referralMinimum, on: day)
             let closing: String? = switch status {
             case .declined: "No evening places in the family's language this term"
             case .ended: "Moved out of the service area"

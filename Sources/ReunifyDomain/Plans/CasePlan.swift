@@ -14,6 +14,9 @@ public enum PlanStatus: String, CodedValue {
         case .superseded: "Superseded"
         }
     }
+
+    /// Drafts and agreed versions change and take the family's answers; approved ones are kept as approved.
+    public var isOpen: Bool { self == .draft || self == .agreed }
 }
 
 /// Where an intervention of the plan stands.
@@ -222,7 +225,7 @@ public enum PlanRules {
     /// cleared, since the family agreed to something else); approved, active and superseded versions are kept as
     /// they were and a new version is drafted instead.
     public static func change(_ plan: CasePlanDetails, goals: [PlanGoal], today: CalendarDate) throws -> CasePlanDetails {
-        guard plan.status == .draft || plan.status == .agreed else {
+        guard plan.status.isOpen else {
             throw StateConflict("Plan \(plan.number) is \(plan.status.rawValue) and is kept as approved; draft a new version to change it")
         }
         try check(goals, draftedOn: plan.draftedOn)
@@ -240,7 +243,7 @@ public enum PlanRules {
     /// answered, the version is agreed.
     public static func recordAgreement(_ agreement: PlanAgreement, on plan: CasePlanDetails, role: MemberRole?,
                                        agreeingMembers: Set<PersonID>) throws -> CasePlanDetails {
-        guard plan.status == .draft || plan.status == .agreed else {
+        guard plan.status.isOpen else {
             throw StateConflict("Plan \(plan.number) is \(plan.status.rawValue); the family's agreement is recorded before approval")
         }
         guard let role else { throw ValidationFailure(field: "personId", "This person is not a member of the case") }

@@ -32,6 +32,9 @@ public enum ReferralStatus: String, CodedValue {
     }
 
     public var isOpen: Bool { !next.isEmpty }
+
+    /// The provider has taken the person on (or will): sessions of the service are logged for them.
+    public var takesSessions: Bool { [.accepted, .active, .waitlisted].contains(self) }
 }
 
 /// Who moves a referral: the provider answers and runs the service; the case's staff withdraw it, and may record a
@@ -154,6 +157,9 @@ public struct ConsentDetails: Equatable, Sendable, Codable {
         self.revokedOn = revokedOn
         self.revocationReason = revocationReason
     }
+
+    /// What a referral shares with a provider when the consent says no more: the minimum the provider needs.
+    public static let referralMinimum = "Name, contact, language and the reason for referral"
 
     /// In force on `date`: given by then, not expired, not revoked.
     public func stands(on date: CalendarDate) -> Bool {

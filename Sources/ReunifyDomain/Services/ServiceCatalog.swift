@@ -215,3 +215,35 @@ public enum Languages {
         return offered.contains { String($0.split(separator: "-").first ?? "").lowercased() == want }
     }
 }
+
+/// A search of the directory: by kind, language and place, and for one family member the services they may be
+/// referred to (by the person searching, as the referral itself would check).
+public struct ServiceSearch: Sendable {
+    public var category: ServiceCategory?
+    public var language: String?
+    public var place: String?
+    /// The family member the services must take, with their part in the case.
+    public var candidate: (person: PersonDetails, role: MemberRole?)?
+    public var referrer: UserRole?
+    public var on: CalendarDate
+
+    public init(category: ServiceCategory? = nil, language: String? = nil, place: String? = nil,
+                candidate: (person: PersonDetails, role: MemberRole?)? = nil, referrer: UserRole? = nil, on: CalendarDate) {
+        self.category = category
+        self.language = language
+        self.place = place
+        self.candidate = candidate
+        self.referrer = referrer
+        self.on = on
+    }
+
+    /// Nothing asked: every organisation is listed, even one without a service yet.
+    public var isEmpty: Bool { category == nil && language == nil && place == nil && candidate == nil }
+
+    public func admits(_ s: ProviderService, providerRegion: String) -> Bool {
+        (category.map { s.category == $0 } ?? true)
+            && (language.map { Languages.matches(s.languages, $0) } ?? true)
+            && (place.map { s.isGiven(near: $0, providerRegion: providerRegion) } ?? true)
+            && (candidate.map { s.eligibility.failures(of: $0.person, role: $0.role, on: on, referrer: referrer).isEmpty } ?? true)
+    }
+}

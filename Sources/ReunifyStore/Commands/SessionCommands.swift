@@ -52,7 +52,7 @@ public struct SessionCommands: Sendable {
                 throw StoreError.noSuchCase
             }
             let referrals = try await ServiceRecordsRepository(change.db).referrals(in: caseID)
-            let referred = Set(referrals.filter { $0.details.providerID == organisation && [.accepted, .active, .waitlisted].contains($0.details.status) }
+            let referred = Set(referrals.filter { $0.details.providerID == organisation && $0.details.status.takesSessions }
                 .map(\.details.personID))
             guard details.participants.contains(where: { referred.contains($0.personID) }) else { throw StoreError.noSuchCase }
             return try await change.audited(.create, .serviceSession) { tx in

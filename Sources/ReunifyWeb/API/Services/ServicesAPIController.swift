@@ -38,26 +38,14 @@ struct ServicesAPIController: RouteCollection {
         if let language, !Languages.isTag(language) {
             throw ValidationFailure(field: "language", "'\(language)' is not a language code; use codes like en or es")
         }
-        var eligible: (PersonDetails, MemberRole?)?
+        var search = ServiceSearch(category: category, language: language, place: place, referrer: signedIn.actor.role, on: req.today)
         if let text = req.query[String.self, at: "eligibleFor"] {
             guard let personID = PersonID(text) else { throw ValidationFailure(field: "eligibleFor", "'\(text)' is not a person id") }
-            let visible = try await req.visibleCases(of: personID)
-            guard let caseID = visible.first, let person = try await PersonRepository(req.db).find(personID) else {
-                throw Abort(.notFound, reason: "There is no person with id \(personID) in a case open to you")
-            }
-            let role = try await PersonRepository(req.db).members(of: caseID).first { $0.personID == personID.uuid }?.memberRole
-            eligible = (person.details, role)
-            try await req.audit(.search, .person, recordID: personID, caseID: caseID, "API looked for services \(person.details.fullName) may be referred to")
+            search.candidate = try await req.serviceCandidate(personID) { "API looked for services \($0) may be referred to" }
         }
-        let today = req.today
         return try await ProviderRepository(req.db).all().compactMap { listing in
-            let services = listing.services.filter { s in
-                (category == nil || s.details.category == category)
-                    && (language == nil || Languages.matches(s.details.languages, language!))
-                    && (place.map { s.details.isGiven(near: $0, providerRegion: listing.provider.details.region) } ?? true)
-                    && (eligible.map { s.details.eligibility.failures(of: $0.0, role: $0.1, on: today).isEmpty } ?? true)
-            }
-            guard !services.isEmpty || (category == nil && language == nil && place == nil && eligible == nil) else { return nil }
+            let services = listing.services.filter { search.admits($0.details, providerRegion: listing.provider.details.region) }
+            guard !services.isEmpty || search.isEmpty else { return nil }
             let p = listing.provider.details
             return ProviderDTO(id: listing.provider.id.uuid, name: p.name, region: p.region, phone: p.phone, email: p.email, address: p.address,
                                services: services.map(ServiceDTO.init))
@@ -257,7 +245,8 @@ struct ReferralAccess {
 
     func mayRead(_ r: Recorded<ReferralSubject, ReferralDetails>, caseID: CaseID, facts: CaseAccessFacts?) async throws -> Bool {
         var facts = facts
-        if facts == nil { facts = try await CaseRepository(req.db).facts(caseID) }
+        // Provider staff reach their organisation's referrals through the organisation, not the case: no case read.
+        if facts == nil && organisation != r.details.providerID { facts = try await CaseRepository(req.db).facts(caseID) }
         let decision = facts.map { req.policy.decide(actor, .read, .referral, in: $0) } ?? .notFound
         var stands = false
         if r.details.isRestricted {

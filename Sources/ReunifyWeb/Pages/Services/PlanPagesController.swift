@@ -115,7 +115,7 @@ struct PlanPagesController: RouteCollection {
             return directory.flatMap(\.services).first { $0.id == id }?.details.name
         }
         let agreeing = o.members.filter { PlanRules.agreeingRoles.contains($0.role) }
-        let editable = (state == .draft || state == .agreed) && may(.update, .casePlan)
+        let editable = state.isOpen && may(.update, .casePlan)
         let view = FormView(form, errors: errors)
         let names = try await UserRepository(req.db).names([d.approvedBy].compactMap { $0 })
         return Layout(title: "Case plan \(d.number)", signedIn: req.signedIn, breadcrumbs: crumbs(o)).render(

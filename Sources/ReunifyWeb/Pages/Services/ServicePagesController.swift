@@ -28,14 +28,9 @@ struct ServicePagesController: RouteCollection {
         let language = (try? req.query.get(String.self, at: "language")).flatMap { $0.isEmpty ? nil : $0 }
         let place = (try? req.query.get(String.self, at: "place")).flatMap { $0.isEmpty ? nil : $0 }
         // For one family member: only the services they may be referred to, as the referral itself would check.
-        var eligible: (person: PersonDetails, role: MemberRole?)?
+        var search = ServiceSearch(category: category, language: language, place: place, referrer: signedIn.actor.role, on: req.today)
         if let text = try? req.query.get(String.self, at: "eligibleFor"), let personID = PersonID(text) {
-            guard let caseID = try await req.visibleCases(of: personID).first, let person = try await PersonRepository(req.db).find(personID) else {
-                throw Abort(.notFound, reason: "There is no person with that id in a case open to you")
-            }
-            let role = try await PersonRepository(req.db).members(of: caseID).first { $0.personID == personID.uuid }?.memberRole
-            eligible = (person.details, role)
-            try await req.audit(.search, .person, recordID: personID, caseID: caseID, "looked for services \(person.details.fullName) may be referred to")
+            search.candidate = try await req.serviceCandidate(personID) { "looked for services \($0) may be referred to" }
         }
         let listings = try await ProviderRepository(req.db).all()
         var form = FormData()
@@ -43,13 +38,9 @@ struct ServicePagesController: RouteCollection {
         form.set("language", language)
         form.set("place", place)
         let view = FormView(form, errors: [])
-        let rows = listings.flatMap { l in l.services.map { (l.provider, $0) } }.filter { p, s in
-            (category == nil || s.details.category == category) && (language.map { Languages.matches(s.details.languages, $0) } ?? true)
-                && (place.map { s.details.isGiven(near: $0, providerRegion: p.details.region) } ?? true)
-                && (eligible.map { s.details.eligibility.failures(of: $0.person, role: $0.role, on: req.today, referrer: signedIn.actor.role).isEmpty } ?? true)
-        }
+        let rows = listings.flatMap { l in l.services.map { (l.provider, $0) } }.filter { p, s in search.admits(s.details, providerRegion: p.details.region) }
         return Layout(title: "Services", signedIn: signedIn).render(
-            .h1(.text(eligible.map { "Services \($0.person.fullName) may be referred to" } ?? "Services for families")),
+            .h1(.text(search.candidate.map { "Services \($0.person.fullName) may be referred to" } ?? "Services for families")),
             .form(.method(.get), .action(SiteURL.services.path), .class("filters"),
                 view.select("category", "Kind of service", ServiceCategory.self, blank: "Any"),
                 view.select("language", "Language", options: [("en", "English"), ("es", "Spanish")], blank: "Any"),
@@ -118,7 +109,7 @@ struct ServicePagesController: RouteCollection {
         let service: ServiceID? = r.id("serviceId", "Choose the service")
         let expires = r.date("consentExpiresOn")
         if let person, let service, r.errors.isEmpty {
-            let scope = form.optional("consentScope") ?? "Name, contact, language and the reason for referral"
+            let scope = form.optional("consentScope") ?? ConsentDetails.referralMinimum
             let consent = form.bool("consentGiven") ? ReferralCommands.GivenConsent(scope: scope, expiresOn: expires) : nil
             do {
                 let referral = try await ReferralCommands(req.change()).refer(person, to: service, in: o.caseID, interventionID: nil,
@@ -145,7 +136,7 @@ struct ServicePagesController: RouteCollection {
         let d = r.details
         let view = FormView(form, errors: errors)
         let asProvider = access.organisation == d.providerID
-        let mayLog = asProvider && [.accepted, .active, .waitlisted].contains(d.status)
+        let mayLog = asProvider && d.status.takesSessions
         var sessionForm = FormData()
         sessionForm.set("date", date: req.today.parts)
         for key in ["kind", "date-day", "date-month", "date-year", "durationMinutes", "attendance", "progressNote", "clinicalNote"] {
@@ -280,13 +271,13 @@ struct ServicePagesController: RouteCollection {
 
     // MARK: sessions
 
-    func sessionPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+    func sessionPage(_ req: Request, _ o: CaseOverview, _ facts: CaseAccessFacts, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let view = FormView(form, errors: errors)
         let services = try await ProviderRepository(req.db).all().flatMap { l in l.services.map { ($0.id.description, $0.details.name) } }
         let objectives = try await ServiceRecordsRepository(req.db).plans(in: o.caseID).filter { [.active, .approved, .agreed, .draft].contains($0.details.status(on: req.today)) }
             .flatMap { p in p.details.objectives.map { ($0.id.uuidString.lowercased(), "Plan \(p.details.number): \($0.statement)") } }
         let actor = try req.requireSignedIn().actor
-        let mayNote = actor.role == .clinician || actor.role == .supervisor
+        let mayNote = req.policy.decide(actor, .create, .clinicalNote, in: facts).isAllowed
         return RecordFormPage(title: "Record a session", action: SiteURL.newSession(o.caseID).path, cancel: SiteURL.caseFile(o.caseID).path,
                               view: view, fields: [
                                 view.select("kind", "Kind of session", SessionKind.self),
@@ -303,14 +294,14 @@ struct ServicePagesController: RouteCollection {
     }
 
     func newSession(req: Request) async throws -> Response {
-        let (o, _) = try await caseContext(req, .create, .serviceSession)
+        let (o, facts) = try await caseContext(req, .create, .serviceSession)
         var form = FormData()
         form.set("date", date: req.today.parts)
-        return try await sessionPage(req, o, form, [])
+        return try await sessionPage(req, o, facts, form, [])
     }
 
     func recordSession(req: Request) async throws -> Response {
-        let (o, _) = try await caseContext(req, .create, .serviceSession)
+        let (o, facts) = try await caseContext(req, .create, .serviceSession)
         let form = FormData(req)
         var r = FormReader(form)
         let kind = r.code(SessionKind.self, "kind", required: "Choose the kind of session")
@@ -335,6 +326,6 @@ struct ServicePagesController: RouteCollection {
                 r.add(refusal.errors.map { $0.field.hasPrefix("participants") ? FieldError("participants", $0.message) : $0 })
             }
         }
-        return try await sessionPage(req, o, form, r.errors, status: .unprocessableEntity)
+        return try await sessionPage(req, o, facts, form, r.errors, status: .unprocessableEntity)
     }
 }
