@@ -2,6 +2,7 @@
 import json
 import urllib.request
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -23,8 +24,21 @@ def token(base_url, email):
 
 
 def wait_for_url(browser, condition):
-    """Form posts navigate after the click returns: wait for the new page rather than race it."""
-    WebDriverWait(browser, 15).until(condition)
+    """Form posts navigate after the click returns: wait for the new page rather than race it. A probe that lands
+    between two documents may be answered with any driver error; it is asked again until the time is up."""
+    WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(condition)
+
+
+def submit(browser, button):
+    """Clicks a form's button and waits until the page it posts to has replaced this one.
+
+    The leaving page is marked with a script global; a new document starts without it. (Probing the old page's
+    elements for staleness instead races the navigation: Chromium sometimes answers with an inspector error rather
+    than a stale-element one.)"""
+    browser.execute_script("window.__reunifyLeaving = true")
+    button.click()
+    wait_for_url(browser, lambda driver: driver.execute_script(
+        "return window.__reunifyLeaving !== true && document.readyState === 'complete'"))
 
 
 def sign_in(browser, base_url, email):

@@ -4,14 +4,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from test_journey import api, sign_in, sign_out, token, wait_for_url
-
-
-def submit(browser, button):
-    """Clicks a form's button and waits until the page it posts to has replaced this one."""
-    page = browser.find_element(By.TAG_NAME, "html")
-    button.click()
-    wait_for_url(browser, EC.staleness_of(page))
+from test_journey import api, sign_in, sign_out, submit, token, wait_for_url
 
 
 def split_family(base_url, bearer):
