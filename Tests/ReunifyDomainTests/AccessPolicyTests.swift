@@ -36,13 +36,15 @@ struct AccessPolicyTests {
         case .caseworker:
             if kind == .auditTrail || kind == .clinicalNote { return .forbidden }
             if kind == .caseFile && action == .delete { return .forbidden }
-            if (kind == .team || kind == .planApproval) && action != .read { return .forbidden }
+            if (kind == .team || kind == .planApproval || kind == .visitLevelApproval) && action != .read { return .forbidden }
             return .allow
         case .supervisor:
             if kind == .caseFile && action == .delete { return .forbidden }
             if kind == .auditTrail && action != .read { return .forbidden }
             return .allow
         case .clinician where [.assessment, .serviceSession, .clinicalNote].contains(kind) && (action == .create || action == .update):
+            return .allow
+        case .clinician where kind == .visit && action == .update:
             return .allow
         case .clinician:
             return action == .read && kind != .auditTrail ? .allow : .forbidden
@@ -51,7 +53,7 @@ struct AccessPolicyTests {
         case .provider:
             return .notFound
         case .parent:
-            let familyView: Set<RecordKind> = [.caseFile, .member, .person, .permanencyGoal, .team, .casePlan]
+            let familyView: Set<RecordKind> = [.caseFile, .member, .person, .permanencyGoal, .team, .casePlan, .visitPlan, .visit, .familyCalendar]
             return action == .read && familyView.contains(kind) ? .allow : .forbidden
         case .administrator:
             return kind == .auditTrail && action == .read ? .allow : .notFound

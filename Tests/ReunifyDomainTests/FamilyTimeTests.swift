@@ -80,3 +80,105 @@ struct FamilyTimeTests {
         #expect(safety(-1, .safe).validate(today: today).map(\.field) == ["date"])
     }
 }
+
+@Suite("Family time: visits, visitation figures and calendar feeds")
+struct VisitRecordTests {
+    static let child = PersonID(UUID()), mother = PersonID(UUID()), father = PersonID(UUID())
+    static let start = CalendarDate(iso: "2026-11-10")!.startOfDay.addingTimeInterval(18 * 3600)
+
+    static func visit(day: Int, _ attendance: [(PersonID, VisitAttendance)]?, quality: VisitQuality? = nil) -> VisitDetails {
+        let s = start.addingTimeInterval(TimeInterval(day * 86_400))
+        let record = attendance.map {
+            VisitRecord(attendance: $0.map { VisitAttendanceEntry(personID: $0.0, status: $0.1) }, quality: quality,
+                        observations: VisitObservation(concerns: quality == .harmful ? "Shouted at the child" : nil), recordedAt: s, recordedBy: UserID(UUID()))
+        }
+        return VisitDetails(planID: VisitPlanID(UUID()), childID: child, level: .supervised, start: s, end: s.addingTimeInterval(3600),
+                            utcOffsetMinutes: -480, location: "Room 2", supervisorID: UserID(UUID()), people: [child, mother], record: record)
+    }
+
+    @Test("visitation counts visits due, those that took place, the most frequent quality, harmful if any; agency cancellations do not count")
+    func figures() {
+        let visits = [
+            Self.visit(day: 0, [(Self.mother, .attended)], quality: .strong),
+            Self.visit(day: 1, [(Self.mother, .late)], quality: .adequate),
+            Self.visit(day: 2, [(Self.mother, .attended)], quality: .adequate),
+            Self.visit(day: 3, [(Self.mother, .noShow)]),
+            Self.visit(day: 4, [(Self.mother, .cancelledByAgency)]),
+            Self.visit(day: 5, nil),
+            Self.visit(day: 40, nil),
+        ].map { (id: UUID(), details: $0) }
+        let now = Self.start.addingTimeInterval(10 * 86_400)
+        let (f, counted) = VisitationFigures.of(visits, childID: Self.child, from: CalendarDate(iso: "2026-11-01")!, to: CalendarDate(iso: "2026-12-31")!, now: now)
+        #expect(f.scheduled == 5)  // four recorded and not called off by the agency, one due but unrecorded; the future one not yet
+        #expect(f.attended == 3)
+        #expect(f.quality == .adequate)
+        #expect(f.recorded == 4)
+        #expect(counted.count == 5)
+        let harmful = visits + [(id: UUID(), details: Self.visit(day: 6, [(Self.mother, .attended)], quality: .harmful))]
+        #expect(VisitationFigures.of(harmful, childID: Self.child, from: CalendarDate(iso: "2026-11-01")!, to: CalendarDate(iso: "2026-12-31")!, now: now).figures.quality == .harmful)
+        #expect(VisitationFigures.summaryQuality([.strong, .limited]) == .limited)
+        #expect(VisitationFigures.summaryQuality([]) == nil)
+    }
+
+    @Test("a visit is recorded once started, by the people it brought together, rated when it took place")
+    func recording() throws {
+        let scheduled = Self.visit(day: 0, nil)
+        let good = VisitRecord(attendance: [VisitAttendanceEntry(personID: Self.mother, status: .attended)], quality: .strong,
+                               observations: VisitObservation(), recordedAt: Self.start, recordedBy: UserID(UUID()))
+        #expect(throws: ValidationFailure.self) { try VisitRules.checkRecord(good, of: scheduled, now: Self.start.addingTimeInterval(-60)) }
+        try VisitRules.checkRecord(good, of: scheduled, now: Self.start.addingTimeInterval(60))
+        var stranger = good
+        stranger.attendance.append(VisitAttendanceEntry(personID: Self.father, status: .attended))
+        #expect(throws: ValidationFailure.self) { try VisitRules.checkRecord(stranger, of: scheduled, now: Self.start.addingTimeInterval(60)) }
+        var unrated = good
+        unrated.quality = nil
+        #expect(throws: ValidationFailure.self) { try VisitRules.checkRecord(unrated, of: scheduled, now: Self.start.addingTimeInterval(60)) }
+        var noShowRated = good
+        noShowRated.attendance = [VisitAttendanceEntry(personID: Self.mother, status: .noShow)]
+        #expect(throws: ValidationFailure.self) { try VisitRules.checkRecord(noShowRated, of: scheduled, now: Self.start.addingTimeInterval(60)) }
+        var harmfulSilent = good
+        harmfulSilent.quality = .harmful
+        #expect(throws: ValidationFailure.self) { try VisitRules.checkRecord(harmfulSilent, of: scheduled, now: Self.start.addingTimeInterval(60)) }
+    }
+
+    @Test("a clash names the person both visits share, or the room")
+    func clashNames() {
+        let a = Self.visit(day: 0, nil)
+        var b = a
+        b.people = [PersonID(UUID()), Self.mother]
+        b.supervisorID = nil
+        b.location = "Park"
+        let existing = a.slot(id: UUID())
+        let clash = VisitClash.naming([existing], for: b.slot(id: nil), names: [Self.mother.uuid: "Maria Lopez"], offsetMinutes: -480)
+        #expect(clash.message == "Maria Lopez has a visit 10:00–11:00 that day")
+        var room = a
+        room.people = [PersonID(UUID())]
+        room.supervisorID = nil
+        let roomClash = VisitClash.naming(VisitScheduling.clashes(of: room.slot(id: nil), with: [existing]), for: room.slot(id: nil), names: [:], offsetMinutes: -480)
+        #expect(roomClash.message == "Room 2 is taken by another visit 10:00–11:00 that day")
+    }
+
+    @Test("an iCalendar feed folds long lines at 75 octets without splitting a character, escapes text and ends lines with CRLF")
+    func icalendar() {
+        let long = String(repeating: "Visita supervisada con la familia — ", count: 4)
+        let feed = ICalendar(name: "Visits; week", events: [
+            ICalendar.Event(uid: "visit-1@reunify", start: Self.start, end: Self.start.addingTimeInterval(3600), summary: long, location: "Room 2, Family Center"),
+        ], stamp: Self.start).text
+        #expect(feed.hasSuffix("END:VCALENDAR\r\n"))
+        let lines = feed.components(separatedBy: "\r\n")
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+        #expect(lines.contains("X-WR-CALNAME:Visits\\; week"))
+        #expect(lines.contains("LOCATION:Room 2\\, Family Center"))
+        #expect(lines.contains("DTSTART:20261110T180000Z"))
+        let unfolded = feed.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("SUMMARY:" + long))
+        #expect(!feed.contains("\n\n"))
+    }
+
+    @Test("a feed token carries 256 random bits in URL-safe characters")
+    func tokens() {
+        let a = FeedToken.generate(), b = FeedToken.generate()
+        #expect(a != b && FeedToken.isWellFormed(a) && FeedToken.isWellFormed(b))
+        #expect(!FeedToken.isWellFormed("short") && !FeedToken.isWellFormed(String(repeating: "a", count: 42) + "/"))
+    }
+}

@@ -4,7 +4,7 @@
 /// - supervisor: everything on their unit's cases, including the audit trail.
 /// - clinician, legal: read the case when on its team; a clinician on the team may also rate assessments.
 /// - provider: no case content yet (they will see referrals sent to their organisation).
-/// - parent: read their own case's family view (the case, its members, their persons, goals).
+/// - parent: read their own case's family view (the case, its members, their persons, goals, plan, visits).
 /// - administrator: no case content unless on the team (then read only); every case's audit trail.
 ///
 /// A case the actor has no part in is answered `notFound`, never `forbidden`, so its existence is not leaked.
@@ -55,6 +55,8 @@ public struct AccessPolicy: Sendable {
                 return .forbidden("A supervisor changes who is on a case's team")
             case (.planApproval, _) where action != .read:
                 return .forbidden("A supervisor approves the case plan")
+            case (.visitLevelApproval, _) where action != .read:
+                return .forbidden("A supervisor approves a step up in family time")
             case (.clinicalNote, _):
                 return .forbidden("Clinical notes are open to the clinicians on the case's team, their author and the supervisor")
             default:
@@ -68,6 +70,8 @@ public struct AccessPolicy: Sendable {
             if actor.role == .clinician && [.assessment, .serviceSession, .clinicalNote].contains(kind) && (action == .create || action == .update) {
                 return .allow
             }
+            // A therapist supervising a visit records what happened at it.
+            if actor.role == .clinician && kind == .visit && action == .update { return .allow }
             if kind == .clinicalNote && actor.role != .clinician {
                 return .forbidden("Clinical notes are open to the clinicians on the case's team, their author and the supervisor")
             }
@@ -79,7 +83,7 @@ public struct AccessPolicy: Sendable {
         case .family:
             guard action == .read else { return .forbidden("Please ask your caseworker to change this") }
             switch kind {
-            case .caseFile, .member, .person, .permanencyGoal, .team, .casePlan:
+            case .caseFile, .member, .person, .permanencyGoal, .team, .casePlan, .visitPlan, .visit, .familyCalendar:
                 return .allow
             default:
                 return .forbidden("This part of the case is kept by the agency")

@@ -24,6 +24,18 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     /// What a clinician or provider wrote about a session: restricted to clinicians on the team, the author and the
     /// supervisor.
     case clinicalNote = "clinical_note"
+    /// A child's family time with some of their family: who, level, how often, where, who supervises, conditions.
+    case visitPlan = "visit_plan"
+    /// A request to move a visit plan to another level (a step up waits for approval).
+    case visitLevelChange = "visit_level_change"
+    /// A supervisor's approval of a step up in family time, or acknowledgement of a step down.
+    case visitLevelApproval = "visit_level_approval"
+    /// A safety assessment of one child: danger indicators, protective capacities, decision, safety plan.
+    case safetyAssessment = "safety_assessment"
+    /// One visit: its time and place, and once it has happened, attendance and the supervisor's observation.
+    case visit
+    /// The family's private calendar feed of their coming visits.
+    case familyCalendar = "family_calendar"
     /// A relative's inquiry for a child, or the agency's search for a registered child's family.
     case tracingRequest = "tracing_request"
     /// A registered child the matching engine proposes for a tracing request, with the decision on it.

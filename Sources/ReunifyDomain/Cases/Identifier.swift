@@ -44,6 +44,10 @@ public enum ConsentSubject {}
 public enum ReferralSubject {}
 public enum PlanSubject {}
 public enum SessionSubject {}
+public enum VisitPlanSubject {}
+public enum LevelChangeSubject {}
+public enum SafetyAssessmentSubject {}
+public enum VisitSubject {}
 
 public typealias UserID = Identifier<UserSubject>
 public typealias CaseID = Identifier<CaseSubject>
@@ -64,6 +68,10 @@ public typealias ConsentID = Identifier<ConsentSubject>
 public typealias ReferralID = Identifier<ReferralSubject>
 public typealias PlanID = Identifier<PlanSubject>
 public typealias SessionID = Identifier<SessionSubject>
+public typealias VisitPlanID = Identifier<VisitPlanSubject>
+public typealias LevelChangeID = Identifier<LevelChangeSubject>
+public typealias SafetyAssessmentID = Identifier<SafetyAssessmentSubject>
+public typealias VisitID = Identifier<VisitSubject>
 
 /// A record as the rules and the pages see it: its id, the version an edit must name, and its details.
 public struct Recorded<Subject, Details: Sendable>: Sendable {

@@ -60,21 +60,36 @@ public struct SafetyAssessmentDetails: Equatable, Sendable, Codable {
     public var childID: PersonID
     public var date: CalendarDate
     public var dangerIndicators: [String]
+    /// What the caregivers do that keeps the child safe.
+    public var protectiveCapacities: [String]
     public var decision: SafetyAssessmentDecision
     public var safetyPlan: String?
 
-    public init(childID: PersonID, date: CalendarDate, dangerIndicators: [String], decision: SafetyAssessmentDecision, safetyPlan: String?) {
+    public init(childID: PersonID, date: CalendarDate, dangerIndicators: [String], protectiveCapacities: [String] = [],
+                decision: SafetyAssessmentDecision, safetyPlan: String?) {
         self.childID = childID
         self.date = date
         self.dangerIndicators = dangerIndicators
+        self.protectiveCapacities = protectiveCapacities
         self.decision = decision
         self.safetyPlan = safetyPlan
+    }
+
+    /// The safety part of a reunification review, as this assessment answers it.
+    public var reviewSafety: ReviewInput.Safety {
+        ReviewInput.Safety(decision: decision.reviewDecision, dangerIndicators: dangerIndicators, safetyPlan: safetyPlan)
     }
 
     /// Recorded once made (today or earlier); "safe with a plan" names the plan.
     public func validate(today: CalendarDate) -> [FieldError] {
         var errors: [FieldError] = []
         if date > today { errors.append(FieldError("date", "A safety assessment is recorded once made: the date is today or earlier")) }
+        if dangerIndicators.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            errors.append(FieldError("dangerIndicators", "Each danger indicator is named"))
+        }
+        if decision == .safe && !dangerIndicators.isEmpty {
+            errors.append(FieldError("decision", "Danger indicators are present: the decision is safe with a plan, or unsafe"))
+        }
         if decision == .safeWithPlan && (safetyPlan ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             errors.append(FieldError("safetyPlan", "Write the safety plan that makes the child safe"))
         }
@@ -83,7 +98,7 @@ public struct SafetyAssessmentDetails: Equatable, Sendable, Codable {
 }
 
 /// A request to move a child's family time to another level.
-public struct LevelChange: Equatable, Sendable {
+public struct LevelChange: Equatable, Sendable, Codable {
     public enum Status: String, Sendable, Codable { case awaitingApproval = "awaiting_approval", approved }
     public var from: VisitLevel
     public var to: VisitLevel

@@ -1,5 +1,18 @@
 import Foundation
 
+/// Where a review's visitation figures came from.
+public enum VisitationSource: String, CodedValue {
+    case recordedVisits = "recorded_visits"
+    case entered
+    public static let listName = "visitation source"
+    public var label: String {
+        switch self {
+        case .recordedVisits: "computed from the visits recorded in the period"
+        case .entered: "as entered (no visits recorded in the period)"
+        }
+    }
+}
+
 /// The inputs of one reunification review for one child, as the worker enters them.
 public struct ReviewInput: Sendable, Equatable, Codable {
     public struct Risk: Sendable, Equatable, Codable {
@@ -50,13 +63,38 @@ public struct ReviewInput: Sendable, Equatable, Codable {
     /// Months the child has been in care in this episode, for the time gate.
     public var monthsInCare: Int
     public var rationale: String?
+    /// Where the visitation figures came from: the visits recorded in the review's period, or the worker's entry
+    /// (nil: entered, as every review before visits were recorded).
+    public var visitationSource: VisitationSource?
+    /// The safety assessment the safety part was read from, when one was recent enough.
+    public var safetyAssessmentOn: CalendarDate?
 
-    public init(risk: Risk, visitation: Visitation, safety: Safety, monthsInCare: Int, rationale: String? = nil) {
+    public init(risk: Risk, visitation: Visitation, safety: Safety, monthsInCare: Int, rationale: String? = nil,
+                visitationSource: VisitationSource? = nil, safetyAssessmentOn: CalendarDate? = nil) {
         self.risk = risk
         self.visitation = visitation
         self.safety = safety
         self.monthsInCare = monthsInCare
         self.rationale = rationale
+        self.visitationSource = visitationSource
+        self.safetyAssessmentOn = safetyAssessmentOn
+    }
+
+    /// The review with its visitation part read from the visits recorded in its period, where there are any, and its
+    /// safety part from a safety assessment of the child at most `LevelChangeRules.safetyAssessmentMaxAgeDays` old.
+    public func reading(visits figures: VisitationFigures?, safety assessment: SafetyAssessmentDetails?, today: CalendarDate) -> ReviewInput {
+        var next = self
+        if let figures, figures.recorded > 0 {
+            next.visitation = Visitation(scheduled: figures.scheduled, attended: figures.attended, quality: figures.quality ?? visitation.quality)
+            next.visitationSource = .recordedVisits
+        } else {
+            next.visitationSource = .entered
+        }
+        if let assessment, assessment.date.days(until: today) <= LevelChangeRules.safetyAssessmentMaxAgeDays, assessment.date <= today {
+            next.safety = assessment.reviewSafety
+            next.safetyAssessmentOn = assessment.date
+        }
+        return next
     }
 
     public func validate() -> [FieldError] {

@@ -43,22 +43,31 @@ public struct RemovalCommands: Sendable {
     public func addPlacement(_ details: PlacementDetails, to episodeID: EpisodeID, in caseID: CaseID) async throws -> PlacementModel {
         let rules = PlacementRules(today: acting.today, timelines: acting.timelines)
         return try await change.write(.create, .placement, caseID: caseID) { tx in
-            let facts = try await CaseFacts(tx, caseID)
-            let episode = try await facts.episode(episodeID)
-            let siblings = try await facts.placements(of: episodeID)
-            let endings = try rules.check(details, editing: nil, episode: episode.details, siblings: siblings.map(\.sibling),
-                                          lastReview: try await facts.lastReview(of: episode.childID))
-            for ending in endings {
-                guard let previous = siblings.first(where: { $0.id == ending.id.uuid }) else { continue }
-                previous.endDate = ending.endDate.iso
-                previous.changeReason = ending.changeReason
-                try await previous.saveChecked(expectedVersion: previous.version, on: tx)
-            }
-            let model = PlacementModel(caseID: caseID.uuid, episodeID: episodeID.uuid, details)
-            try await model.create(on: tx)
-            let name = try await facts.name(of: PersonID(episode.childID))
-            return (model, .init(model.id, "placed \(name): \(details.setting.label.lowercased()) from \(details.startDate.iso)"))
+            try await Self.place(details, in: episodeID, of: caseID, rules: rules, on: tx)
         }
+    }
+
+    /// Checks and writes a new placement inside a change's transaction, ending the one it follows. Recording a
+    /// placement and stepping family time up to a trial home visit both place a child through here: one rule.
+    static func place(_ details: PlacementDetails, in episodeID: EpisodeID, of caseID: CaseID, rules: PlacementRules,
+                      on tx: any Database, dryRun: Bool = false) async throws -> (PlacementModel, CaseChange.Entry) {
+        let facts = try await CaseFacts(tx, caseID)
+        let episode = try await facts.episode(episodeID)
+        let siblings = try await facts.placements(of: episodeID)
+        let endings = try rules.check(details, editing: nil, episode: episode.details, siblings: siblings.map(\.sibling),
+                                      lastReview: try await facts.lastReview(of: episode.childID))
+        let model = PlacementModel(caseID: caseID.uuid, episodeID: episodeID.uuid, details)
+        let name = try await facts.name(of: PersonID(episode.childID))
+        let entry = CaseChange.Entry(nil, "placed \(name): \(details.setting.label.lowercased()) from \(details.startDate.iso)")
+        if dryRun { return (model, entry) }
+        for ending in endings {
+            guard let previous = siblings.first(where: { $0.id == ending.id.uuid }) else { continue }
+            previous.endDate = ending.endDate.iso
+            previous.changeReason = ending.changeReason
+            try await previous.saveChecked(expectedVersion: previous.version, on: tx)
+        }
+        try await model.create(on: tx)
+        return (model, .init(model.id, entry.summary))
     }
 
     public func changePlacement(_ id: PlacementID, in caseID: CaseID, to details: PlacementDetails,

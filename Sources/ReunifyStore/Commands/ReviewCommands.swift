@@ -25,7 +25,13 @@ public struct ReviewCommands: Sendable {
             let open = try await facts.episodes().first { $0.details.childID == child && $0.details.isOpen }?.details
             let goals = try await CaseRecordsRepository(tx).goals(of: caseID).first { $0.childID == child.uuid }?.details
             let months = try ReviewRules.monthsInCare(child, members: facts.members, openEpisode: open, goals: goals, today: acting.today)
-            let reviewInput = try input(months)
+            let entered = try input(months)
+            let repo = FamilyTimeRepository(tx)
+            let since = try await facts.lastReview(of: child.uuid).map { $0.adding(days: 1) }
+                ?? open.map(\.removalDate) ?? acting.today.adding(days: -180)
+            let visits = try await repo.visits(in: caseID).map { (id: $0.id, details: $0.details) }
+            let figures = VisitationFigures.of(visits, childID: child, from: since, to: acting.today, now: acting.now).figures
+            let reviewInput = entered.reading(visits: figures, safety: try await repo.latestSafety(of: child, in: caseID)?.details, today: acting.today)
             let outcome = ReunificationReview.evaluate(reviewInput, policy: policy)
             try ValidationFailure.check(ReunificationReview.problems(reviewInput, outcome: outcome))
             let model = ReviewModel(caseID: caseID.uuid, childID: child.uuid, reviewerID: acting.actor.id.uuid, reviewedOn: acting.today,

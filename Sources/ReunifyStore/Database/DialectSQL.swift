@@ -12,6 +12,13 @@ enum DialectSQL {
         try await sql.raw("UPDATE \(unsafeRaw: CaseModel.schema) SET version = version WHERE id IS NULL").run()
     }
 
+    /// Serialises visit scheduling, so two visits that clash cannot both pass the clash check: on PostgreSQL a lock
+    /// held to the end of the transaction; SQLite's write lock (`claimWriteLock`) already does it.
+    static func lockVisitSchedule(_ database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT pg_advisory_xact_lock(727001)").run()
+    }
+
     /// Triggers that refuse UPDATE and DELETE on `table`.
     static func appendOnlyGuard(table: String, dialect: String) -> [String] {
         if dialect == "sqlite" {

@@ -19,6 +19,7 @@ public enum ReunifyMigrations {
             UpdatePlacementsAddOneCurrent(),
             UpdatePersonsAddAddressParts(),
             CreateServices(),
+            CreateFamilyTime(),
         ]
     }
 }

@@ -72,6 +72,7 @@ extension OpenAPIDocument {
         ["name": "Reunification reviews", "description": "Risk, family time and safety, and the recommendation with its reasons"],
         ["name": "Tracing", "description": "Finding a separated child's family, and confirming a match"],
         ["name": "Plans and services", "description": "The case plan with the family, providers, referrals and consent to share"],
+        ["name": "Family time", "description": "Visit plans and levels, safety assessments, visits, visitation and calendar links"],
         ["name": "About the API", "description": "This document"],
     ]
 
@@ -83,7 +84,7 @@ extension OpenAPIDocument {
             guard var methods = value as? [String: Any] else { continue }
             for (method, opValue) in methods {
                 guard var operation = opValue as? [String: Any] else { continue }
-                let known = operations["\(method) \(path)"]
+                let known = operations["\(method) \(path)"] ?? familyTimeOperations["\(method) \(path)"]
                 assert(known != nil, "OpenAPI operation \(method) \(path) has no operationId")
                 operation["operationId"] = known?.id ?? "\(method)\(path)"
                 operation["tags"] = [known?.tag ?? "Other"]

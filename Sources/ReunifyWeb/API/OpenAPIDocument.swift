@@ -152,9 +152,11 @@ enum OpenAPIDocument {
             "openapi": "3.1.0",
             "info": ["title": "Reunify API", "version": "1.0.0",
                      "description": "Case management for family reunification. Every call is checked against the access policy for the caller's role and the case, and recorded in the audit log."],
-            "paths": annotated(paths.merging(tracingPaths()) { a, _ in a }.merging(servicesPaths()) { a, _ in a }),
+            "paths": annotated(paths.merging(tracingPaths()) { a, _ in a }.merging(servicesPaths()) { a, _ in a }
+                .merging(familyTimePaths()) { a, _ in a }),
             "tags": tags,
-            "components": ["schemas": schemas().merging(tracingSchemas()) { a, _ in a }.merging(servicesSchemas()) { a, _ in a }, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+            "components": ["schemas": schemas().merging(tracingSchemas()) { a, _ in a }.merging(servicesSchemas()) { a, _ in a }
+                .merging(familyTimeSchemas()) { a, _ in a }, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
             "security": [["bearer": [] as [Any]]],
         ]
     }
@@ -258,6 +260,9 @@ enum OpenAPIDocument {
                 "recommendation": codes(Recommendation.self), "finalRecommendation": codes(Recommendation.self),
                 "overrideReason": nullable(string), "rationale": nullable(string), "reasons": array(string), "policyVersion": string,
                 "approved": ["type": "boolean"], "awaitingApproval": ["type": "boolean"], "version": ["type": "integer"],
+                "visitation": object(["scheduled": ["type": "integer"], "attended": ["type": "integer"], "quality": codes(VisitQuality.self),
+                                      "source": codes(VisitationSource.self)], required: ["scheduled", "attended", "quality", "source"]),
+                "safetyAssessmentOn": date,
             ], required: ["id", "childId", "riskScore", "riskLevel", "visitationStatus", "safety", "recommendation", "reasons"]),
             "ApproveRequest": object(["version": version], required: ["version"]),
             "OverrideRequest": object(["recommendation": codes(Recommendation.self), "reason": text, "version": ["type": "integer"]],

@@ -16,6 +16,8 @@ func routes(_ app: Application) throws {
     app.get("favicon.ico") { _ in Favicon.response() }
 
     try app.register(collection: SignInController())
+    // Calendar programs send no sign-in: the feed's secret is its key.
+    try app.register(collection: CalendarFeedController())
 
     let pages = app.grouped(RequireSignIn(mode: .page)).grouped(CSRFMiddleware())
     try pages.register(collection: CaseloadController())
@@ -45,6 +47,7 @@ func routes(_ app: Application) throws {
     try signedInAPI.register(collection: AssessmentsAPIController())
     try signedInAPI.register(collection: TracingAPIController())
     try signedInAPI.register(collection: ServicesAPIController())
+    try signedInAPI.register(collection: FamilyTimeAPIController())
 }
 
 struct HealthStatus: Content {

@@ -12,6 +12,7 @@ struct ReunifyErrorMiddleware: AsyncMiddleware {
         let reason: String
         var fields: [FieldError]?
         var currentVersion: Int?
+        var conflicts: [ConflictDTO]?
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -24,7 +25,11 @@ struct ReunifyErrorMiddleware: AsyncMiddleware {
             }
             if request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
                 let response = Response(status: status)
-                try response.content.encode(APIError(error: true, reason: reason, fields: fields, currentVersion: version))
+                let conflicts = (error as? VisitClash)?.conflicts.map {
+                    ConflictDTO(visitId: $0.visitID, start: APIDateTime.format($0.start, offsetMinutes: 0), end: APIDateTime.format($0.end, offsetMinutes: 0),
+                                who: $0.who)
+                }
+                try response.content.encode(APIError(error: true, reason: reason, fields: fields, currentVersion: version, conflicts: conflicts))
                 return response.adding(headersOf: error)
             }
             return ErrorPage(status: status, reason: reason).render(request).with(status: status).adding(headersOf: error)
@@ -41,6 +46,8 @@ struct ReunifyErrorMiddleware: AsyncMiddleware {
             return (.conflict, duplicate.message, [duplicate.error], nil)
         case let conflict as StateConflict:
             return (.conflict, conflict.message, nil, nil)
+        case let clash as VisitClash:
+            return (.conflict, clash.message, nil, nil)
         case StoreError.duplicate(let message):
             return (.conflict, message, nil, nil)
         case StoreError.forbidden(let why):

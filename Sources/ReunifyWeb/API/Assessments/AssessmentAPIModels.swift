@@ -130,9 +130,26 @@ struct ReviewDTO: Content {
     /// A discretionary risk override waits for a supervisor's approval.
     let awaitingApproval: Bool
     let version: Int
+    /// The figures the review used, and where they came from.
+    let visitation: UsedVisitation?
+    /// The day of the safety assessment the safety part was read from, if one was.
+    let safetyAssessmentOn: String?
+
+    struct UsedVisitation: Content {
+        let scheduled: Int
+        let attended: Int
+        let quality: String
+        let source: String
+    }
 
     init(_ m: ReviewModel) {
         let outcome = m.reviewOutcome
+        let input = m.reviewInput
+        visitation = input.map {
+            UsedVisitation(scheduled: $0.visitation.scheduled, attended: $0.visitation.attended, quality: $0.visitation.quality.rawValue,
+                           source: ($0.visitationSource ?? .entered).rawValue)
+        }
+        safetyAssessmentOn = input?.safetyAssessmentOn?.iso
         id = m.id!
         childId = m.childID
         reviewedOn = m.reviewedOn

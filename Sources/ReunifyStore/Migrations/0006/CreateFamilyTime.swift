@@ -1,0 +1,65 @@
+import FluentKit
+
+/// Family time: visit plans, their level changes, safety assessments, visits and private calendar feeds.
+struct CreateFamilyTime: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(VisitPlanModel.schema)
+            .id()
+            .field(.caseID, .uuid, .required, .references(CaseModel.schema, .id, onDelete: .cascade))
+            .field(.childID, .uuid, .required, .references(PersonModel.schema, .id))
+            .field(.level, .string, .required)
+            .field(.body, .string, .required)
+            .field(.version, .int, .required)
+            .create()
+        try await database.schema(LevelChangeModel.schema)
+            .id()
+            .field(.caseID, .uuid, .required, .references(CaseModel.schema, .id, onDelete: .cascade))
+            .field(.planID, .uuid, .required, .references(VisitPlanModel.schema, .id, onDelete: .cascade))
+            .field(.status, .string, .required)
+            .field(.stepUp, .bool, .required)
+            .field(.acknowledged, .bool, .required)
+            .field(.requestedOn, .string, .required)
+            .field(.body, .string, .required)
+            .field(.version, .int, .required)
+            .create()
+        try await database.schema(SafetyAssessmentModel.schema)
+            .id()
+            .field(.caseID, .uuid, .required, .references(CaseModel.schema, .id, onDelete: .cascade))
+            .field(.childID, .uuid, .required, .references(PersonModel.schema, .id))
+            .field(.assessedOn, .string, .required)
+            .field(.decisionCode, .string, .required)
+            .field(.body, .string, .required)
+            .field(.recordedBy, .uuid, .required, .references(UserModel.schema, .id))
+            .field(.version, .int, .required)
+            .create()
+        try await database.schema(VisitModel.schema)
+            .id()
+            .field(.caseID, .uuid, .required, .references(CaseModel.schema, .id, onDelete: .cascade))
+            .field(.planID, .uuid, .required, .references(VisitPlanModel.schema, .id, onDelete: .cascade))
+            .field(.childID, .uuid, .required, .references(PersonModel.schema, .id))
+            .field(.startsAt, .datetime, .required)
+            .field(.endsAt, .datetime, .required)
+            .field(.location, .string, .required)
+            .field(.supervisorUserID, .uuid, .references(UserModel.schema, .id))
+            .field(.peopleKey, .string, .required)
+            .field(.status, .string, .required)
+            .field(.body, .string, .required)
+            .field(.version, .int, .required)
+            .create()
+        try await database.schema(CalendarFeedModel.schema)
+            .id()
+            .field(.token, .string, .required)
+            .field(.ownerUserID, .uuid, .references(UserModel.schema, .id))
+            .field(.caseID, .uuid, .references(CaseModel.schema, .id, onDelete: .cascade))
+            .field(.createdAt, .datetime, .required)
+            .field(.revokedAt, .datetime)
+            .unique(on: .token)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        for schema in [CalendarFeedModel.schema, VisitModel.schema, SafetyAssessmentModel.schema, LevelChangeModel.schema, VisitPlanModel.schema] {
+            try await database.schema(schema).delete()
+        }
+    }
+}
