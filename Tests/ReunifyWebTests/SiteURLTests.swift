@@ -19,6 +19,8 @@ struct SiteURLTests {
         .tracingRequest(idA()), .editTracing(idA()), .tracingActions(idA()), .verification(idA()), .candidate(idA(), idB()), .candidateDecision(idA(), idB()),
         .duplicates(idA()), .merge(idA(), idB()), .services, .referralInbox, .newPlan(idA()), .plan(idA(), idB()), .planAgreement(idA(), idB()),
         .approvePlan(idA(), idB()), .planSummary(idA(), idB()), .newReferral(idA()), .referral(idA()), .moveReferral(idA()), .newSession(idA()), .revokeConsent(idA()), .referralSession(idA()),
+        .newVisitPlan(idA()), .visitPlan(idA(), idB()), .scheduleVisit(idA(), idB()), .levelChange(idA(), idB()), .approveLevelChange(idA(), idB(), idB()),
+        .recordVisit(idA(), idB()), .newSafetyAssessment(idA()), .familyCalendarLink(idA()), .calendar, .calendarLink, .revokeCalendarLink,
     ]
 
     @Test("every address is served by the route made from it, and its link fills that route's parameters with the ids")
@@ -28,8 +30,8 @@ struct SiteURLTests {
             for url in Self.every {
                 let route = "/" + url.route.map(\.description).joined(separator: "/")
                 #expect(served.contains(route), "\(route) is not served")
-                // The link is the route with its parameters filled in order: the first id, then the second.
-                var ids = [Self.a, Self.b].makeIterator()
+                // The link is the route with its parameters filled in order: the first id, then the second (and again).
+                var ids = [Self.a, Self.b, Self.b].makeIterator()
                 let filled = url.route.map { $0.description.hasPrefix(":") ? ids.next()!.uuidString.lowercased() : $0.description }
                 let expected = "/" + filled.joined(separator: "/")
                 #expect(url.path == expected)

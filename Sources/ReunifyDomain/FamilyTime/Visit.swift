@@ -128,6 +128,23 @@ public enum VisitTimes {
         return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
     }
 
+    /// A local day and a clock time ("9:30", "14:00") in `zone`: the instant and its offset from UTC then.
+    public static func instant(on day: CalendarDate, at clock: String, in zone: TimeZone) -> (Date, Int)? {
+        let parts = clock.trimmingCharacters(in: .whitespaces).split(separator: ":")
+        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), parts[1].count == 2, (0..<24).contains(h), (0..<60).contains(m) else {
+            return nil
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: h, minute: m)) else { return nil }
+        return (date, zone.secondsFromGMT(for: date) / 60)
+    }
+
+    /// The local day an instant falls on at `offsetMinutes`.
+    public static func day(_ instant: Date, offsetMinutes: Int) -> CalendarDate {
+        CalendarDate(instant.addingTimeInterval(TimeInterval(offsetMinutes * 60)))
+    }
+
     public static func span(_ start: Date, _ end: Date, offsetMinutes: Int) -> String {
         "\(clock(start, offsetMinutes: offsetMinutes))–\(clock(end, offsetMinutes: offsetMinutes))"
     }

@@ -23,6 +23,8 @@ public struct ReunifyConfiguration: Sendable {
     public var trustForwardedFor: Bool = false
     /// Bcrypt cost; tests lower it to keep the suite quick.
     public var bcryptCost: Int = 12
+    /// The agency's time zone: times typed on pages (a visit's start) are read in it, and shown in it.
+    public var timeZone: TimeZone = TimeZone(identifier: "America/Los_Angeles") ?? .gmt
 
     public init(database: DatabaseTarget, time: any TimeSource = SystemTime(), timelines: TimelinePolicy = .unitedStates) {
         self.database = database
@@ -30,11 +32,24 @@ public struct ReunifyConfiguration: Sendable {
         self.timelines = timelines
     }
 
-    /// Reads `DATABASE_URL`, `REUNIFY_SECURE_COOKIES` and `REUNIFY_TRUST_PROXY`.
+    /// Reads `DATABASE_URL`, `REUNIFY_SECURE_COOKIES`, `REUNIFY_TRUST_PROXY` and `REUNIFY_TIME_ZONE` (an IANA name such as
+    /// America/Chicago; America/Los_Angeles when not set).
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> ReunifyConfiguration {
         var config = ReunifyConfiguration(database: try DatabaseTarget.from(environmentValue: env["DATABASE_URL"]))
         config.secureCookies = env["REUNIFY_SECURE_COOKIES"] == "1"
         config.trustForwardedFor = env["REUNIFY_TRUST_PROXY"] == "1"
+        if let zone = env["REUNIFY_TIME_ZONE"], !zone.isEmpty {
+            guard let tz = TimeZone(identifier: zone) else {
+                throw ConfigurationError("REUNIFY_TIME_ZONE '\(zone)' is not a time zone; use a name such as America/Chicago")
+            }
+            config.timeZone = tz
+        }
         return config
     }
+}
+
+/// A setting the server cannot start with.
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

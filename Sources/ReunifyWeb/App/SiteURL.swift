@@ -63,6 +63,17 @@ enum SiteURL {
     case newSession(CaseID)
     case revokeConsent(ConsentID)
     case referralSession(ReferralID)
+    case newVisitPlan(CaseID)
+    case visitPlan(CaseID, VisitPlanID)
+    case scheduleVisit(CaseID, VisitPlanID)
+    case levelChange(CaseID, VisitPlanID)
+    case approveLevelChange(CaseID, VisitPlanID, LevelChangeID)
+    case recordVisit(CaseID, VisitID)
+    case newSafetyAssessment(CaseID)
+    case familyCalendarLink(CaseID)
+    case calendar
+    case calendarLink
+    case revokeCalendarLink
 
     /// The address's segments, each id written by `id(name, value)`: its value in a link, `:name` in a route. The one
     /// place a path is written.
@@ -127,6 +138,17 @@ enum SiteURL {
         case .newSession(let c): ["cases", id("caseID", c), "sessions", "new"]
         case .revokeConsent(let c): ["consents", id("consentID", c), "revoke"]
         case .referralSession(let r): ["referrals", id("referralID", r), "sessions"]
+        case .newVisitPlan(let c): ["cases", id("caseID", c), "visit-plans", "new"]
+        case .visitPlan(let c, let p): ["cases", id("caseID", c), "visit-plans", id("planID", p)]
+        case .scheduleVisit(let c, let p): ["cases", id("caseID", c), "visit-plans", id("planID", p), "visits"]
+        case .levelChange(let c, let p): ["cases", id("caseID", c), "visit-plans", id("planID", p), "level-changes"]
+        case .approveLevelChange(let c, let p, let l): ["cases", id("caseID", c), "visit-plans", id("planID", p), "level-changes", id("changeID", l), "approve"]
+        case .recordVisit(let c, let v): ["cases", id("caseID", c), "visits", id("visitID", v), "record"]
+        case .newSafetyAssessment(let c): ["cases", id("caseID", c), "safety-assessments", "new"]
+        case .familyCalendarLink(let c): ["cases", id("caseID", c), "calendar-link"]
+        case .calendar: ["calendar"]
+        case .calendarLink: ["calendar", "link"]
+        case .revokeCalendarLink: ["calendar", "link", "revoke"]
         }
     }
 

@@ -56,6 +56,8 @@ struct FormRefusal {
         switch error {
         case let invalid as ValidationFailure: (errors, status) = (invalid.errors, .unprocessableEntity)
         case let duplicate as DuplicateRecord: (errors, status) = ([duplicate.error], .conflict)
+        case let clash as VisitClash: (errors, status) = ([FieldError("start", clash.message)], .conflict)
+        case let conflict as StateConflict: (errors, status) = ([FieldError("to", conflict.message)], .conflict)
         default: return nil
         }
     }

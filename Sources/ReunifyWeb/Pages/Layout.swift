@@ -27,6 +27,7 @@ struct Layout {
                             .nav(.attribute(named: "aria-label", value: "Main"),
                                 .a(.href(SiteURL.caseload.path), "Caseload"),
                                 .a(.href(SiteURL.search.path), "Search people"),
+                                .if(s.actor.role != .provider, .a(.href(SiteURL.calendar.path), s.actor.role == .parent ? "Visits" : "Calendar")),
                                 .if(AccessPolicy().mayTrace(s.actor), .a(.href(SiteURL.tracing.path), "Tracing")),
                                 .if(s.actor.role != .parent, .a(.href(SiteURL.services.path), "Services")),
                                 .if(s.actor.role == .provider, .a(.href(SiteURL.referralInbox.path), "Referrals")),

@@ -35,9 +35,24 @@ struct CaseFileController: RouteCollection {
         if may(.read, .serviceSession) { services.sessions = try await records.sessions(in: caseID).map(\.session.details) }
         services.providerNames = Dictionary(try await ProviderRepository(req.db).all().map { ($0.provider.id, $0.provider.details.name) },
                                             uniquingKeysWith: { a, _ in a })
-        return CaseOverviewView(overview: overview, today: req.today, timelines: req.reunify.timelines, may: may, signedIn: signedIn,
-                                assessments: assessments, reviews: reviews,
-                                staffNames: staffNames, services: services).render(req)
+        var familyTime = CaseFamilyTime(zone: req.reunify.timeZone)
+        if may(.read, .visitPlan) {
+            let repo = FamilyTimeRepository(req.db)
+            familyTime.plans = try await repo.plans(in: caseID)
+            let visits = try await repo.visits(in: caseID)
+            familyTime.coming = Array(visits.filter { $0.details.start > req.now && $0.details.record == nil }.prefix(5))
+            familyTime.toRecord = visits.filter { $0.details.start <= req.now && $0.details.record == nil }.count
+            familyTime.pending = try await repo.levelChanges(in: caseID).map(\.details).filter { $0.change.status == .awaitingApproval }
+            if may(.read, .safetyAssessment) { familyTime.safety = try await repo.safetyAssessments(in: caseID) }
+            if may(.create, .familyCalendar), let feed = try await repo.feed(owner: nil, caseID: caseID) {
+                familyTime.familyLink = CalendarFeedController.url(req, feed.token)
+            }
+        }
+        var view = CaseOverviewView(overview: overview, today: req.today, timelines: req.reunify.timelines, may: may, signedIn: signedIn,
+                                    assessments: assessments, reviews: reviews,
+                                    staffNames: staffNames, services: services)
+        view.familyTime = familyTime
+        return view.render(req)
     }
 
     /// The caseworkers and supervisors a case may be assigned to, by id and name.

@@ -15,6 +15,7 @@ struct CaseOverviewView {
     let reviews: [Recorded<ReviewSubject, ReviewRecord>]
     let staffNames: [UserID: String]
     var services = CaseServices()
+    var familyTime = CaseFamilyTime()
 
     var caseID: CaseID { overview.caseID }
     var mayTrace: Bool { signedIn.map { AccessPolicy().mayTrace($0.actor) } ?? false }
@@ -36,6 +37,7 @@ struct CaseOverviewView {
             .if(may(.read, .assessment), assessmentSection()),
             .if(may(.read, .casePlan), planSection()),
             .if(may(.read, .referral) || may(.read, .serviceSession), servicesSection()),
+            .if(may(.read, .visitPlan), familyTimeSection()),
             team(),
             .if(may(.read, .auditTrail), .p(.a(.href(SiteURL.auditTrail(caseID).path), "See who has viewed and changed this case")))
         )

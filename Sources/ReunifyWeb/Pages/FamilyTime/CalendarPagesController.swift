@@ -1,0 +1,122 @@
+import Fluent
+import Plot
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// `/calendar`: a staff member's week of visits (those they supervise and those of the cases they hold) with their
+/// private calendar link; for a parent, their family's coming visits.
+struct CalendarPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.calendar.route, use: calendar)
+        routes.post(SiteURL.calendarLink.route, use: link)
+        routes.post(SiteURL.revokeCalendarLink.route, use: revoke)
+    }
+
+    struct Row {
+        let caseID: CaseID
+        let visit: Recorded<VisitSubject, VisitDetails>
+        let family: String
+        let child: String
+    }
+
+    func rows(_ req: Request, _ visits: [(CaseID, Recorded<VisitSubject, VisitDetails>)]) async throws -> [Row] {
+        var families: [CaseID: String] = [:]
+        var rows: [Row] = []
+        for (caseID, v) in visits {
+            if families[caseID] == nil { families[caseID] = try await CaseRepository(req.db).find(caseID)?.familyName ?? "" }
+            let child = try await PersonRepository(req.db).find(v.details.childID)?.details.givenName ?? "child"
+            rows.append(Row(caseID: caseID, visit: v, family: families[caseID]!, child: child))
+        }
+        return rows
+    }
+
+    func calendar(req: Request) async throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        let actor = signedIn.actor
+        guard actor.role != .provider else { throw Abort(.forbidden, reason: "Visits are kept by the family's caseworker") }
+        let zone = req.reunify.timeZone
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        calendar.firstWeekday = 2
+        let repo = FamilyTimeRepository(req.db)
+        let cases = try await CaseRepository(req.db).visibleCaseIDs(req.policy.scope(for: actor))
+        let weekday = DateFormatter()
+        weekday.locale = Locale(identifier: "en_US")
+        weekday.timeZone = zone
+        weekday.dateFormat = "EEEE d MMMM"
+        func span(_ v: VisitDetails) -> String {
+            VisitTimes.span(v.start, v.end, offsetMinutes: zone.secondsFromGMT(for: v.start) / 60)
+        }
+
+        if actor.role == .parent {
+            var coming: [(CaseID, Recorded<VisitSubject, VisitDetails>)] = []
+            for caseID in cases.sorted(by: { $0.uuid.uuidString < $1.uuid.uuidString }) {
+                try await req.authorize(.read, .visit, caseID: caseID)
+                coming += try await repo.visits(in: caseID).filter { $0.details.start > req.now && !$0.details.cancelledByAgency }.map { (caseID, $0) }
+                try await req.audit(.view, .visit, recordID: nil, caseID: caseID, "the family viewed its coming visits")
+            }
+            let list = try await rows(req, coming.sorted { $0.1.details.start < $1.1.details.start })
+            return Layout(title: "Your visits", signedIn: signedIn).render(
+                .h1("Your coming visits"),
+                list.isEmpty ? .p("No visit is planned yet. Your caseworker will tell you when one is.") :
+                .ul(.class("plain"), .id("family-visits"), .forEach(list) { r in
+                    .li(.strong(.text(weekday.string(from: r.visit.details.start))), .text(", \(span(r.visit.details)): "),
+                        .text("time with \(r.child) at \(r.visit.details.location)"))
+                }))
+        }
+
+        let anchor = (try? req.query.get(String.self, at: "week")).flatMap(CalendarDate.init(iso:)) ?? req.today
+        let noon = calendar.date(from: DateComponents(year: anchor.year, month: anchor.month, day: anchor.day, hour: 12))!
+        let monday = calendar.dateInterval(of: .weekOfYear, for: noon)!.start
+        let sunday = calendar.date(byAdding: .day, value: 7, to: monday)!
+        let visits = try await repo.visits(of: actor.id, cases: cases, from: monday, to: sunday)
+        for caseID in Set(visits.map(\.0)) {
+            try await req.audit(.view, .visit, recordID: nil, caseID: caseID, "viewed the week's visits on the calendar")
+        }
+        let list = try await rows(req, visits)
+        let days = (0..<7).map { calendar.date(byAdding: .day, value: $0, to: monday)! }
+        let feed = try await repo.feed(owner: actor.id, caseID: nil)
+        func iso(_ d: Date) -> String { VisitTimes.day(d, offsetMinutes: zone.secondsFromGMT(for: d) / 60).iso }
+        return Layout(title: "Calendar", signedIn: signedIn).render(
+            .h1(.text("Visits, week of \(weekday.string(from: monday))")),
+            .nav(.class("pager"), .attribute(named: "aria-label", value: "Weeks"),
+                .a(.href(SiteURL.calendar.path + "?week=\(iso(calendar.date(byAdding: .day, value: -7, to: monday)!))"), "Previous week"),
+                .text(" · "),
+                .a(.href(SiteURL.calendar.path), "This week"),
+                .text(" · "),
+                .a(.href(SiteURL.calendar.path + "?week=\(iso(sunday))"), "Next week")),
+            .div(.id("week"), .forEach(days) { day in
+                let today = list.filter { calendar.isDate($0.visit.details.start, inSameDayAs: day) }
+                return .section(.class("day"), .attribute(named: "aria-label", value: weekday.string(from: day)),
+                    .h2(.text(weekday.string(from: day))),
+                    today.isEmpty ? .p(.class("hint"), "No visits") :
+                    .ul(.class("plain"), .forEach(today) { r in
+                        .li(.text("\(span(r.visit.details)) "),
+                            .a(.href(SiteURL.visitPlan(r.caseID, r.visit.details.planID).path), .text("\(r.family) family: \(r.child)")),
+                            .text(" — \(r.visit.details.level.label.lowercased()), \(r.visit.details.location)"))
+                    }))
+            }),
+            .section(.id("feed"), .attribute(named: "aria-labelledby", value: "feed-heading"),
+                .h2(.id("feed-heading"), "Your calendar link"),
+                .p(.class("hint"), "A private address your calendar program can subscribe to. Event titles carry the case number and the child's first name only. Keep it to yourself; a new link stops the old one."),
+                .unwrap(feed) { .p(.code(.id("feed-url"), .text(CalendarFeedController.url(req, $0.token)))) },
+                .form(.class("inline"), .method(.post), .action(SiteURL.calendarLink.path),
+                    csrfField(signedIn),
+                    .if(feed != nil, .input(.type(.hidden), .name("renew"), .value("on"))),
+                    .button(.type(.submit), .class("button secondary"), .text(feed == nil ? "Make my calendar link" : "Make a new link"))),
+                .if(feed != nil, .form(.class("inline"), .method(.post), .action(SiteURL.revokeCalendarLink.path),
+                    csrfField(signedIn),
+                    .button(.type(.submit), .class("button secondary"), "Stop the link")))))
+    }
+
+    func link(req: Request) async throws -> Response {
+        _ = try await StaffFeedCommands(req.db, req.acting()).feed(renew: FormData(req).bool("renew"))
+        return req.redirect(to: SiteURL.calendar.path + "#feed")
+    }
+
+    func revoke(req: Request) async throws -> Response {
+        try await StaffFeedCommands(req.db, req.acting()).revoke()
+        return req.redirect(to: SiteURL.calendar.path + "#feed")
+    }
+}
