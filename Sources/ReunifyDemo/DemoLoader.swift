@@ -18,10 +18,14 @@ public struct DemoLoader: Sendable {
     /// bulk, without an audit entry each (nobody entered them), but only after they pass the domain's rules as of
     /// `today`: an agency that breaks one is refused whole, with every problem named.
     @discardableResult
-    public func load(_ agency: DemoAgency, practice: DemoPractice? = nil, passwordHash: String, today: CalendarDate) async throws -> Bool {
+    public func load(_ agency: DemoAgency, practice: DemoPractice? = nil, passwordHash: String, today: CalendarDate,
+                     now: Date? = nil) async throws -> Bool {
         if try await isLoaded() { return false }
         let services = DemoServiceRecords.make(agency, today: today)
+        let familyTime = practice.map { DemoFamilyTime.make(agency, practice: $0, today: today) }
+        let instant = now ?? today.startOfDay.addingTimeInterval(12 * 3600)
         let problems = agency.problems(today: today) + DemoServices.problems() + services.problems(agency, today: today)
+            + (familyTime?.problems(agency, now: instant, today: today) ?? [])
         guard problems.isEmpty else { throw ValidationFailure(field: "demo", problems.joined(separator: "; ")) }
         try await db.transaction { tx in
             for (o, org) in DemoServices.directory.enumerated() {
@@ -57,7 +61,11 @@ public struct DemoLoader: Sendable {
                 try await model.create(on: tx)
                 for action in r.actions { try await TracingActionModel(requestID: r.id, action, recordedBy: r.filedBy.uuid).create(on: tx) }
             }
-            if let practice { try await load(practice, on: tx) }
+            if let practice {
+                let fromVisits = Set((familyTime?.visits ?? []).filter { $0.details.record != nil }.map { "\($0.caseID)/\($0.details.childID)" })
+                try await load(practice, fromVisits: fromVisits, on: tx)
+            }
+            if let familyTime { try await load(familyTime, on: tx) }
             try await load(services, on: tx)
         }
         return true
@@ -84,7 +92,31 @@ public struct DemoLoader: Sendable {
         }
     }
 
-    func load(_ practice: DemoPractice, on tx: any Database) async throws {
+    func load(_ f: DemoFamilyTime, on tx: any Database) async throws {
+        for p in f.plans {
+            let model = VisitPlanModel(caseID: p.caseID, p.details)
+            model.id = p.id.uuid
+            try await model.create(on: tx)
+        }
+        for s in f.safety {
+            let model = SafetyAssessmentModel(caseID: s.caseID, s.details, recordedBy: s.by)
+            model.id = s.id.uuid
+            try await model.create(on: tx)
+        }
+        for c in f.changes {
+            let model = LevelChangeModel(caseID: c.caseID, c.record)
+            model.id = c.id.uuid
+            try await model.create(on: tx)
+        }
+        for v in f.visits {
+            let model = VisitModel(caseID: v.caseID, v.details)
+            model.id = v.id.uuid
+            try await model.create(on: tx)
+        }
+    }
+
+    /// `fromVisits` names the children ("case/child") whose review figures the demo's recorded visits stand behind.
+    func load(_ practice: DemoPractice, fromVisits: Set<String>, on tx: any Database) async throws {
         let instrument = DemoPracticeGenerator.instrument
         for a in practice.assessments {
             let model = AssessmentModel(caseID: a.caseID.uuid, instrument: instrument, point: a.point, assessorID: a.assessor.uuid, assessedOn: a.day)
@@ -94,8 +126,10 @@ public struct DemoLoader: Sendable {
             try await model.create(on: tx)
         }
         for r in practice.reviews {
+            var input = r.input
+            input.visitationSource = fromVisits.contains("\(r.caseID)/\(r.childID)") ? .recordedVisits : .entered
             try await ReviewModel(caseID: r.caseID.uuid, childID: r.childID.uuid, reviewerID: r.reviewer.uuid, reviewedOn: r.day,
-                                  input: r.input, outcome: r.outcome).create(on: tx)
+                                  input: input, outcome: r.outcome).create(on: tx)
         }
         let v = practice.vignette
         let vignette = VignetteModel(title: v.title, story: v.story, instrumentID: instrument.id, instrumentVersion: instrument.version,

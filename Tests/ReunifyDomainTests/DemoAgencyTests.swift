@@ -60,3 +60,30 @@ struct DemoAgencyTests {
         #expect(family?.episodes.contains { $0.details.isOpen } == true)
     }
 }
+
+@Suite("The demo agency's family time")
+struct DemoFamilyTimeTests {
+    static let today = CalendarDate(iso: "2026-11-23")!
+
+    @Test("visit plans at several levels, recorded visits behind every review's figures, a step up waiting, a harmful visit then a step down; all within the rules")
+    func familyTime() {
+        let agency = DemoAgencyGenerator(today: Self.today).generate()
+        let practice = DemoPracticeGenerator(agency: agency, today: Self.today).generate()
+        let f = DemoFamilyTime.make(agency, practice: practice, today: Self.today)
+        let now = Self.today.startOfDay.addingTimeInterval(17 * 3600)
+        #expect(f.problems(agency, now: now, today: Self.today) == [])
+        #expect(Set(f.plans.map(\.details.level)).count >= 3)
+        for review in practice.reviews {
+            let visits = f.visits.filter { $0.caseID == review.caseID && $0.details.childID == review.childID }.map { (id: $0.id, details: $0.details) }
+            let figures = VisitationFigures.of(visits, childID: review.childID, from: Self.today.adding(days: -400), to: review.day, now: now).figures
+            #expect(figures.scheduled == review.input.visitation.scheduled && figures.attended == review.input.visitation.attended)
+            if review.input.visitation.attended > 0 { #expect(figures.quality == review.input.visitation.quality) }
+        }
+        #expect(f.changes.contains { $0.record.change.status == .awaitingApproval && $0.record.change.isStepUp && $0.record.safetyAssessmentID != nil })
+        let down = f.changes.first { !$0.record.change.isStepUp }
+        #expect(down != nil && down?.record.acknowledgedBy == nil)
+        #expect(f.visits.contains { $0.caseID == down?.caseID && $0.details.record?.quality == .harmful })
+        #expect(f.visits.contains { $0.details.start > now }, "coming visits for the calendar")
+        #expect(f.visits.contains { $0.details.start < now && $0.details.record == nil }, "a visit still to record")
+    }
+}

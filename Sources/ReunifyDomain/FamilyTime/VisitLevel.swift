@@ -106,6 +106,14 @@ public struct LevelChange: Equatable, Sendable, Codable {
     public var courtOrder: String?
     public var status: Status
     public var isStepUp: Bool { to > from }
+
+    public init(from: VisitLevel, to: VisitLevel, reason: String, courtOrder: String?, status: Status) {
+        self.from = from
+        self.to = to
+        self.reason = reason
+        self.courtOrder = courtOrder
+        self.status = status
+    }
 }
 
 public enum LevelChangeRules {

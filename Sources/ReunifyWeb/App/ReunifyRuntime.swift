@@ -33,7 +33,7 @@ public enum ReunifyRuntime {
         let agency = DemoAgencyGenerator(today: today).generate()
         let practice = DemoPracticeGenerator(agency: agency, today: today).generate()
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(DemoAgency.password)
-        let loaded = try await loader.load(agency, practice: practice, passwordHash: hash, today: today)
+        let loaded = try await loader.load(agency, practice: practice, passwordHash: hash, today: today, now: app.reunify.time.now())
         if loaded { try await TracingScorer(app.db, today: today, now: app.reunify.time.now()).rescoreAll() }
         return loaded
     }
