@@ -22,7 +22,7 @@ ROLES = [
 
 # A page of each kind is enough: /cases/<id>/... pages of two families look alike. Links that change state on GET
 # do not exist (every change is a form POST), so following links is safe.
-MAX_PAGES = 45
+MAX_PAGES = 60
 
 
 def page_kind(path):

@@ -32,8 +32,14 @@ struct CaseloadController: RouteCollection {
         let q = Query(req)
         let (rows, total) = try await query(req, q)
         try await req.audit(.view, "caseload", recordID: nil, caseID: nil, "listed \(rows.count) of \(total) cases")
-        return CaseloadView(rows: rows, total: total, query: q, today: req.today,
-                            mayCreate: req.policy.mayCreateCase(signedIn.actor), signedIn: signedIn).render()
+        // Supervisors see which cases wait for them in family time: a step up to approve, a step down not yet seen.
+        let flags = req.policy.maySupervise(signedIn.actor)
+            ? try await FamilyTimeRepository(req.db).casesAwaitingSupervisor(rows.map(\.caseID)) : (stepUps: [], stepDowns: [])
+        var view = CaseloadView(rows: rows, total: total, query: q, today: req.today,
+                                mayCreate: req.policy.mayCreateCase(signedIn.actor), signedIn: signedIn)
+        view.stepUps = flags.stepUps
+        view.stepDowns = flags.stepDowns
+        return view.render()
     }
 }
 
@@ -44,6 +50,8 @@ struct CaseloadView {
     let today: CalendarDate
     let mayCreate: Bool
     let signedIn: SignedIn
+    var stepUps: Set<CaseID> = []
+    var stepDowns: Set<CaseID> = []
 
     var title: String { signedIn.user.userRole == .parent ? "Your family" : "Caseload" }
 
@@ -67,7 +75,9 @@ struct CaseloadView {
                     .tbody(.forEach(rows) { row in
                         .tr(
                             .td(.a(.href(SiteURL.caseFile(row.caseID).path), .text(row.familyName)),
-                                .div(.class("hint"), .text(row.caseNumber))),
+                                .div(.class("hint"), .text(row.caseNumber)),
+                                .if(stepUps.contains(row.caseID), .div(.span(.class("tag warn flag-step-up"), "Family time: step up to approve"))),
+                                .if(stepDowns.contains(row.caseID), .div(.span(.class("tag warn flag-step-down"), "Family time stepped down")))),
                             .td(.ul(.class("plain"), .forEach(row.children) { child in
                                 .li(.text(child.name), .text(child.age.map { ", \($0)" } ?? ""),
                                     .if(!child.inCare && row.daysInCare != nil, .span(.class("tag"), "home")))

@@ -173,8 +173,12 @@ struct ReviewView {
             .unwrap(outcome) { o in
                 .dl(.class("summary-list"),
                     .group(.dt("Risk"), .dd(.text("score \(o.riskScore), \(o.riskLevel.label)\(o.riskLevel != o.scoredRiskLevel ? " (scored \(o.scoredRiskLevel.label))" : "")"))),
-                    .group(.dt("Family time"), .dd(.text(o.visitationStatus.label))),
-                    .group(.dt("Safety"), .dd(.text(o.safety.label))))
+                    .group(.dt("Family time"), .dd(.id("review-visitation"), .text(o.visitationStatus.label),
+                        .unwrap(r.input) { i in
+                            .text(": \(i.visitation.attended) of \(i.visitation.scheduled) visits, \(i.visitation.quality.label) — \((i.visitationSource ?? .entered).label)")
+                        })),
+                    .group(.dt("Safety"), .dd(.text(o.safety.label),
+                        .unwrap(r.input?.safetyAssessmentOn) { .text(" — from the safety assessment of \($0.iso)") })))
             },
             .if(mayOverride && !r.overridden, .section(
                 .h2("Override the recommendation"),
