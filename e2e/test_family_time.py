@@ -142,13 +142,14 @@ def test_the_supervisor_records_a_visit_and_the_next_review_counts_it(browser, b
     case, visit = found
     sign_in(browser, base_url, "supervisor@demo.reunify.test")
     browser.get(f"{base_url}/cases/{case['id']}/visit-plans/{visit['planId'].lower()}")
-    browser.find_element(By.PARTIAL_LINK_TEXT, "Record").click()
+    browser.find_element(By.CSS_SELECTOR, f"#visits a[href*='{visit['id'].lower()}']").click()
     wait_for_url(browser, EC.url_contains("/record"))
     Select(browser.find_element(By.ID, "quality")).select_by_value("strong")
     browser.find_element(By.ID, "wentWell").send_keys("Cooked lunch together; calm goodbye")
     browser.find_element(By.ID, "childReaction").send_keys("Relaxed, hugged the parent")
     submit(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Save the record']"))
-    assert "Took place: Strong" in browser.find_element(By.ID, "visits").text
+    assert "Took place: strong" in browser.find_element(By.ID, "visits").text
+    assert not browser.find_elements(By.XPATH, f"//a[contains(@href, '{visit['id'].lower()}') and normalize-space()='Record']")
 
     review = post(base_url, f"/api/v1/cases/{case['id']}/reunification-reviews", bearer, {
         "childId": visit["childId"],
