@@ -69,6 +69,10 @@ struct AssessmentAPITests {
             }
             all["environment.housing_safety"] = -3
             let ratings = String(decoding: try JSONEncoder().encode(all), as: UTF8.self)
+            let (badPoint, _) = try await api.json(.PUT, "\(path)/\(id)", #"{"instrument":"family-strengths-needs@1","point":"__not_a_point__","version":1}"#)
+            #expect(badPoint == .unprocessableEntity)
+            let (otherPoint, _) = try await api.json(.PUT, "\(path)/\(id)", #"{"instrument":"family-strengths-needs@1","point":"closure","version":1}"#)
+            #expect(otherPoint == .unprocessableEntity)
             let (completed, done) = try await api.json(.PUT, "\(path)/\(id)",
                 #"{"instrument":"family-strengths-needs@1","point":"interim","complete":true,"version":1,"ratings":\#(ratings)}"#)
             #expect(completed == .ok)

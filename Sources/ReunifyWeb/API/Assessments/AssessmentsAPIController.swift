@@ -82,6 +82,11 @@ struct AssessmentsAPIController: RouteCollection {
         try await req.authorize(.update, .assessment, caseID: caseID)
         let model = try await assessment(req, caseID)
         let input = try req.content.decode(AssessmentInput.self)
+        // The point is part of what the assessment is: a code the document does not list is refused, and a change of
+        // it is refused too (a new point is a new assessment).
+        if try AssessmentPoint.api(input.point, field: "point").rawValue != model.point {
+            throw ValidationFailure(field: "point", "An assessment keeps the point it was taken at (\(model.point)); start a new assessment for another point")
+        }
         let (saved, instrument) = try await AssessmentService(req: req).update(model.typedID, in: caseID, instrumentKey: model.instrumentKey, ratings: try input.ratingValues(), notes: input.notes,
                                                                                complete: input.complete ?? false,
                                                                                expectedVersion: try requireVersion(input.version))

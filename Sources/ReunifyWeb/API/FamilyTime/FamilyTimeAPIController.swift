@@ -161,13 +161,13 @@ struct FamilyTimeAPIController: RouteCollection {
 
     func familyFeed(req: Request) async throws -> Response {
         let caseID = try req.caseIDParameter()
-        let renew = req.query[Bool.self, at: "renew"] ?? false
+        let renew = try Self.renew(req)
         let feed = try await FamilyTimeCommands(req.change()).familyFeed(of: caseID, renew: renew)
         return try created(FeedDTO(url: CalendarFeedController.url(req, feed.token), createdAt: APIDateTime.format(feed.createdAt, offsetMinutes: 0)))
     }
 
     func staffFeed(req: Request) async throws -> Response {
-        let renew = req.query[Bool.self, at: "renew"] ?? false
+        let renew = try Self.renew(req)
         let feed = try await StaffFeedCommands(req.db, req.acting()).feed(renew: renew)
         return try created(FeedDTO(url: CalendarFeedController.url(req, feed.token), createdAt: APIDateTime.format(feed.createdAt, offsetMinutes: 0)))
     }
@@ -175,6 +175,16 @@ struct FamilyTimeAPIController: RouteCollection {
     func revokeStaffFeed(req: Request) async throws -> Response {
         try await StaffFeedCommands(req.db, req.acting()).revoke()
         return Response(status: .noContent)
+    }
+
+    /// `?renew=true|false`, once; anything else is refused rather than guessed at.
+    static func renew(_ req: Request) throws -> Bool {
+        let items = URLComponents(string: "?" + (req.url.query ?? ""))?.queryItems?.filter { $0.name == "renew" } ?? []
+        guard !items.isEmpty else { return false }
+        guard items.count == 1, let value = items[0].value, ["true", "false"].contains(value) else {
+            throw ValidationFailure(field: "renew", "Give renew once, as true or false")
+        }
+        return value == "true"
     }
 
     func created<T: Content>(_ value: T) throws -> Response {

@@ -43,9 +43,9 @@ extension OpenAPIDocument {
         }
         let renew = query("renew", ["type": "boolean"], "true: a new link, and the old one stops working")
         var family = op("The family's private calendar link (made when there is none)", params: ["caseID"], ok: 201, returns: ref("CalendarLink"),
-                        errors: [401, 403, 404])
+                        errors: [401, 403, 404, 422])
         family["parameters"] = [param("caseID"), renew]
-        var mine = op("The caller's private calendar link (made when there is none)", ok: 201, returns: ref("CalendarLink"), errors: [401, 403])
+        var mine = op("The caller's private calendar link (made when there is none)", ok: 201, returns: ref("CalendarLink"), errors: [401, 403, 422])
         mine["parameters"] = [renew]
         return [
             c + "/visit-plans": [
