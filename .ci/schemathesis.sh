@@ -3,7 +3,9 @@
 # Usage: .ci/schemathesis.sh http://127.0.0.1:8080   (a running 'reunify serve --demo')
 # Left out: DELETE /api/v1/auth/token (it would revoke the token the run uses) and the "schema-valid request
 # rejected" check, which fails only on the rules a schema cannot express (README, "Rules the API document cannot
-# express").
+# express"). One worker: with two, Python 3.11's parser, used by Hypothesis from both threads at once, now and then
+# fails with "AST constructor recursion depth mismatch" (seen here), which fails the run though the API did nothing
+# wrong.
 set -euo pipefail
 base=${1:?usage: $0 BASE_URL}
 token=$(curl -fsS -H 'Content-Type: application/json' \
@@ -14,4 +16,4 @@ exec schemathesis run "$base/api/v1/openapi.json" \
   --exclude-operation-id revokeToken \
   -H "Authorization: Bearer $token" \
   --seed "${SCHEMATHESIS_SEED:-1}" --max-examples "${SCHEMATHESIS_EXAMPLES:-25}" \
-  --workers 2 --no-color "${@:2}"
+  --workers 1 --no-color "${@:2}"

@@ -219,4 +219,48 @@ struct FamilyTimeAPITests {
             #expect(try await parentAPI.send(.POST, path, json: noSupervisor).status != .created)
         }
     }
+
+    @Test("stepping up to a trial home visit places the child at home, under the placement rules: a recent review first")
+    func trialHomeVisit() async throws {
+        try await TestApp.run { app, clock in
+            let (family, child, parent) = Self.family()
+            let supervisorID = try await Self.userID(app, "supervisor@demo.reunify.test")
+            let review = #"{"childId":"\#(child)","risk":{"initialRiskLevel":"low","newSubstantiatedReport":false,"caregiverProgress":"all"},"visitation":{"scheduled":8,"attended":8,"quality":"strong"},"safety":{"decision":"safe"},"rationale":"Ready for a trial home visit"}"#
+            var worker = try await APIClient.signIn(app, "caseworker@demo.reunify.test")
+            let plan = try await Self.makePlan(worker, caseID: family.caseID, child: child, parent: parent, supervisor: supervisorID)
+            let changes = "/api/v1/cases/\(family.caseID)/visit-plans/\(plan["id"] as! String)/level-changes"
+            #expect(try await worker.send(.POST, "/api/v1/cases/\(family.caseID)/reunification-reviews", json: review).status == .created)
+
+            // Forty days on, the review is too old for a return home: the step up is refused with the placement's rule.
+            clock.advance(40 * 86_400)
+            worker = try await APIClient.signIn(app, "caseworker@demo.reunify.test")
+            let today = CalendarDate(clock.now()).iso
+            let safety = #"{"childId":"\#(child)","date":"\#(today)","dangerIndicators":[],"decision":"safe"}"#
+            #expect(try await worker.send(.POST, "/api/v1/cases/\(family.caseID)/safety-assessments", json: safety).status == .created)
+            let home = #"{"to":"trial_home_visit","reason":"Visits have gone well for months; the home is safe"}"#
+            let (refused, r) = try await worker.json(.POST, changes, home)
+            #expect(refused == .unprocessableEntity)
+            #expect((r["reason"] as? String)?.contains("reunification review") == true, "\(r)")
+
+            // With a fresh review it waits for the supervisor; approving it places the child at home.
+            #expect(try await worker.send(.POST, "/api/v1/cases/\(family.caseID)/reunification-reviews", json: review).status == .created)
+            let (asked, change) = try await worker.json(.POST, changes, home)
+            #expect(asked == .created && change["status"] as? String == "awaiting_approval", "\(change)")
+            let supervisor = try await APIClient.signIn(app, "supervisor@demo.reunify.test")
+            let (approved, _) = try await supervisor.json(.POST, "\(changes)/\(change["id"] as! String)/approve")
+            #expect(approved == .ok)
+            let (_, episodes) = try await worker.list("/api/v1/cases/\(family.caseID)/episodes")
+            let open = try #require(episodes.first { ($0["childId"] as? String)?.lowercased() == child.description && $0["dischargeDate"] == nil })
+            let (_, placements) = try await worker.list("/api/v1/cases/\(family.caseID)/episodes/\(open["id"] as! String)/placements")
+            let current = placements.filter { $0["endDate"] == nil || $0["endDate"] is NSNull }
+            #expect(current.count == 1 && current.first?["setting"] as? String == "placed_at_home", "\(placements)")
+            let (_, planNow) = try await worker.json(.GET, "/api/v1/cases/\(family.caseID)/visit-plans/\(plan["id"] as! String)")
+            #expect(planNow["level"] as? String == "trial_home_visit")
+            // The child lives at home now: no visits are scheduled on this plan.
+            let start = APIDateTime.format(clock.now().addingTimeInterval(86_400), offsetMinutes: -480)
+            let end = APIDateTime.format(clock.now().addingTimeInterval(90_000), offsetMinutes: -480)
+            let (visit, _) = try await worker.json(.POST, "/api/v1/cases/\(family.caseID)/visits", #"{"planId":"\#(plan["id"] as! String)","start":"\#(start)","end":"\#(end)"}"#)
+            #expect(visit == .unprocessableEntity)
+        }
+    }
 }

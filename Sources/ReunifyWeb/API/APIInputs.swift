@@ -144,3 +144,12 @@ struct AddressBody: Content {
 
     var value: Address? { Address.tidy(line: line, locality: locality, region: region, postcode: postcode, country: country) }
 }
+
+extension RouteCollection {
+    /// A 201 with the record written.
+    func created(_ body: some Content) throws -> Response {
+        let response = Response(status: .created)
+        try response.content.encode(body)
+        return response
+    }
+}

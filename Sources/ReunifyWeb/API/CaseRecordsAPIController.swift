@@ -150,11 +150,4 @@ struct CaseRecordsAPIController: RouteCollection {
                                                                             expectedVersion: version)
         return PlacementDTO(model)
     }
-
-    /// A 201 with the record written.
-    func created(_ body: some Content) throws -> Response {
-        let response = Response(status: .created)
-        try response.content.encode(body)
-        return response
-    }
 }

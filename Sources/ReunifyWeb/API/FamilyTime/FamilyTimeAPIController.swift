@@ -186,10 +186,4 @@ struct FamilyTimeAPIController: RouteCollection {
         }
         return value == "true"
     }
-
-    func created<T: Content>(_ value: T) throws -> Response {
-        let response = Response(status: .created)
-        try response.content.encode(value)
-        return response
-    }
 }

@@ -222,12 +222,6 @@ struct ServicesAPIController: RouteCollection {
         guard let (_, caseID) = try await ServiceRecordsRepository(req.db).consent(id) else { throw Abort(.notFound) }
         return ConsentDTO(revoked, caseID: caseID, today: req.today)
     }
-
-    func created<T: Content>(_ value: T) throws -> Response {
-        let response = Response(status: .created)
-        try response.content.encode(value)
-        return response
-    }
 }
 
 /// Who may see which referral, as `ReferralVisibility` decides: the caller's organisation (for provider staff), the

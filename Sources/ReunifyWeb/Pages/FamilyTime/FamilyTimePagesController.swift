@@ -23,15 +23,10 @@ struct FamilyTimePagesController: RouteCollection {
     }
 
     func context(_ req: Request, _ action: AccessAction, _ kind: RecordKind) async throws -> (CaseOverview, CaseAccessFacts) {
-        let caseID = try req.caseIDParameter()
-        let facts = try await req.authorize(action, kind, caseID: caseID)
-        guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
-        return (overview, facts)
+        try await req.caseOverview(action, kind)
     }
 
-    func crumbs(_ o: CaseOverview) -> [(String, String)] {
-        [("Caseload", SiteURL.caseload.path), ("\(o.caseFile.details.familyName) family", SiteURL.caseFile(o.caseID).path)]
-    }
+    func crumbs(_ o: CaseOverview) -> [(String, String)] { o.breadcrumbs }
 
     /// Staff who may supervise a visit: caseworkers, supervisors and clinicians.
     func supervisors(_ req: Request) async throws -> [(String, String)] {

@@ -31,9 +31,7 @@ struct PlanPagesController: RouteCollection {
         return plan
     }
 
-    func crumbs(_ o: CaseOverview) -> [(String, String)] {
-        [("Caseload", SiteURL.caseload.path), ("\(o.caseFile.details.familyName) family", SiteURL.caseFile(o.caseID).path)]
-    }
+    func crumbs(_ o: CaseOverview) -> [(String, String)] { o.breadcrumbs }
 
     // MARK: drafting
 
