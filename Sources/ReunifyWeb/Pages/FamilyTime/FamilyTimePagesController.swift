@@ -138,7 +138,9 @@ struct FamilyTimePagesController: RouteCollection {
         func state(_ v: VisitDetails) -> String {
             guard let r = v.record else { return v.start > req.now ? "Scheduled" : "To record" }
             if v.cancelledByAgency { return "Cancelled by the agency" }
-            return v.tookPlace ? "Took place: \(r.quality?.label ?? "")" : "Did not take place"
+            if v.tookPlace { return "Took place: \(r.quality?.label ?? "")" }
+            let why = r.attendance.first { !$0.status.present }?.status.label.lowercased()
+            return "Did not take place" + (why.map { " (\($0))" } ?? "")
         }
         let steps = VisitLevel.allCases.filter { $0 != d.level }.map { ($0.rawValue, "\($0 > d.level ? "Up" : "Down") to \($0.label.lowercased())") }
         let title = "Family time: \(o.name(d.childID))"
