@@ -12,6 +12,19 @@ public struct TimelinePolicy: Sendable, Equatable {
     public var reunificationReviewDays: Int = 90
     /// A child goes home on a trial home visit only after a reunification review this recent.
     public var reviewBeforeReturnHomeDays: Int = 30
+    /// ASFA's "15 of the most recent 22 months", in days: a month here is 30.4375 days (RULES.md §4.2).
+    public var tprDaysInCare: Int = 457
+    public var tprWindowDays: Int = 670
+    /// An ICWA notice is received at least this many days before each hearing (25 CFR 23.111, RULES.md §4.3).
+    public var icwaNoticeDaysBeforeHearing: Int = 10
+    /// Follow-ups after a child leaves care to reunification, a relative or guardianship, in days after discharge.
+    public var aftercareFollowUpDays: [Int] = [30, 60, 90, 180, 365]
+    /// A removal this soon after a discharge is a re-entry.
+    public var reEntryMonths: Int = 12
+    /// A trial home visit is flagged this many months in, before its limit.
+    public var trialHomeVisitWarnMonths: Int = 5
+    /// An item is "due soon" this many days before its date.
+    public var dueSoonDays: Int = 30
 
     public init() {}
 

@@ -55,3 +55,22 @@ public struct CaseOverview: Sendable {
         }, plans: plans.map(\.details))
     }
 }
+
+extension CaseOverview {
+    /// What the permanency clock reads of each child with a removal in this case. Hearings, exceptions, ICWA notices
+    /// and follow-ups are not yet recorded by Reunify, so the clock sees none of them.
+    public func clockFacts() -> [ChildClockFacts] {
+        let byChild = Dictionary(grouping: episodes, by: { $0.episode.details.childID })
+        let approved = plans.compactMap(\.details.approvedOn).min()
+        return byChild.keys.sorted { $0.uuid.uuidString < $1.uuid.uuidString }.map { child in
+            var facts = ChildClockFacts(childID: child, episodes: byChild[child]!.map {
+                ChildClockFacts.Episode($0.episode.details, placements: $0.placements.map(\.details))
+            })
+            facts.icwa = person(child)?.details.icwaStatus ?? .unknown
+            facts.planApprovedOn = approved
+            facts.reunificationGoal = goals.first { $0.details.childID == child }?.details.includesReunification ?? false
+            facts.lastReunificationReview = lastReviews[child]
+            return facts
+        }
+    }
+}

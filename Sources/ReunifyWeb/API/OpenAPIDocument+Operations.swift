@@ -73,6 +73,7 @@ extension OpenAPIDocument {
         ["name": "Tracing", "description": "Finding a separated child's family, and confirming a match"],
         ["name": "Plans and services", "description": "The case plan with the family, providers, referrals and consent to share"],
         ["name": "Family time", "description": "Visit plans and levels, safety assessments, visits, visitation and calendar links"],
+        ["name": "Permanency", "description": "The deadlines of each child's case, from the recorded facts"],
         ["name": "About the API", "description": "This document"],
     ]
 

@@ -50,6 +50,7 @@ func routes(_ app: Application) throws {
     try signedInAPI.register(collection: TracingAPIController())
     try signedInAPI.register(collection: ServicesAPIController())
     try signedInAPI.register(collection: FamilyTimeAPIController())
+    try signedInAPI.register(collection: PermanencyAPIController())
 }
 
 struct HealthStatus: Content {

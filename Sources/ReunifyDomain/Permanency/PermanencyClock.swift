@@ -1,0 +1,302 @@
+import Foundation
+
+/// The kinds of deadline a child's case runs against (RULES.md §4.2–4.5).
+public enum ClockKind: String, CodedValue {
+    case casePlan = "case_plan"
+    case periodicReview = "periodic_review"
+    case permanencyHearing = "permanency_hearing"
+    case tprFiling = "tpr_filing"
+    case icwaNotice = "icwa_notice"
+    case reunificationReview = "reunification_review"
+    case trialHomeVisitLimit = "trial_home_visit_limit"
+    case aftercareFollowUp = "aftercare_follow_up"
+
+    public static let listName = "deadline"
+    public var label: String {
+        switch self {
+        case .casePlan: "Case plan"
+        case .periodicReview: "Periodic review"
+        case .permanencyHearing: "Permanency hearing"
+        case .tprFiling: "Petition to terminate parental rights"
+        case .icwaNotice: "ICWA notice received"
+        case .reunificationReview: "Reunification review"
+        case .trialHomeVisitLimit: "Trial home visit limit"
+        case .aftercareFollowUp: "Aftercare follow-up"
+        }
+    }
+}
+
+public enum ClockStatus: String, CodedValue {
+    case upcoming
+    case dueSoon = "due_soon"
+    case overdue
+    case done
+    case excepted
+
+    public static let listName = "deadline status"
+    public var label: String {
+        switch self {
+        case .upcoming: "Upcoming"
+        case .dueSoon: "Due soon"
+        case .overdue: "Overdue"
+        case .done: "Done"
+        case .excepted: "Excepted"
+        }
+    }
+}
+
+/// Kinds of court hearing.
+public enum HearingKind: String, CodedValue {
+    case adjudication, disposition, review, permanency, tpr, other
+    public static let listName = "hearing kind"
+    public var label: String {
+        switch self {
+        case .adjudication: "Adjudication"
+        case .disposition: "Disposition"
+        case .review: "Review hearing"
+        case .permanency: "Permanency hearing"
+        case .tpr: "Termination of parental rights"
+        case .other: "Other hearing"
+        }
+    }
+}
+
+/// Why a petition to terminate parental rights is not filed though the child has been in care 15 of 22 months.
+public enum TPRExceptionReason: String, CodedValue {
+    case relativePlacement = "relative_placement"
+    case compellingReason = "compelling_reason"
+    case servicesNotProvided = "services_not_provided"
+    public static let listName = "TPR exception"
+    public var label: String {
+        switch self {
+        case .relativePlacement: "The child is placed with a relative"
+        case .compellingReason: "A compelling reason is documented in the case plan"
+        case .servicesNotProvided: "The agency has not provided the services the plan needs for reunification"
+        }
+    }
+}
+
+/// One deadline of one child: when, where it stands, and why it is due then.
+public struct ClockItem: Equatable, Sendable {
+    public let kind: ClockKind
+    public let childID: PersonID
+    public let due: CalendarDate
+    public let status: ClockStatus
+    public let basis: String
+    public init(kind: ClockKind, childID: PersonID, due: CalendarDate, status: ClockStatus, basis: String) {
+        self.kind = kind
+        self.childID = childID
+        self.due = due
+        self.status = status
+        self.basis = basis
+    }
+}
+
+/// What the clock reads of one child: their episodes with placements, hearings (held when dated today or earlier,
+/// scheduled after), the case plan's approval, reviews, exceptions, ICWA notices and aftercare follow-ups.
+public struct ChildClockFacts: Sendable {
+    public struct Episode: Sendable {
+        public let details: RemovalEpisodeDetails
+        public let placements: [PlacementDetails]
+        public init(_ details: RemovalEpisodeDetails, placements: [PlacementDetails]) {
+            self.details = details
+            self.placements = placements
+        }
+    }
+    public struct Hearing: Sendable {
+        public let id: UUID
+        public let kind: HearingKind
+        public let date: CalendarDate
+        public init(id: UUID = UUID(), kind: HearingKind, date: CalendarDate) {
+            self.id = id
+            self.kind = kind
+            self.date = date
+        }
+    }
+    public struct Notice: Sendable {
+        public let hearingID: UUID
+        public let received: CalendarDate?
+        public init(hearingID: UUID, received: CalendarDate?) {
+            self.hearingID = hearingID
+            self.received = received
+        }
+    }
+    public struct Exception: Sendable {
+        public let reason: TPRExceptionReason
+        public let note: String
+        public let recordedBy: String
+        public let recordedOn: CalendarDate
+        public init(reason: TPRExceptionReason, note: String, recordedBy: String, recordedOn: CalendarDate) {
+            self.reason = reason
+            self.note = note
+            self.recordedBy = recordedBy
+            self.recordedOn = recordedOn
+        }
+    }
+
+    public var childID: PersonID
+    public var episodes: [Episode]
+    public var icwa: ICWAStatus = .unknown
+    public var hearings: [Hearing] = []
+    public var notices: [Notice] = []
+    public var planApprovedOn: CalendarDate?
+    public var reunificationGoal = false
+    public var lastReunificationReview: CalendarDate?
+    public var tprExceptions: [Exception] = []
+    public var followUps: [CalendarDate] = []
+    /// A court-ordered end of the current trial home visit, where the court set one.
+    public var trialHomeVisitCourtEnd: CalendarDate?
+
+    public init(childID: PersonID, episodes: [Episode]) {
+        self.childID = childID
+        self.episodes = episodes.sorted { $0.details.removalDate < $1.details.removalDate }
+    }
+}
+
+/// Computes every deadline of a child from the recorded facts, by the jurisdiction's `TimelinePolicy`.
+public struct PermanencyClock: Sendable {
+    public let policy: TimelinePolicy
+    public init(policy: TimelinePolicy = .unitedStates) { self.policy = policy }
+
+    func status(_ due: CalendarDate, today: CalendarDate) -> ClockStatus {
+        if due < today { return .overdue }
+        return today.days(until: due) <= policy.dueSoonDays ? .dueSoon : .upcoming
+    }
+
+    public func items(_ f: ChildClockFacts, today: CalendarDate) -> [ClockItem] {
+        var items: [ClockItem] = []
+        let child = f.childID
+        func add(_ kind: ClockKind, _ due: CalendarDate, _ status: ClockStatus? = nil, _ basis: String) {
+            items.append(ClockItem(kind: kind, childID: child, due: due, status: status ?? self.status(due, today: today), basis: basis))
+        }
+        let held = f.hearings.filter { $0.date <= today }.sorted { $0.date < $1.date }
+        if let open = f.episodes.last(where: { $0.details.isOpen }) {
+            let e = open.details
+            let entered = e.dateEnteredCare
+            let enteredBasis = "the date entered care, \(entered.iso) (\(e.judicialFindingDate.map { $0 < e.removalDate.adding(days: 60) ? "the judicial finding" : "60 days after removal" } ?? "60 days after removal"))"
+
+            // Case plan: 60 days after removal, done once a plan is approved.
+            let planDue = e.removalDate.adding(days: policy.casePlanDueDays)
+            add(.casePlan, planDue, f.planApprovedOn.map { _ in .done }, "\(policy.casePlanDueDays) days after removal on \(e.removalDate.iso)")
+
+            // Periodic review: every 6 months from entry, or from the last review hearing.
+            let reviews = held.filter { $0.kind == .review && $0.date >= entered }
+            if let last = reviews.last {
+                add(.periodicReview, last.date, .done, "review hearing held \(last.date.iso)")
+                add(.periodicReview, last.date.adding(months: policy.periodicReviewMonths), nil,
+                    "\(policy.periodicReviewMonths) months after the review hearing of \(last.date.iso)")
+            } else {
+                add(.periodicReview, entered.adding(months: policy.periodicReviewMonths), nil, "\(policy.periodicReviewMonths) months after \(enteredBasis)")
+            }
+
+            // Permanency hearing: 12 months from entry, then 12 months after the last one held.
+            let permanency = held.filter { $0.kind == .permanency && $0.date >= entered }
+            if let last = permanency.last {
+                let satisfied = permanency.count == 1 ? entered.adding(months: policy.permanencyHearingMonths)
+                    : permanency[permanency.count - 2].date.adding(months: policy.permanencyHearingMonths)
+                add(.permanencyHearing, satisfied, .done, "held \(last.date.iso)")
+                add(.permanencyHearing, last.date.adding(months: policy.permanencyHearingMonths), nil,
+                    "\(policy.permanencyHearingMonths) months after the permanency hearing of \(last.date.iso)")
+            } else {
+                add(.permanencyHearing, entered.adding(months: policy.permanencyHearingMonths), nil,
+                    "\(policy.permanencyHearingMonths) months after \(enteredBasis)")
+            }
+
+            // Petition to terminate parental rights at 15 of the most recent 22 months in care.
+            if let day = tprDate(f.episodes, today: today) {
+                let basis = "\(policy.tprDaysInCare) days in care within \(policy.tprWindowDays) days (15 of the most recent 22 months), trial home visit and runaway days not counted"
+                if let exception = f.tprExceptions.last {
+                    add(.tprFiling, day, .excepted, "\(exception.reason.label): \(exception.note) (recorded by \(exception.recordedBy) on \(exception.recordedOn.iso))")
+                } else if let filed = held.first(where: { $0.kind == .tpr && $0.date >= entered }) {
+                    add(.tprFiling, day, .done, "petition heard \(filed.date.iso); \(basis)")
+                } else {
+                    add(.tprFiling, day, nil, basis)
+                }
+            }
+
+            // ICWA: notice received at least 10 days before each scheduled hearing.
+            if f.icwa == .reasonToKnow || f.icwa == .confirmed {
+                for hearing in f.hearings.filter({ $0.date > today }).sorted(by: { $0.date < $1.date }) {
+                    let due = hearing.date.adding(days: -policy.icwaNoticeDaysBeforeHearing)
+                    let received = f.notices.filter { $0.hearingID == hearing.id }.compactMap(\.received).min()
+                    let done = received.map { $0 <= due } ?? false
+                    add(.icwaNotice, due, done ? .done : nil,
+                        "\(policy.icwaNoticeDaysBeforeHearing) days before the \(hearing.kind.label.lowercased()) of \(hearing.date.iso)\(received.map { "; received \($0.iso)" } ?? "")")
+                }
+            }
+
+            // Reunification review, while reunification is a goal: every interval, and before the permanency hearing.
+            if f.reunificationGoal {
+                let interval = (f.lastReunificationReview ?? e.removalDate).adding(days: policy.reunificationReviewDays)
+                let hearing = items.last { $0.kind == .permanencyHearing && $0.status != .done }?.due ?? interval
+                add(.reunificationReview, min(interval, hearing), nil,
+                    interval <= hearing ? "\(policy.reunificationReviewDays) days after \(f.lastReunificationReview.map { "the review of \($0.iso)" } ?? "removal")"
+                        : "before the permanency hearing of \(hearing.iso)")
+            }
+
+            // Trial home visit: warned at month 5, due at 6 or the court-ordered end.
+            if let home = open.placements.first(where: { $0.isCurrent && $0.setting == .placedAtHome }) {
+                let limit = f.trialHomeVisitCourtEnd ?? home.startDate.adding(months: policy.trialHomeVisitLimitMonths)
+                let warn = home.startDate.adding(months: policy.trialHomeVisitWarnMonths)
+                let state: ClockStatus = limit < today ? .overdue : (today >= warn ? .dueSoon : .upcoming)
+                add(.trialHomeVisitLimit, limit, state, f.trialHomeVisitCourtEnd != nil ? "the end the court ordered"
+                    : "\(policy.trialHomeVisitLimitMonths) months after the trial home visit began on \(home.startDate.iso)")
+            }
+        } else if let last = f.episodes.last, let discharged = last.details.dischargeDate, let reason = last.details.dischargeReason,
+                  [.reunification, .liveWithRelative, .guardianship].contains(reason) {
+            // Aftercare: follow-ups at 30, 60, 90, 180 and 365 days after discharge; each met by a follow-up recorded
+            // after the one before it was due.
+            var unused = f.followUps.filter { $0 > discharged && $0 <= today }.sorted()
+            var previous = discharged
+            for days in policy.aftercareFollowUpDays {
+                let due = discharged.adding(days: days)
+                if let i = unused.firstIndex(where: { $0 > previous }) {
+                    let seen = unused.remove(at: i)
+                    add(.aftercareFollowUp, due, .done, "\(days) days after discharge on \(discharged.iso); seen \(seen.iso)")
+                } else {
+                    add(.aftercareFollowUp, due, nil, "\(days) days after discharge on \(discharged.iso)")
+                }
+                previous = due
+            }
+        }
+        return items.sorted { ($0.due, $0.kind.rawValue) < ($1.due, $1.kind.rawValue) }
+    }
+
+    /// The day a child reaches `tprDaysInCare` days in care within a window of `tprWindowDays` days, counting from
+    /// each episode's date entered care to its discharge (not including the day they left), without the days of a
+    /// trial home visit or a runaway. An open episode is projected as it stands: a child now home on a trial visit or
+    /// away adds no days. Nil when the count is never reached.
+    public func tprDate(_ episodes: [ChildClockFacts.Episode], today: CalendarDate) -> CalendarDate? {
+        guard let first = episodes.map(\.details.dateEnteredCare).min() else { return nil }
+        let horizon = today.adding(days: policy.tprWindowDays + policy.tprDaysInCare)
+        let span = first.days(until: horizon) + 1
+        guard span > 0 else { return nil }
+        var counted = [Bool](repeating: false, count: span)
+        for episode in episodes {
+            let start = episode.details.dateEnteredCare
+            let end = episode.details.dischargeDate ?? horizon.adding(days: 1)
+            guard start < end else { continue }
+            for offset in max(0, first.days(until: start))..<min(span, first.days(until: end)) { counted[offset] = true }
+            for p in episode.placements where p.setting == .placedAtHome || p.setting == .runaway {
+                let from = max(0, first.days(until: p.startDate))
+                let to = min(span, first.days(until: p.endDate ?? horizon.adding(days: 1)))
+                if from < to { for offset in from..<to { counted[offset] = false } }
+            }
+        }
+        var inWindow = 0
+        for day in 0..<span {
+            if counted[day] { inWindow += 1 }
+            if day >= policy.tprWindowDays, counted[day - policy.tprWindowDays] { inWindow -= 1 }
+            if inWindow >= policy.tprDaysInCare { return first.adding(days: day) }
+        }
+        return nil
+    }
+
+    /// A removal within `reEntryMonths` of an earlier discharge of the same child is a re-entry.
+    public func isReEntry(_ episode: RemovalEpisodeDetails, among episodes: [RemovalEpisodeDetails]) -> Bool {
+        episodes.contains { other in
+            guard other.childID == episode.childID, let left = other.dischargeDate, other.removalDate < episode.removalDate else { return false }
+            return left <= episode.removalDate && episode.removalDate <= left.adding(months: policy.reEntryMonths)
+        }
+    }
+}
