@@ -109,7 +109,7 @@ public struct VisitDetails: Equatable, Sendable, Codable {
     }
 
     /// The day it falls on where it was scheduled.
-    public var localDate: CalendarDate { CalendarDate(start.addingTimeInterval(TimeInterval(utcOffsetMinutes * 60))) }
+    public var localDate: CalendarDate { VisitTimes.day(start, offsetMinutes: utcOffsetMinutes) }
 
     /// The slot it takes: its people, its supervisor and its room.
     public func slot(id: UUID?) -> VisitSlot {
@@ -148,6 +148,12 @@ public enum VisitTimes {
     public static func span(_ start: Date, _ end: Date, offsetMinutes: Int) -> String {
         "\(clock(start, offsetMinutes: offsetMinutes))–\(clock(end, offsetMinutes: offsetMinutes))"
     }
+
+    /// A visit's day and hours as read in `zone` (the agency's, on pages): "2026-12-04 13:00–14:00".
+    public static func when(_ visit: VisitDetails, in zone: TimeZone) -> String {
+        let offset = zone.secondsFromGMT(for: visit.start) / 60
+        return "\(day(visit.start, offsetMinutes: offset).iso) \(span(visit.start, visit.end, offsetMinutes: offset))"
+    }
 }
 
 /// A new visit refused because it clashes with others; nothing was saved.
@@ -169,8 +175,7 @@ public struct VisitClash: Error, Equatable, Sendable {
         let conflicts = clashes.compactMap { other -> Conflict? in
             guard let id = other.visitID else { return nil }
             let shared = slot.people.intersection(other.people).compactMap { names[$0] }.sorted()
-            let sameDay = CalendarDate(other.start.addingTimeInterval(TimeInterval(offsetMinutes * 60)))
-                == CalendarDate(slot.start.addingTimeInterval(TimeInterval(offsetMinutes * 60)))
+            let sameDay = VisitTimes.day(other.start, offsetMinutes: offsetMinutes) == VisitTimes.day(slot.start, offsetMinutes: offsetMinutes)
             let when = "\(VisitTimes.span(other.start, other.end, offsetMinutes: offsetMinutes)) \(sameDay ? "that day" : "then")"
             let who: String, sentence: String
             if let first = shared.first {
@@ -188,6 +193,24 @@ public struct VisitClash: Error, Equatable, Sendable {
 }
 
 public enum VisitRules {
+    /// The most visits one request schedules (two a week for a year), and the longest gap between them in a series.
+    public static let longestSeries = 104
+    public static let longestRepeatDays = 31
+
+    /// A series is all or nothing, and bounded.
+    public static func checkSeries(count: Int) throws(ValidationFailure) {
+        guard count >= 1 else { throw ValidationFailure(field: "count", "Schedule at least one visit") }
+        guard count <= longestSeries else {
+            throw ValidationFailure(field: "count", "Schedule at most \(longestSeries) visits (two a week for a year) at once")
+        }
+    }
+
+    /// The period a reunification review counts visits over: from the day after the child's last review, or from
+    /// removal, or (with neither) the last 180 days.
+    public static func reviewPeriodStart(lastReview: CalendarDate?, removal: CalendarDate?, today: CalendarDate) -> CalendarDate {
+        lastReview.map { $0.adding(days: 1) } ?? removal ?? today.adding(days: -180)
+    }
+
     /// A visit is scheduled from a plan: in the future (one that already happened is entered with its record), ending
     /// after it starts, as long as the level allows, at a place, with a supervisor where the level needs one.
     public static func checkSchedule(_ visit: VisitDetails, now: Date) throws(ValidationFailure) {

@@ -203,8 +203,7 @@ public struct FamilyTimeCommands: Sendable {
     /// Schedules every visit of a series or none: a clash of any one refuses them all, each clash named.
     public func scheduleSeries(_ requests: [VisitRequest], on planID: VisitPlanID, in caseID: CaseID) async throws -> [Recorded<VisitSubject, VisitDetails>] {
         let acting = self.acting
-        guard !requests.isEmpty else { throw ValidationFailure(field: "count", "Schedule at least one visit") }
-        guard requests.count <= 104 else { throw ValidationFailure(field: "count", "Schedule at most 104 visits (two a week for a year) at once") }
+        try VisitRules.checkSeries(count: requests.count)
         return try await change.write(.create, .visit, caseID: caseID) { tx in
             try await DialectSQL.lockVisitSchedule(tx)
             let repo = FamilyTimeRepository(tx)

@@ -27,8 +27,8 @@ public struct ReviewCommands: Sendable {
             let months = try ReviewRules.monthsInCare(child, members: facts.members, openEpisode: open, goals: goals, today: acting.today)
             let entered = try input(months)
             let repo = FamilyTimeRepository(tx)
-            let since = try await facts.lastReview(of: child.uuid).map { $0.adding(days: 1) }
-                ?? open.map(\.removalDate) ?? acting.today.adding(days: -180)
+            let since = VisitRules.reviewPeriodStart(lastReview: try await facts.lastReview(of: child.uuid), removal: open?.removalDate,
+                                                     today: acting.today)
             let visits = try await repo.visits(in: caseID).map { (id: $0.id, details: $0.details) }
             let figures = VisitationFigures.of(visits, childID: child, from: since, to: acting.today, now: acting.now).figures
             let reviewInput = entered.reading(visits: figures, safety: try await repo.latestSafety(of: child, in: caseID)?.details, today: acting.today)

@@ -38,6 +38,8 @@ func routes(_ app: Application) throws {
     try pages.register(collection: PlanPagesController())
     try pages.register(collection: ServicePagesController())
     try pages.register(collection: FamilyTimePagesController())
+    try pages.register(collection: VisitRecordPagesController())
+    try pages.register(collection: SafetyAssessmentPagesController())
     try pages.register(collection: CalendarPagesController())
 
     let api = app.grouped("api", "v1")

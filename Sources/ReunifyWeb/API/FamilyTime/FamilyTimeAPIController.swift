@@ -144,8 +144,7 @@ struct FamilyTimeAPIController: RouteCollection {
 
     func visitation(req: Request) async throws -> VisitationDTO {
         let caseID = try req.caseIDParameter()
-        let facts = try await req.authorize(.read, .visit, caseID: caseID)
-        _ = facts
+        try await req.authorize(.read, .visit, caseID: caseID)
         guard let text = req.query[String.self, at: "childId"] else { throw ValidationFailure(field: "childId", "Name the child: ?childId=") }
         guard let child = PersonID(text) else { throw ValidationFailure(field: "childId", "'\(text)' is not a person id") }
         let to = try CalendarDate.api(req.query[String.self, at: "to"], field: "to") ?? req.today

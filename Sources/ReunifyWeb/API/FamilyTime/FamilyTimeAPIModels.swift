@@ -279,8 +279,12 @@ struct VisitInput: Content {
                                                     supervisorID: supervisorId.map(UserID.init), record: outcome)
         guard let r = `repeat` else { return [first] }
         guard outcome == nil else { throw ValidationFailure(field: "repeat", "A visit entered afterwards is one visit; leave out repeat") }
-        guard (1...31).contains(r.everyDays) else { throw ValidationFailure(field: "repeat.everyDays", "Repeat every 1 to 31 days") }
-        guard (1...104).contains(r.count) else { throw ValidationFailure(field: "repeat.count", "Schedule 1 to 104 visits at once") }
+        guard (1...VisitRules.longestRepeatDays).contains(r.everyDays) else {
+            throw ValidationFailure(field: "repeat.everyDays", "Repeat every 1 to \(VisitRules.longestRepeatDays) days")
+        }
+        guard (1...VisitRules.longestSeries).contains(r.count) else {
+            throw ValidationFailure(field: "repeat.count", "Schedule 1 to \(VisitRules.longestSeries) visits at once")
+        }
         // Repeats keep the local clock time across a change of daylight saving only as far as the offset given says;
         // the days are whole days apart.
         return (0..<r.count).map { i in

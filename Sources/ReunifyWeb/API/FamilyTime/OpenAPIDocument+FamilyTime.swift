@@ -130,7 +130,7 @@ extension OpenAPIDocument {
             "VisitInput": object([
                 "planId": uuid, "start": dateTime, "end": dateTime, "location": string, "supervisorId": uuid,
                 "attendance": array(attendance), "quality": codes(VisitQuality.self), "observations": observations,
-                "repeat": object(["everyDays": ["type": "integer", "minimum": 1, "maximum": 31], "count": ["type": "integer", "minimum": 1, "maximum": 104]],
+                "repeat": object(["everyDays": ["type": "integer", "minimum": 1, "maximum": VisitRules.longestRepeatDays], "count": ["type": "integer", "minimum": 1, "maximum": VisitRules.longestSeries]],
                                  required: ["everyDays", "count"]),
             ], required: ["planId", "start", "end"]),
             "VisitRecordInput": object(["attendance": ["type": "array", "items": attendance, "minItems": 1], "quality": codes(VisitQuality.self),

@@ -17,10 +17,7 @@ struct CaseFamilyTime {
 extension CaseOverviewView {
     func familyTimeSection() -> Node<HTML.BodyContext> {
         let f = familyTime
-        func when(_ v: VisitDetails) -> String {
-            let offset = f.zone.secondsFromGMT(for: v.start) / 60
-            return "\(VisitTimes.day(v.start, offsetMinutes: offset).iso) \(VisitTimes.span(v.start, v.end, offsetMinutes: offset))"
-        }
+        func when(_ v: VisitDetails) -> String { VisitTimes.when(v, in: f.zone) }
         return .section(.id("family-time"), .attribute(named: "aria-labelledby", value: "family-time-heading"),
             .div(.class("section-heading"),
                 .h2(.id("family-time-heading"), "Family time"),

@@ -5,12 +5,13 @@ import ReunifyDomain
 import ReunifyStore
 
 /// `/calendar`: a staff member's week of visits (those they supervise and those of the cases they hold) with their
-/// private calendar link; for a parent, their family's coming visits.
+/// private calendar link; for a parent, their family's coming visits; and making the family's link from the case page.
 struct CalendarPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.calendar.route, use: calendar)
         routes.post(SiteURL.calendarLink.route, use: link)
         routes.post(SiteURL.revokeCalendarLink.route, use: revoke)
+        routes.post(SiteURL.familyCalendarLink(.any).route, use: familyLink)
     }
 
     struct Row {
@@ -21,12 +22,15 @@ struct CalendarPagesController: RouteCollection {
     }
 
     func rows(_ req: Request, _ visits: [(CaseID, Recorded<VisitSubject, VisitDetails>)]) async throws -> [Row] {
+        // Each family and child read once, however many of their visits the week holds.
         var families: [CaseID: String] = [:]
+        var children: [PersonID: String] = [:]
         var rows: [Row] = []
         for (caseID, v) in visits {
             if families[caseID] == nil { families[caseID] = try await CaseRepository(req.db).find(caseID)?.familyName ?? "" }
-            let child = try await PersonRepository(req.db).find(v.details.childID)?.details.givenName ?? "child"
-            rows.append(Row(caseID: caseID, visit: v, family: families[caseID]!, child: child))
+            let childID = v.details.childID
+            if children[childID] == nil { children[childID] = try await PersonRepository(req.db).find(childID)?.details.givenName ?? "child" }
+            rows.append(Row(caseID: caseID, visit: v, family: families[caseID]!, child: children[childID]!))
         }
         return rows
     }
@@ -118,5 +122,14 @@ struct CalendarPagesController: RouteCollection {
     func revoke(req: Request) async throws -> Response {
         try await StaffFeedCommands(req.db, req.acting()).revoke()
         return req.redirect(to: SiteURL.calendar.path + "#feed")
+    }
+
+    // MARK: the family's calendar link
+
+    func familyLink(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        let renew = FormData(req).bool("renew")
+        _ = try await FamilyTimeCommands(req.change()).familyFeed(of: caseID, renew: renew)
+        return req.redirect(to: SiteURL.caseFile(caseID).path + "#family-time")
     }
 }

@@ -4,8 +4,8 @@ import Vapor
 import ReunifyDomain
 import ReunifyStore
 
-/// Family time pages: making a visit plan, the plan's page (its visits, scheduling, level changes and their
-/// approval), recording a visit, a safety assessment, and the family's calendar link. Every change goes through
+/// Family time pages: making a visit plan and the plan's page (its visits, scheduling, level changes and their
+/// approval). Recording a visit and a safety assessment have controllers of their own. Every change goes through
 /// `FamilyTimeCommands`, as the API's do.
 struct FamilyTimePagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -15,18 +15,7 @@ struct FamilyTimePagesController: RouteCollection {
         routes.post(SiteURL.scheduleVisit(.any, .any).route, use: schedule)
         routes.post(SiteURL.levelChange(.any, .any).route, use: changeLevel)
         routes.post(SiteURL.approveLevelChange(.any, .any, .any).route, use: approve)
-        routes.get(SiteURL.recordVisit(.any, .any).route, use: recordForm)
-        routes.post(SiteURL.recordVisit(.any, .any).route, use: record)
-        routes.get(SiteURL.newSafetyAssessment(.any).route, use: newSafety)
-        routes.post(SiteURL.newSafetyAssessment(.any).route, use: recordSafety)
-        routes.post(SiteURL.familyCalendarLink(.any).route, use: familyLink)
     }
-
-    func context(_ req: Request, _ action: AccessAction, _ kind: RecordKind) async throws -> (CaseOverview, CaseAccessFacts) {
-        try await req.caseOverview(action, kind)
-    }
-
-    func crumbs(_ o: CaseOverview) -> [(String, String)] { o.breadcrumbs }
 
     /// Staff who may supervise a visit: caseworkers, supervisors and clinicians.
     func supervisors(_ req: Request) async throws -> [(String, String)] {
@@ -66,11 +55,11 @@ struct FamilyTimePagesController: RouteCollection {
                                 view.text("cost", "Cost and who pays", width: "w20"),
                                 view.text("courtOrder", "Court order that governs visits", hint: "Its reference, if a court order sets the visits", width: "w20"),
                                 view.date("reviewOn", "Review the plan on"),
-                              ], breadcrumbs: crumbs(o)).render(req, status: status)
+                              ], breadcrumbs: o.breadcrumbs).render(req, status: status)
     }
 
     func newPlan(req: Request) async throws -> Response {
-        let (o, _) = try await context(req, .create, .visitPlan)
+        let (o, _) = try await req.caseOverview(.create, .visitPlan)
         var form = FormData()
         form.set("level", VisitLevel.supervised.rawValue)
         form.set("durationMinutes", "60")
@@ -78,7 +67,7 @@ struct FamilyTimePagesController: RouteCollection {
     }
 
     func createPlan(req: Request) async throws -> Response {
-        let (o, _) = try await context(req, .create, .visitPlan)
+        let (o, _) = try await req.caseOverview(.create, .visitPlan)
         let form = FormData(req)
         var r = FormReader(form)
         let child: PersonID? = r.id("childId", "Choose the child")
@@ -108,7 +97,7 @@ struct FamilyTimePagesController: RouteCollection {
     // MARK: the plan's page
 
     func plan(req: Request) async throws -> Response {
-        let (o, facts) = try await context(req, .read, .visitPlan)
+        let (o, facts) = try await req.caseOverview(.read, .visitPlan)
         let id: VisitPlanID = try req.idParameter("planID", "visit plan")
         try await req.audit(.view, .visitPlan, recordID: id, caseID: o.caseID, "viewed a visit plan")
         var form = FormData()
@@ -131,10 +120,7 @@ struct FamilyTimePagesController: RouteCollection {
         let zone = req.reunify.timeZone
         let scheduleView = FormView(schedule, errors: errors.filter { !["to", "reason", "courtOrder"].contains($0.field) })
         let levelView = FormView(level, errors: errors.filter { ["to", "reason", "courtOrder"].contains($0.field) })
-        func when(_ v: VisitDetails) -> String {
-            let offset = zone.secondsFromGMT(for: v.start) / 60
-            return "\(VisitTimes.day(v.start, offsetMinutes: offset).iso) \(VisitTimes.span(v.start, v.end, offsetMinutes: offset))"
-        }
+        func when(_ v: VisitDetails) -> String { VisitTimes.when(v, in: zone) }
         func state(_ v: VisitDetails) -> String {
             guard let r = v.record else { return v.start > req.now ? "Scheduled" : "To record" }
             if v.cancelledByAgency { return "Cancelled by the agency" }
@@ -144,7 +130,7 @@ struct FamilyTimePagesController: RouteCollection {
         }
         let steps = VisitLevel.allCases.filter { $0 != d.level }.map { ($0.rawValue, "\($0 > d.level ? "Up" : "Down") to \($0.label.lowercased())") }
         let title = "Family time: \(o.name(d.childID))"
-        return Layout(title: title, signedIn: signedIn, breadcrumbs: crumbs(o)).render(
+        return Layout(title: title, signedIn: signedIn, breadcrumbs: o.breadcrumbs).render(
             .h1(.text(title)),
             FormView(FormData(), errors: errors).errorSummary(),
             .dl(.class("summary-list"), .id("visit-plan"),
@@ -227,7 +213,7 @@ struct FamilyTimePagesController: RouteCollection {
     }
 
     func schedule(req: Request) async throws -> Response {
-        let (o, facts) = try await context(req, .create, .visit)
+        let (o, facts) = try await req.caseOverview(.create, .visit)
         let id: VisitPlanID = try req.idParameter("planID", "visit plan")
         let form = FormData(req)
         var r = FormReader(form)
@@ -262,7 +248,7 @@ struct FamilyTimePagesController: RouteCollection {
     }
 
     func changeLevel(req: Request) async throws -> Response {
-        let (o, facts) = try await context(req, .create, .visitLevelChange)
+        let (o, facts) = try await req.caseOverview(.create, .visitLevelChange)
         let id: VisitPlanID = try req.idParameter("planID", "visit plan")
         let form = FormData(req)
         var r = FormReader(form)
@@ -286,125 +272,5 @@ struct FamilyTimePagesController: RouteCollection {
         let change: LevelChangeID = try req.idParameter("changeID", "level change")
         _ = try await FamilyTimeCommands(req.change()).approveLevelChange(change, in: caseID)
         return req.redirect(to: SiteURL.visitPlan(caseID, id).path)
-    }
-
-    // MARK: recording a visit
-
-    func recordPage(_ req: Request, _ o: CaseOverview, _ visit: Recorded<VisitSubject, VisitDetails>, _ form: FormData, _ errors: [FieldError],
-                    status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
-        let v = visit.details
-        let offset = req.reunify.timeZone.secondsFromGMT(for: v.start) / 60
-        let title = "Record the visit of \(VisitTimes.day(v.start, offsetMinutes: offset).iso)"
-        return RecordFormPage(title: title, action: SiteURL.recordVisit(o.caseID, visit.id).path, cancel: SiteURL.visitPlan(o.caseID, v.planID).path,
-                              submitLabel: "Save the record", view: view, fields: [
-                                .p(.class("hint"), .text("\(VisitTimes.span(v.start, v.end, offsetMinutes: offset)) at \(v.location)")),
-                                .group(v.people.map { p in
-                                    view.select("attendance-\(p)", o.name(p), VisitAttendance.self)
-                                }),
-                                view.select("quality", "How the visit went", VisitQuality.self, blank: "Not rated (nobody came)",
-                                            hint: "Strong, adequate, limited or harmful"),
-                                view.textarea("wentWell", "What went well"),
-                                view.textarea("concerns", "Concerns", hint: "Needed when the visit was harmful"),
-                                view.textarea("childReaction", "How the child reacted"),
-                              ], breadcrumbs: crumbs(o) + [("Family time", SiteURL.visitPlan(o.caseID, v.planID).path)]).render(req, status: status)
-    }
-
-    func recordForm(req: Request) async throws -> Response {
-        let (o, _) = try await context(req, .update, .visit)
-        let id: VisitID = try req.idParameter("visitID", "visit")
-        guard let visit = try await FamilyTimeRepository(req.db).visit(id, in: o.caseID) else { throw Abort(.notFound, reason: "There is no such visit in this case") }
-        var form = FormData()
-        for p in visit.details.people { form.set("attendance-\(p)", visit.details.record?.attendance.first { $0.personID == p }?.status.rawValue ?? VisitAttendance.attended.rawValue) }
-        form.set("quality", visit.details.record?.quality?.rawValue)
-        form.set("wentWell", visit.details.record?.observations.wentWell)
-        form.set("concerns", visit.details.record?.observations.concerns)
-        form.set("childReaction", visit.details.record?.observations.childReaction)
-        return recordPage(req, o, visit, form, [])
-    }
-
-    func record(req: Request) async throws -> Response {
-        let (o, _) = try await context(req, .update, .visit)
-        let id: VisitID = try req.idParameter("visitID", "visit")
-        guard let visit = try await FamilyTimeRepository(req.db).visit(id, in: o.caseID) else { throw Abort(.notFound, reason: "There is no such visit in this case") }
-        let form = FormData(req)
-        var r = FormReader(form)
-        var attendance: [VisitAttendanceEntry] = []
-        for p in visit.details.people {
-            if let status = r.code(VisitAttendance.self, "attendance-\(p)", required: "Say whether \(o.name(p)) came") {
-                attendance.append(VisitAttendanceEntry(personID: p, status: status))
-            }
-        }
-        let quality = r.optionalCode(VisitQuality.self, "quality")
-        if r.errors.isEmpty {
-            let outcome = FamilyTimeCommands.VisitOutcome(attendance: attendance, quality: quality, observations: VisitObservation(
-                wentWell: form.optional("wentWell"), concerns: form.optional("concerns"), childReaction: form.optional("childReaction")))
-            do {
-                _ = try await FamilyTimeCommands(req.change()).record(outcome, of: id, in: o.caseID)
-                return req.redirect(to: SiteURL.visitPlan(o.caseID, visit.details.planID).path)
-            } catch {
-                guard let refusal = FormRefusal(error) else { throw error }
-                r.add(refusal.errors.map { $0.field.hasPrefix("observations.") ? FieldError(String($0.field.dropFirst(13)), $0.message) : $0 })
-            }
-        }
-        return recordPage(req, o, visit, form, r.errors, status: .unprocessableEntity)
-    }
-
-    // MARK: safety assessment
-
-    func safetyPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Record a safety assessment", action: SiteURL.newSafetyAssessment(o.caseID).path, cancel: SiteURL.caseFile(o.caseID).path,
-                              submitLabel: "Save the assessment", view: view, fields: [
-                                view.select("childId", "Child", options: o.children.map { ($0.person.id.description, o.name($0.person.id)) }),
-                                view.date("date", "Assessed on"),
-                                view.textarea("dangerIndicators", "Danger indicators present", hint: "One a line; leave empty when none is present"),
-                                view.textarea("protectiveCapacities", "Protective capacities", hint: "What the caregivers do that keeps the child safe; one a line"),
-                                view.select("decision", "Decision", SafetyAssessmentDecision.self),
-                                view.textarea("safetyPlan", "Safety plan", hint: "Needed when the child is safe with a plan"),
-                              ], breadcrumbs: crumbs(o)).render(req, status: status)
-    }
-
-    func newSafety(req: Request) async throws -> Response {
-        let (o, _) = try await context(req, .create, .safetyAssessment)
-        var form = FormData()
-        form.set("childId", try? req.query.get(String.self, at: "childId"))
-        form.set("date-day", String(req.today.day))
-        form.set("date-month", String(req.today.month))
-        form.set("date-year", String(req.today.year))
-        return safetyPage(req, o, form, [])
-    }
-
-    func recordSafety(req: Request) async throws -> Response {
-        let (o, _) = try await context(req, .create, .safetyAssessment)
-        let form = FormData(req)
-        var r = FormReader(form)
-        let child: PersonID? = r.id("childId", "Choose the child")
-        let date = r.requiredDate("date", "Give the day of the assessment")
-        let decision = r.code(SafetyAssessmentDecision.self, "decision", required: "Choose the decision")
-        func lines(_ key: String) -> [String] {
-            form.string(key).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
-        if let child, let date, let decision, r.errors.isEmpty {
-            let details = SafetyAssessmentDetails(childID: child, date: date, dangerIndicators: lines("dangerIndicators"),
-                                                  protectiveCapacities: lines("protectiveCapacities"), decision: decision, safetyPlan: form.optional("safetyPlan"))
-            do {
-                _ = try await FamilyTimeCommands(req.change()).recordSafetyAssessment(details, in: o.caseID)
-                return req.redirect(to: SiteURL.caseFile(o.caseID).path + "#family-time")
-            } catch {
-                guard let refusal = FormRefusal(error) else { throw error }
-                r.add(refusal.errors)
-            }
-        }
-        return safetyPage(req, o, form, r.errors, status: .unprocessableEntity)
-    }
-
-    // MARK: the family's calendar link
-
-    func familyLink(req: Request) async throws -> Response {
-        let caseID = try req.caseIDParameter()
-        let renew = FormData(req).bool("renew")
-        _ = try await FamilyTimeCommands(req.change()).familyFeed(of: caseID, renew: renew)
-        return req.redirect(to: SiteURL.caseFile(caseID).path + "#family-time")
     }
 }

@@ -1,0 +1,73 @@
+import Fluent
+import Plot
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// Recording what happened at a visit once it has started: attendance per person and the observation.
+struct VisitRecordPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.recordVisit(.any, .any).route, use: recordForm)
+        routes.post(SiteURL.recordVisit(.any, .any).route, use: record)
+    }
+
+    func recordPage(_ req: Request, _ o: CaseOverview, _ visit: Recorded<VisitSubject, VisitDetails>, _ form: FormData, _ errors: [FieldError],
+                    status: HTTPResponseStatus = .ok) -> Response {
+        let view = FormView(form, errors: errors)
+        let v = visit.details
+        let offset = req.reunify.timeZone.secondsFromGMT(for: v.start) / 60
+        let title = "Record the visit of \(VisitTimes.day(v.start, offsetMinutes: offset).iso)"
+        return RecordFormPage(title: title, action: SiteURL.recordVisit(o.caseID, visit.id).path, cancel: SiteURL.visitPlan(o.caseID, v.planID).path,
+                              submitLabel: "Save the record", view: view, fields: [
+                                .p(.class("hint"), .text("\(VisitTimes.span(v.start, v.end, offsetMinutes: offset)) at \(v.location)")),
+                                .group(v.people.map { p in
+                                    view.select("attendance-\(p)", o.name(p), VisitAttendance.self)
+                                }),
+                                view.select("quality", "How the visit went", VisitQuality.self, blank: "Not rated (nobody came)",
+                                            hint: "Strong, adequate, limited or harmful"),
+                                view.textarea("wentWell", "What went well"),
+                                view.textarea("concerns", "Concerns", hint: "Needed when the visit was harmful"),
+                                view.textarea("childReaction", "How the child reacted"),
+                              ], breadcrumbs: o.breadcrumbs + [("Family time", SiteURL.visitPlan(o.caseID, v.planID).path)]).render(req, status: status)
+    }
+
+    func recordForm(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.update, .visit)
+        let id: VisitID = try req.idParameter("visitID", "visit")
+        guard let visit = try await FamilyTimeRepository(req.db).visit(id, in: o.caseID) else { throw Abort(.notFound, reason: "There is no such visit in this case") }
+        var form = FormData()
+        for p in visit.details.people { form.set("attendance-\(p)", visit.details.record?.attendance.first { $0.personID == p }?.status.rawValue ?? VisitAttendance.attended.rawValue) }
+        form.set("quality", visit.details.record?.quality?.rawValue)
+        form.set("wentWell", visit.details.record?.observations.wentWell)
+        form.set("concerns", visit.details.record?.observations.concerns)
+        form.set("childReaction", visit.details.record?.observations.childReaction)
+        return recordPage(req, o, visit, form, [])
+    }
+
+    func record(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.update, .visit)
+        let id: VisitID = try req.idParameter("visitID", "visit")
+        guard let visit = try await FamilyTimeRepository(req.db).visit(id, in: o.caseID) else { throw Abort(.notFound, reason: "There is no such visit in this case") }
+        let form = FormData(req)
+        var r = FormReader(form)
+        var attendance: [VisitAttendanceEntry] = []
+        for p in visit.details.people {
+            if let status = r.code(VisitAttendance.self, "attendance-\(p)", required: "Say whether \(o.name(p)) came") {
+                attendance.append(VisitAttendanceEntry(personID: p, status: status))
+            }
+        }
+        let quality = r.optionalCode(VisitQuality.self, "quality")
+        if r.errors.isEmpty {
+            let outcome = FamilyTimeCommands.VisitOutcome(attendance: attendance, quality: quality, observations: VisitObservation(
+                wentWell: form.optional("wentWell"), concerns: form.optional("concerns"), childReaction: form.optional("childReaction")))
+            do {
+                _ = try await FamilyTimeCommands(req.change()).record(outcome, of: id, in: o.caseID)
+                return req.redirect(to: SiteURL.visitPlan(o.caseID, visit.details.planID).path)
+            } catch {
+                guard let refusal = FormRefusal(error) else { throw error }
+                r.add(refusal.errors.map { $0.field.hasPrefix("observations.") ? FieldError(String($0.field.dropFirst(13)), $0.message) : $0 })
+            }
+        }
+        return recordPage(req, o, visit, form, r.errors, status: .unprocessableEntity)
+    }
+}
