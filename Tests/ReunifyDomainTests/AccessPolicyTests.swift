@@ -36,7 +36,7 @@ struct AccessPolicyTests {
         case .caseworker:
             if kind == .auditTrail || kind == .clinicalNote { return .forbidden }
             if kind == .caseFile && action == .delete { return .forbidden }
-            if (kind == .team || kind == .planApproval || kind == .visitLevelApproval) && action != .read { return .forbidden }
+            if (kind == .team || kind == .planApproval || kind == .visitLevelApproval || kind == .decisionApproval) && action != .read { return .forbidden }
             return .allow
         case .supervisor:
             if kind == .caseFile && action == .delete { return .forbidden }
@@ -53,7 +53,8 @@ struct AccessPolicyTests {
         case .provider:
             return .notFound
         case .parent:
-            let familyView: Set<RecordKind> = [.caseFile, .member, .person, .permanencyGoal, .team, .casePlan, .visitPlan, .visit, .familyCalendar]
+            let familyView: Set<RecordKind> = [.caseFile, .member, .person, .permanencyGoal, .team, .casePlan, .visitPlan, .visit, .familyCalendar,
+                                               .hearing, .teamDecision]
             return action == .read && familyView.contains(kind) ? .allow : .forbidden
         case .administrator:
             return kind == .auditTrail && action == .read ? .allow : .notFound

@@ -4,7 +4,8 @@
 /// - supervisor: everything on their unit's cases, including the audit trail.
 /// - clinician, legal: read the case when on its team; a clinician on the team may also rate assessments.
 /// - provider: no case content yet (they will see referrals sent to their organisation).
-/// - parent: read their own case's family view (the case, its members, their persons, goals, plan, visits).
+/// - parent: read their own case's family view (the case, its members, their persons, goals, plan, visits, hearings and
+///   the team's decisions).
 /// - administrator: no case content unless on the team (then read only); every case's audit trail.
 ///
 /// A case the actor has no part in is answered `notFound`, never `forbidden`, so its existence is not leaked.
@@ -57,6 +58,8 @@ public struct AccessPolicy: Sendable {
                 return .forbidden("A supervisor approves the case plan")
             case (.visitLevelApproval, _) where action != .read:
                 return .forbidden("A supervisor approves a step up in family time")
+            case (.decisionApproval, _) where action != .read:
+                return .forbidden("A supervisor approves the team's decision")
             case (.clinicalNote, _):
                 return .forbidden("Clinical notes are open to the clinicians on the case's team, their author and the supervisor")
             default:
@@ -83,7 +86,7 @@ public struct AccessPolicy: Sendable {
         case .family:
             guard action == .read else { return .forbidden("Please ask your caseworker to change this") }
             switch kind {
-            case .caseFile, .member, .person, .permanencyGoal, .team, .casePlan, .visitPlan, .visit, .familyCalendar:
+            case .caseFile, .member, .person, .permanencyGoal, .team, .casePlan, .visitPlan, .visit, .familyCalendar, .hearing, .teamDecision:
                 return .allow
             default:
                 return .forbidden("This part of the case is kept by the agency")

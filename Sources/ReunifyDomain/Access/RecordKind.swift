@@ -36,6 +36,19 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     case visit
     /// The family's private calendar feed of their coming visits.
     case familyCalendar = "family_calendar"
+    /// A court hearing about children of the case: kind, date, court, who attended, findings, orders, next date.
+    case hearing
+    /// A family team's or multidisciplinary decision: every participant's position and reason, the decision, its
+    /// rationale, and that the family was told.
+    case teamDecision = "team_decision"
+    /// A supervisor's approval of a team decision (a change of goal takes effect then).
+    case decisionApproval = "decision_approval"
+    /// Why a petition to terminate parental rights is not filed at 15 of 22 months in care.
+    case tprException = "tpr_exception"
+    /// An ICWA notice of a hearing: to whom, sent, received.
+    case icwaNotice = "icwa_notice"
+    /// An aftercare follow-up of a child who went home.
+    case followUp = "follow_up"
     /// A relative's inquiry for a child, or the agency's search for a registered child's family.
     case tracingRequest = "tracing_request"
     /// A registered child the matching engine proposes for a tracing request, with the decision on it.

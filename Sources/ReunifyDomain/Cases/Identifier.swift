@@ -48,6 +48,11 @@ public enum VisitPlanSubject {}
 public enum LevelChangeSubject {}
 public enum SafetyAssessmentSubject {}
 public enum VisitSubject {}
+public enum HearingSubject {}
+public enum DecisionSubject {}
+public enum TPRExceptionSubject {}
+public enum NoticeSubject {}
+public enum FollowUpSubject {}
 
 public typealias UserID = Identifier<UserSubject>
 public typealias CaseID = Identifier<CaseSubject>
@@ -72,6 +77,11 @@ public typealias VisitPlanID = Identifier<VisitPlanSubject>
 public typealias LevelChangeID = Identifier<LevelChangeSubject>
 public typealias SafetyAssessmentID = Identifier<SafetyAssessmentSubject>
 public typealias VisitID = Identifier<VisitSubject>
+public typealias HearingID = Identifier<HearingSubject>
+public typealias DecisionID = Identifier<DecisionSubject>
+public typealias TPRExceptionID = Identifier<TPRExceptionSubject>
+public typealias NoticeID = Identifier<NoticeSubject>
+public typealias FollowUpID = Identifier<FollowUpSubject>
 
 /// A record as the rules and the pages see it: its id, the version an edit must name, and its details.
 public struct Recorded<Subject, Details: Sendable>: Sendable {

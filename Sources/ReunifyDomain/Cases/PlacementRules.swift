@@ -63,6 +63,19 @@ public struct EpisodeRules: Sendable {
     public let today: CalendarDate
     public init(today: CalendarDate) { self.today = today }
 
+    /// Discharging an episode ends the child's placements still open on the discharge day, that day; a placement
+    /// begun after the discharge day cannot be, so the discharge is refused until it is corrected.
+    public func dischargeEndings(_ details: RemovalEpisodeDetails,
+                                 placements: [PlacementRules.Sibling]) throws(ValidationFailure) -> [PlacementRules.Ending] {
+        guard let day = details.dischargeDate else { return [] }
+        if let later = placements.first(where: { $0.details.startDate > day }) {
+            throw ValidationFailure(field: "dischargeDate", "The child's placement from \(later.details.startDate.iso) begins after this discharge day; correct the placement or the day")
+        }
+        return placements.filter { $0.details.endDate == nil || $0.details.endDate! > day }.map {
+            PlacementRules.Ending(id: $0.id, endDate: day, changeReason: "Discharged: \(details.dischargeReason?.label.lowercased() ?? "left care")")
+        }
+    }
+
     /// Checks an episode about to be written. `members` are the case's members; `childBirthDate` the child's recorded
     /// birth date; `siblings` the child's other episodes in the case (the one being edited may be among them).
     public func check(_ details: RemovalEpisodeDetails, editing: EpisodeID?, members: [CaseMembership],
@@ -97,11 +110,27 @@ public struct GoalRules: Sendable {
     public init(today: CalendarDate) { self.today = today }
 
     public func check(_ details: PermanencyGoalDetails, editing: GoalID?, members: [CaseMembership],
-                      siblings: [(id: GoalID, childID: PersonID)]) throws {
+                      siblings: [(id: GoalID, childID: PersonID)], childBirthDate: CalendarDate? = nil) throws {
         if let missing = CaseMembership.requireChild(details.childID, among: members) { throw ValidationFailure([missing]) }
-        try ValidationFailure.check(details.validate(today: today))
+        try ValidationFailure.check(details.validate(today: today)
+            + Self.ageErrors(details.primary, "primary", birthDate: childBirthDate, today: today)
+            + (details.concurrent.map { Self.ageErrors($0, "concurrent", birthDate: childBirthDate, today: today) } ?? []))
         if siblings.contains(where: { $0.id != editing && $0.childID == details.childID }) {
             throw DuplicateRecord("childId", "This child already has permanency goals; change them instead")
         }
+    }
+
+    /// A planned permanent living arrangement is a goal only for a youth of 16 or older (federal law since the
+    /// Preventing Sex Trafficking and Strengthening Families Act of 2014); a child whose birth date is not recorded
+    /// cannot be given it.
+    public static let pplaMinimumAge = 16
+
+    public static func ageErrors(_ plan: PermanencyPlan, _ field: String, birthDate: CalendarDate?, today: CalendarDate) -> [FieldError] {
+        guard plan == .plannedPermanentLivingArrangement else { return [] }
+        guard let birthDate else {
+            return [FieldError(field, "A planned permanent living arrangement needs the youth's birth date: it is a goal only from \(pplaMinimumAge)")]
+        }
+        let age = birthDate.age(on: today)
+        return age >= pplaMinimumAge ? [] : [FieldError(field, "A planned permanent living arrangement is a goal only for a youth of \(pplaMinimumAge) or older; this child is \(age)")]
     }
 }

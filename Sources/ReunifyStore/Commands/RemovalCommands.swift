@@ -32,9 +32,21 @@ public struct RemovalCommands: Sendable {
             let model = try await facts.episode(id)
             try rules.check(details, editing: id, members: facts.members, childBirthDate: try await facts.birthDate(of: details.childID),
                             siblings: try await facts.episodes())
+            let placements = try await facts.placements(of: id)
+            let endings = try rules.dischargeEndings(details, placements: placements.map(\.sibling))
             model.apply(details)
             try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
-            return (model, .init(model.id, "changed removal details of \(try await facts.name(of: details.childID))"))
+            for ending in endings {
+                guard let placement = placements.first(where: { $0.id == ending.id.uuid }) else { continue }
+                placement.endDate = ending.endDate.iso
+                placement.changeReason = ending.changeReason
+                try await placement.saveChecked(expectedVersion: placement.version, on: tx)
+            }
+            let name = try await facts.name(of: details.childID)
+            if let day = details.dischargeDate, !endings.isEmpty {
+                return (model, .init(model.id, "discharged \(name) on \(day.iso) (\(details.dischargeReason?.label.lowercased() ?? "no reason given")); the placement ended that day"))
+            }
+            return (model, .init(model.id, "changed removal details of \(name)"))
         }
     }
 
@@ -93,7 +105,8 @@ public struct RemovalCommands: Sendable {
         let rules = GoalRules(today: acting.today)
         return try await change.write(.create, .permanencyGoal, caseID: caseID) { tx in
             let facts = try await CaseFacts(tx, caseID)
-            try rules.check(details, editing: nil, members: facts.members, siblings: try await facts.goals())
+            try rules.check(details, editing: nil, members: facts.members, siblings: try await facts.goals(),
+                            childBirthDate: try await facts.birthDate(of: details.childID))
             let model = PermanencyGoalModel(caseID: caseID.uuid, details)
             try await model.create(on: tx)
             return (model, .init(model.id, "set goals for \(try await facts.name(of: details.childID))"))
@@ -108,7 +121,8 @@ public struct RemovalCommands: Sendable {
             guard let model = try await CaseRecordsRepository(tx).goal(id, in: caseID) else {
                 throw StoreError.absent("There are no such goals in this case")
             }
-            try rules.check(details, editing: id, members: facts.members, siblings: try await facts.goals())
+            try rules.check(details, editing: id, members: facts.members, siblings: try await facts.goals(),
+                            childBirthDate: try await facts.birthDate(of: details.childID))
             model.apply(details)
             try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
             return (model, .init(model.id, "changed goals for \(try await facts.name(of: details.childID))"))

@@ -20,6 +20,7 @@ public enum ReunifyMigrations {
             UpdatePersonsAddAddressParts(),
             CreateServices(),
             CreateFamilyTime(),
+            CreatePermanencyRecords(),
         ]
     }
 }

@@ -36,6 +36,8 @@ public struct CaseOverview: Sendable {
     public let team: [TeamEntry]
     /// The case plan versions, first to last.
     public var plans: [Recorded<PlanSubject, CasePlanDetails>] = []
+    /// Hearings, team decisions, TPR exceptions, ICWA notices and aftercare follow-ups.
+    public var permanency = PermanencyRecords()
 
     public var caseID: CaseID { caseFile.id }
 
@@ -57,19 +59,44 @@ public struct CaseOverview: Sendable {
 }
 
 extension CaseOverview {
-    /// What the permanency clock reads of each child with a removal in this case. Hearings, exceptions, ICWA notices
-    /// and follow-ups are not yet recorded by Reunify, so the clock sees none of them.
+    /// What the permanency clock reads of each child with a removal in this case.
     public func clockFacts() -> [ChildClockFacts] {
-        let byChild = Dictionary(grouping: episodes, by: { $0.episode.details.childID })
-        let approved = plans.compactMap(\.details.approvedOn).min()
+        ClockFacts.children(episodes: episodes.map { ($0.episode.details, $0.placements.map(\.details)) },
+                            icwa: { person($0)?.details.icwaStatus ?? .unknown },
+                            planApprovedOn: plans.compactMap(\.details.approvedOn).min(),
+                            reunifying: { child in goals.first { $0.details.childID == child }?.details.includesReunification ?? false },
+                            lastReviews: lastReviews, records: permanency)
+    }
+
+    /// Every deadline of the case's children, soonest first.
+    public func clock(_ policy: TimelinePolicy, today: CalendarDate) -> [ClockItem] {
+        let clock = PermanencyClock(policy: policy)
+        return clockFacts().flatMap { clock.items($0, today: today) }.sorted { ($0.due, $0.kind.rawValue) < ($1.due, $1.kind.rawValue) }
+    }
+}
+
+/// Gathers what the clock reads of each child from a case's stored records; the case page and the caseload both
+/// build the facts here, so they cannot disagree.
+enum ClockFacts {
+    static func children(episodes: [(RemovalEpisodeDetails, [PlacementDetails])], icwa: (PersonID) -> ICWAStatus,
+                         planApprovedOn: CalendarDate?, reunifying: (PersonID) -> Bool, lastReviews: [PersonID: CalendarDate],
+                         records: PermanencyRecords) -> [ChildClockFacts] {
+        let byChild = Dictionary(grouping: episodes, by: { $0.0.childID })
         return byChild.keys.sorted { $0.uuid.uuidString < $1.uuid.uuidString }.map { child in
-            var facts = ChildClockFacts(childID: child, episodes: byChild[child]!.map {
-                ChildClockFacts.Episode($0.episode.details, placements: $0.placements.map(\.details))
-            })
-            facts.icwa = person(child)?.details.icwaStatus ?? .unknown
-            facts.planApprovedOn = approved
-            facts.reunificationGoal = goals.first { $0.details.childID == child }?.details.includesReunification ?? false
+            var facts = ChildClockFacts(childID: child, episodes: byChild[child]!.map { ChildClockFacts.Episode($0.0, placements: $0.1) })
+            facts.icwa = icwa(child)
+            facts.planApprovedOn = planApprovedOn
+            facts.reunificationGoal = reunifying(child)
             facts.lastReunificationReview = lastReviews[child]
+            facts.hearings = records.hearings.filter { $0.details.childIDs.contains(child) }
+                .map { ChildClockFacts.Hearing(id: $0.id.uuid, kind: $0.details.kind, date: $0.details.date) }
+            facts.notices = records.notices.filter { $0.details.childID == child }
+                .map { ChildClockFacts.Notice(hearingID: $0.details.hearingID.uuid, received: $0.details.received) }
+            facts.tprExceptions = records.exceptions.filter { $0.details.childID == child }.map {
+                ChildClockFacts.Exception(reason: $0.details.reason, note: $0.details.note, recordedBy: $0.details.recordedByName,
+                                          recordedOn: $0.details.recordedOn)
+            }
+            facts.followUps = records.followUps.filter { $0.details.childID == child && $0.details.seen }.map(\.details.date)
             return facts
         }
     }

@@ -17,6 +17,16 @@ public struct CaseRecordsRepository: Sendable {
         try await RemovalEpisodeModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$removalDate).all()
     }
 
+    /// The episodes among `episodes` whose removal came within a year of an earlier discharge of the same child, in
+    /// any case.
+    public func reEntries(_ episodes: [RemovalEpisodeModel], policy: TimelinePolicy) async throws -> Set<UUID> {
+        let children = Array(Set(episodes.map(\.childID)))
+        guard !children.isEmpty else { return [] }
+        let all = try await RemovalEpisodeModel.query(on: db).filter(\.$childID ~~ children).all().map(\.details)
+        let clock = PermanencyClock(policy: policy)
+        return Set(episodes.filter { clock.isReEntry($0.details, among: all) }.compactMap(\.id))
+    }
+
     public func episode(_ id: EpisodeID, in caseID: CaseID) async throws -> RemovalEpisodeModel? {
         try await RemovalEpisodeModel.query(on: db).filter(\.$id == id.uuid).filter(\.$caseID == caseID.uuid).first()
     }

@@ -22,7 +22,7 @@ extension CaseRepository {
             return a != b ? a < b : ($0.person.details.birthDate?.iso ?? "") < ($1.person.details.birthDate?.iso ?? "")
         }
         let lastReviews = try await ReviewRepository(db).lastReviewDates(caseIDs: [id.uuid])
-        return CaseOverview(
+        var overview = CaseOverview(
             caseFile: model.recorded,
             members: memberRows,
             relationships: try await RelationshipModel.query(on: db).filter(\.$caseID == id.uuid).all().map(\.recorded),
@@ -36,6 +36,8 @@ extension CaseRepository {
                 userByID[t.userID].map { CaseOverview.TeamEntry(role: t.teamRole, userID: $0.typedID, name: $0.name) }
             },
             plans: try await ServiceRecordsRepository(db).plans(in: id))
+        overview.permanency = try await PermanencyRepository(db).records(in: id)
+        return overview
     }
 
     /// Caseload lines for a page of cases: children with ages, days in care and what is due next.
@@ -52,6 +54,9 @@ extension CaseRepository {
             .filter(\.details.includesReunification).map(\.childID))
         let lastReviews = try await ReviewRepository(db).lastReviewDates(caseIDs: ids)
         let plans = try await ServiceRecordsRepository(db).plans(inCases: ids.map(CaseID.init))
+        let records = try await PermanencyRepository(db).records(in: ids.map(CaseID.init))
+        let everyEpisode = try await RemovalEpisodeModel.query(on: db).filter(\.$childID ~~ Array(Set(episodes.map(\.childID)))).all().map(\.details)
+        let clock = PermanencyClock(policy: policy)
         return cases.map { model in
             let caseEpisodes = episodes.filter { $0.caseID == model.id }
             let timeline = CaseTimeline(policy: policy, stage: model.details.stage, episodes: caseEpisodes.map { e in
@@ -59,6 +64,16 @@ extension CaseRepository {
                                           placements: placements.filter { $0.episodeID == e.id }.map(\.details),
                                           reunificationGoal: reunifying.contains(e.childID), lastReview: lastReviews[e.childID])
             }, plans: plans[model.typedID] ?? [])
+            let facts = ClockFacts.children(
+                episodes: caseEpisodes.map { e in (e.details, placements.filter { $0.episodeID == e.id }.map(\.details)) },
+                icwa: { personByID[$0.uuid]?.details.icwaStatus ?? .unknown },
+                planApprovedOn: (plans[model.typedID] ?? []).compactMap(\.approvedOn).min(),
+                reunifying: { reunifying.contains($0.uuid) },
+                lastReviews: Dictionary(lastReviews.map { (PersonID($0.key), $0.value) }, uniquingKeysWith: { a, _ in a }),
+                records: records[model.typedID] ?? PermanencyRecords())
+            let open = facts.flatMap { clock.items($0, today: today) }.filter { $0.status != .done && $0.status != .excepted }
+                .sorted { ($0.due, $0.kind.rawValue) < ($1.due, $1.kind.rawValue) }
+            let reEntry = caseEpisodes.contains { $0.dischargeDate == nil && clock.isReEntry($0.details, among: everyEpisode) }
             let kids: [CaseloadRow.Child] = children.filter { $0.caseID == model.id }.compactMap { member in
                 guard let person = personByID[member.personID] else { return nil }
                 let inCare = caseEpisodes.contains { $0.childID == member.personID && $0.dischargeDate == nil }
@@ -67,7 +82,7 @@ extension CaseRepository {
             return CaseloadRow(caseID: model.typedID, caseNumber: model.caseNumber, familyName: model.familyName,
                                stage: model.details.stage, caseworkerID: model.caseworkerID, children: kids,
                                daysInCare: timeline.daysInCare(today: today), nextDue: timeline.nextDue(today: today), planDue: timeline.planDue(today: today),
-                               version: model.version)
+                               deadlines: open, reEntry: reEntry, version: model.version)
         }
     }
 }

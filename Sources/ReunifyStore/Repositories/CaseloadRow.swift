@@ -18,5 +18,12 @@ public struct CaseloadRow: Sendable {
     public let nextDue: DueItem?
     /// The case plan's own date: the first plan, or the review of the approved one (nil when no child is in care).
     public let planDue: DueItem?
+    /// The permanency clock's deadlines not yet met (overdue, due soon or upcoming), soonest first.
+    public let deadlines: [ClockItem]
+    /// A child of the case came back into care within a year of leaving it.
+    public let reEntry: Bool
     public let version: Int
+
+    public var overdue: [ClockItem] { deadlines.filter { $0.status == .overdue } }
+    public var nextDeadline: ClockItem? { deadlines.first { $0.status != .overdue } }
 }

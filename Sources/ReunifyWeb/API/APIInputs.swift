@@ -88,6 +88,24 @@ struct EpisodeInput: Content {
     }
 }
 
+struct GoalInput: Content {
+    let childId: UUID
+    let primary: String
+    let primarySince: String
+    let concurrent: String?
+    let concurrentSince: String?
+    let version: Int?
+
+    func details() throws -> PermanencyGoalDetails {
+        guard let since = try CalendarDate.api(primarySince, field: "primarySince") else {
+            throw ValidationFailure(field: "primarySince", "Enter the date the goal was set")
+        }
+        return PermanencyGoalDetails(childID: PersonID(childId), primary: try PermanencyPlan.api(primary, field: "primary"), primarySince: since,
+                                     concurrent: try PermanencyPlan.api(concurrent, field: "concurrent"),
+                                     concurrentSince: try CalendarDate.api(concurrentSince, field: "concurrentSince"))
+    }
+}
+
 struct PlacementInput: Content {
     let setting: String
     let caregiverName: String?

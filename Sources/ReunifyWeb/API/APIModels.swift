@@ -98,9 +98,12 @@ struct EpisodeDTO: Content {
     let dateEnteredCare: String
     let dischargeDate: String?
     let dischargeReason: String?
+    /// The removal came within 12 months of an earlier discharge of the same child.
+    let reEntry: Bool
     let version: Int
 
-    init(_ m: RemovalEpisodeModel) {
+    init(_ m: RemovalEpisodeModel, reEntry: Bool) {
+        self.reEntry = reEntry
         let d = m.details
         id = m.id!
         childId = m.childID
@@ -111,6 +114,27 @@ struct EpisodeDTO: Content {
         dateEnteredCare = d.dateEnteredCare.iso
         dischargeDate = d.dischargeDate?.iso
         dischargeReason = d.dischargeReason?.rawValue
+        version = m.version
+    }
+}
+
+struct GoalDTO: Content {
+    let id: UUID
+    let childId: UUID
+    let primary: String
+    let primarySince: String
+    let concurrent: String?
+    let concurrentSince: String?
+    let version: Int
+
+    init(_ m: PermanencyGoalModel) {
+        let d = m.details
+        id = m.id!
+        childId = d.childID.uuid
+        primary = d.primary.rawValue
+        primarySince = d.primarySince.iso
+        concurrent = d.concurrent?.rawValue
+        concurrentSince = d.concurrentSince?.iso
         version = m.version
     }
 }

@@ -15,6 +15,9 @@ struct CaseRecordsAPIController: RouteCollection {
         c.get("episodes", ":episodeID", "placements", use: listPlacements)
         c.post("episodes", ":episodeID", "placements", use: addPlacement)
         c.put("placements", ":placementID", use: updatePlacement)
+        c.get("goals", use: listGoals)
+        c.post("goals", use: setGoals)
+        c.put("goals", ":goalID", use: changeGoals)
         routes.get("persons", ":personID", use: readPerson)
         routes.put("persons", ":personID", use: updatePerson)
     }
@@ -91,7 +94,10 @@ struct CaseRecordsAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, .removalEpisode, caseID: caseID)
         try await req.audit(.view, .removalEpisode, recordID: nil, caseID: caseID, "API listed removal episodes")
-        return try await CaseRecordsRepository(req.db).episodes(of: caseID).map(EpisodeDTO.init)
+        let repo = CaseRecordsRepository(req.db)
+        let episodes = try await repo.episodes(of: caseID)
+        let reEntries = try await repo.reEntries(episodes, policy: req.reunify.timelines)
+        return episodes.map { EpisodeDTO($0, reEntry: reEntries.contains($0.id!)) }
     }
 
     func addEpisode(req: Request) async throws -> Response {
@@ -99,7 +105,7 @@ struct CaseRecordsAPIController: RouteCollection {
         try await req.authorize(.create, .removalEpisode, caseID: caseID)
         let details = try req.content.decode(EpisodeInput.self).details()
         let model = try await RemovalCommands(req.change()).addEpisode(details, to: caseID)
-        return try created(EpisodeDTO(model))
+        return try created(EpisodeDTO(model, reEntry: !(try await CaseRecordsRepository(req.db).reEntries([model], policy: req.reunify.timelines).isEmpty)))
     }
 
     func episode(_ req: Request, caseID: CaseID) async throws -> RemovalEpisodeModel {
@@ -118,7 +124,7 @@ struct CaseRecordsAPIController: RouteCollection {
         let version = try requireVersion(input.version)
         let model = try await RemovalCommands(req.change()).changeEpisode(id, in: caseID, to: try input.details(),
                                                                           expectedVersion: version)
-        return EpisodeDTO(model)
+        return EpisodeDTO(model, reEntry: !(try await CaseRecordsRepository(req.db).reEntries([model], policy: req.reunify.timelines).isEmpty))
     }
 
     // MARK: placements
@@ -149,5 +155,28 @@ struct CaseRecordsAPIController: RouteCollection {
         let model = try await RemovalCommands(req.change()).changePlacement(id, in: caseID, to: try input.details(),
                                                                             expectedVersion: version)
         return PlacementDTO(model)
+    }
+
+    // MARK: permanency goals
+
+    func listGoals(req: Request) async throws -> [GoalDTO] {
+        let caseID = try req.caseIDParameter()
+        try await req.authorize(.read, .permanencyGoal, caseID: caseID)
+        try await req.audit(.view, .permanencyGoal, recordID: nil, caseID: caseID, "API listed permanency goals")
+        return try await CaseRecordsRepository(req.db).goals(of: caseID).map(GoalDTO.init)
+    }
+
+    func setGoals(req: Request) async throws -> Response {
+        let caseID = try req.caseIDParameter()
+        let details = try req.content.decode(GoalInput.self).details()
+        return try created(GoalDTO(try await RemovalCommands(req.change()).setGoals(details, in: caseID)))
+    }
+
+    func changeGoals(req: Request) async throws -> GoalDTO {
+        let caseID = try req.caseIDParameter()
+        let id: GoalID = try req.idParameter("goalID", "permanency goals")
+        let input = try req.content.decode(GoalInput.self)
+        let version = try requireVersion(input.version)
+        return GoalDTO(try await RemovalCommands(req.change()).changeGoals(id, in: caseID, to: try input.details(), expectedVersion: version))
     }
 }

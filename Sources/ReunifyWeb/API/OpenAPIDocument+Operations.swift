@@ -23,6 +23,9 @@ extension OpenAPIDocument {
         "get /api/v1/cases/{caseID}/episodes/{episodeID}/placements": ("listPlacements", "Removals and placements"),
         "post /api/v1/cases/{caseID}/episodes/{episodeID}/placements": ("addPlacement", "Removals and placements"),
         "put /api/v1/cases/{caseID}/placements/{placementID}": ("updatePlacement", "Removals and placements"),
+        "get /api/v1/cases/{caseID}/goals": ("listGoals", "Removals and placements"),
+        "post /api/v1/cases/{caseID}/goals": ("setGoals", "Removals and placements"),
+        "put /api/v1/cases/{caseID}/goals/{goalID}": ("updateGoals", "Removals and placements"),
         "get /api/v1/instruments": ("listInstruments", "Assessments"),
         "post /api/v1/instruments": ("addInstrument", "Assessments"),
         "get /api/v1/cases/{caseID}/assessments": ("listAssessments", "Assessments"),
@@ -86,6 +89,7 @@ extension OpenAPIDocument {
             for (method, opValue) in methods {
                 guard var operation = opValue as? [String: Any] else { continue }
                 let known = operations["\(method) \(path)"] ?? familyTimeOperations["\(method) \(path)"]
+                    ?? permanencyOperations["\(method) \(path)"]
                 assert(known != nil, "OpenAPI operation \(method) \(path) has no operationId")
                 operation["operationId"] = known?.id ?? "\(method)\(path)"
                 operation["tags"] = [known?.tag ?? "Other"]

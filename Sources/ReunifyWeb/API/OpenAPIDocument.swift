@@ -107,6 +107,15 @@ enum OpenAPIDocument {
                 "post": op("Add a placement; the current one ends the day the new one starts", params: ["caseID", "episodeID"],
                            body: "PlacementInput", ok: 201, returns: ref("Placement")),
             ],
+            c + "/goals": [
+                "get": op("The children's permanency goals (primary and concurrent)", params: ["caseID"], returns: array(ref("Goals"))),
+                "post": op("Set a child's permanency goals", params: ["caseID"], body: "GoalsInput", ok: 201, returns: ref("Goals"),
+                           errors: [400, 401, 403, 404, 409, 422]),
+            ],
+            c + "/goals/{goalID}": [
+                "put": op("Change a child's permanency goals; 'version' must be the one read", params: ["caseID", "goalID"], body: "GoalsUpdate",
+                          returns: ref("Goals"), errors: [400, 401, 403, 404, 409, 422]),
+            ],
             c + "/placements/{placementID}": [
                 "put": op("Change a placement", params: ["caseID", "placementID"], body: "PlacementUpdate", returns: ref("Placement"),
                           errors: [400, 401, 403, 404, 409, 422]),
@@ -153,10 +162,11 @@ enum OpenAPIDocument {
             "info": ["title": "Reunify API", "version": "1.0.0",
                      "description": "Case management for family reunification. Every call is checked against the access policy for the caller's role and the case, and recorded in the audit log."],
             "paths": annotated(paths.merging(tracingPaths()) { a, _ in a }.merging(servicesPaths()) { a, _ in a }
-                .merging(familyTimePaths()) { a, _ in a }),
+                .merging(familyTimePaths()) { a, _ in a }.merging(permanencyPaths()) { a, _ in a }),
             "tags": tags,
             "components": ["schemas": schemas().merging(tracingSchemas()) { a, _ in a }.merging(servicesSchemas()) { a, _ in a }
-                .merging(familyTimeSchemas()) { a, _ in a }, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+                .merging(familyTimeSchemas()) { a, _ in a }
+                .merging(permanencySchemas()) { a, _ in a }, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
             "security": [["bearer": [] as [Any]]],
         ]
     }
@@ -180,6 +190,10 @@ enum OpenAPIDocument {
             "childId": uuid, "removalDate": date, "manner": codes(RemovalManner.self), "circumstances": array(codes(RemovalCircumstance.self)),
             "judicialFindingDate": nullable(date), "dischargeDate": nullable(date), "dischargeReason": nullable(codes(DischargeReason.self)),
             "version": version,
+        ]
+        let goalProps: [String: [String: Any]] = [
+            "childId": uuid, "primary": codes(PermanencyPlan.self), "primarySince": date, "concurrent": codes(PermanencyPlan.self),
+            "concurrentSince": date, "version": version,
         ]
         let placementProps: [String: [String: Any]] = [
             "setting": codes(PlacementSetting.self), "caregiverName": string, "startDate": date, "endDate": nullable(date),
@@ -215,8 +229,12 @@ enum OpenAPIDocument {
             "PersonInput": object(creating(personProps), required: ["givenName", "familyName"]),
             "Member": object(["id": uuid, "role": codes(MemberRole.self), "person": ref("Person")], required: ["id", "role", "person"]),
             "MemberInput": object(["role": codes(MemberRole.self), "personId": uuid, "person": ref("PersonInput")], required: ["role"]),
-            "Episode": object(with(episodeProps, ["id": uuid, "dateEnteredCare": date]),
-                              required: ["id", "childId", "removalDate", "manner", "circumstances", "dateEnteredCare", "version"]),
+            "Goals": object(with(goalProps, ["id": uuid]), required: ["id", "childId", "primary", "primarySince", "version"]),
+            "GoalsInput": object(creating(goalProps), required: ["childId", "primary", "primarySince"]),
+            "GoalsUpdate": object(goalProps, required: ["childId", "primary", "primarySince", "version"]),
+            "Episode": object(with(episodeProps, ["id": uuid, "dateEnteredCare": date,
+                                                 "reEntry": ["type": "boolean", "description": "the removal came within 12 months of an earlier discharge of the same child"]]),
+                              required: ["id", "childId", "removalDate", "manner", "circumstances", "dateEnteredCare", "reEntry", "version"]),
             "EpisodeInput": object(creating(episodeProps), required: ["childId", "removalDate", "manner", "circumstances"]),
             "Placement": object(with(placementProps, ["id": uuid, "episodeId": uuid]), required: ["id", "episodeId", "setting", "startDate", "version"]),
             "PlacementInput": object(creating(placementProps), required: ["setting", "startDate"]),

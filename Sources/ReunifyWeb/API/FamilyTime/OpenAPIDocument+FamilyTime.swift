@@ -24,7 +24,6 @@ extension OpenAPIDocument {
         "post /api/v1/cases/{caseID}/calendar-feed": ("getFamilyCalendarLink", "Family time"),
         "post /api/v1/calendar-feed": ("getMyCalendarLink", "Family time"),
         "delete /api/v1/calendar-feed": ("revokeMyCalendarLink", "Family time"),
-        "get /api/v1/cases/{caseID}/timeline": ("getTimeline", "Permanency"),
     ]
 
     static func familyTimePaths() -> [String: Any] {
@@ -85,10 +84,6 @@ extension OpenAPIDocument {
                           body: "VisitRecordInput", returns: ref("Visit"), errors: all),
             ],
             c + "/visitation": ["get": visitation],
-            c + "/timeline": [
-                "get": op("Every deadline of every child with a removal in the case: due date, status and its basis in words",
-                          params: ["caseID"], returns: ref("Timeline"), errors: [401, 403, 404]),
-            ],
             c + "/calendar-feed": ["post": family],
             "/api/v1/calendar-feed": [
                 "post": mine,
@@ -146,9 +141,6 @@ extension OpenAPIDocument {
                 "childId": uuid, "from": date, "to": date, "scheduled": ["type": "integer"], "attended": ["type": "integer"],
                 "quality": codes(VisitQuality.self), "visits": array(ref("Visit")),
             ], required: ["childId", "from", "to", "scheduled", "attended", "visits"]),
-            "Timeline": object(["items": array(object([
-                "kind": codes(ClockKind.self), "childId": uuid, "due": date, "status": codes(ClockStatus.self), "basis": string,
-            ], required: ["kind", "childId", "due", "status", "basis"]))], required: ["items"]),
             "CalendarLink": object(["url": string, "createdAt": dateTime], required: ["url", "createdAt"]),
             "VisitClash": object([
                 "error": ["type": "boolean"], "reason": string, "fields": array(object(["field": string, "message": string], required: ["field", "message"])),

@@ -1,0 +1,206 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+/// The one write path for court and permanency records: hearings, team decisions and their approval (a change of
+/// goal takes effect then), TPR exceptions, ICWA notices and aftercare follow-ups. Each checks the domain's rules and
+/// writes with its audit entry in one transaction.
+public struct PermanencyCommands: Sendable {
+    let change: CaseChange
+    public init(_ change: CaseChange) { self.change = change }
+    var acting: Acting { change.acting }
+
+    public typealias Hearing = Recorded<HearingSubject, HearingDetails>
+
+    // MARK: hearings
+
+    public func recordHearing(_ details: HearingDetails, in caseID: CaseID) async throws -> Hearing {
+        let acting = self.acting
+        return try await change.write(.create, .hearing, caseID: caseID) { tx in
+            let facts = try await CaseFacts(tx, caseID)
+            try HearingRules.check(details, members: facts.members, icwaChildren: try await Self.icwaChildren(facts), today: acting.today)
+            let model = PermanencyRecordModel(caseID: caseID, kind: .hearing, child: details.childIDs.first, day: details.date,
+                                              status: details.isHeld(today: acting.today) ? "held" : "scheduled", details,
+                                              by: acting.actor.id, at: acting.now)
+            try await model.create(on: tx)
+            let when = details.isHeld(today: acting.today) ? "recorded" : "scheduled"
+            return (try model.recorded(HearingDetails.self), .init(model.id, "\(when) a \(details.kind.label.lowercased()) of \(details.date.iso)"))
+        }
+    }
+
+    /// Changes a hearing: a scheduled one moved, or its findings and orders recorded once it has been held.
+    public func changeHearing(_ id: HearingID, in caseID: CaseID, to details: HearingDetails, expectedVersion: Int) async throws -> Hearing {
+        let acting = self.acting
+        return try await change.write(.update, .hearing, caseID: caseID) { tx in
+            guard let model = try await PermanencyRepository(tx).model(id.uuid, .hearing, in: caseID) else {
+                throw StoreError.absent("There is no such hearing in this case")
+            }
+            let facts = try await CaseFacts(tx, caseID)
+            try HearingRules.check(details, members: facts.members, icwaChildren: try await Self.icwaChildren(facts), today: acting.today)
+            model.apply(child: details.childIDs.first, day: details.date, status: details.isHeld(today: acting.today) ? "held" : "scheduled", details)
+            try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
+            return (try model.recorded(HearingDetails.self), .init(model.id, "changed the \(details.kind.label.lowercased()) of \(details.date.iso)"))
+        }
+    }
+
+    static func icwaChildren(_ facts: CaseFacts) async throws -> Set<PersonID> {
+        var result: Set<PersonID> = []
+        for m in facts.members where m.role == .child {
+            if let status = try await PersonRepository(facts.db).find(m.personID)?.details.icwaStatus, status == .reasonToKnow || status == .confirmed {
+                result.insert(m.personID)
+            }
+        }
+        return result
+    }
+
+    // MARK: team decisions
+
+    /// Records a team decision, waiting for a supervisor's approval. A change of goal that names no new goal makes
+    /// each child's concurrent goal the goal.
+    /// `everyChildInCare` is a new goal named without a child: it is set for each child of the case in care.
+    public func recordDecision(_ input: TeamDecisionDetails, everyChildInCare: (primary: PermanencyPlan, concurrent: PermanencyPlan?)? = nil,
+                               in caseID: CaseID) async throws -> Recorded<DecisionSubject, TeamDecisionDetails> {
+        let acting = self.acting
+        return try await change.write(.create, .teamDecision, caseID: caseID) { tx in
+            let facts = try await CaseFacts(tx, caseID)
+            var details = input
+            details.recordedBy = acting.actor.id
+            details.status = .awaitingApproval
+            details.approvedBy = nil
+            details.approvedByName = nil
+            details.approvedOn = nil
+            let inCare = Set(try await facts.episodes().filter(\.details.isOpen).map(\.details.childID))
+            if let plans = everyChildInCare {
+                let named = Set(details.goalChanges.map(\.childID))
+                details.goalChanges += facts.members.filter { $0.role == .child && inCare.contains($0.personID) && !named.contains($0.personID) }
+                    .map { GoalChange(childID: $0.personID, primary: plans.primary, concurrent: plans.concurrent) }
+            }
+            if details.decision == .changePermanencyGoal && details.goalChanges.isEmpty {
+                let goals = try await CaseRecordsRepository(tx).goals(of: caseID).map(\.details)
+                details.goalChanges = goals.filter { inCare.contains($0.childID) }.compactMap(TeamDecisionRules.promotedConcurrent)
+            }
+            try TeamDecisionRules.check(details, members: facts.members, today: acting.today)
+            try await Self.checkGoalAges(details.goalChanges, facts: facts, today: acting.today)
+            let model = PermanencyRecordModel(caseID: caseID, kind: .decision, child: nil, day: details.date, status: details.status.rawValue,
+                                              details, by: acting.actor.id, at: acting.now)
+            try await model.create(on: tx)
+            return (try model.recorded(TeamDecisionDetails.self),
+                    .init(model.id, "recorded the team's decision of \(details.date.iso): \(details.decision.label.lowercased())"))
+        }
+    }
+
+    static func checkGoalAges(_ changes: [GoalChange], facts: CaseFacts, today: CalendarDate) async throws {
+        var errors: [FieldError] = []
+        for (i, g) in changes.enumerated() {
+            let born = try await facts.birthDate(of: g.childID)
+            errors += GoalRules.ageErrors(g.primary, "newGoal.\(i).primary", birthDate: born, today: today)
+            if let c = g.concurrent { errors += GoalRules.ageErrors(c, "newGoal.\(i).concurrent", birthDate: born, today: today) }
+        }
+        try ValidationFailure.check(errors)
+    }
+
+    /// A supervisor approves a team decision; a change of goal then sets each child's goals, through the goal rules.
+    public func approveDecision(_ id: DecisionID, in caseID: CaseID) async throws -> Recorded<DecisionSubject, TeamDecisionDetails> {
+        let acting = self.acting
+        return try await change.write(.update, .decisionApproval, caseID: caseID) { tx in
+            guard let model = try await PermanencyRepository(tx).model(id.uuid, .decision, in: caseID) else {
+                throw StoreError.absent("There is no such decision in this case")
+            }
+            let name = try await UserRepository(tx).find(acting.actor.id)?.name ?? acting.userEmail
+            let current: TeamDecisionDetails = try StoredJSON.decode(TeamDecisionDetails.self, model.body)
+            let approved = try current.approved(by: acting.actor.id, name: name, on: acting.today)
+            model.apply(child: nil, day: approved.date, status: approved.status.rawValue, approved)
+            try await model.saveChecked(expectedVersion: model.version, on: tx)
+            let facts = try await CaseFacts(tx, caseID)
+            let goalRules = GoalRules(today: acting.today)
+            var changed: [String] = []
+            for g in approved.goalChanges {
+                let existing = try await CaseRecordsRepository(tx).goals(of: caseID).first { $0.childID == g.childID.uuid }
+                let old = existing?.details
+                let details = PermanencyGoalDetails(childID: g.childID, primary: g.primary,
+                                                    primarySince: old?.primary == g.primary ? old!.primarySince : acting.today,
+                                                    concurrent: g.concurrent,
+                                                    concurrentSince: g.concurrent == nil ? nil : (old?.concurrent == g.concurrent ? old?.concurrentSince : acting.today))
+                let siblings = try await facts.goals()
+                try goalRules.check(details, editing: existing.map { GoalID($0.id!) }, members: facts.members, siblings: siblings,
+                                    childBirthDate: try await facts.birthDate(of: g.childID))
+                if let existing {
+                    existing.apply(details)
+                    try await existing.saveChecked(expectedVersion: existing.version, on: tx)
+                } else {
+                    try await PermanencyGoalModel(caseID: caseID.uuid, details).create(on: tx)
+                }
+                changed.append("\(try await facts.name(of: g.childID)): \(g.primary.label.lowercased())")
+            }
+            let summary = changed.isEmpty ? "approved the team's decision of \(approved.date.iso)"
+                : "approved the team's decision of \(approved.date.iso); goal changed for \(changed.joined(separator: ", "))"
+            return (try model.recorded(TeamDecisionDetails.self), .init(model.id, summary))
+        }
+    }
+
+    // MARK: TPR exceptions, ICWA notices, follow-ups
+
+    public func recordTPRException(childID: PersonID, reason: TPRExceptionReason, note: String,
+                                   in caseID: CaseID) async throws -> Recorded<TPRExceptionSubject, TPRExceptionDetails> {
+        let acting = self.acting
+        return try await change.write(.create, .tprException, caseID: caseID) { tx in
+            let facts = try await CaseFacts(tx, caseID)
+            let name = try await UserRepository(tx).find(acting.actor.id)?.name ?? acting.userEmail
+            let details = TPRExceptionDetails(childID: childID, reason: reason, note: note.trimmingCharacters(in: .whitespacesAndNewlines),
+                                              recordedBy: acting.actor.id, recordedByName: name, recordedOn: acting.today)
+            let open = try await facts.episodes().first { $0.details.childID == childID && $0.details.isOpen }
+            var current: PlacementSetting?
+            if let open { current = try await facts.placements(of: open.id).first { $0.endDate == nil }?.details.setting }
+            try TPRExceptionRules.check(details, members: facts.members, inCare: open != nil, currentSetting: current)
+            let model = PermanencyRecordModel(caseID: caseID, kind: .tprException, child: childID, day: acting.today, details,
+                                              by: acting.actor.id, at: acting.now)
+            try await model.create(on: tx)
+            return (try model.recorded(TPRExceptionDetails.self),
+                    .init(model.id, "recorded an exception to the TPR petition for \(try await facts.name(of: childID)): \(reason.label.lowercased())"))
+        }
+    }
+
+    public func recordNotice(_ details: ICWANoticeDetails, in caseID: CaseID) async throws -> Recorded<NoticeSubject, ICWANoticeDetails> {
+        let acting = self.acting
+        return try await change.write(.create, .icwaNotice, caseID: caseID) { tx in
+            let facts = try await CaseFacts(tx, caseID)
+            let hearing = try await PermanencyRepository(tx).model(details.hearingID.uuid, .hearing, in: caseID)
+            try ICWANoticeRules.check(details, members: facts.members, hearing: try hearing.map { try StoredJSON.decode(HearingDetails.self, $0.body) },
+                                      today: acting.today)
+            let model = PermanencyRecordModel(caseID: caseID, kind: .icwaNotice, child: details.childID, day: details.sent,
+                                              status: details.received == nil ? "sent" : "received", details, by: acting.actor.id, at: acting.now)
+            try await model.create(on: tx)
+            return (try model.recorded(ICWANoticeDetails.self), .init(model.id, "logged an ICWA notice to \(details.recipient)"))
+        }
+    }
+
+    /// Records the day a notice was received (its return receipt), or corrects the notice.
+    public func changeNotice(_ id: NoticeID, in caseID: CaseID, to details: ICWANoticeDetails,
+                             expectedVersion: Int) async throws -> Recorded<NoticeSubject, ICWANoticeDetails> {
+        let acting = self.acting
+        return try await change.write(.update, .icwaNotice, caseID: caseID) { tx in
+            let repo = PermanencyRepository(tx)
+            guard let model = try await repo.model(id.uuid, .icwaNotice, in: caseID) else { throw StoreError.absent("There is no such ICWA notice in this case") }
+            let facts = try await CaseFacts(tx, caseID)
+            let hearing = try await repo.model(details.hearingID.uuid, .hearing, in: caseID)
+            try ICWANoticeRules.check(details, members: facts.members, hearing: try hearing.map { try StoredJSON.decode(HearingDetails.self, $0.body) },
+                                      today: acting.today)
+            model.apply(child: details.childID, day: details.sent, status: details.received == nil ? "sent" : "received", details)
+            try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
+            return (try model.recorded(ICWANoticeDetails.self), .init(model.id, "changed an ICWA notice to \(details.recipient)"))
+        }
+    }
+
+    public func recordFollowUp(_ details: FollowUpDetails, in caseID: CaseID) async throws -> Recorded<FollowUpSubject, FollowUpDetails> {
+        let acting = self.acting
+        return try await change.write(.create, .followUp, caseID: caseID) { tx in
+            let facts = try await CaseFacts(tx, caseID)
+            try FollowUpRules.check(details, members: facts.members, episodes: try await facts.episodes().map(\.details), today: acting.today)
+            let model = PermanencyRecordModel(caseID: caseID, kind: .followUp, child: details.childID, day: details.date, details,
+                                              by: acting.actor.id, at: acting.now)
+            try await model.create(on: tx)
+            return (try model.recorded(FollowUpDetails.self),
+                    .init(model.id, "recorded an aftercare follow-up of \(try await facts.name(of: details.childID)) on \(details.date.iso)"))
+        }
+    }
+}
