@@ -21,6 +21,8 @@ struct SiteURLTests {
         .approvePlan(idA(), idB()), .planSummary(idA(), idB()), .newReferral(idA()), .referral(idA()), .moveReferral(idA()), .newSession(idA()), .revokeConsent(idA()), .referralSession(idA()),
         .newVisitPlan(idA()), .visitPlan(idA(), idB()), .scheduleVisit(idA(), idB()), .levelChange(idA(), idB()), .approveLevelChange(idA(), idB(), idB()),
         .recordVisit(idA(), idB()), .newSafetyAssessment(idA()), .familyCalendarLink(idA()), .calendar, .calendarLink, .revokeCalendarLink,
+        .newHearing(idA()), .editHearing(idA(), idB()), .courtReport(idA(), idB()), .newDecision(idA()), .approveDecision(idA(), idB()),
+        .newTPRException(idA()), .newNotice(idA()), .noticeReceived(idA(), idB()), .newFollowUp(idA()), .overdue,
     ]
 
     @Test("every address is served by the route made from it, and its link fills that route's parameters with the ids")

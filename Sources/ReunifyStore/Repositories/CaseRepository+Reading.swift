@@ -77,7 +77,7 @@ extension CaseRepository {
             let kids: [CaseloadRow.Child] = children.filter { $0.caseID == model.id }.compactMap { member in
                 guard let person = personByID[member.personID] else { return nil }
                 let inCare = caseEpisodes.contains { $0.childID == member.personID && $0.dischargeDate == nil }
-                return CaseloadRow.Child(name: person.givenName, age: person.details.birthDate?.age(on: today), inCare: inCare)
+                return CaseloadRow.Child(id: PersonID(member.personID), name: person.givenName, age: person.details.birthDate?.age(on: today), inCare: inCare)
             }.sorted { ($0.age ?? 0) > ($1.age ?? 0) }
             return CaseloadRow(caseID: model.typedID, caseNumber: model.caseNumber, familyName: model.familyName,
                                stage: model.details.stage, caseworkerID: model.caseworkerID, children: kids,

@@ -4,6 +4,7 @@ import ReunifyDomain
 /// One line of a caseload: what a worker scans first thing in the morning.
 public struct CaseloadRow: Sendable {
     public struct Child: Sendable {
+        public let id: PersonID
         public let name: String
         public let age: Int?
         public let inCare: Bool
@@ -25,5 +26,6 @@ public struct CaseloadRow: Sendable {
     public let version: Int
 
     public var overdue: [ClockItem] { deadlines.filter { $0.status == .overdue } }
-    public var nextDeadline: ClockItem? { deadlines.first { $0.status != .overdue } }
+    public var nextDeadline: ClockItem? { deadlines.first { $0.status != .overdue && $0.status != .excepted } }
+    public func childName(_ id: PersonID) -> String { children.first { $0.id == id }?.name ?? "child" }
 }

@@ -74,6 +74,16 @@ enum SiteURL {
     case calendar
     case calendarLink
     case revokeCalendarLink
+    case newHearing(CaseID)
+    case editHearing(CaseID, HearingID)
+    case courtReport(CaseID, HearingID)
+    case newDecision(CaseID)
+    case approveDecision(CaseID, DecisionID)
+    case newTPRException(CaseID)
+    case newNotice(CaseID)
+    case noticeReceived(CaseID, NoticeID)
+    case newFollowUp(CaseID)
+    case overdue
 
     /// The address's segments, each id written by `id(name, value)`: its value in a link, `:name` in a route. The one
     /// place a path is written.
@@ -149,6 +159,16 @@ enum SiteURL {
         case .calendar: ["calendar"]
         case .calendarLink: ["calendar", "link"]
         case .revokeCalendarLink: ["calendar", "link", "revoke"]
+        case .newHearing(let c): ["cases", id("caseID", c), "hearings", "new"]
+        case .editHearing(let c, let h): ["cases", id("caseID", c), "hearings", id("hearingID", h), "edit"]
+        case .courtReport(let c, let h): ["cases", id("caseID", c), "hearings", id("hearingID", h), "report"]
+        case .newDecision(let c): ["cases", id("caseID", c), "decisions", "new"]
+        case .approveDecision(let c, let d): ["cases", id("caseID", c), "decisions", id("decisionID", d), "approve"]
+        case .newTPRException(let c): ["cases", id("caseID", c), "tpr-exceptions", "new"]
+        case .newNotice(let c): ["cases", id("caseID", c), "icwa-notices", "new"]
+        case .noticeReceived(let c, let n): ["cases", id("caseID", c), "icwa-notices", id("noticeID", n), "received"]
+        case .newFollowUp(let c): ["cases", id("caseID", c), "follow-ups", "new"]
+        case .overdue: ["overdue"]
         }
     }
 

@@ -41,6 +41,9 @@ func routes(_ app: Application) throws {
     try pages.register(collection: VisitRecordPagesController())
     try pages.register(collection: SafetyAssessmentPagesController())
     try pages.register(collection: CalendarPagesController())
+    try pages.register(collection: HearingPagesController())
+    try pages.register(collection: PermanencyPagesController())
+    try pages.register(collection: OverdueController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: AuthAPIController())

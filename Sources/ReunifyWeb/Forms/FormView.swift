@@ -79,17 +79,22 @@ struct FormView {
     }
 
     func checkboxes<T: CodedValue>(_ name: String, _ legend: String, _ type: T.Type, hint: String? = nil) -> Node<HTML.FormContext> {
+        checkboxes(name, legend, options: T.allCases.map { ($0.rawValue, $0.label) }, hint: hint)
+    }
+
+    /// Checkboxes for choosing several of `options` (value, label).
+    func checkboxes(_ name: String, _ legend: String, options: [(String, String)], hint: String? = nil) -> Node<HTML.FormContext> {
         let chosen = Set(form.all(name))
         let error = message(name)
         return .fieldset(.class(error == nil ? "field" : "field field-error"),
             .element(named: "legend", nodes: [.text(legend)]),
             .unwrap(hint) { .div(.class("hint"), .text($0)) },
             .unwrap(error) { .p(.class("error-message"), .id(name), .text($0)) },
-            .div(.class("checkbox-grid"), .forEach(T.allCases.map { $0 }) { option in
+            .div(.class("checkbox-grid"), .forEach(options) { option in
                 .div(.class("checkbox"),
-                    .input(.type(.checkbox), .id("\(name)-\(option.rawValue)"), .name(name), .value(option.rawValue),
-                           .checked(chosen.contains(option.rawValue))),
-                    .label(.attribute(named: "for", value: "\(name)-\(option.rawValue)"), .text(option.label)))
+                    .input(.type(.checkbox), .id("\(name)-\(option.0)"), .name(name), .value(option.0),
+                           .checked(chosen.contains(option.0))),
+                    .label(.attribute(named: "for", value: "\(name)-\(option.0)"), .text(option.1)))
             }))
     }
 

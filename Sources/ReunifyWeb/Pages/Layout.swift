@@ -26,6 +26,7 @@ struct Layout {
                         .unwrap(signedIn) { s in
                             .nav(.attribute(named: "aria-label", value: "Main"),
                                 .a(.href(SiteURL.caseload.path), "Caseload"),
+                                .if(OverdueController.mayList(s.actor), .a(.href(SiteURL.overdue.path), "Overdue")),
                                 .a(.href(SiteURL.search.path), "Search people"),
                                 .if(s.actor.role != .provider, .a(.href(SiteURL.calendar.path), s.actor.role == .parent ? "Visits" : "Calendar")),
                                 .if(AccessPolicy().mayTrace(s.actor), .a(.href(SiteURL.tracing.path), "Tracing")),

@@ -38,6 +38,7 @@ struct CaseOverviewView {
             .if(may(.read, .casePlan), planSection()),
             .if(may(.read, .referral) || may(.read, .serviceSession), servicesSection()),
             .if(may(.read, .visitPlan), familyTimeSection()),
+            .if(may(.read, .hearing), permanencySection()),
             team(),
             .if(may(.read, .auditTrail), .p(.a(.href(SiteURL.auditTrail(caseID).path), "See who has viewed and changed this case")))
         )
@@ -45,15 +46,16 @@ struct CaseOverviewView {
 
     func summary(_ timeline: CaseTimeline) -> Node<HTML.BodyContext> {
         let worker = overview.team.first { $0.userID == details.caseworkerID }?.name ?? "Not assigned"
-        let due = timeline.dueItems(today: today).prefix(4)
+        let clock = overview.clock(timelines, today: today).filter { $0.status != .done && $0.status != .excepted }
+        let due = clock.filter { $0.status == .overdue } + clock.filter { $0.status != .overdue }.prefix(3)
         return .dl(.class("summary-list"),
             .group(.dt("Stage"), .dd(.span(.class("tag stage-\(details.stage.rawValue)"), .text(details.stage.label)))),
             .group(.dt("Caseworker"), .dd(.text(worker))),
             .group(.dt("Opened"), .dd(.text(details.openedOn.iso))),
             .group(.dt("Days in care"), .dd(.text(timeline.daysInCare(today: today).map { "\($0) days" } ?? "No child in care"))),
-            .if(may(.read, .removalEpisode) && !due.isEmpty, .group(.dt("Coming up"), .dd(.ul(.class("plain"), .forEach(Array(due)) { item in
-                .li(.class(item.isOverdue(today: today) ? "overdue" : ""),
-                    .text("\(item.kind.label) — \(item.due.iso)"), .text(item.childName.map { " (\($0))" } ?? ""))
+            .if(may(.read, .removalEpisode) && !due.isEmpty, .group(.dt("Overdue and next"), .dd(.ul(.class("plain"), .id("next-due"), .forEach(due) { item in
+                .li(.class(item.status == .overdue ? "overdue" : ""),
+                    .text("\(item.kind.label) — \(item.due.iso)\(item.status == .overdue ? " (overdue)" : "")"), .text(" (\(overview.name(item.childID)))"))
             })))))
     }
 
@@ -108,7 +110,9 @@ struct CaseOverviewView {
             .forEach(overview.episodes) { e in
                 let d = e.episode.details
                 return .article(.class("episode"),
-                    .h3(.text("\(e.childName): removed \(d.removalDate.iso)"), .if(d.isOpen, .span(.class("tag"), "In care"))),
+                    .h3(.text("\(e.childName): removed \(d.removalDate.iso)"), .if(d.isOpen, .span(.class("tag"), "In care")),
+                        .if(PermanencyClock(policy: timelines).isReEntry(d, among: overview.episodes.map(\.episode.details)),
+                            .span(.class("tag warn flag-re-entry"), "Re-entry"))),
                     .p(.class("hint"), .text("\(d.manner.label) · entered care \(d.dateEnteredCare.iso) · "
                         + d.circumstances.map(\.label).joined(separator: ", "))),
                     .unwrap(d.dischargeDate) { .p(.text("Left care \($0.iso): \(d.dischargeReason?.label ?? "")")) },

@@ -39,6 +39,9 @@ struct CaseloadController: RouteCollection {
                                 mayCreate: req.policy.mayCreateCase(signedIn.actor), signedIn: signedIn)
         view.stepUps = flags.stepUps
         view.stepDowns = flags.stepDowns
+        if req.policy.maySupervise(signedIn.actor) {
+            view.decisionsWaiting = try await PermanencyRepository(req.db).casesWithDecisionsAwaiting(rows.map(\.caseID))
+        }
         return view.render()
     }
 }
@@ -52,8 +55,11 @@ struct CaseloadView {
     let signedIn: SignedIn
     var stepUps: Set<CaseID> = []
     var stepDowns: Set<CaseID> = []
+    var decisionsWaiting: Set<CaseID> = []
 
-    var title: String { signedIn.user.userRole == .parent ? "Your family" : "Caseload" }
+    var title: String { isFamily ? "Your family" : "Caseload" }
+    /// A parent's list leaves out the agency's deadlines (the TPR date among them): their caseworker explains them.
+    var isFamily: Bool { signedIn.user.userRole == .parent }
 
     func render() -> Response {
         let pages = max(1, (total + CaseloadController.perPage - 1) / CaseloadController.perPage)
@@ -77,18 +83,29 @@ struct CaseloadView {
                             .td(.a(.href(SiteURL.caseFile(row.caseID).path), .text(row.familyName)),
                                 .div(.class("hint"), .text(row.caseNumber)),
                                 .if(stepUps.contains(row.caseID), .div(.span(.class("tag warn flag-step-up"), "Family time: step up to approve"))),
-                                .if(stepDowns.contains(row.caseID), .div(.span(.class("tag warn flag-step-down"), "Family time stepped down")))),
+                                .if(stepDowns.contains(row.caseID), .div(.span(.class("tag warn flag-step-down"), "Family time stepped down"))),
+                                .if(decisionsWaiting.contains(row.caseID), .div(.span(.class("tag warn flag-decision"), "Team decision to approve"))),
+                                .if(row.reEntry, .div(.span(.class("tag warn flag-re-entry"), "Re-entry: back in care within a year")))),
                             .td(.ul(.class("plain"), .forEach(row.children) { child in
                                 .li(.text(child.name), .text(child.age.map { ", \($0)" } ?? ""),
                                     .if(!child.inCare && row.daysInCare != nil, .span(.class("tag"), "home")))
                             })),
                             .td(.attribute(named: "data-label", value: "Stage"), .span(.class("tag stage-\(row.stage.rawValue)"), .text(row.stage.label))),
                             .td(.attribute(named: "data-label", value: "Days in care"), .text(row.daysInCare.map(String.init) ?? "—")),
-                            .td(.attribute(named: "data-label", value: "Next due"), .unwrap(row.nextDue) { due in
+                            .td(.attribute(named: "data-label", value: "Next due"),
+                                .forEach(isFamily ? [] : Array(row.overdue.prefix(2))) { item in
+                                    .div(.class("overdue deadline"), .text("\(item.kind.label): \(item.due.iso) (overdue)"),
+                                         .div(.class("hint"), .text(row.childName(item.childID))))
+                                },
+                                .if(!isFamily && row.overdue.count > 2, .div(.class("overdue"), .text("and \(row.overdue.count - 2) more overdue"))),
+                                .unwrap(isFamily ? nil : row.nextDeadline) { item in
+                                    .div(.class("deadline"), .text("\(item.kind.label): \(item.due.iso)"), .div(.class("hint"), .text(row.childName(item.childID))))
+                                },
+                                .if(row.deadlines.isEmpty, .unwrap(row.nextDue) { due in
                                 .div(.class(due.isOverdue(today: today) ? "overdue" : ""),
                                      .text("\(due.kind.label): \(due.due.iso)"),
                                      .unwrap(due.childName) { .div(.class("hint"), .text($0)) })
-                            }, .unwrap(row.planDue.flatMap { $0 == row.nextDue ? nil : $0 }) { plan in
+                            }), .unwrap(row.planDue.flatMap { $0 == row.nextDue ? nil : $0 }) { plan in
                                 .div(.class(plan.isOverdue(today: today) ? "overdue plan-due" : "hint plan-due"),
                                      .text("\(plan.kind.label): \(plan.due.iso)\(plan.isOverdue(today: today) ? " (overdue)" : "")"))
                             })

@@ -1,0 +1,248 @@
+import Fluent
+import Plot
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// The team's decision and its approval, TPR exceptions, ICWA notices and their receipts, aftercare follow-ups.
+struct PermanencyPagesController: RouteCollection {
+    /// Rows for participants on the decision form; rows left empty are not read.
+    static let participantRows = 6
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.newDecision(.any).route, use: newDecision)
+        routes.post(SiteURL.newDecision(.any).route, use: recordDecision)
+        routes.post(SiteURL.approveDecision(.any, .any).route, use: approveDecision)
+        routes.get(SiteURL.newTPRException(.any).route, use: newException)
+        routes.post(SiteURL.newTPRException(.any).route, use: recordException)
+        routes.get(SiteURL.newNotice(.any).route, use: newNotice)
+        routes.post(SiteURL.newNotice(.any).route, use: recordNotice)
+        routes.post(SiteURL.noticeReceived(.any, .any).route, use: noticeReceived)
+        routes.get(SiteURL.newFollowUp(.any).route, use: newFollowUp)
+        routes.post(SiteURL.newFollowUp(.any).route, use: recordFollowUp)
+    }
+
+    func back(_ req: Request, _ o: CaseOverview) -> Response { req.redirect(to: SiteURL.caseFile(o.caseID).path + "#permanency") }
+
+    func children(_ o: CaseOverview) -> [(String, String)] { o.children.map { ($0.person.id.description, o.name($0.person.id)) } }
+
+    /// Runs a command for a form; its refusal is shown beside the fields.
+    func attempt(_ errors: inout [FieldError], _ body: () async throws -> Void) async throws -> Bool {
+        do {
+            try await body()
+            return true
+        } catch {
+            guard let refusal = FormRefusal(error) else { throw error }
+            errors += refusal.errors
+            return false
+        }
+    }
+
+    // MARK: decisions
+
+    func decisionPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
+        let view = FormView(form, errors: errors)
+        let rows: [Node<HTML.FormContext>] = (0..<Self.participantRows).map { i in
+            .fieldset(.class("participant"), .element(named: "legend", nodes: [.text("Participant \(i + 1)")]),
+                view.text("participants.\(i).name", "Name"),
+                view.select("participants.\(i).role", "Role", ParticipantRole.self),
+                view.text("participants.\(i).position", "Position", hint: "What they said the team should decide"),
+                view.textarea("participants.\(i).reason", "Their reason"))
+        }
+        return RecordFormPage(title: "Record the team's decision", action: SiteURL.newDecision(o.caseID).path,
+                              cancel: SiteURL.caseFile(o.caseID).path + "#permanency", submitLabel: "Save the decision", view: view, fields: [
+                                view.date("date", "Meeting date"),
+                                .group(rows),
+                                view.select("decision", "Decision", TeamDecisionKind.self),
+                                view.textarea("rationale", "Rationale", hint: "The reasons the team weighed, as the family and the court will read them"),
+                                view.select("newGoal", "New permanency goal (a change of goal)", PermanencyPlan.self,
+                                            blank: "Each child's concurrent goal becomes the goal"),
+                                view.date("familyInformed", "The family was told on", hint: "Leave empty until they have been told"),
+                                view.text("familyInformedHow", "How they were told", hint: "In person, by phone, by letter"),
+                                view.text("familyInformedLanguage", "In which language"),
+                              ], breadcrumbs: o.breadcrumbs).render(req, status: status)
+    }
+
+    func newDecision(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.create, .teamDecision)
+        var form = FormData()
+        form.set("date", date: req.today.parts)
+        form.set("participants.0.name", req.signedIn?.user.name)
+        form.set("participants.0.role", "caseworker")
+        return decisionPage(req, o, form, [])
+    }
+
+    func recordDecision(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.create, .teamDecision)
+        let form = FormData(req)
+        var r = FormReader(form)
+        let date = r.requiredDate("date", "Give the meeting's date")
+        let decision = r.code(TeamDecisionKind.self, "decision", required: "Choose the decision")
+        let newGoal = r.optionalCode(PermanencyPlan.self, "newGoal")
+        var participants: [DecisionParticipant] = []
+        for i in 0..<Self.participantRows {
+            let keys = ["name", "role", "position", "reason"].map { "participants.\(i).\($0)" }
+            guard keys.contains(where: { !form.string($0).isEmpty }) else { continue }
+            let role = r.code(ParticipantRole.self, keys[1], required: "Choose this participant's role")
+            participants.append(DecisionParticipant(name: form.string(keys[0]), role: role ?? .other, position: form.string(keys[2]),
+                                                    reason: form.string(keys[3])))
+        }
+        let toldOn = r.date("familyInformed")
+        let told = toldOn.map { FamilyInformed(date: $0, how: form.string("familyInformedHow"), language: form.string("familyInformedLanguage")) }
+        if toldOn == nil && !(form.string("familyInformedHow") + form.string("familyInformedLanguage")).isEmpty {
+            r.errors.append(FieldError("familyInformed", "Give the day the family was told"))
+        }
+        var errors = r.errors
+        if let date, let decision, errors.isEmpty {
+            let change = try req.change()
+            let details = TeamDecisionDetails(date: date, participants: participants, decision: decision, rationale: form.string("rationale"),
+                                              familyInformed: told, recordedBy: change.acting.actor.id)
+            let everyone = newGoal.map { (primary: $0, concurrent: PermanencyPlan?.none) }
+            if try await attempt(&errors, { _ = try await PermanencyCommands(change).recordDecision(details, everyChildInCare: everyone, in: o.caseID) }) {
+                return back(req, o)
+            }
+        }
+        return decisionPage(req, o, form, errors.map {
+            FieldError($0.field.replacingOccurrences(of: "familyInformed.how", with: "familyInformedHow")
+                .replacingOccurrences(of: "familyInformed.language", with: "familyInformedLanguage")
+                .replacingOccurrences(of: "familyInformed.date", with: "familyInformed")
+                .replacingOccurrences(of: "newGoal.0.primary", with: "newGoal"), $0.message)
+        }, status: .unprocessableEntity)
+    }
+
+    func approveDecision(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.update, .decisionApproval)
+        let id: DecisionID = try req.idParameter("decisionID", "decision")
+        _ = try await PermanencyCommands(req.change()).approveDecision(id, in: o.caseID)
+        return back(req, o)
+    }
+
+    // MARK: TPR exceptions
+
+    func exceptionPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
+        let view = FormView(form, errors: errors)
+        return RecordFormPage(title: "Record an exception to the TPR petition", action: SiteURL.newTPRException(o.caseID).path,
+                              cancel: SiteURL.caseFile(o.caseID).path + "#permanency", submitLabel: "Save the exception", view: view, fields: [
+                                view.select("childId", "Child", options: children(o)),
+                                view.select("reason", "Reason", TPRExceptionReason.self),
+                                view.textarea("note", "Why", hint: "What the court and reviewers need to read: the relative, the compelling reason, or the services not provided"),
+                              ], breadcrumbs: o.breadcrumbs).render(req, status: status)
+    }
+
+    func newException(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.create, .tprException)
+        var form = FormData()
+        form.set("childId", try? req.query.get(String.self, at: "childId"))
+        return exceptionPage(req, o, form, [])
+    }
+
+    func recordException(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.create, .tprException)
+        let form = FormData(req)
+        var r = FormReader(form)
+        let child: PersonID? = r.id("childId", "Choose the child")
+        let reason = r.code(TPRExceptionReason.self, "reason", required: "Choose the reason")
+        var errors = r.errors
+        if let child, let reason, errors.isEmpty {
+            if try await attempt(&errors, { _ = try await PermanencyCommands(req.change()).recordTPRException(childID: child, reason: reason, note: form.string("note"), in: o.caseID) }) {
+                return back(req, o)
+            }
+        }
+        return exceptionPage(req, o, form, errors, status: .unprocessableEntity)
+    }
+
+    // MARK: ICWA notices
+
+    func noticePage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
+        let view = FormView(form, errors: errors)
+        let hearings = o.permanency.hearings.reversed().map { ($0.id.description, "\($0.details.kind.label), \($0.details.date.iso)") }
+        return RecordFormPage(title: "Log an ICWA notice", action: SiteURL.newNotice(o.caseID).path,
+                              cancel: SiteURL.caseFile(o.caseID).path + "#permanency", submitLabel: "Save the notice", view: view, fields: [
+                                view.select("childId", "Child", options: children(o)),
+                                view.select("hearingId", "Hearing", options: hearings),
+                                view.text("recipient", "Sent to", hint: "A parent, the Indian custodian, the tribe, or the BIA Regional Director"),
+                                view.date("sent", "Sent on", hint: "By registered or certified mail, return receipt requested"),
+                                view.date("received", "Received on", hint: "From the return receipt; leave empty until it comes back"),
+                              ], breadcrumbs: o.breadcrumbs).render(req, status: status)
+    }
+
+    func newNotice(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.create, .icwaNotice)
+        var form = FormData()
+        form.set("childId", try? req.query.get(String.self, at: "childId"))
+        form.set("hearingId", try? req.query.get(String.self, at: "hearingId"))
+        form.set("sent", date: req.today.parts)
+        return noticePage(req, o, form, [])
+    }
+
+    func recordNotice(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.create, .icwaNotice)
+        let form = FormData(req)
+        var r = FormReader(form)
+        let child: PersonID? = r.id("childId", "Choose the child")
+        let hearing: HearingID? = r.id("hearingId", "Choose the hearing")
+        let sent = r.requiredDate("sent", "Give the day the notice was sent")
+        let received = r.date("received")
+        var errors = r.errors
+        if let child, let hearing, let sent, errors.isEmpty {
+            let details = ICWANoticeDetails(childID: child, hearingID: hearing, recipient: form.string("recipient"), sent: sent, received: received)
+            if try await attempt(&errors, { _ = try await PermanencyCommands(req.change()).recordNotice(details, in: o.caseID) }) { return back(req, o) }
+        }
+        return noticePage(req, o, form, errors, status: .unprocessableEntity)
+    }
+
+    /// The return receipt came back: the day it was received, from the case page.
+    func noticeReceived(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.update, .icwaNotice)
+        let id: NoticeID = try req.idParameter("noticeID", "ICWA notice")
+        guard let notice = o.permanency.notices.first(where: { $0.id == id }) else { throw Abort(.notFound, reason: "There is no such ICWA notice in this case") }
+        let form = FormData(req)
+        var r = FormReader(form)
+        guard let day = r.requiredDate("received-\(id)", "Give the day the notice was received") else {
+            throw Abort(.unprocessableEntity, reason: r.errors.map(\.message).joined(separator: "; "))
+        }
+        var details = notice.details
+        details.received = day
+        _ = try await PermanencyCommands(req.change()).changeNotice(id, in: o.caseID, to: details, expectedVersion: r.version)
+        return back(req, o)
+    }
+
+    // MARK: follow-ups
+
+    func followUpPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
+        let view = FormView(form, errors: errors)
+        return RecordFormPage(title: "Record an aftercare follow-up", action: SiteURL.newFollowUp(o.caseID).path,
+                              cancel: SiteURL.caseFile(o.caseID).path + "#permanency", submitLabel: "Save the follow-up", view: view, fields: [
+                                view.select("childId", "Child", options: children(o)),
+                                view.date("date", "Date"),
+                                view.checkbox("seen", "The child was seen"),
+                                view.textarea("wellbeing", "How the child is"),
+                                view.textarea("concerns", "Concerns"),
+                                view.textarea("servicesNeeded", "Services still needed"),
+                              ], breadcrumbs: o.breadcrumbs).render(req, status: status)
+    }
+
+    func newFollowUp(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.create, .followUp)
+        var form = FormData()
+        form.set("childId", try? req.query.get(String.self, at: "childId"))
+        form.set("date", date: req.today.parts)
+        form.set("seen", "on")
+        return followUpPage(req, o, form, [])
+    }
+
+    func recordFollowUp(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.create, .followUp)
+        let form = FormData(req)
+        var r = FormReader(form)
+        let child: PersonID? = r.id("childId", "Choose the child")
+        let date = r.requiredDate("date", "Give the day of the follow-up")
+        var errors = r.errors
+        if let child, let date, errors.isEmpty {
+            let details = FollowUpDetails(childID: child, date: date, seen: form.bool("seen"), wellbeing: form.string("wellbeing"),
+                                          concerns: form.optional("concerns"), servicesNeeded: form.optional("servicesNeeded"))
+            if try await attempt(&errors, { _ = try await PermanencyCommands(req.change()).recordFollowUp(details, in: o.caseID) }) { return back(req, o) }
+        }
+        return followUpPage(req, o, form, errors, status: .unprocessableEntity)
+    }
+}
