@@ -7,6 +7,9 @@ public enum ICWAStatus: String, CodedValue {
 
     public static let listName = "ICWA status"
 
+    /// ICWA's protections apply, or may: notice before each hearing, active efforts (RULES.md §4.3).
+    public var mayApply: Bool { self == .reasonToKnow || self == .confirmed }
+
     public var label: String {
         switch self {
         case .unknown: "Not yet asked"

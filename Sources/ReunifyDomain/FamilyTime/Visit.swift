@@ -196,6 +196,8 @@ public enum VisitRules {
     /// The most visits one request schedules (two a week for a year), and the longest gap between them in a series.
     public static let longestSeries = 104
     public static let longestRepeatDays = 31
+    /// Visitation is read over this many days up to the period's end when no start is given (the API, the court report).
+    public static let defaultVisitationDays = 90
 
     /// A series is all or nothing, and bounded.
     public static func checkSeries(count: Int) throws(ValidationFailure) {

@@ -47,6 +47,8 @@ public struct HearingDetails: Equatable, Sendable, Codable {
     }
 
     public func isHeld(today: CalendarDate) -> Bool { date <= today }
+    /// "held" or "scheduled", as the API and the stored record say it.
+    public func state(today: CalendarDate) -> String { isHeld(today: today) ? "held" : "scheduled" }
     public var hasOutcome: Bool { reasonableEfforts != nil || activeEfforts != nil || findings != nil || orders != nil }
 }
 

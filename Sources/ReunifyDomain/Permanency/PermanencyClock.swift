@@ -34,6 +34,8 @@ public enum ClockStatus: String, CodedValue {
     case excepted
 
     public static let listName = "deadline status"
+    /// Met, or not owed: nothing more to do for it.
+    public var isSettled: Bool { self == .done || self == .excepted }
     public var label: String {
         switch self {
         case .upcoming: "Upcoming"
@@ -90,6 +92,9 @@ public struct ClockItem: Equatable, Sendable {
         self.status = status
         self.basis = basis
     }
+
+    /// The order deadlines are listed in: by due date, then by kind.
+    public static func soonestFirst(_ a: ClockItem, _ b: ClockItem) -> Bool { (a.due, a.kind.rawValue) < (b.due, b.kind.rawValue) }
 }
 
 /// What the clock reads of one child: their episodes with placements, hearings (held when dated today or earlier,
@@ -215,7 +220,7 @@ public struct PermanencyClock: Sendable {
             }
 
             // ICWA: notice received at least 10 days before each scheduled hearing.
-            if f.icwa == .reasonToKnow || f.icwa == .confirmed {
+            if f.icwa.mayApply {
                 for hearing in f.hearings.filter({ $0.date > today }).sorted(by: { $0.date < $1.date }) {
                     let due = hearing.date.adding(days: -policy.icwaNoticeDaysBeforeHearing)
                     let received = f.notices.filter { $0.hearingID == hearing.id }.compactMap(\.received).min()
@@ -259,7 +264,7 @@ public struct PermanencyClock: Sendable {
                 previous = due
             }
         }
-        return items.sorted { ($0.due, $0.kind.rawValue) < ($1.due, $1.kind.rawValue) }
+        return items.sorted(by: ClockItem.soonestFirst)
     }
 
     /// The day a child reaches `tprDaysInCare` days in care within a window of `tprWindowDays` days, counting from

@@ -87,6 +87,13 @@ public struct GoalChange: Equatable, Sendable, Codable {
         self.primary = primary
         self.concurrent = concurrent
     }
+
+    /// The child's goals once the change takes effect on `day`: a goal kept keeps the date it was set.
+    public func applied(to old: PermanencyGoalDetails?, on day: CalendarDate) -> PermanencyGoalDetails {
+        PermanencyGoalDetails(childID: childID, primary: primary, primarySince: old?.primary == primary ? old!.primarySince : day,
+                              concurrent: concurrent,
+                              concurrentSince: concurrent == nil ? nil : (old?.concurrent == concurrent ? old?.concurrentSince : day))
+    }
 }
 
 public enum DecisionStatus: String, CodedValue {

@@ -20,7 +20,7 @@ public struct PermanencyCommands: Sendable {
             let facts = try await CaseFacts(tx, caseID)
             try HearingRules.check(details, members: facts.members, icwaChildren: try await Self.icwaChildren(facts), today: acting.today)
             let model = PermanencyRecordModel(caseID: caseID, kind: .hearing, child: details.childIDs.first, day: details.date,
-                                              status: details.isHeld(today: acting.today) ? "held" : "scheduled", details,
+                                              status: details.state(today: acting.today), details,
                                               by: acting.actor.id, at: acting.now)
             try await model.create(on: tx)
             let when = details.isHeld(today: acting.today) ? "recorded" : "scheduled"
@@ -37,20 +37,16 @@ public struct PermanencyCommands: Sendable {
             }
             let facts = try await CaseFacts(tx, caseID)
             try HearingRules.check(details, members: facts.members, icwaChildren: try await Self.icwaChildren(facts), today: acting.today)
-            model.apply(child: details.childIDs.first, day: details.date, status: details.isHeld(today: acting.today) ? "held" : "scheduled", details)
+            model.apply(child: details.childIDs.first, day: details.date, status: details.state(today: acting.today), details)
             try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
             return (try model.recorded(HearingDetails.self), .init(model.id, "changed the \(details.kind.label.lowercased()) of \(details.date.iso)"))
         }
     }
 
+    /// The case's children ICWA may apply to, read in one query.
     static func icwaChildren(_ facts: CaseFacts) async throws -> Set<PersonID> {
-        var result: Set<PersonID> = []
-        for m in facts.members where m.role == .child {
-            if let status = try await PersonRepository(facts.db).find(m.personID)?.details.icwaStatus, status == .reasonToKnow || status == .confirmed {
-                result.insert(m.personID)
-            }
-        }
-        return result
+        let children = facts.members.filter { $0.role == .child }.map(\.personID.uuid)
+        return Set(try await PersonRepository(facts.db).find(children).filter(\.details.icwaStatus.mayApply).map { PersonID($0.id!) })
     }
 
     // MARK: team decisions
@@ -114,21 +110,19 @@ public struct PermanencyCommands: Sendable {
             let facts = try await CaseFacts(tx, caseID)
             let goalRules = GoalRules(today: acting.today)
             var changed: [String] = []
+            var goals = try await CaseRecordsRepository(tx).goals(of: caseID)
             for g in approved.goalChanges {
-                let existing = try await CaseRecordsRepository(tx).goals(of: caseID).first { $0.childID == g.childID.uuid }
-                let old = existing?.details
-                let details = PermanencyGoalDetails(childID: g.childID, primary: g.primary,
-                                                    primarySince: old?.primary == g.primary ? old!.primarySince : acting.today,
-                                                    concurrent: g.concurrent,
-                                                    concurrentSince: g.concurrent == nil ? nil : (old?.concurrent == g.concurrent ? old?.concurrentSince : acting.today))
-                let siblings = try await facts.goals()
-                try goalRules.check(details, editing: existing.map { GoalID($0.id!) }, members: facts.members, siblings: siblings,
-                                    childBirthDate: try await facts.birthDate(of: g.childID))
+                let existing = goals.first { $0.childID == g.childID.uuid }
+                let details = g.applied(to: existing?.details, on: acting.today)
+                try goalRules.check(details, editing: existing.map { GoalID($0.id!) }, members: facts.members,
+                                    siblings: goals.map { (GoalID($0.id!), PersonID($0.childID)) }, childBirthDate: try await facts.birthDate(of: g.childID))
                 if let existing {
                     existing.apply(details)
                     try await existing.saveChecked(expectedVersion: existing.version, on: tx)
                 } else {
-                    try await PermanencyGoalModel(caseID: caseID.uuid, details).create(on: tx)
+                    let made = PermanencyGoalModel(caseID: caseID.uuid, details)
+                    try await made.create(on: tx)
+                    goals.append(made)
                 }
                 changed.append("\(try await facts.name(of: g.childID)): \(g.primary.label.lowercased())")
             }

@@ -71,7 +71,7 @@ extension CaseOverview {
     /// Every deadline of the case's children, soonest first.
     public func clock(_ policy: TimelinePolicy, today: CalendarDate) -> [ClockItem] {
         let clock = PermanencyClock(policy: policy)
-        return clockFacts().flatMap { clock.items($0, today: today) }.sorted { ($0.due, $0.kind.rawValue) < ($1.due, $1.kind.rawValue) }
+        return clockFacts().flatMap { clock.items($0, today: today) }.sorted(by: ClockItem.soonestFirst)
     }
 }
 

@@ -20,11 +20,15 @@ public struct CaseRecordsRepository: Sendable {
     /// The episodes among `episodes` whose removal came within a year of an earlier discharge of the same child, in
     /// any case.
     public func reEntries(_ episodes: [RemovalEpisodeModel], policy: TimelinePolicy) async throws -> Set<UUID> {
-        let children = Array(Set(episodes.map(\.childID)))
+        try await reEntries(episodes.map { ($0.id!, $0.details) }, policy: policy)
+    }
+
+    public func reEntries(_ episodes: [(id: UUID, details: RemovalEpisodeDetails)], policy: TimelinePolicy) async throws -> Set<UUID> {
+        let children = Array(Set(episodes.map(\.details.childID.uuid)))
         guard !children.isEmpty else { return [] }
         let all = try await RemovalEpisodeModel.query(on: db).filter(\.$childID ~~ children).all().map(\.details)
         let clock = PermanencyClock(policy: policy)
-        return Set(episodes.filter { clock.isReEntry($0.details, among: all) }.compactMap(\.id))
+        return Set(episodes.filter { clock.isReEntry($0.details, among: all) }.map(\.id))
     }
 
     public func episode(_ id: EpisodeID, in caseID: CaseID) async throws -> RemovalEpisodeModel? {

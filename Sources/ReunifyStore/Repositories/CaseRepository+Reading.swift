@@ -41,7 +41,7 @@ extension CaseRepository {
     }
 
     /// Caseload lines for a page of cases: children with ages, days in care and what is due next.
-    /// Seven queries whatever the number of cases.
+    /// Nine queries whatever the number of cases.
     public func caseloadRows(_ cases: [CaseModel], today: CalendarDate, policy: TimelinePolicy = .unitedStates) async throws -> [CaseloadRow] {
         let ids = cases.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
@@ -55,25 +55,26 @@ extension CaseRepository {
         let lastReviews = try await ReviewRepository(db).lastReviewDates(caseIDs: ids)
         let plans = try await ServiceRecordsRepository(db).plans(inCases: ids.map(CaseID.init))
         let records = try await PermanencyRepository(db).records(in: ids.map(CaseID.init))
-        let everyEpisode = try await RemovalEpisodeModel.query(on: db).filter(\.$childID ~~ Array(Set(episodes.map(\.childID)))).all().map(\.details)
+        let reEntered = try await CaseRecordsRepository(db).reEntries(episodes.filter { $0.dischargeDate == nil }, policy: policy)
+        let episodesByCase = Dictionary(grouping: episodes, by: \.caseID)
+        let placementsByEpisode = Dictionary(grouping: placements.map { ($0.episodeID, $0.details) }, by: \.0).mapValues { $0.map(\.1) }
+        let reviewedOn = Dictionary(lastReviews.map { (PersonID($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         let clock = PermanencyClock(policy: policy)
         return cases.map { model in
-            let caseEpisodes = episodes.filter { $0.caseID == model.id }
+            let caseEpisodes = episodesByCase[model.id!] ?? []
             let timeline = CaseTimeline(policy: policy, stage: model.details.stage, episodes: caseEpisodes.map { e in
                 CaseTimeline.ChildEpisode(childName: personByID[e.childID]?.details.givenName ?? "child", episode: e.details,
-                                          placements: placements.filter { $0.episodeID == e.id }.map(\.details),
+                                          placements: placementsByEpisode[e.id!] ?? [],
                                           reunificationGoal: reunifying.contains(e.childID), lastReview: lastReviews[e.childID])
             }, plans: plans[model.typedID] ?? [])
             let facts = ClockFacts.children(
-                episodes: caseEpisodes.map { e in (e.details, placements.filter { $0.episodeID == e.id }.map(\.details)) },
+                episodes: caseEpisodes.map { e in (e.details, placementsByEpisode[e.id!] ?? []) },
                 icwa: { personByID[$0.uuid]?.details.icwaStatus ?? .unknown },
                 planApprovedOn: (plans[model.typedID] ?? []).compactMap(\.approvedOn).min(),
                 reunifying: { reunifying.contains($0.uuid) },
-                lastReviews: Dictionary(lastReviews.map { (PersonID($0.key), $0.value) }, uniquingKeysWith: { a, _ in a }),
-                records: records[model.typedID] ?? PermanencyRecords())
-            let open = facts.flatMap { clock.items($0, today: today) }.filter { $0.status != .done && $0.status != .excepted }
-                .sorted { ($0.due, $0.kind.rawValue) < ($1.due, $1.kind.rawValue) }
-            let reEntry = caseEpisodes.contains { $0.dischargeDate == nil && clock.isReEntry($0.details, among: everyEpisode) }
+                lastReviews: reviewedOn, records: records[model.typedID] ?? PermanencyRecords())
+            let open = facts.flatMap { clock.items($0, today: today) }.filter { !$0.status.isSettled }.sorted(by: ClockItem.soonestFirst)
+            let reEntry = caseEpisodes.contains { reEntered.contains($0.id!) }
             let kids: [CaseloadRow.Child] = children.filter { $0.caseID == model.id }.compactMap { member in
                 guard let person = personByID[member.personID] else { return nil }
                 let inCare = caseEpisodes.contains { $0.childID == member.personID && $0.dischargeDate == nil }

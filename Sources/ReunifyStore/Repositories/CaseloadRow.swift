@@ -26,6 +26,6 @@ public struct CaseloadRow: Sendable {
     public let version: Int
 
     public var overdue: [ClockItem] { deadlines.filter { $0.status == .overdue } }
-    public var nextDeadline: ClockItem? { deadlines.first { $0.status != .overdue && $0.status != .excepted } }
+    public var nextDeadline: ClockItem? { deadlines.first { $0.status != .overdue } }
     public func childName(_ id: PersonID) -> String { children.first { $0.id == id }?.name ?? "child" }
 }

@@ -46,6 +46,18 @@ func conflictRows(mine: [(String, String)], saved: [(String, String)]) -> [(Stri
     zip(mine, saved).map { ($0.0, $0.1, $1.1) }
 }
 
+/// Runs a form's command; a refusal the form can show is added to `errors` (false), any other error is thrown.
+func attemptForm(_ errors: inout [FieldError], _ body: () async throws -> Void) async throws -> Bool {
+    do {
+        try await body()
+        return true
+    } catch {
+        guard let refusal = FormRefusal(error) else { throw error }
+        errors += refusal.errors
+        return false
+    }
+}
+
 /// A command's refusal as a form shows it: the fields to put right, and the status to answer with.
 struct FormRefusal {
     let errors: [FieldError]

@@ -148,7 +148,7 @@ struct FamilyTimeAPIController: RouteCollection {
         guard let text = req.query[String.self, at: "childId"] else { throw ValidationFailure(field: "childId", "Name the child: ?childId=") }
         guard let child = PersonID(text) else { throw ValidationFailure(field: "childId", "'\(text)' is not a person id") }
         let to = try CalendarDate.api(req.query[String.self, at: "to"], field: "to") ?? req.today
-        let from = try CalendarDate.api(req.query[String.self, at: "from"], field: "from") ?? to.adding(days: -90)
+        let from = try CalendarDate.api(req.query[String.self, at: "from"], field: "from") ?? to.adding(days: -VisitRules.defaultVisitationDays)
         guard from <= to else { throw ValidationFailure(field: "from", "The period starts on or before its end (\(to.iso))") }
         let visits = try await FamilyTimeRepository(req.db).visits(in: caseID).map { (id: $0.id, details: $0.details) }
         let (figures, counted) = VisitationFigures.of(visits, childID: child, from: from, to: to, now: req.now)

@@ -29,7 +29,7 @@ extension OpenAPIDocument {
     static func familyTimePaths() -> [String: Any] {
         let c = "/api/v1/cases/{caseID}"
         let all = [400, 401, 403, 404, 409, 422]
-        var visitation = op("Visitation of a child over a period (dates, both included; the last 90 days when not given), from the recorded visits",
+        var visitation = op("Visitation of a child over a period (dates, both included; the last \(VisitRules.defaultVisitationDays) days when not given), from the recorded visits",
                             params: ["caseID"], returns: ref("Visitation"), errors: [401, 403, 404, 422])
         visitation["parameters"] = [param("caseID"),
                                     ["name": "childId", "in": "query", "required": true, "schema": uuid, "description": "the child"],

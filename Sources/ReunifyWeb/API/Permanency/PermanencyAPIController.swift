@@ -100,9 +100,7 @@ struct PermanencyAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         let change = try req.change()
         let (details, everyone) = try req.content.decode(TeamDecisionInput.self).value(recordedBy: change.acting.actor.id)
-        if everyone.count > 1 { throw ValidationFailure(field: "newGoal", "Name one new goal for every child, or each child's goal with its childId") }
-        let plans = try everyone.first.map { ( try PermanencyPlan.api($0.primary, field: "newGoal.primary"), try PermanencyPlan.api($0.concurrent, field: "newGoal.concurrent")) }
-        let saved = try await PermanencyCommands(change).recordDecision(details, everyChildInCare: plans, in: caseID)
+        let saved = try await PermanencyCommands(change).recordDecision(details, everyChildInCare: everyone, in: caseID)
         return try created(TeamDecisionDTO(saved, caseID: caseID))
     }
 

@@ -87,7 +87,7 @@ struct HearingDTO: Content {
         childIds = d.childIDs.map(\.uuid)
         kind = d.kind.rawValue
         date = d.date.iso
-        status = d.isHeld(today: today) ? "held" : "scheduled"
+        status = d.state(today: today)
         court = d.court
         attended = d.attended
         reasonableEfforts = d.reasonableEfforts?.rawValue
@@ -140,8 +140,8 @@ struct TeamDecisionInput: Content {
 
     func encode(to encoder: any Encoder) throws {}
 
-    /// The decision, and the goals named for every child in care (a new goal without a child).
-    func value(recordedBy: UserID) throws(ValidationFailure) -> (TeamDecisionDetails, [NewGoalBody.One]) {
+    /// The decision, and the goals named for every child in care (a new goal without a child; one at most).
+    func value(recordedBy: UserID) throws(ValidationFailure) -> (TeamDecisionDetails, everyChildInCare: (primary: PermanencyPlan, concurrent: PermanencyPlan?)?) {
         guard let day = try CalendarDate.api(date, field: "date") else { throw ValidationFailure(field: "date", "Give the meeting's date") }
         var people: [DecisionParticipant] = []
         for (i, p) in participants.enumerated() {
@@ -158,20 +158,21 @@ struct TeamDecisionInput: Content {
         }
         let named = (newGoal?.goals ?? []) + (newGoals?.goals ?? [])
         var changes: [GoalChange] = []
-        var everyone: [NewGoalBody.One] = []
+        var everyone: [(primary: PermanencyPlan, concurrent: PermanencyPlan?)] = []
         for (i, g) in named.enumerated() {
             let primary = try PermanencyPlan.api(g.primary, field: "newGoal.\(i).primary")
-            _ = try PermanencyPlan.api(g.concurrent, field: "newGoal.\(i).concurrent")
+            let concurrent = try PermanencyPlan.api(g.concurrent, field: "newGoal.\(i).concurrent")
             if let child = g.childId {
-                changes.append(GoalChange(childID: PersonID(child), primary: primary, concurrent: try PermanencyPlan.api(g.concurrent, field: "newGoal.\(i).concurrent")))
+                changes.append(GoalChange(childID: PersonID(child), primary: primary, concurrent: concurrent))
             } else {
-                everyone.append(g)
+                everyone.append((primary, concurrent))
             }
         }
+        if everyone.count > 1 { throw ValidationFailure(field: "newGoal", "Name one new goal for every child, or each child's goal with its childId") }
         let details = TeamDecisionDetails(date: day, participants: people, decision: try TeamDecisionKind.api(decision, field: "decision"),
                                           rationale: rationale.trimmingCharacters(in: .whitespacesAndNewlines), familyInformed: told,
                                           goalChanges: changes, recordedBy: recordedBy)
-        return (details, everyone)
+        return (details, everyone.first)
     }
 }
 

@@ -52,6 +52,10 @@ struct CaseFileController: RouteCollection {
                                     assessments: assessments, reviews: reviews,
                                     staffNames: staffNames, services: services)
         view.familyTime = familyTime
+        if may(.read, .removalEpisode) {
+            view.reEntries = try await CaseRecordsRepository(req.db).reEntries(overview.episodes.map { ($0.episode.id.uuid, $0.episode.details) },
+                                                                               policy: req.reunify.timelines)
+        }
         return view.render(req)
     }
 

@@ -10,7 +10,7 @@ extension CaseOverviewView {
         let p = overview.permanency
         let clock = overview.clock(timelines, today: today)
         let open = clock.filter { $0.status != .done }
-        let icwa = overview.children.contains { [.reasonToKnow, .confirmed].contains($0.person.details.icwaStatus) }
+        let icwa = overview.children.contains { $0.person.details.icwaStatus.mayApply }
         let discharged = overview.episodes.contains { $0.episode.details.dischargeReason.map(FollowUpRules.followed.contains) ?? false }
         return .section(.id("permanency"), .attribute(named: "aria-labelledby", value: "permanency-heading"),
             .div(.class("section-heading"),

@@ -16,6 +16,8 @@ struct CaseOverviewView {
     let staffNames: [UserID: String]
     var services = CaseServices()
     var familyTime = CaseFamilyTime()
+    /// The episodes whose removal came within a year of an earlier discharge of the child, in any case.
+    var reEntries: Set<UUID> = []
 
     var caseID: CaseID { overview.caseID }
     var mayTrace: Bool { signedIn.map { AccessPolicy().mayTrace($0.actor) } ?? false }
@@ -46,7 +48,7 @@ struct CaseOverviewView {
 
     func summary(_ timeline: CaseTimeline) -> Node<HTML.BodyContext> {
         let worker = overview.team.first { $0.userID == details.caseworkerID }?.name ?? "Not assigned"
-        let clock = overview.clock(timelines, today: today).filter { $0.status != .done && $0.status != .excepted }
+        let clock = overview.clock(timelines, today: today).filter { !$0.status.isSettled }
         let due = clock.filter { $0.status == .overdue } + clock.filter { $0.status != .overdue }.prefix(3)
         return .dl(.class("summary-list"),
             .group(.dt("Stage"), .dd(.span(.class("tag stage-\(details.stage.rawValue)"), .text(details.stage.label)))),
@@ -73,7 +75,7 @@ struct CaseOverviewView {
                     return .tr(
                         .td(.strong(.text(p.fullName)),
                             .if(!p.otherNames.isEmpty, .div(.class("hint"), .text("Also known as " + p.otherNames.joined(separator: ", ")))),
-                            .if(p.icwaStatus == .reasonToKnow || p.icwaStatus == .confirmed,
+                            .if(p.icwaStatus.mayApply,
                                 .div(.class("tag warn"), .text("ICWA: \(p.icwaStatus.label)\(p.tribalAffiliation.map { " — \($0)" } ?? "")")))),
                         .td(.text(row.role.label)),
                         .td(.text(p.birthDate.map { "\($0.iso)\(p.birthDateEstimated ? " (estimated)" : "") · age \($0.age(on: today))" } ?? "Unknown")),
@@ -111,7 +113,7 @@ struct CaseOverviewView {
                 let d = e.episode.details
                 return .article(.class("episode"),
                     .h3(.text("\(e.childName): removed \(d.removalDate.iso)"), .if(d.isOpen, .span(.class("tag"), "In care")),
-                        .if(PermanencyClock(policy: timelines).isReEntry(d, among: overview.episodes.map(\.episode.details)),
+                        .if(reEntries.contains(e.episode.id.uuid),
                             .span(.class("tag warn flag-re-entry"), "Re-entry"))),
                     .p(.class("hint"), .text("\(d.manner.label) · entered care \(d.dateEnteredCare.iso) · "
                         + d.circumstances.map(\.label).joined(separator: ", "))),

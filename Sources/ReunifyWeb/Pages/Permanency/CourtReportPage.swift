@@ -10,22 +10,24 @@ import ReunifyStore
 /// Substance use treatment referrals (42 CFR Part 2) are left out: the report goes to court.
 enum CourtReportPage {
     static func show(req: Request) async throws -> Response {
-        let (o, _) = try await req.caseOverview(.read, .hearing)
+        let (o, facts) = try await req.caseOverview(.read, .hearing)
         let id: HearingID = try req.idParameter("hearingID", "hearing")
         guard let hearing = o.permanency.hearing(id) else { throw Abort(.notFound, reason: "There is no such hearing in this case") }
         try await req.audit(.view, .hearing, recordID: id.uuid, caseID: o.caseID, "viewed the court report for the hearing of \(hearing.details.date.iso)")
-        let mayRead = { (kind: RecordKind) async -> Bool in (try? await req.authorize(.read, kind, caseID: o.caseID)) != nil }
-        let reviews = await mayRead(.reunificationReview) ? try await ReviewRepository(req.db).list(caseID: o.caseID).map(\.details) : []
-        let referrals = await mayRead(.referral) ? try await ServiceRecordsRepository(req.db).referrals(in: o.caseID).filter { !$0.details.isRestricted } : []
-        let visits = await mayRead(.visit) ? try await FamilyTimeRepository(req.db).visits(in: o.caseID) : []
-        let visitPlans = await mayRead(.visitPlan) ? try await FamilyTimeRepository(req.db).plans(in: o.caseID) : []
+        // The parts the reader's role may not read are left out (asked of the policy, not refused and audited as denials).
+        let actor = try req.requireSignedIn().actor
+        let mayRead = { (kind: RecordKind) -> Bool in req.policy.decide(actor, .read, kind, in: facts).isAllowed }
+        let reviews = mayRead(.reunificationReview) ? try await ReviewRepository(req.db).list(caseID: o.caseID).map(\.details) : []
+        let referrals = mayRead(.referral) ? try await ServiceRecordsRepository(req.db).referrals(in: o.caseID).filter { !$0.details.isRestricted } : []
+        let visits = mayRead(.visit) ? try await FamilyTimeRepository(req.db).visits(in: o.caseID) : []
+        let visitPlans = mayRead(.visitPlan) ? try await FamilyTimeRepository(req.db).plans(in: o.caseID) : []
         let today = req.today
         let clock = o.clock(req.reunify.timelines, today: today).filter { $0.status != .done }
         let h = hearing.details
         let children = o.children.filter { c in h.childIDs.contains(c.person.id) }
         let plan = o.plans.last { $0.details.approvedOn != nil } ?? o.plans.last
         let decision = o.permanency.decisions.last
-        let from = today.adding(days: -90)
+        let from = today.adding(days: -VisitRules.defaultVisitationDays)
         let listings = try await ProviderRepository(req.db).all()
         var providerNames: [ProviderID: String] = [:]
         for l in listings { providerNames[l.provider.id] = l.provider.details.name }
@@ -127,7 +129,7 @@ enum CourtReportPage {
             .ul(.forEach(visitPlans.filter { $0.details.childID == child }) { p in
                 .li(.text("\(p.details.level.label) with \(p.details.participants.map(o.name).joined(separator: ", ")), \(p.details.frequency)"))
             }),
-            .p(.text("In the last 90 days: \(figures.attended) of \(figures.scheduled) visits took place\(figures.quality.map { "; most were rated \($0.label.lowercased())" } ?? "").")),
+            .p(.text("In the last \(VisitRules.defaultVisitationDays) days: \(figures.attended) of \(figures.scheduled) visits took place\(figures.quality.map { "; most were rated \($0.label.lowercased())" } ?? "").")),
             .h3("Latest reunification review"),
             .unwrap(review, { r in
                 .group(

@@ -17,7 +17,7 @@ struct HearingPagesController: RouteCollection {
     func page(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], editing: HearingID? = nil,
               status: HTTPResponseStatus = .ok) -> Response {
         let view = FormView(form, errors: errors)
-        let icwa = o.children.contains { [.reasonToKnow, .confirmed].contains($0.person.details.icwaStatus) }
+        let icwa = o.children.contains { $0.person.details.icwaStatus.mayApply }
         let action = editing.map { SiteURL.editHearing(o.caseID, $0).path } ?? SiteURL.newHearing(o.caseID).path
         return RecordFormPage(title: editing == nil ? "Record a hearing" : "Change a hearing", action: action,
                               cancel: SiteURL.caseFile(o.caseID).path + "#permanency",
@@ -64,14 +64,10 @@ struct HearingPagesController: RouteCollection {
         let (o, _) = try await req.caseOverview(.create, .hearing)
         let form = FormData(req)
         var (details, errors) = read(form)
-        if let details {
-            do {
-                let saved = try await PermanencyCommands(req.change()).recordHearing(details, in: o.caseID)
-                return req.redirect(to: SiteURL.caseFile(o.caseID).path + "#hearing-\(saved.id)")
-            } catch {
-                guard let refusal = FormRefusal(error) else { throw error }
-                errors = refusal.errors
-            }
+        var saved: HearingID?
+        if let details, try await attemptForm(&errors, { saved = try await PermanencyCommands(req.change()).recordHearing(details, in: o.caseID).id }),
+           let saved {
+            return req.redirect(to: SiteURL.caseFile(o.caseID).path + "#hearing-\(saved)")
         }
         return page(req, o, form, errors, status: .unprocessableEntity)
     }
@@ -101,14 +97,10 @@ struct HearingPagesController: RouteCollection {
         let id: HearingID = try req.idParameter("hearingID", "hearing")
         let form = FormData(req)
         var (details, errors) = read(form)
-        if let details {
-            do {
-                _ = try await PermanencyCommands(req.change()).changeHearing(id, in: o.caseID, to: details, expectedVersion: FormReader(form).version)
-                return req.redirect(to: SiteURL.caseFile(o.caseID).path + "#hearing-\(id)")
-            } catch {
-                guard let refusal = FormRefusal(error) else { throw error }
-                errors = refusal.errors
-            }
+        if let details, try await attemptForm(&errors, {
+            _ = try await PermanencyCommands(req.change()).changeHearing(id, in: o.caseID, to: details, expectedVersion: FormReader(form).version)
+        }) {
+            return req.redirect(to: SiteURL.caseFile(o.caseID).path + "#hearing-\(id)")
         }
         return page(req, o, form, errors, editing: id, status: .unprocessableEntity)
     }

@@ -26,18 +26,6 @@ struct PermanencyPagesController: RouteCollection {
 
     func children(_ o: CaseOverview) -> [(String, String)] { o.children.map { ($0.person.id.description, o.name($0.person.id)) } }
 
-    /// Runs a command for a form; its refusal is shown beside the fields.
-    func attempt(_ errors: inout [FieldError], _ body: () async throws -> Void) async throws -> Bool {
-        do {
-            try await body()
-            return true
-        } catch {
-            guard let refusal = FormRefusal(error) else { throw error }
-            errors += refusal.errors
-            return false
-        }
-    }
-
     // MARK: decisions
 
     func decisionPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
@@ -57,9 +45,9 @@ struct PermanencyPagesController: RouteCollection {
                                 view.textarea("rationale", "Rationale", hint: "The reasons the team weighed, as the family and the court will read them"),
                                 view.select("newGoal", "New permanency goal (a change of goal)", PermanencyPlan.self,
                                             blank: "Each child's concurrent goal becomes the goal"),
-                                view.date("familyInformed", "The family was told on", hint: "Leave empty until they have been told"),
-                                view.text("familyInformedHow", "How they were told", hint: "In person, by phone, by letter"),
-                                view.text("familyInformedLanguage", "In which language"),
+                                view.date("familyInformed.date", "The family was told on", hint: "Leave empty until they have been told"),
+                                view.text("familyInformed.how", "How they were told", hint: "In person, by phone, by letter"),
+                                view.text("familyInformed.language", "In which language"),
                               ], breadcrumbs: o.breadcrumbs).render(req, status: status)
     }
 
@@ -87,10 +75,10 @@ struct PermanencyPagesController: RouteCollection {
             participants.append(DecisionParticipant(name: form.string(keys[0]), role: role ?? .other, position: form.string(keys[2]),
                                                     reason: form.string(keys[3])))
         }
-        let toldOn = r.date("familyInformed")
-        let told = toldOn.map { FamilyInformed(date: $0, how: form.string("familyInformedHow"), language: form.string("familyInformedLanguage")) }
-        if toldOn == nil && !(form.string("familyInformedHow") + form.string("familyInformedLanguage")).isEmpty {
-            r.errors.append(FieldError("familyInformed", "Give the day the family was told"))
+        let toldOn = r.date("familyInformed.date")
+        let told = toldOn.map { FamilyInformed(date: $0, how: form.string("familyInformed.how"), language: form.string("familyInformed.language")) }
+        if toldOn == nil && !(form.string("familyInformed.how") + form.string("familyInformed.language")).isEmpty {
+            r.errors.append(FieldError("familyInformed.date", "Give the day the family was told"))
         }
         var errors = r.errors
         if let date, let decision, errors.isEmpty {
@@ -98,16 +86,13 @@ struct PermanencyPagesController: RouteCollection {
             let details = TeamDecisionDetails(date: date, participants: participants, decision: decision, rationale: form.string("rationale"),
                                               familyInformed: told, recordedBy: change.acting.actor.id)
             let everyone = newGoal.map { (primary: $0, concurrent: PermanencyPlan?.none) }
-            if try await attempt(&errors, { _ = try await PermanencyCommands(change).recordDecision(details, everyChildInCare: everyone, in: o.caseID) }) {
+            if try await attemptForm(&errors, { _ = try await PermanencyCommands(change).recordDecision(details, everyChildInCare: everyone, in: o.caseID) }) {
                 return back(req, o)
             }
         }
-        return decisionPage(req, o, form, errors.map {
-            FieldError($0.field.replacingOccurrences(of: "familyInformed.how", with: "familyInformedHow")
-                .replacingOccurrences(of: "familyInformed.language", with: "familyInformedLanguage")
-                .replacingOccurrences(of: "familyInformed.date", with: "familyInformed")
-                .replacingOccurrences(of: "newGoal.0.primary", with: "newGoal"), $0.message)
-        }, status: .unprocessableEntity)
+        // The form names one new goal for every child in care: the rule's messages about it belong to that field.
+        return decisionPage(req, o, form, errors.map { $0.field.hasPrefix("newGoal.") ? FieldError("newGoal", $0.message) : $0 },
+                            status: .unprocessableEntity)
     }
 
     func approveDecision(req: Request) async throws -> Response {
@@ -144,7 +129,7 @@ struct PermanencyPagesController: RouteCollection {
         let reason = r.code(TPRExceptionReason.self, "reason", required: "Choose the reason")
         var errors = r.errors
         if let child, let reason, errors.isEmpty {
-            if try await attempt(&errors, { _ = try await PermanencyCommands(req.change()).recordTPRException(childID: child, reason: reason, note: form.string("note"), in: o.caseID) }) {
+            if try await attemptForm(&errors, { _ = try await PermanencyCommands(req.change()).recordTPRException(childID: child, reason: reason, note: form.string("note"), in: o.caseID) }) {
                 return back(req, o)
             }
         }
@@ -186,7 +171,7 @@ struct PermanencyPagesController: RouteCollection {
         var errors = r.errors
         if let child, let hearing, let sent, errors.isEmpty {
             let details = ICWANoticeDetails(childID: child, hearingID: hearing, recipient: form.string("recipient"), sent: sent, received: received)
-            if try await attempt(&errors, { _ = try await PermanencyCommands(req.change()).recordNotice(details, in: o.caseID) }) { return back(req, o) }
+            if try await attemptForm(&errors, { _ = try await PermanencyCommands(req.change()).recordNotice(details, in: o.caseID) }) { return back(req, o) }
         }
         return noticePage(req, o, form, errors, status: .unprocessableEntity)
     }
@@ -241,7 +226,7 @@ struct PermanencyPagesController: RouteCollection {
         if let child, let date, errors.isEmpty {
             let details = FollowUpDetails(childID: child, date: date, seen: form.bool("seen"), wellbeing: form.string("wellbeing"),
                                           concerns: form.optional("concerns"), servicesNeeded: form.optional("servicesNeeded"))
-            if try await attempt(&errors, { _ = try await PermanencyCommands(req.change()).recordFollowUp(details, in: o.caseID) }) { return back(req, o) }
+            if try await attemptForm(&errors, { _ = try await PermanencyCommands(req.change()).recordFollowUp(details, in: o.caseID) }) { return back(req, o) }
         }
         return followUpPage(req, o, form, errors, status: .unprocessableEntity)
     }
