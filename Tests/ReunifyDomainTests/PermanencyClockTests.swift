@@ -83,6 +83,18 @@ struct PermanencyClockTests {
         #expect(Self.item(items, .permanencyHearing)?.status == .upcoming)
     }
 
+    @Test("a hearing of this removal counts though held before the date entered care; one of an earlier removal does not")
+    func hearingBeforeEntry() {
+        // Removed 2026-10-20, no finding: entered care 2026-12-19. A permanency hearing on 2026-11-20 is of this removal.
+        var facts = ChildClockFacts(childID: Self.child, episodes: [Self.episode(removed: "2026-10-20")])
+        facts.hearings = [.init(kind: .permanency, date: Self.d("2026-11-20")), .init(kind: .review, date: Self.d("2026-11-21"))]
+        let items = Self.clock.items(facts, today: Self.d("2026-11-23"))
+        #expect(Self.item(items, .permanencyHearing)?.due == Self.d("2027-11-20"))
+        #expect(Self.item(items, .periodicReview)?.due == Self.d("2027-05-21"))
+        facts.hearings = [.init(kind: .permanency, date: Self.d("2026-10-19"))]
+        #expect(Self.item(Self.clock.items(facts, today: Self.d("2026-11-23")), .permanencyHearing)?.due == Self.d("2027-12-19"))
+    }
+
     @Test("periodic reviews every 6 months from entry, then from the last review hearing; the plan 60 days after removal")
     func reviewsAndPlan() {
         var facts = ChildClockFacts(childID: Self.child, episodes: [Self.episode(removed: "2025-01-01")])

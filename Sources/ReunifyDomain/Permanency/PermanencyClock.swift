@@ -174,6 +174,8 @@ public struct PermanencyClock: Sendable {
         func add(_ kind: ClockKind, _ due: CalendarDate, _ status: ClockStatus? = nil, _ basis: String) {
             items.append(ClockItem(kind: kind, childID: child, due: due, status: status ?? self.status(due, today: today), basis: basis))
         }
+        // Hearings held so far. Those of the current removal count (from its removal day: a court may hear the case
+        // before the date entered care, which can be 60 days after removal); those of an earlier removal do not.
         let held = f.hearings.filter { $0.date <= today }.sorted { $0.date < $1.date }
         if let open = f.episodes.last(where: { $0.details.isOpen }) {
             let e = open.details
@@ -185,7 +187,7 @@ public struct PermanencyClock: Sendable {
             add(.casePlan, planDue, f.planApprovedOn.map { _ in .done }, "\(policy.casePlanDueDays) days after removal on \(e.removalDate.iso)")
 
             // Periodic review: every 6 months from entry, or from the last review hearing.
-            let reviews = held.filter { $0.kind == .review && $0.date >= entered }
+            let reviews = held.filter { $0.kind == .review && $0.date >= e.removalDate }
             if let last = reviews.last {
                 add(.periodicReview, last.date, .done, "review hearing held \(last.date.iso)")
                 add(.periodicReview, last.date.adding(months: policy.periodicReviewMonths), nil,
@@ -195,7 +197,7 @@ public struct PermanencyClock: Sendable {
             }
 
             // Permanency hearing: 12 months from entry, then 12 months after the last one held.
-            let permanency = held.filter { $0.kind == .permanency && $0.date >= entered }
+            let permanency = held.filter { $0.kind == .permanency && $0.date >= e.removalDate }
             if let last = permanency.last {
                 let satisfied = permanency.count == 1 ? entered.adding(months: policy.permanencyHearingMonths)
                     : permanency[permanency.count - 2].date.adding(months: policy.permanencyHearingMonths)
@@ -212,7 +214,7 @@ public struct PermanencyClock: Sendable {
                 let basis = "\(policy.tprDaysInCare) days in care within \(policy.tprWindowDays) days (15 of the most recent 22 months), trial home visit and runaway days not counted"
                 if let exception = f.tprExceptions.last {
                     add(.tprFiling, day, .excepted, "\(exception.reason.label): \(exception.note) (recorded by \(exception.recordedBy) on \(exception.recordedOn.iso))")
-                } else if let filed = held.first(where: { $0.kind == .tpr && $0.date >= entered }) {
+                } else if let filed = held.first(where: { $0.kind == .tpr && $0.date >= e.removalDate }) {
                     add(.tprFiling, day, .done, "petition heard \(filed.date.iso); \(basis)")
                 } else {
                     add(.tprFiling, day, nil, basis)
