@@ -54,7 +54,7 @@ struct AccessPolicyTests {
             return .notFound
         case .parent:
             let familyView: Set<RecordKind> = [.caseFile, .member, .person, .permanencyGoal, .team, .casePlan, .visitPlan, .visit, .familyCalendar,
-                                               .hearing, .teamDecision]
+                                               .hearing, .teamDecision, .aftercarePlan]
             return action == .read && familyView.contains(kind) ? .allow : .forbidden
         case .administrator:
             return kind == .auditTrail && action == .read ? .allow : .notFound

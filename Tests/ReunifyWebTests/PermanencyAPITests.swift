@@ -202,4 +202,94 @@ struct PermanencyAPITests {
             #expect(page.body.string.contains("AC-1") && page.body.string.contains("Re-entry"))
         }
     }
+
+    @Test("concurrent planning: a path is worked only when it is a goal, its steps in order; a relative search starts a family search; adoption waits for the TPR hearing")
+    func paths() async throws {
+        try await TestApp.run { app, _ in
+            let api = try await APIClient.signIn(app, "caseworker@demo.reunify.test")
+            let (caseID, childID, _) = try await Self.caseWithChild(api, number: "CP-1", removal: "2025-06-01")
+            let step = { (step: String, status: String, date: String, extra: String) in
+                try await api.json(.POST, "/api/v1/cases/\(caseID)/permanency-steps",
+                                   #"{"childId":"\#(childID)","step":"\#(step)","status":"\#(status)","date":"\#(date)"\#(extra)}"#)
+            }
+            let (noGoal, n) = try await step("relative_search", "started", "2026-10-01", "")
+            #expect(noGoal == .unprocessableEntity && (n["reason"] as? String)?.contains("goals first") == true, "\(n)")
+            _ = try await api.json(.POST, "/api/v1/cases/\(caseID)/goals",
+                #"{"childId":"\#(childID)","primary":"reunification","primarySince":"2025-06-10","concurrent":"live_with_relatives","concurrentSince":"2026-01-10"}"#)
+            let (notGoal, _) = try await step("termination_of_rights", "started", "2026-10-01", "")
+            #expect(notGoal == .unprocessableEntity)
+            let (started, s) = try await step("relative_search", "started", "2026-10-01", #","note":"Maternal aunt in Fresno named by the mother","startTracing":true"#)
+            #expect(started == .created, "\(s)")
+            let traceID = try #require(s["tracingRequestId"] as? String)
+            let (_, trace) = try await api.json(.GET, "/api/v1/tracing-requests/\(traceID)")
+            #expect(trace["kind"] as? String == "family_search", "\(trace)")
+            let (outOfOrder, o) = try await step("home_approval", "done", "2026-11-01", "")
+            #expect(outOfOrder == .unprocessableEntity && (o["reason"] as? String)?.contains("comes first") == true, "\(o)")
+            let (noReason, _) = try await step("home_assessment", "ruled_out", "2026-11-01", "")
+            #expect(noReason == .unprocessableEntity)
+            let (found, f) = try await step("relative_search", "done", "2026-10-20", #","note":"Aunt found and willing""#)
+            #expect(found == .created, "\(f)")
+            #expect(try await step("home_assessment", "done", "2026-11-05", "").0 == .created)
+            let (_, paths) = try await api.json(.GET, "/api/v1/cases/\(caseID)/permanency-paths")
+            let path = try #require(((paths["children"] as? [[String: Any]])?.first?["paths"] as? [[String: Any]])?.first)
+            #expect(path["plan"] as? String == "live_with_relatives" && path["role"] as? String == "concurrent" && path["state"] as? String == "underway")
+            #expect(path["next"] as? String == "home_approval", "\(path)")
+            let statuses = (path["steps"] as? [[String: Any]])?.compactMap { $0["status"] as? String }
+            #expect(statuses == ["done", "done", "not_started"], "\(String(describing: statuses))")
+
+            // Adoption: parental rights are terminated by a court.
+            _ = try await api.json(.PUT, "/api/v1/cases/\(caseID)/goals/\(try #require((try await api.list("/api/v1/cases/\(caseID)/goals").1.first?["id"]) as? String))",
+                #"{"childId":"\#(childID)","primary":"reunification","primarySince":"2025-06-10","concurrent":"adoption","concurrentSince":"2026-11-10","version":1}"#)
+            let (noHearing, h) = try await step("termination_of_rights", "done", "2026-11-20", "")
+            #expect(noHearing == .unprocessableEntity && (h["reason"] as? String)?.contains("TPR hearing") == true, "\(h)")
+            _ = try await api.json(.POST, "/api/v1/cases/\(caseID)/hearings", #"{"childIds":["\#(childID)"],"kind":"tpr","date":"2026-11-18"}"#)
+            #expect(try await step("termination_of_rights", "done", "2026-11-20", "").0 == .created)
+            let (early, _) = try await step("finalisation", "done", "2026-11-21", "")
+            #expect(early == .unprocessableEntity)
+            let (_, after) = try await api.json(.GET, "/api/v1/cases/\(caseID)/permanency-paths")
+            let plans = ((after["children"] as? [[String: Any]])?.first?["paths"] as? [[String: Any]])?.compactMap { "\($0["plan"]!):\($0["role"]!)" }
+            #expect(plans == ["live_with_relatives:former", "adoption:concurrent"], "\(String(describing: plans))")
+
+            // A parent does not see the paths; another caseworker does not find the case.
+            let parent = try await APIClient.signIn(app, "parent@demo.reunify.test")
+            #expect(try await parent.send(.GET, "/api/v1/cases/\(caseID)/permanency-paths").status == .notFound)
+            let other = try await APIClient.signIn(app, "caseworker2@demo.reunify.test")
+            let (hidden, _) = try await other.json(.POST, "/api/v1/cases/\(caseID)/permanency-steps",
+                #"{"childId":"\#(childID)","step":"home_approval","status":"started","date":"2026-11-20"}"#)
+            #expect(hidden == .notFound)
+        }
+    }
+
+    @Test("an aftercare plan follows a discharge home: services, who checks in, and the follow-up days met by the follow-ups")
+    func aftercarePlan() async throws {
+        try await TestApp.run { app, _ in
+            let api = try await APIClient.signIn(app, "caseworker@demo.reunify.test")
+            let (caseID, childID, episodeID) = try await Self.caseWithChild(api, number: "AP-1", removal: "2025-11-01")
+            let body = #"{"childId":"\#(childID)","services":["Family therapy, Bridges Counseling","Parent support group"],"checkInBy":"Alex Rivera, caseworker","contact":"555-0134"}"#
+            let (notYet, n) = try await api.json(.POST, "/api/v1/cases/\(caseID)/aftercare-plans", body)
+            #expect(notYet == .unprocessableEntity && (n["reason"] as? String)?.contains("discharge") == true, "\(n)")
+            _ = try await api.json(.PUT, "/api/v1/cases/\(caseID)/episodes/\(episodeID)",
+                #"{"childId":"\#(childID)","removalDate":"2025-11-01","manner":"court_ordered","circumstances":["neglect"],"dischargeDate":"2026-09-01","dischargeReason":"reunification","version":1}"#)
+            let (made, plan) = try await api.json(.POST, "/api/v1/cases/\(caseID)/aftercare-plans", body)
+            #expect(made == .created, "\(plan)")
+            #expect(plan["discharged"] as? String == "2026-09-01")
+            let days = (plan["followUps"] as? [[String: Any]])?.compactMap { $0["due"] as? String }
+            #expect(days == ["2026-10-01", "2026-10-31", "2026-11-30", "2027-02-28", "2027-09-01"], "\(String(describing: days))")
+            #expect(try await api.json(.POST, "/api/v1/cases/\(caseID)/aftercare-plans", body).0 == .conflict)
+            _ = try await api.json(.POST, "/api/v1/cases/\(caseID)/follow-ups", #"{"childId":"\#(childID)","date":"2026-09-28","seen":true,"wellbeing":"Well"}"#)
+            let (_, plans) = try await api.list("/api/v1/cases/\(caseID)/aftercare-plans")
+            let states = (plans.first?["followUps"] as? [[String: Any]])?.compactMap { $0["status"] as? String }
+            #expect(states == ["done", "overdue", "due_soon", "upcoming", "upcoming"], "\(String(describing: states))")
+            let planID = try #require(plan["id"] as? String)
+            let (stale, _) = try await api.json(.PUT, "/api/v1/cases/\(caseID)/aftercare-plans/\(planID)",
+                #"{"childId":"\#(childID)","services":"Family therapy","checkInBy":"Alex Rivera","version":5}"#)
+            #expect(stale == .conflict)
+            let (changed, c) = try await api.json(.PUT, "/api/v1/cases/\(caseID)/aftercare-plans/\(planID)",
+                #"{"childId":"\#(childID)","services":"Family therapy\nHousing support","checkInBy":"","version":1}"#)
+            #expect(changed == .unprocessableEntity, "\(c)")
+            let (ok, d) = try await api.json(.PUT, "/api/v1/cases/\(caseID)/aftercare-plans/\(planID)",
+                #"{"childId":"\#(childID)","services":"Family therapy\nHousing support","checkInBy":"Jordan Lee, family support worker","version":1}"#)
+            #expect(ok == .ok && (d["services"] as? [String]) == ["Family therapy", "Housing support"] && d["version"] as? Int == 2, "\(d)")
+        }
+    }
 }

@@ -4,8 +4,8 @@
 /// - supervisor: everything on their unit's cases, including the audit trail.
 /// - clinician, legal: read the case when on its team; a clinician on the team may also rate assessments.
 /// - provider: no case content yet (they will see referrals sent to their organisation).
-/// - parent: read their own case's family view (the case, its members, their persons, goals, plan, visits, hearings and
-///   the team's decisions).
+/// - parent: read their own case's family view (the case, its members, their persons, goals, plan, visits, hearings,
+///   the team's decisions and the aftercare plan).
 /// - administrator: no case content unless on the team (then read only); every case's audit trail.
 ///
 /// A case the actor has no part in is answered `notFound`, never `forbidden`, so its existence is not leaked.
@@ -86,7 +86,7 @@ public struct AccessPolicy: Sendable {
         case .family:
             guard action == .read else { return .forbidden("Please ask your caseworker to change this") }
             switch kind {
-            case .caseFile, .member, .person, .permanencyGoal, .team, .casePlan, .visitPlan, .visit, .familyCalendar, .hearing, .teamDecision:
+            case .caseFile, .member, .person, .permanencyGoal, .team, .casePlan, .visitPlan, .visit, .familyCalendar, .hearing, .teamDecision, .aftercarePlan:
                 return .allow
             default:
                 return .forbidden("This part of the case is kept by the agency")

@@ -49,6 +49,10 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     case icwaNotice = "icwa_notice"
     /// An aftercare follow-up of a child who went home.
     case followUp = "follow_up"
+    /// A step of an alternative permanency path (relative care, guardianship, adoption, a planned living arrangement).
+    case permanencyStep = "permanency_step"
+    /// What continues after a child leaves care home: services, who checks in, the follow-up days.
+    case aftercarePlan = "aftercare_plan"
     /// A relative's inquiry for a child, or the agency's search for a registered child's family.
     case tracingRequest = "tracing_request"
     /// A registered child the matching engine proposes for a tracing request, with the decision on it.

@@ -53,6 +53,8 @@ public enum DecisionSubject {}
 public enum TPRExceptionSubject {}
 public enum NoticeSubject {}
 public enum FollowUpSubject {}
+public enum PathStepSubject {}
+public enum AftercarePlanSubject {}
 
 public typealias UserID = Identifier<UserSubject>
 public typealias CaseID = Identifier<CaseSubject>
@@ -78,6 +80,8 @@ public typealias LevelChangeID = Identifier<LevelChangeSubject>
 public typealias SafetyAssessmentID = Identifier<SafetyAssessmentSubject>
 public typealias VisitID = Identifier<VisitSubject>
 public typealias HearingID = Identifier<HearingSubject>
+public typealias PathStepID = Identifier<PathStepSubject>
+public typealias AftercarePlanID = Identifier<AftercarePlanSubject>
 public typealias DecisionID = Identifier<DecisionSubject>
 public typealias TPRExceptionID = Identifier<TPRExceptionSubject>
 public typealias NoticeID = Identifier<NoticeSubject>

@@ -253,17 +253,8 @@ public struct PermanencyClock: Sendable {
                   [.reunification, .liveWithRelative, .guardianship].contains(reason) {
             // Aftercare: follow-ups at 30, 60, 90, 180 and 365 days after discharge; each met by a follow-up recorded
             // after the one before it was due.
-            var unused = f.followUps.filter { $0 > discharged && $0 <= today }.sorted()
-            var previous = discharged
-            for days in policy.aftercareFollowUpDays {
-                let due = discharged.adding(days: days)
-                if let i = unused.firstIndex(where: { $0 > previous }) {
-                    let seen = unused.remove(at: i)
-                    add(.aftercareFollowUp, due, .done, "\(days) days after discharge on \(discharged.iso); seen \(seen.iso)")
-                } else {
-                    add(.aftercareFollowUp, due, nil, "\(days) days after discharge on \(discharged.iso)")
-                }
-                previous = due
+            for s in aftercareSchedule(discharged: discharged, followUps: f.followUps, today: today) {
+                add(.aftercareFollowUp, s.due, s.status, "\(s.days) days after discharge on \(discharged.iso)\(s.seen.map { "; seen \($0.iso)" } ?? "")")
             }
         }
         return items.sorted(by: ClockItem.soonestFirst)

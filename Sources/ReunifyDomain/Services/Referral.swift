@@ -186,6 +186,7 @@ public struct ConsentDetails: Equatable, Sendable, Codable {
     }
 }
 
-fileprivate extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
+extension String {
+    /// The text, or nil when it is empty.
+    public var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -197,4 +197,108 @@ public struct PermanencyCommands: Sendable {
                     .init(model.id, "recorded an aftercare follow-up of \(try await facts.name(of: details.childID)) on \(details.date.iso)"))
         }
     }
+
+    // MARK: alternative permanency paths
+
+    public typealias Step = Recorded<PathStepSubject, PathStepDetails>
+
+    /// Checks a path step against the case as it stands, in `db` (the change's transaction, or a read before it).
+    static func checkStep(_ details: PathStepDetails, caseID: CaseID, on db: any Database, today: CalendarDate) async throws {
+        let facts = try await CaseFacts(db, caseID)
+        let goals = try await CaseRecordsRepository(db).goals(of: caseID).first { $0.childID == details.childID.uuid }?.details
+        let records = try await PermanencyRepository(db).records(in: caseID)
+        let tpr = records.hearings.map(\.details).filter { $0.kind == .tpr && $0.childIDs.contains(details.childID) && $0.isHeld(today: today) }.map(\.date)
+        try PathRules.check(details, members: facts.members, goals: goals, episodes: try await facts.episodes().map(\.details),
+                            earlier: records.steps.map(\.details), heldTPRHearings: tpr, today: today)
+    }
+
+    /// Records a step of an alternative permanency path. A relative search started with `startTracing` files a family
+    /// search for the child through the tracing write path (after the step's rules are checked, so a refused step
+    /// files nothing) and links it to the step.
+    public func recordStep(_ input: PathStepDetails, startTracing: Bool = false, in caseID: CaseID) async throws -> Step {
+        let acting = self.acting
+        try await change.authorize(.create, .permanencyStep, caseID: caseID)
+        var details = input
+        details.note = details.note?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        details.recordedBy = acting.actor.id
+        details.recordedByName = try await UserRepository(change.db).find(acting.actor.id)?.name ?? acting.userEmail
+        details.tracingRequestID = nil
+        if startTracing {
+            guard details.step == .relativeSearch else {
+                throw ValidationFailure(field: "startTracing", "A family search is started from the search for relatives")
+            }
+            try await Self.checkStep(details, caseID: caseID, on: change.db, today: acting.today)
+            let facts = try await CaseFacts(change.db, caseID)
+            let name = try await UserRepository(change.db).find(acting.actor.id)?.name ?? acting.userEmail
+            let request = try await TracingCommands(change.db, acting).file(TracingRequestDetails(
+                kind: .familySearch, inquirer: Inquirer(name: name, relationship: "caseworker", contact: acting.userEmail),
+                sought: SoughtPerson(givenName: "", familyName: ""), childID: details.childID,
+                notes: "Search for relatives and kin of \(try await facts.name(of: details.childID)), started from the permanency path"))
+            details.tracingRequestID = TracingRequestID(request.id!)
+        }
+        let final = details
+        return try await change.write(.create, .permanencyStep, caseID: caseID) { tx in
+            try await Self.checkStep(final, caseID: caseID, on: tx, today: acting.today)
+            let model = PermanencyRecordModel(caseID: caseID, kind: .pathStep, child: final.childID, day: final.date, status: final.status.rawValue,
+                                              final, by: acting.actor.id, at: acting.now)
+            try await model.create(on: tx)
+            let facts = try await CaseFacts(tx, caseID)
+            return (try model.recorded(PathStepDetails.self),
+                    .init(model.id, "\(final.step.label.lowercased()) for \(try await facts.name(of: final.childID)): \(final.status.label.lowercased())"))
+        }
+    }
+
+    // MARK: aftercare plans
+
+    public typealias Aftercare = Recorded<AftercarePlanSubject, AftercarePlanDetails>
+
+    /// Records the aftercare plan for the child's latest discharge home, to a relative or to a guardian; the discharge
+    /// day is taken from the episode.
+    public func recordAftercarePlan(_ input: AftercarePlanDetails, in caseID: CaseID) async throws -> Aftercare {
+        let acting = self.acting
+        return try await change.write(.create, .aftercarePlan, caseID: caseID) { tx in
+            let facts = try await CaseFacts(tx, caseID)
+            let episodes = try await facts.episodes().map(\.details)
+            var details = Self.tidy(input)
+            if let discharge = AftercareRules.discharge(of: details.childID, episodes: episodes)?.dischargeDate { details.discharged = discharge }
+            try AftercareRules.check(details, members: facts.members, episodes: episodes)
+            if try await PermanencyRepository(tx).records(in: caseID).aftercarePlan(of: details.childID, discharged: details.discharged) != nil {
+                throw DuplicateRecord("childId", "This discharge already has an aftercare plan; change it instead")
+            }
+            let model = PermanencyRecordModel(caseID: caseID, kind: .aftercarePlan, child: details.childID, day: details.discharged, details,
+                                              by: acting.actor.id, at: acting.now)
+            try await model.create(on: tx)
+            return (try model.recorded(AftercarePlanDetails.self),
+                    .init(model.id, "made the aftercare plan of \(try await facts.name(of: details.childID))"))
+        }
+    }
+
+    public func changeAftercarePlan(_ id: AftercarePlanID, in caseID: CaseID, to input: AftercarePlanDetails, expectedVersion: Int) async throws -> Aftercare {
+        let acting = self.acting
+        return try await change.write(.update, .aftercarePlan, caseID: caseID) { tx in
+            guard let model = try await PermanencyRepository(tx).model(id.uuid, .aftercarePlan, in: caseID) else {
+                throw StoreError.absent("There is no such aftercare plan in this case")
+            }
+            let current = try StoredJSON.decode(AftercarePlanDetails.self, model.body)
+            let facts = try await CaseFacts(tx, caseID)
+            var details = Self.tidy(input)
+            details.childID = current.childID
+            details.discharged = current.discharged
+            try AftercareRules.check(details, members: facts.members, episodes: try await facts.episodes().map(\.details))
+            model.apply(child: details.childID, day: details.discharged, details)
+            try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
+            _ = acting
+            return (try model.recorded(AftercarePlanDetails.self),
+                    .init(model.id, "changed the aftercare plan of \(try await facts.name(of: details.childID))"))
+        }
+    }
+
+    static func tidy(_ p: AftercarePlanDetails) -> AftercarePlanDetails {
+        var d = p
+        d.services = p.services.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        d.checkInBy = p.checkInBy.trimmingCharacters(in: .whitespacesAndNewlines)
+        d.contact = p.contact?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        d.note = p.note?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        return d
+    }
 }

@@ -12,6 +12,8 @@ public enum PermanencyRecordKind: String, Sendable, CaseIterable {
     case tprException = "tpr_exception"
     case icwaNotice = "icwa_notice"
     case followUp = "follow_up"
+    case pathStep = "path_step"
+    case aftercarePlan = "aftercare_plan"
 }
 
 /// One court or permanency record: its kind, child (where it concerns one), day and status as columns, the details

@@ -9,12 +9,25 @@ public struct PermanencyRecords: Sendable {
     public var exceptions: [Recorded<TPRExceptionSubject, TPRExceptionDetails>] = []
     public var notices: [Recorded<NoticeSubject, ICWANoticeDetails>] = []
     public var followUps: [Recorded<FollowUpSubject, FollowUpDetails>] = []
+    /// Every entry of the alternative permanency paths, by day then as recorded.
+    public var steps: [Recorded<PathStepSubject, PathStepDetails>] = []
+    public var aftercarePlans: [Recorded<AftercarePlanSubject, AftercarePlanDetails>] = []
     public init() {}
+
+    /// A child's path of one plan, from the entries recorded.
+    public func path(of child: PersonID, _ plan: PermanencyPlan) -> PermanencyPath {
+        PermanencyPath(childID: child, plan: plan, entries: steps.map(\.details))
+    }
+
+    /// The child's aftercare plan for a discharge.
+    public func aftercarePlan(of child: PersonID, discharged: CalendarDate) -> Recorded<AftercarePlanSubject, AftercarePlanDetails>? {
+        aftercarePlans.last { $0.details.childID == child && $0.details.discharged == discharged }
+    }
 
     public func hearing(_ id: HearingID) -> Recorded<HearingSubject, HearingDetails>? { hearings.first { $0.id == id } }
 }
 
-/// Reads hearings, team decisions, TPR exceptions, ICWA notices and follow-ups.
+/// Reads hearings, team decisions, TPR exceptions, ICWA notices, follow-ups, path steps and aftercare plans.
 public struct PermanencyRepository: Sendable {
     let db: any Database
     public init(_ db: any Database) { self.db = db }
@@ -50,6 +63,8 @@ public struct PermanencyRepository: Sendable {
                 case .tprException: r.exceptions.append(try row.recorded(TPRExceptionDetails.self))
                 case .icwaNotice: r.notices.append(try row.recorded(ICWANoticeDetails.self))
                 case .followUp: r.followUps.append(try row.recorded(FollowUpDetails.self))
+                case .pathStep: r.steps.append(try row.recorded(PathStepDetails.self))
+                case .aftercarePlan: r.aftercarePlans.append(try row.recorded(AftercarePlanDetails.self))
                 case nil: continue
                 }
                 result[caseID] = r

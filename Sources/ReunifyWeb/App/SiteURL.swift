@@ -83,6 +83,9 @@ enum SiteURL {
     case newNotice(CaseID)
     case noticeReceived(CaseID, NoticeID)
     case newFollowUp(CaseID)
+    case newPathStep(CaseID)
+    case newAftercarePlan(CaseID)
+    case editAftercarePlan(CaseID, AftercarePlanID)
     case overdue
 
     /// The address's segments, each id written by `id(name, value)`: its value in a link, `:name` in a route. The one
@@ -168,6 +171,9 @@ enum SiteURL {
         case .newNotice(let c): ["cases", id("caseID", c), "icwa-notices", "new"]
         case .noticeReceived(let c, let n): ["cases", id("caseID", c), "icwa-notices", id("noticeID", n), "received"]
         case .newFollowUp(let c): ["cases", id("caseID", c), "follow-ups", "new"]
+        case .newPathStep(let c): ["cases", id("caseID", c), "permanency-steps", "new"]
+        case .newAftercarePlan(let c): ["cases", id("caseID", c), "aftercare-plans", "new"]
+        case .editAftercarePlan(let c, let p): ["cases", id("caseID", c), "aftercare-plans", id("planID", p), "edit"]
         case .overdue: ["overdue"]
         }
     }

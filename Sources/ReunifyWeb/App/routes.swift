@@ -43,6 +43,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: CalendarPagesController())
     try pages.register(collection: HearingPagesController())
     try pages.register(collection: PermanencyPagesController())
+    try pages.register(collection: PathPagesController())
     try pages.register(collection: OverdueController())
 
     let api = app.grouped("api", "v1")

@@ -18,6 +18,11 @@ extension OpenAPIDocument {
         "put /api/v1/cases/{caseID}/icwa-notices/{noticeID}": ("updateICWANotice", "Permanency"),
         "get /api/v1/cases/{caseID}/follow-ups": ("listFollowUps", "Permanency"),
         "post /api/v1/cases/{caseID}/follow-ups": ("recordFollowUp", "Permanency"),
+        "get /api/v1/cases/{caseID}/permanency-paths": ("listPermanencyPaths", "Permanency"),
+        "post /api/v1/cases/{caseID}/permanency-steps": ("recordPermanencyStep", "Permanency"),
+        "get /api/v1/cases/{caseID}/aftercare-plans": ("listAftercarePlans", "Permanency"),
+        "post /api/v1/cases/{caseID}/aftercare-plans": ("recordAftercarePlan", "Permanency"),
+        "put /api/v1/cases/{caseID}/aftercare-plans/{planID}": ("updateAftercarePlan", "Permanency"),
     ]
 
     static func permanencyPaths() -> [String: Any] {
@@ -66,6 +71,23 @@ extension OpenAPIDocument {
                 "post": op("Record an aftercare follow-up of a child who left care home, to a relative or to a guardian", params: ["caseID"],
                            body: "FollowUpInput", ok: 201, returns: ref("FollowUp"), errors: all),
             ],
+            c + "/permanency-paths": [
+                "get": op("Each child's alternative permanency paths (those their goals name, and any worked before) with every step's latest entry",
+                          params: ["caseID"], returns: ref("PermanencyPaths")),
+            ],
+            c + "/permanency-steps": [
+                "post": op("Record a step of an alternative permanency path (started, done, not needed or ruled out); a relative search with startTracing files a family search",
+                           params: ["caseID"], body: "PermanencyStepInput", ok: 201, returns: ref("PermanencyStep"), errors: all),
+            ],
+            c + "/aftercare-plans": [
+                "get": op("The case's aftercare plans with their follow-up days", params: ["caseID"], returns: array(ref("AftercarePlan"))),
+                "post": op("Make the aftercare plan for a child's discharge home, to a relative or to a guardian", params: ["caseID"],
+                           body: "AftercarePlanInput", ok: 201, returns: ref("AftercarePlan"), errors: all),
+            ],
+            c + "/aftercare-plans/{planID}": [
+                "put": op("Change an aftercare plan; 'version' must be the one read", params: ["caseID", "planID"], body: "AftercarePlanUpdate",
+                          returns: ref("AftercarePlan"), errors: all),
+            ],
         ]
     }
 
@@ -85,6 +107,7 @@ extension OpenAPIDocument {
         let goal = object(["childId": uuid, "primary": codes(PermanencyPlan.self), "concurrent": codes(PermanencyPlan.self)], required: ["primary"])
         let newGoal: [String: Any] = ["anyOf": [codes(PermanencyPlan.self), goal, array(goal)],
                                       "description": "for change_permanency_goal: a plan for every child in care, or each child's goals; when left out each child's concurrent goal becomes the goal"]
+        let aftercareProps: [String: [String: Any]] = ["childId": uuid, "services": lines, "checkInBy": text, "contact": string, "note": string]
         let noticeProps: [String: [String: Any]] = ["childId": uuid, "hearingId": uuid, "recipient": text, "sent": date, "received": date]
         return [
             "Timeline": object(["items": array(object([
@@ -115,6 +138,33 @@ extension OpenAPIDocument {
             "ICWANoticeUpdate": updating(object(noticeProps, required: ["childId", "hearingId", "recipient", "sent"])),
             "ICWANotice": object(noticeProps.merging(["id": uuid, "caseId": uuid, "recipient": string, "version": version]) { _, b in b },
                                  required: ["id", "caseId", "childId", "hearingId", "recipient", "sent", "version"]),
+            "PermanencyStepInput": object([
+                "childId": uuid, "step": codes(PathStep.self), "status": codes(StepStatus.self), "date": date, "note": string,
+                "startTracing": ["type": "boolean"],
+            ], required: ["childId", "step", "status", "date"]),
+            "PermanencyStep": object([
+                "id": uuid, "childId": uuid, "plan": codes(PermanencyPlan.self), "step": codes(PathStep.self), "label": string,
+                "status": codes(StepStatus.self), "date": date, "note": string, "tracingRequestId": uuid, "recordedBy": string,
+            ], required: ["id", "childId", "plan", "step", "label", "status", "date"]),
+            "PermanencyPaths": object(["children": array(object([
+                "childId": uuid, "primary": codes(PermanencyPlan.self), "concurrent": codes(PermanencyPlan.self),
+                "paths": array(object([
+                    "plan": codes(PermanencyPlan.self), "role": ["type": "string", "enum": ["primary", "concurrent", "former"]],
+                    "state": ["type": "string", "enum": ["not_started", "underway", "complete", "ruled_out"]], "next": codes(PathStep.self),
+                    "steps": array(object([
+                        "step": codes(PathStep.self), "label": string,
+                        "status": ["type": "string", "enum": ["not_started"] + StepStatus.allCases.map(\.rawValue)],
+                        "date": date, "note": string, "tracingRequestId": uuid,
+                    ], required: ["step", "label", "status"])),
+                ], required: ["plan", "role", "state", "steps"])),
+            ], required: ["childId", "paths"]))], required: ["children"]),
+            "AftercarePlanInput": object(aftercareProps, required: ["childId", "services", "checkInBy"]),
+            "AftercarePlanUpdate": updating(object(aftercareProps, required: ["childId", "services", "checkInBy"])),
+            "AftercarePlan": object(aftercareProps.merging([
+                "id": uuid, "caseId": uuid, "discharged": date, "services": array(string), "checkInBy": string, "version": version,
+                "followUps": array(object(["days": ["type": "integer"], "due": date, "seen": date, "status": codes(ClockStatus.self)],
+                                          required: ["days", "due", "status"])),
+            ]) { _, b in b }, required: ["id", "caseId", "childId", "discharged", "services", "checkInBy", "followUps", "version"]),
             "FollowUpInput": object([
                 "childId": uuid, "date": date, "seen": ["type": "boolean"], "wellbeing": text, "concerns": lines, "servicesNeeded": lines,
             ], required: ["childId", "date", "seen", "wellbeing"]),

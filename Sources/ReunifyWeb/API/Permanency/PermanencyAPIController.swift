@@ -4,7 +4,7 @@ import ReunifyDomain
 import ReunifyStore
 
 /// A case's deadlines (`timeline`), hearings, team decisions and their approval, TPR exceptions, ICWA notices and
-/// aftercare follow-ups.
+/// aftercare follow-ups; alternative permanency paths and aftercare plans (PermanencyPathsAPI.swift).
 struct PermanencyAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let c = routes.grouped("cases", ":caseID")
@@ -23,6 +23,7 @@ struct PermanencyAPIController: RouteCollection {
         c.put("icwa-notices", ":noticeID", use: changeNotice)
         c.get("follow-ups", use: listFollowUps)
         c.post("follow-ups", use: recordFollowUp)
+        bootPaths(c)
     }
 
     struct ItemDTO: Content {

@@ -53,7 +53,9 @@ extension CaseOverviewView {
                     .li(.text("\(overview.name(e.details.childID)): \(e.details.reason.label). \(e.details.note) (\(e.details.recordedByName), \(e.details.recordedOn.iso))"))
                 }),
                 .if(may(.create, .tprException), .p(.a(.href(SiteURL.newTPRException(caseID).path), "Record an exception"))))),
+            .if(may(.read, .permanencyStep), pathsSection()),
             .if(icwa && may(.read, .icwaNotice), noticeLog()),
+            .if(may(.read, .aftercarePlan), aftercareSection()),
             .if(may(.read, .followUp) && (discharged || !p.followUps.isEmpty), .group(
                 .h3("Aftercare follow-ups"),
                 p.followUps.isEmpty ? .p("None recorded yet.") :
@@ -90,5 +92,82 @@ extension CaseOverviewView {
             view.hidden("version"),
             view.date(name, "Received on (notice to \(n.details.recipient))", hint: nil),
             .button(.type(.submit), .class("button secondary"), "Save the day received"))
+    }
+}
+
+extension CaseOverviewView {
+    /// Each child's alternative permanency paths (those the goals name, and any worked before), step by step.
+    func pathsSection() -> Node<HTML.BodyContext> {
+        let p = overview.permanency
+        let children = p.paths(children: overview.children.map(\.person.id), goals: overview.goals.map(\.details)).filter { !$0.paths.isEmpty }
+        return .group(
+            .h3(.id("paths"), "Concurrent planning: alternative permanency paths"),
+            children.isEmpty ? .p("No child has relative care, guardianship, adoption or a planned living arrangement as a goal or concurrent goal.") :
+            .group(.forEach(children) { c in
+                .group(.forEach(c.paths) { path in
+                    let role = c.goals?.primary == path.plan ? "goal" : c.goals?.concurrent == path.plan ? "concurrent goal" : "no longer a goal"
+                    let state: String = switch path.state {
+                    case .notStarted: "not started"
+                    case .underway: "underway" + (path.next.map { ", next: \($0.label.lowercased())" } ?? "")
+                    case .complete: "complete"
+                    case .ruledOut: "ruled out"
+                    }
+                    return .div(.class("path"), .id("path-\(c.child)-\(path.plan.rawValue)"),
+                        .h4(.text("\(overview.name(c.child)): \(path.plan.label) (\(role)) — \(state)")),
+                        .table(.class("table"),
+                            .thead(.tr(.th("Step"), .th("Where it stands"), .th("Date"), .th("Note"), .th(.span(.class("visually-hidden"), "Actions")))),
+                            .tbody(.forEach(path.steps) { s in
+                                .tr(.td(.text(s.step.label)),
+                                    .td(.text(s.latest?.status.label ?? "Not started")),
+                                    .td(.text(s.latest?.date.iso ?? "")),
+                                    .td(.text([s.latest?.note, s.latest?.recordedByName.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")),
+                                        .unwrap(s.history.compactMap(\.tracingRequestID).last) { t in
+                                            .group(.text(" "), .a(.href(SiteURL.tracingRequest(t).path), "Family search in tracing"))
+                                        }),
+                                    .td(.if(may(.create, .permanencyStep) && path.state != .complete,
+                                        .a(.href(SiteURL.newPathStep(caseID).path + "?childId=\(c.child)&step=\(s.step.rawValue)"),
+                                           .text("Record"), .span(.class("visually-hidden"), .text(" \(s.step.label.lowercased()) for \(overview.name(c.child))"))))))
+                            })))
+                })
+            }))
+    }
+
+    /// Each child who left care home, to a relative or to a guardian: the aftercare plan and its follow-ups.
+    func aftercareSection() -> Node<HTML.BodyContext> {
+        let p = overview.permanency
+        let episodes = overview.episodes.map(\.episode.details)
+        let discharged = overview.children.compactMap { c in AftercareRules.discharge(of: c.person.id, episodes: episodes).map { (c.person.id, $0) } }
+        guard !discharged.isEmpty || !p.aftercarePlans.isEmpty else { return .empty }
+        return .group(
+            .h3(.id("aftercare"), "Aftercare"),
+            .forEach(discharged) { (child, episode) in
+                let day = episode.dischargeDate!
+                let plan = p.aftercarePlan(of: child, discharged: day)
+                let schedule = PermanencyClock(policy: timelines).aftercareSchedule(
+                    discharged: day, followUps: p.followUps.filter { $0.details.childID == child && $0.details.seen }.map(\.details.date), today: today)
+                return .div(.class("aftercare"), .id("aftercare-\(child)"),
+                    .h4(.text("\(overview.name(child)): left care on \(day.iso) (\(episode.dischargeReason?.label.lowercased() ?? ""))")),
+                    .unwrap(plan, { plan in
+                        .dl(.class("facts"),
+                            .dt("Services that continue"), .dd(.ul(.forEach(plan.details.services) { .li(.text($0)) })),
+                            .dt("Who checks in"), .dd(.text(plan.details.checkInBy)),
+                            .unwrap(plan.details.contact) { .group(.dt("How to reach them"), .dd(.text($0))) },
+                            .unwrap(plan.details.note) { .group(.dt("Note"), .dd(.text($0))) })
+                    }, else: .p("No aftercare plan yet.")),
+                    .if(plan == nil && may(.create, .aftercarePlan),
+                        .p(.a(.href(SiteURL.newAftercarePlan(caseID).path + "?childId=\(child)"), .text("Make the aftercare plan"),
+                              .span(.class("visually-hidden"), .text(" for \(overview.name(child))"))))),
+                    .unwrap(plan.flatMap { may(.update, .aftercarePlan) ? $0 : nil }) { plan in
+                        .p(.a(.href(SiteURL.editAftercarePlan(caseID, plan.id).path), .text("Change the aftercare plan"),
+                              .span(.class("visually-hidden"), .text(" for \(overview.name(child))"))))
+                    },
+                    .table(.class("table"), .id("follow-up-days-\(child)"),
+                        .caption(.text("Follow-ups")),
+                        .thead(.tr(.th("After"), .th("Due"), .th("Seen"), .th("Status"))),
+                        .tbody(.forEach(schedule) { s in
+                            .tr(.td(.text("\(s.days) days")), .td(.text(s.due.iso)), .td(.text(s.seen?.iso ?? "")),
+                                .td(.span(.class("tag \(s.status == .overdue ? "warn" : "")"), .text(s.status.label))))
+                        })))
+            })
     }
 }

@@ -1,0 +1,148 @@
+import Fluent
+import Plot
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// The steps of the alternative permanency paths, and aftercare plans.
+struct PathPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.newPathStep(.any).route, use: newStep)
+        routes.post(SiteURL.newPathStep(.any).route, use: recordStep)
+        routes.get(SiteURL.newAftercarePlan(.any).route, use: newPlan)
+        routes.post(SiteURL.newAftercarePlan(.any).route, use: recordPlan)
+        routes.get(SiteURL.editAftercarePlan(.any, .any).route, use: editPlan)
+        routes.post(SiteURL.editAftercarePlan(.any, .any).route, use: changePlan)
+    }
+
+    func back(_ req: Request, _ o: CaseOverview, _ anchor: String) -> Response { req.redirect(to: SiteURL.caseFile(o.caseID).path + "#" + anchor) }
+
+    func children(_ o: CaseOverview) -> [(String, String)] { o.children.map { ($0.person.id.description, o.name($0.person.id)) } }
+
+    // MARK: steps
+
+    func stepPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
+        let view = FormView(form, errors: errors)
+        let steps = PathStep.allCases.map { ($0.rawValue, "\($0.plan.label): \($0.label)") }
+        return RecordFormPage(title: "Record a permanency step", action: SiteURL.newPathStep(o.caseID).path,
+                              cancel: SiteURL.caseFile(o.caseID).path + "#paths", submitLabel: "Save the step", view: view, fields: [
+                                view.select("childId", "Child", options: children(o)),
+                                view.select("step", "Step", options: steps, hint: "A step of a path that is the child's goal or concurrent goal"),
+                                view.select("status", "Where it stands", StepStatus.self),
+                                view.date("date", "Date"),
+                                view.textarea("note", "Note", hint: "What was done or found; say why when a step is not needed or the path is ruled out"),
+                                view.checkbox("startTracing", "Start a family search in tracing (for the search for relatives)"),
+                              ], breadcrumbs: o.breadcrumbs).render(req, status: status)
+    }
+
+    func newStep(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.create, .permanencyStep)
+        var form = FormData()
+        form.set("childId", try? req.query.get(String.self, at: "childId"))
+        form.set("step", try? req.query.get(String.self, at: "step"))
+        form.set("status", "started")
+        form.set("date", date: req.today.parts)
+        return stepPage(req, o, form, [])
+    }
+
+    func recordStep(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.create, .permanencyStep)
+        let form = FormData(req)
+        var r = FormReader(form)
+        let child: PersonID? = r.id("childId", "Choose the child")
+        let step = r.code(PathStep.self, "step", required: "Choose the step")
+        let status = r.code(StepStatus.self, "status", required: "Say where the step stands")
+        let date = r.requiredDate("date", "Give the day of the step")
+        var errors = r.errors
+        if let child, let step, let status, let date, errors.isEmpty {
+            let details = PathStepDetails(childID: child, step: step, status: status, date: date, note: form.optional("note"))
+            if try await attemptForm(&errors, {
+                _ = try await PermanencyCommands(req.change()).recordStep(details, startTracing: form.bool("startTracing"), in: o.caseID)
+            }) { return back(req, o, "paths") }
+        }
+        return stepPage(req, o, form, errors, status: .unprocessableEntity)
+    }
+
+    // MARK: aftercare plans
+
+    func planPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], editing: AftercarePlanID? = nil,
+                  status: HTTPResponseStatus = .ok) -> Response {
+        let view = FormView(form, errors: errors)
+        let action = editing.map { SiteURL.editAftercarePlan(o.caseID, $0).path } ?? SiteURL.newAftercarePlan(o.caseID).path
+        var fields: [Node<HTML.FormContext>] = [view.hidden("version")]
+        if editing == nil {
+            fields.append(view.select("childId", "Child", options: o.children.filter { AftercareRules.discharge(of: $0.person.id, episodes: o.episodes.map(\.episode.details)) != nil }
+                .map { ($0.person.id.description, o.name($0.person.id)) }))
+        }
+        fields += [
+            view.textarea("services", "Services that continue", hint: "One per line: the service and its provider"),
+            view.text("checkInBy", "Who checks in with the family", hint: "A name and their role"),
+            view.text("contact", "How the family reaches them"),
+            view.textarea("note", "Note"),
+        ]
+        return RecordFormPage(title: editing == nil ? "Make the aftercare plan" : "Change the aftercare plan", action: action,
+                              cancel: SiteURL.caseFile(o.caseID).path + "#aftercare", submitLabel: "Save the aftercare plan", view: view,
+                              fields: fields, breadcrumbs: o.breadcrumbs).render(req, status: status)
+    }
+
+    func details(_ form: FormData, child: PersonID) -> AftercarePlanDetails {
+        AftercarePlanDetails(childID: child, discharged: CalendarDate(year: 1970, month: 1, day: 1)!,
+                             services: form.string("services").split(whereSeparator: \.isNewline).map(String.init),
+                             checkInBy: form.string("checkInBy"), contact: form.optional("contact"), note: form.optional("note"))
+    }
+
+    func newPlan(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.create, .aftercarePlan)
+        var form = FormData()
+        form.set("childId", try? req.query.get(String.self, at: "childId"))
+        form.set("checkInBy", req.signedIn.map { "\($0.user.name), caseworker" })
+        return planPage(req, o, form, [])
+    }
+
+    func recordPlan(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.create, .aftercarePlan)
+        let form = FormData(req)
+        var r = FormReader(form)
+        let child: PersonID? = r.id("childId", "Choose the child")
+        var errors = r.errors
+        if let child, errors.isEmpty {
+            if try await attemptForm(&errors, {
+                _ = try await PermanencyCommands(req.change()).recordAftercarePlan(details(form, child: child), in: o.caseID)
+            }) { return back(req, o, "aftercare") }
+        }
+        return planPage(req, o, form, errors, status: .unprocessableEntity)
+    }
+
+    func plan(_ req: Request, _ o: CaseOverview) throws -> Recorded<AftercarePlanSubject, AftercarePlanDetails> {
+        let id: AftercarePlanID = try req.idParameter("planID", "aftercare plan")
+        guard let plan = o.permanency.aftercarePlans.first(where: { $0.id == id }) else {
+            throw Abort(.notFound, reason: "There is no such aftercare plan in this case")
+        }
+        return plan
+    }
+
+    func editPlan(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.update, .aftercarePlan)
+        let p = try plan(req, o)
+        var form = FormData()
+        form.set("version", String(p.version))
+        form.set("services", p.details.services.joined(separator: "\n"))
+        form.set("checkInBy", p.details.checkInBy)
+        form.set("contact", p.details.contact)
+        form.set("note", p.details.note)
+        return planPage(req, o, form, [], editing: p.id)
+    }
+
+    func changePlan(req: Request) async throws -> Response {
+        let (o, _) = try await req.caseOverview(.update, .aftercarePlan)
+        let p = try plan(req, o)
+        let form = FormData(req)
+        let r = FormReader(form)
+        var errors: [FieldError] = []
+        if try await attemptForm(&errors, {
+            _ = try await PermanencyCommands(req.change()).changeAftercarePlan(p.id, in: o.caseID, to: details(form, child: p.details.childID),
+                                                                               expectedVersion: r.version)
+        }) { return back(req, o, "aftercare") }
+        return planPage(req, o, form, errors, editing: p.id, status: .unprocessableEntity)
+    }
+}
