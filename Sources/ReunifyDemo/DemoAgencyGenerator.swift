@@ -42,6 +42,9 @@ public struct DemoAgencyGenerator: Sendable {
         var tracing = DemoTracingBuilder(rng: rng, today: today, staff: staff)
         let (arrivals, requests) = tracing.build(registered: families)
         families += arrivals
+        // Families whose histories the permanency clock needs (past 15 of 22 months; a re-entry), from their own seed.
+        var permanency = DemoPermanencyFamilies(rng: SeededGenerator(seed: seed &+ 0x5045_524D), today: today, staff: staff)
+        families += permanency.build()
         // The demo parent is the mother in the first family: a caseworker's case with a child in care.
         let parentFamily = families[0]
         let mother = parentFamily.persons.first { $0.role == .parent }!

@@ -23,9 +23,10 @@ public struct DemoLoader: Sendable {
         if try await isLoaded() { return false }
         let services = DemoServiceRecords.make(agency, today: today)
         let familyTime = practice.map { DemoFamilyTime.make(agency, practice: $0, today: today) }
+        let permanency = DemoPermanency.make(agency, today: today)
         let instant = now ?? today.startOfDay.addingTimeInterval(12 * 3600)
         let problems = agency.problems(today: today) + DemoServices.problems() + services.problems(agency, today: today)
-            + (familyTime?.problems(agency, now: instant, today: today) ?? [])
+            + (familyTime?.problems(agency, now: instant, today: today) ?? []) + permanency.problems(agency, today: today)
         guard problems.isEmpty else { throw ValidationFailure(field: "demo", problems.joined(separator: "; ")) }
         try await db.transaction { tx in
             for (o, org) in DemoServices.directory.enumerated() {
@@ -67,8 +68,34 @@ public struct DemoLoader: Sendable {
             }
             if let familyTime { try await load(familyTime, on: tx) }
             try await load(services, on: tx)
+            try await load(permanency, today: today, at: instant, on: tx)
         }
         return true
+    }
+
+    func load(_ p: DemoPermanency, today: CalendarDate, at: Date, on tx: any Database) async throws {
+        for r in p.records {
+            let model: PermanencyRecordModel
+            switch r.details {
+            case .hearing(let h):
+                model = PermanencyRecordModel(caseID: r.caseID, kind: .hearing, child: h.childIDs.first, day: h.date, status: h.state(today: today), h, by: r.by, at: at)
+            case .decision(let d):
+                model = PermanencyRecordModel(caseID: r.caseID, kind: .decision, child: nil, day: d.date, status: d.status.rawValue, d, by: r.by, at: at)
+            case .exception(let e):
+                model = PermanencyRecordModel(caseID: r.caseID, kind: .tprException, child: e.childID, day: e.recordedOn, e, by: r.by, at: at)
+            case .notice(let n):
+                model = PermanencyRecordModel(caseID: r.caseID, kind: .icwaNotice, child: n.childID, day: n.sent, status: n.received == nil ? "sent" : "received",
+                                              n, by: r.by, at: at)
+            case .followUp(let f):
+                model = PermanencyRecordModel(caseID: r.caseID, kind: .followUp, child: f.childID, day: f.date, f, by: r.by, at: at)
+            case .step(let s):
+                model = PermanencyRecordModel(caseID: r.caseID, kind: .pathStep, child: s.childID, day: s.date, status: s.status.rawValue, s, by: r.by, at: at)
+            case .aftercare(let a):
+                model = PermanencyRecordModel(caseID: r.caseID, kind: .aftercarePlan, child: a.childID, day: a.discharged, a, by: r.by, at: at)
+            }
+            model.id = r.id
+            try await model.create(on: tx)
+        }
     }
 
     func load(_ records: DemoServiceRecords, on tx: any Database) async throws {

@@ -3,7 +3,8 @@ import ReunifyDomain
 
 /// The demo agency's plans, consents, referrals and sessions: a plan in every status, a referral in every status,
 /// the demo parent's family with an active plan and sessions, and on the case the legal account's team holds a
-/// substance use referral (with consent) and a session with a clinical note. Made from the agency, never random.
+/// substance use referral (with consent) and a session with a clinical note; every other family past planning with
+/// children in care has an active first plan. Made from the agency, never random.
 public struct DemoServiceRecords: Sendable {
     public struct Plan: Sendable { public let id: PlanID; public let caseID: CaseID; public let details: CasePlanDetails; public let by: UserID }
     public struct Consent: Sendable { public let id: ConsentID; public let caseID: CaseID; public let details: ConsentDetails; public let by: UserID }
@@ -159,6 +160,16 @@ public struct DemoServiceRecords: Sendable {
                          startsOn: status == .approved ? today.adding(days: 10) : nil)
             }
             for (n, (prefix, s)) in refs.enumerated() { refer(f, parent, prefix, status: s, on: today.adding(days: -25 + n * 3)) }
+        }
+
+        // Every other family past planning with children in care has its first plan, approved within 60 days of removal.
+        let planned = Set(records.plans.map(\.caseID))
+        for f in inCare where !planned.contains(f.caseID) && [.services, .familyTime, .trialHomeVisit].contains(f.details.stage) {
+            guard let parent = adultParent(f), let removal = f.episodes.filter(\.details.isOpen).map(\.details.removalDate).min(),
+                  removal.adding(days: 50) <= today else { continue }
+            let drafted = removal.adding(days: 45)
+            _ = plan(f, number: 1, status: .active, drafted: drafted,
+                     goals: goals(f, parent, category: .parentingEducation, serviceID: nil, from: drafted))
         }
         return records
     }

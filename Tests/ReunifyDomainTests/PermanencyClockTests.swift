@@ -106,6 +106,11 @@ struct PermanencyClockTests {
         let later = Self.clock.items(facts, today: Self.d("2025-09-01"))
         #expect(Self.item(later, .periodicReview)?.due == Self.d("2026-02-20"))
         #expect(Self.item(later, .casePlan, pending: false)?.status == .done)
+        // A permanency hearing reviews the case in court: the next review falls 6 months after it.
+        facts.hearings.append(.init(kind: .permanency, date: Self.d("2026-02-10")))
+        let afterPermanency = Self.clock.items(facts, today: Self.d("2026-02-15"))
+        #expect(Self.item(afterPermanency, .periodicReview)?.due == Self.d("2026-08-10"))
+        #expect(Self.item(afterPermanency, .periodicReview)?.basis.contains("permanency hearing of 2026-02-10") == true)
     }
 
     @Test("ICWA: notice received at least 10 days before each scheduled hearing")

@@ -90,7 +90,7 @@ struct StoreTests {
                 return Actor(id: u.id, role: u.role, unit: u.unit)
             }
             let own = try await repo.list(policy.scope(for: actor("caseworker@demo.reunify.test")), page: 1, per: 100)
-            #expect(own.total == 18)
+            #expect(own.total == 20)
             #expect(own.cases.allSatisfy { $0.caseworkerID == agency.user("caseworker@demo.reunify.test")!.id.uuid })
             #expect(try await repo.list(policy.scope(for: actor("supervisor@demo.reunify.test")), page: 1, per: 100).total == agency.families.count)
             #expect(try await repo.list(policy.scope(for: actor("parent@demo.reunify.test")), page: 1, per: 100).total == 1)

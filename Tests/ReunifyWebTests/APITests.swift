@@ -15,7 +15,7 @@ struct APITests {
             let api = try await APIClient.signIn(app, "caseworker@demo.reunify.test")
             let (status, page) = try await api.json(.GET, "/api/v1/cases?page=2&per=5")
             #expect(status == .ok)
-            #expect(page["total"] as? Int == 18)
+            #expect(page["total"] as? Int == 20)
             #expect((page["items"] as? [[String: Any]])?.count == 5)
             let (created, body) = try await api.json(.POST, "/api/v1/cases", #"{"caseNumber":"API-1","familyName":"Okonkwo"}"#)
             #expect(created == .created)

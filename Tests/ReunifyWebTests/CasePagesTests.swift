@@ -30,7 +30,7 @@ struct CasePagesTests {
             let agency = TestApp.agency
             let mine = Self.caseworkerFamilies()
             let theirs = agency.families.filter { $0.details.caseworkerID == agency.user("caseworker2@demo.reunify.test")!.id }
-            #expect(page.contains("18 cases"))
+            #expect(page.contains("20 cases"))
             for family in mine { #expect(page.contains(family.details.caseNumber), "missing \(family.details.caseNumber)") }
             for family in theirs { #expect(!page.contains(family.details.caseNumber), "leaked \(family.details.caseNumber)") }
             #expect(page.contains("Days in care"))

@@ -186,12 +186,14 @@ public struct PermanencyClock: Sendable {
             let planDue = e.removalDate.adding(days: policy.casePlanDueDays)
             add(.casePlan, planDue, f.planApprovedOn.map { _ in .done }, "\(policy.casePlanDueDays) days after removal on \(e.removalDate.iso)")
 
-            // Periodic review: every 6 months from entry, or from the last review hearing.
-            let reviews = held.filter { $0.kind == .review && $0.date >= e.removalDate }
+            // Periodic review: every 6 months from entry, or from the last review. A permanency hearing reviews the
+            // case in court too, so it counts as one (RULES.md §4.2: a review by a court or an administrative body).
+            let reviews = held.filter { ($0.kind == .review || $0.kind == .permanency) && $0.date >= e.removalDate }
             if let last = reviews.last {
-                add(.periodicReview, last.date, .done, "review hearing held \(last.date.iso)")
+                let what = last.kind == .review ? "review hearing" : "permanency hearing"
+                add(.periodicReview, last.date, .done, "\(what) held \(last.date.iso)")
                 add(.periodicReview, last.date.adding(months: policy.periodicReviewMonths), nil,
-                    "\(policy.periodicReviewMonths) months after the review hearing of \(last.date.iso)")
+                    "\(policy.periodicReviewMonths) months after the \(what) of \(last.date.iso)")
             } else {
                 add(.periodicReview, entered.adding(months: policy.periodicReviewMonths), nil, "\(policy.periodicReviewMonths) months after \(enteredBasis)")
             }

@@ -33,7 +33,7 @@ public final class PermanencyRecordModel: VersionedModel, Model, @unchecked Send
     @Field(key: .version) public var version: Int
 
     public init() {}
-    init<T: Encodable>(caseID: CaseID, kind: PermanencyRecordKind, child: PersonID?, day: CalendarDate, status: String = "recorded",
+    public init<T: Encodable>(caseID: CaseID, kind: PermanencyRecordKind, child: PersonID?, day: CalendarDate, status: String = "recorded",
                        _ details: T, by user: UserID, at: Date) {
         self.caseID = caseID.uuid
         self.kind = kind.rawValue
