@@ -22,7 +22,7 @@ struct SiteURLTests {
         .newVisitPlan(idA()), .visitPlan(idA(), idB()), .scheduleVisit(idA(), idB()), .levelChange(idA(), idB()), .approveLevelChange(idA(), idB(), idB()),
         .recordVisit(idA(), idB()), .newSafetyAssessment(idA()), .familyCalendarLink(idA()), .calendar, .calendarLink, .revokeCalendarLink,
         .newHearing(idA()), .editHearing(idA(), idB()), .courtReport(idA(), idB()), .newDecision(idA()), .approveDecision(idA(), idB()),
-        .newTPRException(idA()), .newNotice(idA()), .noticeReceived(idA(), idB()), .newFollowUp(idA()), .newPathStep(idA()), .newAftercarePlan(idA()), .editAftercarePlan(idA(), idB()), .overdue,
+        .newTPRException(idA()), .newNotice(idA()), .noticeReceived(idA(), idB()), .newFollowUp(idA()), .newPathStep(idA()), .newAftercarePlan(idA()), .editAftercarePlan(idA(), idB()), .overdue, .outcomes, .outcomeChildren,
     ]
 
     @Test("every address is served by the route made from it, and its link fills that route's parameters with the ids")

@@ -104,6 +104,20 @@ public struct AccessPolicy: Sendable {
         actor.role == .administrator
     }
 
+    /// Whose outcome figures and exports the actor may have: a supervisor their unit's (asking for another unit is
+    /// refused), an administrator the agency's or any unit's; no one else. Nil when refused.
+    public func outcomesScope(_ actor: Actor, requested unit: String?) -> OutcomesScope? {
+        switch actor.role {
+        case .supervisor:
+            guard let own = actor.unit, unit == nil || unit == own else { return nil }
+            return .unit(own)
+        case .administrator:
+            return unit.map(OutcomesScope.unit) ?? .agency
+        default:
+            return nil
+        }
+    }
+
     /// Supervisors read the calibration report of their unit and approve overrides.
     public func maySupervise(_ actor: Actor) -> Bool { actor.role == .supervisor }
 
@@ -196,5 +210,16 @@ public struct ReferralVisibility: Sendable {
     /// Provider staff move their organisation's referrals (accept, decline, waitlist, start, complete, end).
     public func mayAnswer(_ actor: Actor, providerID: ProviderID) -> Bool {
         actor.role == .provider && actorProvider == providerID
+    }
+}
+
+/// The families an outcome figure or export covers.
+public enum OutcomesScope: Sendable, Equatable {
+    case agency
+    case unit(String)
+
+    public var unit: String? {
+        if case .unit(let u) = self { return u }
+        return nil
     }
 }

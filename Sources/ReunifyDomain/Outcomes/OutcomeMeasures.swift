@@ -28,11 +28,14 @@ public struct OutcomeEpisode: Sendable, Equatable {
     public let discharge: CalendarDate?
     public let reason: DischargeReason?
     public let unit: String?
+    /// The case the episode is recorded in, for listing the children a figure counts.
+    public let caseID: UUID?
     public let placements: [OutcomePlacement]
 
     public init(id: UUID, childID: UUID, birthDate: CalendarDate?, removal: CalendarDate, discharge: CalendarDate?, reason: DischargeReason?,
-                unit: String? = nil, placements: [OutcomePlacement] = []) {
+                unit: String? = nil, caseID: UUID? = nil, placements: [OutcomePlacement] = []) {
         self.id = id
+        self.caseID = caseID
         self.childID = childID
         self.birthDate = birthDate
         self.removal = removal
@@ -144,11 +147,12 @@ public struct OutcomeMeasures: Sendable {
         return true
     }
 
-    /// Every figure, from the episodes of the children concerned (all their episodes, in any unit: a re-entry is a
-    /// later removal wherever it is recorded). With a unit, the cohort is the children whose counted removal is in a
-    /// case of that unit. `asOf` censors the curve for children still in care.
-    public func figures(_ episodes: [OutcomeEpisode], unit: String? = nil, asOf: CalendarDate) -> OutcomeFigures {
-        let cohort = self.cohort(episodes).filter { unit == nil || $0.unit == unit }
+    /// Every figure, from the episodes recorded (all of a child's: a re-entry is a later removal). With a unit, only
+    /// the episodes of that unit's cases are read, so the unit's export of episodes and placements gives its figures
+    /// again; the agency's figures read every episode. `asOf` censors the curve for children still in care.
+    public func figures(_ all: [OutcomeEpisode], unit: String? = nil, asOf: CalendarDate) -> OutcomeFigures {
+        let episodes = unit.map { u in all.filter { $0.unit == u } } ?? all
+        let cohort = self.cohort(episodes)
         let removals = Dictionary(grouping: episodes, by: \.childID).mapValues { $0.map(\.removal) }
 
         let p1 = cohort.filter { permanentWithinYear($0, exits: Self.permanentExits) }

@@ -21,6 +21,7 @@ public enum ReunifyMigrations {
             CreateServices(),
             CreateFamilyTime(),
             CreatePermanencyRecords(),
+            UpdatePlacementsAddRecordedAt(),
         ]
     }
 }

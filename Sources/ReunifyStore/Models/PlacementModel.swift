@@ -14,10 +14,13 @@ public final class PlacementModel: VersionedModel, @unchecked Sendable {
     @OptionalField(key: .endDate) public var endDate: String?
     @OptionalField(key: .changeReason) public var changeReason: String?
     @Field(key: .version) public var version: Int
+    /// When the placement was recorded (nil for those recorded before this was kept).
+    @OptionalField(key: .recordedAt) public var recordedAt: Date?
 
     public init() {}
-    public init(id: UUID? = nil, caseID: UUID, episodeID: UUID, _ d: PlacementDetails) {
+    public init(id: UUID? = nil, caseID: UUID, episodeID: UUID, _ d: PlacementDetails, recordedAt: Date = Date()) {
         self.id = id
+        self.recordedAt = recordedAt
         self.caseID = caseID
         self.episodeID = episodeID
         self.version = 1

@@ -36,11 +36,11 @@ public struct CaseRecordsRepository: Sendable {
     }
 
     public func placements(of episodeID: EpisodeID) async throws -> [PlacementModel] {
-        try await PlacementModel.query(on: db).filter(\.$episodeID == episodeID.uuid).sort(\.$startDate).all()
+        try await PlacementModel.query(on: db).filter(\.$episodeID == episodeID.uuid).sort(\.$startDate).sort(\.$recordedAt).all()
     }
 
     public func placements(ofCase caseID: CaseID) async throws -> [PlacementModel] {
-        try await PlacementModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$startDate).all()
+        try await PlacementModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$startDate).sort(\.$recordedAt).all()
     }
 
     public func placement(_ id: PlacementID, in caseID: CaseID) async throws -> PlacementModel? {

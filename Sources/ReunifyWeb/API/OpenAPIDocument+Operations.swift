@@ -77,6 +77,7 @@ extension OpenAPIDocument {
         ["name": "Plans and services", "description": "The case plan with the family, providers, referrals and consent to share"],
         ["name": "Family time", "description": "Visit plans and levels, safety assessments, visits, visitation and calendar links"],
         ["name": "Permanency", "description": "The deadlines of each child's case, from the recorded facts"],
+        ["name": "Outcomes", "description": "How the children fare (the federal CFSR measures) and the exports they are computed from"],
         ["name": "About the API", "description": "This document"],
     ]
 
@@ -89,7 +90,7 @@ extension OpenAPIDocument {
             for (method, opValue) in methods {
                 guard var operation = opValue as? [String: Any] else { continue }
                 let known = operations["\(method) \(path)"] ?? familyTimeOperations["\(method) \(path)"]
-                    ?? permanencyOperations["\(method) \(path)"]
+                    ?? permanencyOperations["\(method) \(path)"] ?? outcomesOperations["\(method) \(path)"]
                 assert(known != nil, "OpenAPI operation \(method) \(path) has no operationId")
                 operation["operationId"] = known?.id ?? "\(method)\(path)"
                 operation["tags"] = [known?.tag ?? "Other"]

@@ -162,11 +162,11 @@ enum OpenAPIDocument {
             "info": ["title": "Reunify API", "version": "1.0.0",
                      "description": "Case management for family reunification. Every call is checked against the access policy for the caller's role and the case, and recorded in the audit log."],
             "paths": annotated(paths.merging(tracingPaths()) { a, _ in a }.merging(servicesPaths()) { a, _ in a }
-                .merging(familyTimePaths()) { a, _ in a }.merging(permanencyPaths()) { a, _ in a }),
+                .merging(familyTimePaths()) { a, _ in a }.merging(permanencyPaths()) { a, _ in a }.merging(outcomesPaths()) { a, _ in a }),
             "tags": tags,
             "components": ["schemas": schemas().merging(tracingSchemas()) { a, _ in a }.merging(servicesSchemas()) { a, _ in a }
                 .merging(familyTimeSchemas()) { a, _ in a }
-                .merging(permanencySchemas()) { a, _ in a }, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+                .merging(permanencySchemas()) { a, _ in a }.merging(outcomesSchemas()) { a, _ in a }, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
             "security": [["bearer": [] as [Any]]],
         ]
     }

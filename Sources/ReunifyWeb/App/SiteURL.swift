@@ -87,6 +87,8 @@ enum SiteURL {
     case newAftercarePlan(CaseID)
     case editAftercarePlan(CaseID, AftercarePlanID)
     case overdue
+    case outcomes
+    case outcomeChildren
 
     /// The address's segments, each id written by `id(name, value)`: its value in a link, `:name` in a route. The one
     /// place a path is written.
@@ -175,6 +177,8 @@ enum SiteURL {
         case .newAftercarePlan(let c): ["cases", id("caseID", c), "aftercare-plans", "new"]
         case .editAftercarePlan(let c, let p): ["cases", id("caseID", c), "aftercare-plans", id("planID", p), "edit"]
         case .overdue: ["overdue"]
+        case .outcomes: ["outcomes"]
+        case .outcomeChildren: ["outcomes", "children"]
         }
     }
 

@@ -45,6 +45,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: PermanencyPagesController())
     try pages.register(collection: PathPagesController())
     try pages.register(collection: OverdueController())
+    try pages.register(collection: OutcomesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: AuthAPIController())
@@ -57,6 +58,7 @@ func routes(_ app: Application) throws {
     try signedInAPI.register(collection: ServicesAPIController())
     try signedInAPI.register(collection: FamilyTimeAPIController())
     try signedInAPI.register(collection: PermanencyAPIController())
+    try signedInAPI.register(collection: OutcomesAPIController())
 }
 
 struct HealthStatus: Content {

@@ -27,6 +27,7 @@ struct Layout {
                             .nav(.attribute(named: "aria-label", value: "Main"),
                                 .a(.href(SiteURL.caseload.path), "Caseload"),
                                 .if(OverdueController.mayList(s.actor), .a(.href(SiteURL.overdue.path), "Overdue")),
+                                .if(OutcomesController.mayRead(s.actor), .a(.href(SiteURL.outcomes.path), "Outcomes")),
                                 .a(.href(SiteURL.search.path), "Search people"),
                                 .if(s.actor.role != .provider, .a(.href(SiteURL.calendar.path), s.actor.role == .parent ? "Visits" : "Calendar")),
                                 .if(AccessPolicy().mayTrace(s.actor), .a(.href(SiteURL.tracing.path), "Tracing")),

@@ -1,0 +1,97 @@
+import FluentKit
+import Foundation
+import ReunifyDomain
+
+/// Removal episodes and placements as the outcome measures and the exports read them: the agency's, or one unit's
+/// (the episodes of its cases), in pages ordered by id so a long export never sits in memory.
+public struct OutcomesRepository: Sendable {
+    let db: any Database
+    public init(_ db: any Database) { self.db = db }
+
+    /// One row of the episodes export.
+    public struct EpisodeRow: Sendable {
+        public let id: UUID
+        public let childID: UUID
+        public let birthDate: String?
+        public let removalDate: String
+        public let dischargeDate: String?
+        public let dischargeReason: String?
+        public let unit: String
+        public let caseID: UUID
+    }
+
+    /// One row of the placements export.
+    public struct PlacementRow: Sendable {
+        public let id: UUID
+        public let childID: UUID
+        public let episodeID: UUID
+        public let startDate: String
+        public let endDate: String?
+        public let setting: String
+    }
+
+    func episodeQuery(_ scope: OutcomesScope) -> QueryBuilder<RemovalEpisodeModel> {
+        let q = RemovalEpisodeModel.query(on: db).join(CaseModel.self, on: \RemovalEpisodeModel.$caseID == \CaseModel.$id)
+        if let unit = scope.unit { q.filter(CaseModel.self, \.$unit == unit) }
+        return q
+    }
+
+    /// A page of the episodes in scope, after the episode `after` in id order.
+    public func episodes(_ scope: OutcomesScope, after: UUID?, limit: Int) async throws -> [EpisodeRow] {
+        let q = episodeQuery(scope)
+        if let after { q.filter(\.$id > after) }
+        let models = try await q.sort(\.$id).limit(limit).all()
+        let births = try await birthDates(Array(Set(models.map(\.childID))))
+        return try models.map { m in
+            EpisodeRow(id: m.id!, childID: m.childID, birthDate: births[m.childID] ?? nil, removalDate: m.removalDate, dischargeDate: m.dischargeDate,
+                       dischargeReason: m.dischargeReason, unit: try m.joined(CaseModel.self).unit, caseID: m.caseID)
+        }
+    }
+
+    func birthDates(_ persons: [UUID]) async throws -> [UUID: String?] {
+        var out: [UUID: String?] = [:]
+        for chunk in stride(from: 0, to: persons.count, by: 500).map({ Array(persons[$0..<min($0 + 500, persons.count)]) }) {
+            for p in try await PersonModel.query(on: db).filter(\.$id ~~ chunk).field(\.$id).field(\.$birthDate).all() { out[p.id!] = p.birthDate }
+        }
+        return out
+    }
+
+    /// The placements of a page of episodes, each episode's by start date, then as recorded.
+    public func placements(of episodes: [EpisodeRow]) async throws -> [PlacementRow] {
+        guard !episodes.isEmpty else { return [] }
+        let child = Dictionary(episodes.map { ($0.id, $0.childID) }, uniquingKeysWith: { a, _ in a })
+        var rows: [PlacementRow] = []
+        for chunk in stride(from: 0, to: episodes.count, by: 500).map({ Array(episodes[$0..<min($0 + 500, episodes.count)]) }) {
+            let models = try await PlacementModel.query(on: db).filter(\.$episodeID ~~ chunk.map(\.id))
+                .sort(\.$episodeID).sort(\.$startDate).sort(\.$recordedAt).sort(\.$id).all()
+            rows += models.map { PlacementRow(id: $0.id!, childID: child[$0.episodeID]!, episodeID: $0.episodeID, startDate: $0.startDate,
+                                              endDate: $0.endDate, setting: $0.setting) }
+        }
+        return rows
+    }
+
+    /// Every episode in scope with its placements, as the measures read them.
+    public func outcomeEpisodes(_ scope: OutcomesScope, pageSize: Int = 5_000) async throws -> [OutcomeEpisode] {
+        var out: [OutcomeEpisode] = []
+        var after: UUID?
+        while true {
+            let page = try await episodes(scope, after: after, limit: pageSize)
+            guard let last = page.last else { break }
+            let placements = Dictionary(grouping: try await placements(of: page), by: \.episodeID)
+            out += page.compactMap { e in
+                guard let removal = CalendarDate(iso: e.removalDate) else { return nil }
+                return OutcomeEpisode(id: e.id, childID: e.childID, birthDate: e.birthDate.flatMap(CalendarDate.init(iso:)), removal: removal,
+                                      discharge: e.dischargeDate.flatMap(CalendarDate.init(iso:)), reason: e.dischargeReason.flatMap(DischargeReason.init(rawValue:)),
+                                      unit: e.unit, caseID: e.caseID, placements: (placements[e.id] ?? []).compactMap { p in
+                                          CalendarDate(iso: p.startDate).map {
+                                              OutcomePlacement(id: p.id, start: $0, end: p.endDate.flatMap(CalendarDate.init(iso:)),
+                                                               setting: PlacementSetting(rawValue: p.setting) ?? .fosterFamilyHome)
+                                          }
+                                      })
+            }
+            if page.count < pageSize { break }
+            after = last.id
+        }
+        return out
+    }
+}
