@@ -58,11 +58,25 @@ struct Migrate: AsyncParsableCommand {
 }
 
 struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Load the demo agency into the database (once).")
+    static let configuration = CommandConfiguration(abstract: "Load the demo agency into the database (once); with --families, a state-sized one besides.")
+    @Option(help: "Also load a generated state agency of this many families, in bulk (regions of 120 families, eight caseworkers each).")
+    var families: Int?
+    @Option(help: "The seed the state agency is generated from (the same seed gives the same agency).") var seed: UInt64 = 1
+    @Option(help: "The years the state agency's removals are spread over.") var years: Int = 3
+
     func run() async throws {
         try await withApplication { app in
             try await ReunifyRuntime.migrate(app)
             say(try await ReunifyRuntime.loadDemo(app) ? "Loaded the demo agency." : "The demo agency is already loaded.")
+            if let families {
+                guard families > 0 else { throw ValidationError("--families takes a number of families above 0") }
+                let started = Date()
+                let rows = try await ReunifyRuntime.loadStateAgency(app, families: families, seed: seed, years: years) { done in
+                    if done % 10_000 == 0 || done == families { say("  \(done) families written (\(Int(Date().timeIntervalSince(started))) s)") }
+                }
+                say(rows.map { "Loaded a state agency of \(families) families (seed \(seed), \(years) years): \($0) rows in \(String(format: "%.1f", Date().timeIntervalSince(started))) s." }
+                    ?? "A state agency is already loaded.")
+            }
         }
     }
 }

@@ -38,6 +38,15 @@ public enum ReunifyRuntime {
         return loaded
     }
 
+    /// Loads a generated state agency beside the demo one, unless one is there. Returns the rows written, or nil.
+    public static func loadStateAgency(_ app: Application, families: Int, seed: UInt64, years: Int,
+                                       progress: (@Sendable (Int) -> Void)? = nil) async throws -> Int? {
+        if try await UserRepository(app.db).find(email: "supervisor.1@state.reunify.test") != nil { return nil }
+        let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(DemoAgency.password)
+        return try await StateAgency(families: families, seed: seed, years: years, today: app.reunify.time.today())
+            .load(on: app.db, passwordHash: hash, progress: progress)
+    }
+
     public static func createUser(_ app: Application, email: String, name: String, role: String, unit: String?, password: String) async throws -> String {
         let userRole = try UserRole.parse(role, field: "role")
         guard password.count >= 10 else { throw ValidationFailure(field: "password", "Use a password of at least 10 characters") }
