@@ -1,0 +1,41 @@
+import FluentKit
+import Foundation
+import Testing
+import ReunifyDomain
+@testable import ReunifyStore
+@testable import ReunifyDemo
+
+@Suite("A generated state agency")
+struct StateAgencyTests {
+    @Test("the same seed gives the same agency; every batch passes the domain's rules; discharges of every reason, moves, home visits and re-entries")
+    func generated() {
+        let agency = StateAgency(families: 600, seed: 9, years: 3, today: StoreHarness.today)
+        let staff = agency.staff()
+        #expect(staff.count == 5 && staff[0].unit == "Region 001")
+        var a = StateAgency.Batch(), b = StateAgency.Batch()
+        for i in 0..<600 { agency.family(i, staff: staff, into: &a) }
+        for i in 0..<600 { agency.family(i, staff: staff, into: &b) }
+        #expect(a.episodes.map(\.id) == b.episodes.map(\.id) && a.placements.map(\.startDate) == b.placements.map(\.startDate))
+        #expect(StateAgency.problems(a, today: StoreHarness.today) == [])
+        let episodes = a.episodes.map(\.details)
+        #expect(Set(episodes.compactMap(\.dischargeReason)).isSuperset(of: [.reunification, .liveWithRelative, .guardianship, .adoption, .emancipation]))
+        #expect(episodes.contains { $0.isOpen })
+        #expect(a.placements.contains { $0.setting == PlacementSetting.placedAtHome.rawValue })
+        #expect(Dictionary(grouping: a.placements, by: \.episodeID).values.contains { $0.count >= 3 }, "placements with moves")
+        let byChild = Dictionary(grouping: episodes, by: \.childID)
+        #expect(byChild.values.contains { $0.count == 2 }, "children who came back into care")
+        let removals = episodes.map(\.removalDate)
+        #expect(removals.min()! < StoreHarness.today.adding(days: -2 * 365) && removals.max()! > StoreHarness.today.adding(days: -60))
+    }
+
+    @Test("it loads in bulk beside the demo agency, with its staff")
+    func loads() async throws {
+        try await StoreHarness.withDatabase(demo: true) { db in
+            let before = try await CaseModel.query(on: db).count()
+            let rows = try await StateAgency(families: 250, seed: 3, years: 2, today: StoreHarness.today).load(on: db, passwordHash: "x", batchSize: 100)
+            #expect(rows > 250 * 5)
+            #expect(try await CaseModel.query(on: db).count() == before + 250)
+            #expect(try await UserRepository(db).find(email: "caseworker.3.8@state.reunify.test")?.unit == "Region 003")
+        }
+    }
+}
