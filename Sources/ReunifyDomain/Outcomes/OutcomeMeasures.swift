@@ -110,7 +110,8 @@ public struct OutcomeMeasures: Sendable {
     /// A removal this short (discharge − removal ≤ 7 days) is left out of the entry cohort.
     public static let shortestStayCounted = 8
     public static let permanentExits: Set<DischargeReason> = [.reunification, .liveWithRelative, .guardianship, .adoption]
-    public static let reEntryExits: Set<DischargeReason> = [.reunification, .liveWithRelative, .guardianship]
+    /// The exits P4 follows: those aftercare follows too.
+    public static let reEntryExits: Set<DischargeReason> = FollowUpRules.followed
     public static let unstableSettings: Set<PlacementSetting> = [.placedAtHome, .runaway]
 
     public let start: CalendarDate
@@ -118,6 +119,13 @@ public struct OutcomeMeasures: Sendable {
     public init(start: CalendarDate, end: CalendarDate) {
         self.start = start
         self.end = end
+    }
+
+    /// The period shown when none is asked for: the 12 months that ended a year ago, so every child counted has had
+    /// a year to reach permanency.
+    public static func defaultPeriod(today: CalendarDate) -> OutcomeMeasures {
+        let last = today.adding(months: -12)
+        return OutcomeMeasures(start: last.adding(months: -12).adding(days: 1), end: last)
     }
 
     /// The 12-month anniversary: the same day a year later, or the month's last day where it has fewer.

@@ -252,7 +252,7 @@ public struct PermanencyClock: Sendable {
                     : "\(policy.trialHomeVisitLimitMonths) months after the trial home visit began on \(home.startDate.iso)")
             }
         } else if let last = f.episodes.last, let discharged = last.details.dischargeDate, let reason = last.details.dischargeReason,
-                  [.reunification, .liveWithRelative, .guardianship].contains(reason) {
+                  FollowUpRules.followed.contains(reason) {
             // Aftercare: follow-ups at 30, 60, 90, 180 and 365 days after discharge; each met by a follow-up recorded
             // after the one before it was due.
             for s in aftercareSchedule(discharged: discharged, followUps: f.followUps, today: today) {

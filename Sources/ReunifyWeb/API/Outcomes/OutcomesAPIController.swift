@@ -172,14 +172,10 @@ extension Request {
         return scope
     }
 
-    /// The period asked for (`start`, `end`, both days included); without one, the 12 months that ended a year ago,
-    /// so every child counted has had a year to reach permanency.
+    /// The period asked for (`start`, `end`, both days included); on a page without one, the domain's default.
     func outcomePeriod(required: Bool) throws -> OutcomeMeasures {
         let start = try? query.get(String.self, at: "start"), end = try? query.get(String.self, at: "end")
-        if start == nil && end == nil && !required {
-            let last = today.adding(months: -12)
-            return OutcomeMeasures(start: last.adding(months: -12).adding(days: 1), end: last)
-        }
+        if start == nil && end == nil && !required { return OutcomeMeasures.defaultPeriod(today: today) }
         var errors: [FieldError] = []
         let s = start.flatMap(CalendarDate.init(iso:)), e = end.flatMap(CalendarDate.init(iso:))
         if s == nil { errors.append(FieldError("start", "Give the period's first day as YYYY-MM-DD")) }

@@ -92,13 +92,10 @@ struct OutcomesController: RouteCollection {
         func x(_ d: Double) -> Double { left + d / maxDay * (width - left - right) }
         func y(_ s: Double) -> Double { top + (1 - s) * (height - top - bottom) }
         var path = "M\(x(0)),\(y(1))"
-        var previous = 1.0
         for p in k.curve.dropFirst() {
             path += " H\(String(format: "%.1f", x(Double(p.day)))) V\(String(format: "%.1f", y(p.stillInCare)))"
-            previous = p.stillInCare
         }
         path += " H\(x(maxDay))"
-        _ = previous
         var ticks = ""
         for d in stride(from: 0, through: Int(maxDay), by: 180) {
             ticks += "<line x1=\"\(x(Double(d)))\" y1=\"\(y(0))\" x2=\"\(x(Double(d)))\" y2=\"\(y(0) + 4)\" stroke=\"#505a5f\"/>"
