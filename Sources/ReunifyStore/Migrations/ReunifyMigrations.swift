@@ -22,6 +22,7 @@ public enum ReunifyMigrations {
             CreateFamilyTime(),
             CreatePermanencyRecords(),
             UpdatePlacementsAddRecordedAt(),
+            CreateReadIndexes(),
         ]
     }
 }

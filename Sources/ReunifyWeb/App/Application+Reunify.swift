@@ -10,6 +10,15 @@ extension Application {
         get { storage[ConfigurationKey.self]! }
         set { storage[ConfigurationKey.self] = newValue }
     }
+
+    private struct AuditBatcherKey: StorageKey { typealias Value = AuditBatcher }
+
+    /// The writer of reads' audit entries, made by `configure` (one per process: its batches are this process's
+    /// requests).
+    var auditBatcher: AuditBatcher {
+        get { storage[AuditBatcherKey.self]! }
+        set { storage[AuditBatcherKey.self] = newValue }
+    }
 }
 
 extension Request {

@@ -7,6 +7,8 @@ import ReunifyStore
 /// the tests all come through here.
 public func configure(_ app: Application, _ config: ReunifyConfiguration) async throws {
     app.reunify = config
+    let databases = app.databases, group = app.eventLoopGroup, logger = app.logger
+    app.auditBatcher = AuditBatcher(database: { databases.database(logger: logger, on: group.any()) })
     try config.database.register(on: app.databases)
     app.migrations.add(ReunifyMigrations.all)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))

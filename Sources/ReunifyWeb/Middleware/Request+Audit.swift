@@ -4,11 +4,12 @@ import ReunifyDomain
 import ReunifyStore
 
 extension Request {
-    /// Adds an entry to the audit log for the signed-in user (or `user`, at sign-in).
+    /// Adds an entry to the audit log for the signed-in user (or `user`, at sign-in), and returns once it is committed
+    /// (written with the other requests' entries of the moment, in one transaction).
     func audit(_ action: AuditAction, _ kind: String, recordID: (any AnyRecordID)?, caseID: CaseID?, _ summary: String,
                as user: UserModel? = nil) async throws {
         let who = user ?? signedIn?.user
-        try await AuditRepository(db).record(AuditEventModel(
+        try await application.auditBatcher.record(AuditEventModel(
             occurredAt: now, userID: who?.id, userEmail: who?.email ?? "anonymous", action: action.rawValue,
             recordKind: kind, recordID: recordID?.uuid, caseID: caseID?.uuid, summary: summary, address: clientAddress))
     }

@@ -55,7 +55,7 @@ struct CalendarFeedController: RouteCollection {
         }
         let body = ICalendar(name: title, events: events, stamp: req.now).text
         for caseID in Set(rows.map(\.0)) {
-            try await AuditRepository(req.db).record(AuditEventModel(
+            try await req.application.auditBatcher.record(AuditEventModel(
                 occurredAt: req.now, userID: owner?.id, userEmail: owner?.email ?? "family calendar link", action: AuditAction.view.rawValue,
                 recordKind: RecordKind.visit.rawValue, recordID: feed.id, caseID: caseID.uuid, summary: "a calendar program read the visit feed",
                 address: req.clientAddress))

@@ -1,0 +1,54 @@
+import FluentKit
+import Foundation
+
+/// Writes the audit entries of reads together. Each caller waits until the transaction holding its entry has
+/// committed, so no response goes out before its entry is durable; entries that arrive while a transaction is
+/// being written go into the next one (a group commit). Under load this turns one transaction per read into one per
+/// batch, which is where a read's time went on SQLite (a commit per request, each waiting for the disk).
+/// Writes keep their entry in their own transaction (`Acting`); this is for what only reads.
+public actor AuditBatcher {
+    private let database: @Sendable () -> (any Database)?
+    private var waiting: [(event: AuditEventModel, done: CheckedContinuation<Void, any Error>)] = []
+    private var writing = false
+    /// How many rows a single INSERT carries (SQLite allows 32 766 bound values; an entry has ten).
+    public static let rowsPerInsert = 500
+
+    /// How many transactions have been written (for tests and benchmarks).
+    public private(set) var transactions = 0
+
+    public init(database: @escaping @Sendable () -> (any Database)?) {
+        self.database = database
+    }
+
+    /// Returns once `event` has been committed; throws if its transaction failed (then no entry of that batch stands).
+    public func record(_ event: AuditEventModel) async throws {
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            waiting.append((event, done))
+            if !writing {
+                writing = true
+                Task { await self.drain() }
+            }
+        }
+    }
+
+    private func drain() async {
+        while !waiting.isEmpty {
+            let batch = waiting
+            waiting = []
+            do {
+                let events = batch.map(\.event)
+                guard let db = database() else { throw StoreError.absent("The database has shut down; the audit entry was not written") }
+                try await db.transaction { tx in
+                    for start in stride(from: 0, to: events.count, by: Self.rowsPerInsert) {
+                        try await Array(events[start..<min(events.count, start + Self.rowsPerInsert)]).create(on: tx)
+                    }
+                }
+                transactions += 1
+                for entry in batch { entry.done.resume() }
+            } catch {
+                for entry in batch { entry.done.resume(throwing: error) }
+            }
+        }
+        writing = false
+    }
+}
