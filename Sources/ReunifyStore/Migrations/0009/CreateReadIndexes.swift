@@ -25,6 +25,8 @@ struct CreateReadIndexes: AsyncMigration {
         ("auth_sessions", ["user_id"]),
         ("sign_in_failures", ["throttle_key", "occurred_at"]),
         ("users", ["unit"]),
+        ("users", ["person_id"]),
+        ("calendar_feeds", ["case_id"]),
         ("assessments", ["case_id"]),
         ("reunification_reviews", ["case_id"]),
         ("reunification_reviews", ["child_id"]),
