@@ -9,13 +9,7 @@ families=${1:-100000}
 seconds=${2:-20}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 python3 -c "import requests" 2>/dev/null || python3 -m pip install --quiet requests
-swift build -c release --product reunify >/dev/null
-if [ -z "${DATABASE_URL:-}" ]; then
-  db=$(mktemp -d)/state.sqlite
-  export DATABASE_URL="sqlite://$db"
-else
-  psql "$DATABASE_URL" -qc 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' >/dev/null
-fi
+. Benchmarks/fresh-database.sh
 label=${DATABASE_URL%%:*}
 echo "loading $families families into $label"
 /usr/bin/time -f "%e s elapsed, %M KiB peak memory" .build/release/reunify demo --families "$families" 2>&1 | tail -2

@@ -5,12 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 families=${1:-100000}
 seed=${2:-1}
-swift build -c release --product reunify >/dev/null
-if [ -z "${DATABASE_URL:-}" ]; then
-  db=$(mktemp -d)/state.sqlite
-  export DATABASE_URL="sqlite://$db"
-else
-  psql "$DATABASE_URL" -qc 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' >/dev/null
-fi
+. Benchmarks/fresh-database.sh
 echo "$(date -u +%FT%TZ) $(nproc) cores, $families families, seed $seed, ${DATABASE_URL%%:*}"
 /usr/bin/time -f "%e s elapsed, %M KiB peak memory" .build/release/reunify demo --families "$families" --seed "$seed" 2>&1 | tail -3

@@ -191,16 +191,13 @@ public struct StateAgency: Sendable {
             guard problems.isEmpty else { throw ValidationFailure(field: "demo", problems.prefix(10).joined(separator: "; ")) }
             let batch = b
             try await db.transaction { tx in
-                func insert<M: Model>(_ models: [M]) async throws {
-                    for chunk in stride(from: 0, to: models.count, by: 500) { try await Array(models[chunk..<min(models.count, chunk + 500)]).create(on: tx) }
-                }
-                try await insert(batch.cases)
-                try await insert(batch.persons)
-                try await insert(batch.members)
-                try await insert(batch.team)
-                try await insert(batch.relationships)
-                try await insert(batch.episodes)
-                try await insert(batch.placements)
+                try await batch.cases.create(inChunksOn: tx)
+                try await batch.persons.create(inChunksOn: tx)
+                try await batch.members.create(inChunksOn: tx)
+                try await batch.team.create(inChunksOn: tx)
+                try await batch.relationships.create(inChunksOn: tx)
+                try await batch.episodes.create(inChunksOn: tx)
+                try await batch.placements.create(inChunksOn: tx)
             }
             rows += b.cases.count + b.persons.count + b.members.count + b.team.count + b.relationships.count + b.episodes.count + b.placements.count
             progress?(min(families, first + batchSize))

@@ -8,11 +8,8 @@ import Foundation
 /// Writes keep their entry in their own transaction (`Acting`); this is for what only reads.
 public actor AuditBatcher {
     private let database: @Sendable () -> (any Database)?
-    private var waiting: [(event: AuditEventModel, done: CheckedContinuation<Void, any Error>)] = []
+    private var waiting: [(events: [AuditEventModel], done: CheckedContinuation<Void, any Error>)] = []
     private var writing = false
-    /// How many rows a single INSERT carries (SQLite allows 32 766 bound values; an entry has ten).
-    public static let rowsPerInsert = 500
-
     /// How many transactions have been written (for tests and benchmarks).
     public private(set) var transactions = 0
 
@@ -22,8 +19,14 @@ public actor AuditBatcher {
 
     /// Returns once `event` has been committed; throws if its transaction failed (then no entry of that batch stands).
     public func record(_ event: AuditEventModel) async throws {
+        try await record([event])
+    }
+
+    /// Returns once all of `events` have been committed, in one transaction (a read of several cases waits once).
+    public func record(_ events: [AuditEventModel]) async throws {
+        guard !events.isEmpty else { return }
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
-            waiting.append((event, done))
+            waiting.append((events, done))
             if !writing {
                 writing = true
                 Task { await self.drain() }
@@ -36,13 +39,9 @@ public actor AuditBatcher {
             let batch = waiting
             waiting = []
             do {
-                let events = batch.map(\.event)
+                let events = batch.flatMap(\.events)
                 guard let db = database() else { throw StoreError.absent("The database has shut down; the audit entry was not written") }
-                try await db.transaction { tx in
-                    for start in stride(from: 0, to: events.count, by: Self.rowsPerInsert) {
-                        try await Array(events[start..<min(events.count, start + Self.rowsPerInsert)]).create(on: tx)
-                    }
-                }
+                try await db.transaction { tx in try await events.create(inChunksOn: tx) }
                 transactions += 1
                 for entry in batch { entry.done.resume() }
             } catch {

@@ -54,12 +54,12 @@ struct CalendarFeedController: RouteCollection {
                                           cancelled: d.cancelledByAgency, sequence: visit.version - 1))
         }
         let body = ICalendar(name: title, events: events, stamp: req.now).text
-        for caseID in Set(rows.map(\.0)) {
-            try await req.application.auditBatcher.record(AuditEventModel(
+        try await req.application.auditBatcher.record(Set(rows.map(\.0)).map { caseID in
+            AuditEventModel(
                 occurredAt: req.now, userID: owner?.id, userEmail: owner?.email ?? "family calendar link", action: AuditAction.view.rawValue,
                 recordKind: RecordKind.visit.rawValue, recordID: feed.id, caseID: caseID.uuid, summary: "a calendar program read the visit feed",
-                address: req.clientAddress))
-        }
+                address: req.clientAddress)
+        })
         let response = Response(status: .ok, body: .init(string: body))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
         response.headers.cacheControl = .init(noStore: true)
