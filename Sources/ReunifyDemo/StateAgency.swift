@@ -183,25 +183,29 @@ public struct StateAgency: Sendable {
                 }
             }
         }
-        var rows = 0
-        for first in stride(from: 0, to: families, by: batchSize) {
-            var b = Batch()
-            for i in first..<min(families, first + batchSize) { family(i, staff: staff, into: &b) }
-            let problems = Self.problems(b, today: today)
-            guard problems.isEmpty else { throw ValidationFailure(field: "demo", problems.prefix(10).joined(separator: "; ")) }
-            let batch = b
-            try await db.transaction { tx in
-                try await batch.cases.create(inChunksOn: tx)
-                try await batch.persons.create(inChunksOn: tx)
-                try await batch.members.create(inChunksOn: tx)
-                try await batch.team.create(inChunksOn: tx)
-                try await batch.relationships.create(inChunksOn: tx)
-                try await batch.episodes.create(inChunksOn: tx)
-                try await batch.placements.create(inChunksOn: tx)
+        // The read indexes of the tables written here are built once, after the last batch.
+        let tables: Set<String> = ["cases", "case_members", "case_team_members", "relationships", "removal_episodes", "placements"]
+        return try await DeferredIndexes.load(on: db, tables: tables) { [self] in
+            var rows = 0
+            for first in stride(from: 0, to: families, by: batchSize) {
+                var b = Batch()
+                for i in first..<min(families, first + batchSize) { family(i, staff: staff, into: &b) }
+                let problems = Self.problems(b, today: today)
+                guard problems.isEmpty else { throw ValidationFailure(field: "demo", problems.prefix(10).joined(separator: "; ")) }
+                let batch = b
+                try await db.transaction { tx in
+                    try await batch.cases.create(inChunksOn: tx)
+                    try await batch.persons.create(inChunksOn: tx)
+                    try await batch.members.create(inChunksOn: tx)
+                    try await batch.team.create(inChunksOn: tx)
+                    try await batch.relationships.create(inChunksOn: tx)
+                    try await batch.episodes.create(inChunksOn: tx)
+                    try await batch.placements.create(inChunksOn: tx)
+                }
+                rows += b.cases.count + b.persons.count + b.members.count + b.team.count + b.relationships.count + b.episodes.count + b.placements.count
+                progress?(min(families, first + batchSize))
             }
-            rows += b.cases.count + b.persons.count + b.members.count + b.team.count + b.relationships.count + b.episodes.count + b.placements.count
-            progress?(min(families, first + batchSize))
+            return rows
         }
-        return rows
     }
 }

@@ -38,3 +38,11 @@ enum DialectSQL {
         ]
     }
 }
+
+extension Database {
+    /// The database as SQL, for the reads written in SQL (Reunify runs on SQLite and PostgreSQL only).
+    var sql: any SQLDatabase {
+        guard let sql = self as? any SQLDatabase else { fatalError("Reunify runs on SQL databases only") }
+        return sql
+    }
+}

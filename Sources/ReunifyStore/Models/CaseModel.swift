@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import ReunifyDomain
 
 public final class CaseModel: VersionedModel, @unchecked Sendable {
@@ -44,4 +45,25 @@ public final class CaseModel: VersionedModel, @unchecked Sendable {
     }
 
     public var caseID: CaseID { CaseID(id!) }
+
+    /// The columns `init(row:)` reads, for the reads written in SQL.
+    static let columns = "id, case_number, family_name, stage, caseworker_id, supervisor_id, unit, opened_on, closed_on, version, created_at, updated_at"
+
+    /// A case read by SQL (`columns`), as Fluent would have read it.
+    convenience init(row: any SQLRow) throws {
+        self.init()
+        id = try row.decode(column: "id", as: UUID.self)
+        caseNumber = try row.decode(column: "case_number", as: String.self)
+        familyName = try row.decode(column: "family_name", as: String.self)
+        stage = try row.decode(column: "stage", as: String.self)
+        caseworkerID = try row.decode(column: "caseworker_id", as: UUID?.self)
+        supervisorID = try row.decode(column: "supervisor_id", as: UUID?.self)
+        unit = try row.decode(column: "unit", as: String.self)
+        openedOn = try row.decode(column: "opened_on", as: String.self)
+        closedOn = try row.decode(column: "closed_on", as: String?.self)
+        version = try row.decode(column: "version", as: Int.self)
+        createdAt = try row.decode(column: "created_at", as: Date?.self)
+        updatedAt = try row.decode(column: "updated_at", as: Date?.self)
+        _$idExists = true
+    }
 }

@@ -14,9 +14,8 @@ struct SignInMiddleware: AsyncMiddleware {
         let cookie = request.cookies[Self.cookieName]?.string
         if let token = bearer ?? cookie {
             let sessions = SessionRepository(request.db)
-            if let session = try await sessions.active(tokenHash: Tokens.hash(token), now: request.now),
-               session.kind == (bearer != nil ? AuthSessionModel.Kind.api : .browser).rawValue,
-               let user = try await UserRepository(request.db).find(UserID(session.userID)), !user.disabled {
+            if let (session, user) = try await sessions.active(tokenHash: Tokens.hash(token), now: request.now),
+               session.kind == (bearer != nil ? AuthSessionModel.Kind.api : .browser).rawValue, !user.disabled {
                 if session.kind == AuthSessionModel.Kind.browser.rawValue {
                     try await sessions.touch(session, now: request.now, idleLimit: config.sessionIdleLimit,
                                              absoluteLimit: config.sessionAbsoluteLimit)

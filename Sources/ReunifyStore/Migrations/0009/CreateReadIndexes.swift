@@ -45,12 +45,14 @@ struct CreateReadIndexes: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        for (table, columns) in Self.indexes {
-            try await sql.raw("""
-                CREATE INDEX IF NOT EXISTS \(ident: Self.name(table, columns)) ON \(ident: table) \
-                (\(unsafeRaw: columns.map { "\"\($0)\"" }.joined(separator: ", ")))
-                """).run()
-        }
+        for (table, columns) in Self.indexes { try await Self.create(table, columns, on: sql) }
+    }
+
+    static func create(_ table: String, _ columns: [String], on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            CREATE INDEX IF NOT EXISTS \(ident: Self.name(table, columns)) ON \(ident: table) \
+            (\(unsafeRaw: columns.map { "\"\($0)\"" }.joined(separator: ", ")))
+            """).run()
     }
 
     func revert(on database: any Database) async throws {
