@@ -48,4 +48,9 @@ public struct DemoAgency: Sendable, Equatable {
     public let tracingRequests: [TracingRequest]
 
     public func user(_ email: String) -> User? { users.first { $0.email == email } }
+
+    /// The Spanish-speaking mother's account: a fixed id (not drawn from the seed, so adding her left every other
+    /// generated record as it was).
+    public static let madreEmail = "madre@demo.reunify.test"
+    static let madreID = UserID(UUID(uuidString: "5E6B0000-0000-4000-8000-00000000E500")!)
 }

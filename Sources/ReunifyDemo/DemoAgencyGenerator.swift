@@ -48,7 +48,8 @@ public struct DemoAgencyGenerator: Sendable {
         // The demo parent is the mother in the first family: a caseworker's case with a child in care.
         let parentFamily = families[0]
         let mother = parentFamily.persons.first { $0.role == .parent }!
-        let users: [DemoAgency.User] = [
+        let madre = Self.spanishMother(in: &families, today: today)
+        var users: [DemoAgency.User] = [
             .init(id: staff.admin, email: "admin@demo.reunify.test", name: "Dana Whitfield", role: .administrator, unit: nil, personID: nil),
             .init(id: staff.supervisor, email: "supervisor@demo.reunify.test", name: "Grace Okafor", role: .supervisor, unit: DemoAgency.unit, personID: nil),
             .init(id: staff.caseworker, email: "caseworker@demo.reunify.test", name: "Alex Rivera", role: .caseworker, unit: DemoAgency.unit, personID: nil),
@@ -58,6 +59,36 @@ public struct DemoAgencyGenerator: Sendable {
             .init(id: staff.legal, email: "legal@demo.reunify.test", name: "Morgan Blake", role: .legal, unit: nil, personID: nil),
             .init(id: staff.parent, email: "parent@demo.reunify.test", name: mother.details.fullName, role: .parent, unit: nil, personID: mother.id),
         ]
+        if let madre {
+            users.append(.init(id: DemoAgency.madreID, email: DemoAgency.madreEmail, name: madre.details.fullName, role: .parent, unit: nil,
+                               personID: madre.id))
+        }
         return DemoAgency(users: users, families: families, tracingRequests: requests)
+    }
+
+    /// The Spanish-speaking demo mother (`madre@demo.reunify.test`, whose pages are in Spanish): the mother of the first
+    /// family in services whose first language is Spanish and whose children's father lives apart from her. Her person
+    /// record carries her account's e-mail, and the father, when his address is unknown, is given one in another town,
+    /// so her pages can be checked never to show it.
+    static func spanishMother(in families: inout [DemoAgency.Family], today: CalendarDate) -> DemoAgency.Person? {
+        for (i, f) in families.enumerated() where i > 0 && f.details.stage == .services && f.episodes.contains(where: { $0.details.isOpen }) {
+            guard let mother = f.persons.first(where: { $0.role == .parent && $0.details.sex == .female && $0.details.languages.first == "Spanish"
+                                                        && $0.details.address?.region == "CA" && ($0.details.birthDate?.age(on: today) ?? 0) >= 18 }),
+                  let father = f.persons.first(where: { $0.role == .nonResidentFather }) else { continue }
+            var persons = f.persons
+            var m = mother.details
+            m.email = DemoAgency.madreEmail
+            persons[persons.firstIndex { $0.id == mother.id }!] = .init(id: mother.id, details: m, role: mother.role)
+            if father.details.address == nil || father.details.address == m.address {
+                var d = father.details
+                d.address = Address.tidy(line: "1450 Alder Street, Apt 3", locality: "Stockton", region: "CA", postcode: "95202", country: "US")
+                d.phone = d.phone ?? "555-0188"
+                persons[persons.firstIndex { $0.id == father.id }!] = .init(id: father.id, details: d, role: father.role)
+            }
+            families[i] = DemoAgency.Family(caseID: f.caseID, details: f.details, persons: persons, relationships: f.relationships,
+                                            episodes: f.episodes, goals: f.goals, team: f.team)
+            return persons.first { $0.id == mother.id }
+        }
+        return nil
     }
 }

@@ -116,6 +116,40 @@ public struct DemoFamilyTime: Sendable {
             }
         }
 
+        // The Spanish-speaking mother's family time: her coming supervised visits with a Spanish interpreter, and the
+        // father's own visits, held apart (her pages must never show them).
+        if let madreID = agency.user(DemoAgency.madreEmail)?.personID,
+           let family = agency.families.first(where: { f in f.persons.contains { $0.id == madreID } }),
+           let child = family.persons.first(where: { $0.role == .child }),
+           let father = family.persons.first(where: { $0.role == .nonResidentFather }) {
+            let by = family.details.caseworkerID ?? worker
+            let spanish = VisitLogistics(transport: "Pase de autobús de la agencia", interpreterLanguage: "es")
+            var planID: VisitPlanID
+            if let i = out.plans.firstIndex(where: { $0.caseID == family.caseID && $0.details.childID == child.id && $0.details.participants.contains(madreID) }) {
+                var d = out.plans[i].details
+                d.logistics = spanish
+                out.plans[i] = Plan(id: out.plans[i].id, caseID: family.caseID, details: d)
+                planID = out.plans[i].id
+            } else {
+                planID = VisitPlanID(next())
+                out.plans.append(Plan(id: planID, caseID: family.caseID, details: VisitPlanDetails(
+                    childID: child.id, level: .supervised, participants: [madreID], frequency: "dos veces por semana", durationMinutes: 60,
+                    location: rooms[1], supervisorID: by, logistics: spanish, reviewOn: today.adding(days: 30))))
+            }
+            let plan = out.plans.first { $0.id == planID }!.details
+            let fatherPlanID = VisitPlanID(next())
+            let fatherPlan = VisitPlanDetails(childID: child.id, level: .supervised, participants: [father.id], frequency: "once a week",
+                                              durationMinutes: 60, location: rooms[3], supervisorID: by, reviewOn: today.adding(days: 30))
+            out.plans.append(Plan(id: fatherPlanID, caseID: family.caseID, details: fatherPlan))
+            for (id, p, days) in [(planID, plan, 3), (planID, plan, 10), (fatherPlanID, fatherPlan, 4)] {
+                let draft = VisitDetails(planID: id, childID: child.id, level: p.level, start: today.startOfDay, end: today.startOfDay,
+                                         utcOffsetMinutes: 0, location: p.location, supervisorID: p.supervisorID, people: p.people)
+                if let details = free(draft, on: today.adding(days: days), within: today.adding(days: 2), from: 10) {
+                    out.visits.append(Visit(id: VisitID(next()), caseID: family.caseID, details: details))
+                }
+            }
+        }
+
         // A step up waiting for approval (with the safety assessment behind it), on the last monitored plan of the first
         // caseworker's; a harmful visit and the step down that followed, on the last unsupervised one.
         // Not the first family of the caseworker's: tests and the browser walk start their own family time there.

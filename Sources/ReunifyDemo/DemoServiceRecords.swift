@@ -134,6 +134,44 @@ public struct DemoServiceRecords: Sendable {
                 clinicalNote: nil, by: agency.user("provider@demo.reunify.test")?.id ?? worker))
         }
 
+        // The Spanish-speaking mother's family: plan 1 in force, plan 2 written with her in Spanish and waiting for her
+        // answer (the father's already recorded), and two services for her.
+        if let madreID = agency.user(DemoAgency.madreEmail)?.personID,
+           let family = inCare.first(where: { f in f.persons.contains { $0.id == madreID } }),
+           let madre = family.persons.first(where: { $0.id == madreID }) {
+            let by = family.details.caseworkerID ?? worker
+            let name = madre.details.givenName
+            func spanishGoals(from: CalendarDate, parenting: ServiceID?) -> [PlanGoal] {
+                [PlanGoal(id: next(), statement: "Sus hijos/as viven en casa con \(name), seguros", objectives: [
+                    PlanObjective(id: next(), statement: "\(name) usa una disciplina tranquila y constante",
+                                  measure: "Lo ve la persona que supervisa en 4 de cada 5 visitas", targetDate: from.adding(months: 4),
+                                  interventions: [PlanIntervention(id: next(), category: .parentingEducation, serviceID: parenting,
+                                                                   responsible: name, frequency: "una vez por semana", startsOn: from,
+                                                                   status: .inProgress)]),
+                    PlanObjective(id: next(), statement: "Un hogar seguro y estable para la familia",
+                                  measure: "Un contrato de alquiler a nombre de \(name)", targetDate: from.adding(months: 6),
+                                  interventions: [PlanIntervention(id: next(), category: .housing, responsible: "Trabajador/a social",
+                                                                   frequency: "una reunión al mes")]),
+                ])]
+            }
+            let agreeing = family.persons.filter { PlanRules.agreeingRoles.contains($0.role) }
+            let first = today.adding(days: -50)
+            let parentingService = service("Nurturing Parents").0
+            records.plans.append(Plan(id: PlanID(next()), caseID: family.caseID, details: CasePlanDetails(
+                number: 1, goals: spanishGoals(from: first, parenting: parentingService), status: .active,
+                agreements: agreeing.map { PlanAgreement(personID: $0.id, agreed: true, language: "es", note: nil, recordedOn: first, recordedBy: by) },
+                draftedOn: first, approvedBy: supervisor, approvedOn: first.adding(days: 5), startsOn: first.adding(days: 5)), by: by))
+            let second = today.adding(days: -3)
+            records.plans.append(Plan(id: PlanID(next()), caseID: family.caseID, details: CasePlanDetails(
+                number: 2, goals: spanishGoals(from: second, parenting: parentingService), status: .draft,
+                agreements: agreeing.filter { $0.id != madreID }.map {
+                    PlanAgreement(personID: $0.id, agreed: true, language: "es", note: nil, recordedOn: second, recordedBy: by)
+                },
+                draftedOn: second), by: by))
+            refer(family, madre, "Nurturing Parents", status: .active, on: first.adding(days: 7), by: by)
+            refer(family, madre, "Rapid rehousing", status: .waitlisted, on: first.adding(days: 10), by: by)
+        }
+
         // The legal account's case: a substance use referral with consent, and a therapy session with a clinical note.
         let legalParent = adultParent(legalFamily)!
         _ = plan(legalFamily, number: 1, status: .active, drafted: today.adding(days: -60),

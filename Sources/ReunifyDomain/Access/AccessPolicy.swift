@@ -5,7 +5,8 @@
 /// - clinician, legal: read the case when on its team; a clinician on the team may also rate assessments.
 /// - provider: no case content yet (they will see referrals sent to their organisation).
 /// - parent: read their own case's family view (the case, its members, their persons, goals, plan, visits, hearings,
-///   the team's decisions and the aftercare plan).
+///   the team's decisions and the aftercare plan), answer a plan version themselves, and read the referrals made for
+///   them (`familyReads(referralFor:)`); never another parent's.
 /// - administrator: no case content unless on the team (then read only); every case's audit trail.
 ///
 /// A case the actor has no part in is answered `notFound`, never `forbidden`, so its existence is not leaked.
@@ -84,6 +85,8 @@ public struct AccessPolicy: Sendable {
             }
             return .allow
         case .family:
+            // A parent answers a plan version themselves: their own agreement, or why they do not agree.
+            if kind == .planAnswer && action == .create { return .allow }
             guard action == .read else { return .forbidden("Please ask your caseworker to change this") }
             switch kind {
             case .caseFile, .member, .person, .permanencyGoal, .team, .casePlan, .visitPlan, .visit, .familyCalendar, .hearing, .teamDecision, .aftercarePlan:
@@ -92,6 +95,12 @@ public struct AccessPolicy: Sendable {
                 return .forbidden("This part of the case is kept by the agency")
             }
         }
+    }
+
+    /// A family member reads a referral only when it was made for them: another member's services (the other
+    /// parent's treatment, say) stay with the agency.
+    public func familyReads(referralFor person: PersonID, actorPerson: PersonID?) -> Bool {
+        actorPerson == person
     }
 
     /// May the actor open a new case? Only the roles that hold cases.

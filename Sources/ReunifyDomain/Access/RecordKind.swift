@@ -15,6 +15,9 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     case casePlan = "case_plan"
     /// A supervisor's approval of a case plan version.
     case planApproval = "plan_approval"
+    /// A family member's own answer to a case plan version (agreeing, or declining with a reason), given from the
+    /// family's pages.
+    case planAnswer = "plan_answer"
     /// A family member referred to a provider's service.
     case referral
     /// A family member's consent to share their information with a provider.

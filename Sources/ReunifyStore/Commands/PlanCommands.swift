@@ -44,20 +44,39 @@ public struct PlanCommands: Sendable {
                                 note: String?) async throws -> Recorded<PlanSubject, CasePlanDetails> {
         let acting = self.acting
         return try await change.write(.update, .casePlan, caseID: caseID) { tx in
-            guard let model = try await ServiceRecordsRepository(tx).planModel(id, in: caseID) else {
-                throw StoreError.absent("There is no such plan in this case")
-            }
-            let facts = try await CaseFacts(tx, caseID)
-            let role = facts.members.first { $0.personID == personID }?.role
-            let agreeing = Set(facts.members.filter { PlanRules.agreeingRoles.contains($0.role) }.map(\.personID))
-            let answer = PlanAgreement(personID: personID, agreed: agreed, language: language, note: note, recordedOn: acting.today,
-                                       recordedBy: acting.actor.id)
-            let changed = try PlanRules.recordAgreement(answer, on: model.details, role: role, agreeingMembers: agreeing)
-            model.apply(changed)
-            try await model.saveChecked(expectedVersion: model.version, on: tx)
-            let name = try await facts.name(of: personID)
-            return (model.recorded, .init(model.id, "recorded that \(name) \(agreed ? "agreed to" : "did not agree to") case plan \(changed.number)"))
+            try await Self.answer(id, in: caseID, personID: personID, agreed: agreed, language: language, note: note, acting: acting, on: tx)
         }
+    }
+
+    /// A family member's own answer to a version, given from the family's pages: the person is the account's own,
+    /// and the answer follows the same rule as one a caseworker records.
+    public func answerAsFamily(on id: PlanID, in caseID: CaseID, agreed: Bool, language: String,
+                               note: String?) async throws -> Recorded<PlanSubject, CasePlanDetails> {
+        let acting = self.acting
+        return try await change.write(.create, .planAnswer, caseID: caseID) { tx in
+            guard let person = try await UserModel.find(acting.actor.id.uuid, on: tx)?.personID else {
+                throw StoreError.absent("Your account is not linked to a person in this case")
+            }
+            return try await Self.answer(id, in: caseID, personID: PersonID(person), agreed: agreed, language: language, note: note,
+                                         acting: acting, on: tx)
+        }
+    }
+
+    static func answer(_ id: PlanID, in caseID: CaseID, personID: PersonID, agreed: Bool, language: String, note: String?,
+                       acting: Acting, on tx: any Database) async throws -> (Recorded<PlanSubject, CasePlanDetails>, CaseChange.Entry) {
+        guard let model = try await ServiceRecordsRepository(tx).planModel(id, in: caseID) else {
+            throw StoreError.absent("There is no such plan in this case")
+        }
+        let facts = try await CaseFacts(tx, caseID)
+        let role = facts.members.first { $0.personID == personID }?.role
+        let agreeing = Set(facts.members.filter { PlanRules.agreeingRoles.contains($0.role) }.map(\.personID))
+        let answer = PlanAgreement(personID: personID, agreed: agreed, language: language, note: note, recordedOn: acting.today,
+                                   recordedBy: acting.actor.id)
+        let changed = try PlanRules.recordAgreement(answer, on: model.details, role: role, agreeingMembers: agreeing)
+        model.apply(changed)
+        try await model.saveChecked(expectedVersion: model.version, on: tx)
+        let name = try await facts.name(of: personID)
+        return (model.recorded, .init(model.id, "recorded that \(name) \(agreed ? "agreed to" : "did not agree to") case plan \(changed.number)"))
     }
 
     /// The supervisor approves an agreed version from `startsOn` (today when nil); the version in force before it is

@@ -23,6 +23,7 @@ public enum ReunifyMigrations {
             CreatePermanencyRecords(),
             UpdatePlacementsAddRecordedAt(),
             CreateReadIndexes(),
+            UpdateUsersAddLanguage(),
         ]
     }
 }

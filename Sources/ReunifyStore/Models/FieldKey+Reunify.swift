@@ -11,6 +11,7 @@ extension FieldKey {
     static let role: FieldKey = "role"
     static let unit: FieldKey = "unit"
     static let personID: FieldKey = "person_id"
+    static let language: FieldKey = "language"
     static let passwordHash: FieldKey = "password_hash"
     static let disabled: FieldKey = "disabled"
     // sessions and throttling

@@ -15,6 +15,8 @@ public final class UserModel: Model, @unchecked Sendable {
     @OptionalField(key: .providerID) public var providerID: UUID?
     @Field(key: .passwordHash) public var passwordHash: String
     @Field(key: .disabled) public var disabled: Bool
+    /// The language the person chose to read Reunify in (a `UILanguage` tag); nil until they choose.
+    @OptionalField(key: .language) public var language: String?
     @Timestamp(key: .createdAt, on: .create) public var createdAt: Date?
 
     public init() {}
@@ -31,6 +33,9 @@ public final class UserModel: Model, @unchecked Sendable {
     }
 
     public var userRole: UserRole { UserRole(rawValue: role) ?? .provider }
+
+    /// The language they chose, when it is one Reunify is written in.
+    public var chosenLanguage: UILanguage? { language.flatMap(UILanguage.init(tag:)) }
 
     public var actor: Actor { Actor(id: UserID(id!), role: userRole, unit: unit) }
 }

@@ -16,7 +16,7 @@ public struct SessionRepository: Sendable {
         guard let row = try await db.sql.raw("""
                 SELECT s.id AS s_id, s.user_id, s.kind, s.csrf_token, s.created_at AS s_created_at, s.expires_at, s.last_seen_at,
                        s.revoked_at, s.address, u.email, u.name, u.role, u.unit, u.person_id, u.provider_id, u.password_hash,
-                       u.disabled, u.created_at AS u_created_at
+                       u.disabled, u.language, u.created_at AS u_created_at
                 FROM auth_sessions s JOIN users u ON u.id = s.user_id
                 WHERE s.token_hash = \(bind: tokenHash)
                 """).first() else { return nil }
@@ -39,6 +39,7 @@ public struct SessionRepository: Sendable {
         user.role = try row.decode(column: "role", as: String.self)
         user.providerID = try row.decode(column: "provider_id", as: UUID?.self)
         user.disabled = try row.decode(column: "disabled", as: Bool.self)
+        user.language = try row.decode(column: "language", as: String?.self)
         user.createdAt = try row.decode(column: "u_created_at", as: Date?.self)
         user._$idExists = true
         return (session, user)

@@ -47,4 +47,16 @@ public struct UserRepository: Sendable {
         try await user.create(on: db)
         return user
     }
+
+    /// Records the language a person chose to read Reunify in. A setting of their own account, not a record of a
+    /// family, so it is not a case's audit entry.
+    public func setLanguage(_ id: UserID, _ language: UILanguage) async throws {
+        try await UserModel.query(on: db).filter(\.$id == id.uuid).set(\.$language, to: language.tag).update()
+    }
+
+    /// The languages recorded for an account's person, first language first (a family account reads its default
+    /// language from them).
+    public func personLanguages(_ personID: UUID) async throws -> [String] {
+        try await PersonModel.find(personID, on: db)?.details.languages ?? []
+    }
 }

@@ -95,6 +95,7 @@ public enum ReunifyRuntime {
         "caseworker@demo.reunify.test (caseworker)", "caseworker2@demo.reunify.test (caseworker)",
         "clinician@demo.reunify.test (clinician)", "provider@demo.reunify.test (provider)",
         "legal@demo.reunify.test (legal)", "parent@demo.reunify.test (parent)",
+        "madre@demo.reunify.test (parent, pages in Spanish)",
     ]
 }
 

@@ -89,6 +89,11 @@ enum SiteURL {
     case overdue
     case outcomes
     case outcomeChildren
+    case familyHome
+    case familyPlan
+    case familyPlanAnswer(PlanID)
+    case familyVisits
+    case familyServices
 
     /// The address's segments, each id written by `id(name, value)`: its value in a link, `:name` in a route. The one
     /// place a path is written.
@@ -179,6 +184,11 @@ enum SiteURL {
         case .overdue: ["overdue"]
         case .outcomes: ["outcomes"]
         case .outcomeChildren: ["outcomes", "children"]
+        case .familyHome: ["family"]
+        case .familyPlan: ["family", "plan"]
+        case .familyPlanAnswer(let p): ["family", "plan", id("planID", p), "answer"]
+        case .familyVisits: ["family", "visits"]
+        case .familyServices: ["family", "services"]
         }
     }
 

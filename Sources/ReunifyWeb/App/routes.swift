@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: SignInController())
     // Calendar programs send no sign-in: the feed's secret is its key.
     try app.register(collection: CalendarFeedController())
+    try app.register(collection: LanguageController())
 
     let pages = app.grouped(RequireSignIn(mode: .page)).grouped(CSRFMiddleware())
     try pages.register(collection: CaseloadController())
@@ -46,6 +47,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: PathPagesController())
     try pages.register(collection: OverdueController())
     try pages.register(collection: OutcomesController())
+    try pages.register(collection: FamilyPortalController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: AuthAPIController())

@@ -6,7 +6,13 @@ import ReunifyStore
 struct SignedIn: Sendable {
     let user: UserModel
     let session: AuthSessionModel
+    /// The language their pages are in: their choice, else (family accounts) their person's first language, else
+    /// their browser's.
+    var language: UILanguage = .english
+    /// The address of the page they asked for, where the language switch brings them back.
+    var path: String = "/"
     var actor: Actor { user.actor }
+    var isFamily: Bool { user.userRole == .parent }
 }
 
 extension Request {

@@ -6,6 +6,8 @@ import ReunifyDomain
 struct FormView {
     var form: FormData
     var errors: [FieldError]
+    /// The language of the summary's heading and the screen-reader prefix; the labels and messages come translated.
+    var language: UILanguage = .english
 
     init(_ form: FormData = FormData(), errors: [FieldError] = []) {
         self.form = form
@@ -17,7 +19,7 @@ struct FormView {
     func errorSummary() -> Node<HTML.BodyContext> {
         .if(!errors.isEmpty,
             .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
-                .h2("There is a problem"),
+                .h2(.text(Catalogue.text(.errorSummaryTitle, language))),
                 .ul(.forEach(errors) { e in .li(.a(.href("#\(e.field)"), .text(e.message))) })))
     }
 
@@ -26,7 +28,7 @@ struct FormView {
         return .div(.class(error == nil ? "field" : "field field-error"),
             .label(.attribute(named: "for", value: name), .text(label)),
             .unwrap(hint) { .div(.class("hint"), .id("\(name)-hint"), .text($0)) },
-            .unwrap(error) { .p(.class("error-message"), .id("\(name)-error"), .span(.class("visually-hidden"), "Error: "), .text($0)) },
+            .unwrap(error) { .p(.class("error-message"), .id("\(name)-error"), .span(.class("visually-hidden"), .text(Catalogue.text(.errorPrefix, language) + " ")), .text($0)) },
             control)
     }
 
@@ -68,7 +70,7 @@ struct FormView {
         return .fieldset(.id(name), .class(error == nil ? "field" : "field field-error"), .attribute(named: "role", value: "group"),
             .element(named: "legend", nodes: [.text(label)]),
             .unwrap(hint) { .div(.class("hint"), .text($0)) },
-            .unwrap(error) { .p(.class("error-message"), .span(.class("visually-hidden"), "Error: "), .text($0)) },
+            .unwrap(error) { .p(.class("error-message"), .span(.class("visually-hidden"), .text(Catalogue.text(.errorPrefix, language) + " ")), .text($0)) },
             .div(.class("date-input"), box("day", "Day", "w2"), box("month", "Month", "w2"), box("year", "Year", "w4")))
     }
 

@@ -20,7 +20,12 @@ struct SignInMiddleware: AsyncMiddleware {
                     try await sessions.touch(session, now: request.now, idleLimit: config.sessionIdleLimit,
                                              absoluteLimit: config.sessionAbsoluteLimit)
                 }
-                request.signedIn = SignedIn(user: user, session: session)
+                var language = user.chosenLanguage ?? request.cookieLanguage
+                if language == nil, user.userRole == .parent, let person = user.personID {
+                    language = UILanguage.first(of: try await UserRepository(request.db).personLanguages(person))
+                }
+                request.signedIn = SignedIn(user: user, session: session, language: language ?? request.browserLanguage,
+                                            path: request.url.string)
             }
         }
         return try await next.respond(to: request)

@@ -1,35 +1,39 @@
 import Plot
 import Vapor
+import ReunifyDomain
 
 struct ErrorPage {
     let status: HTTPResponseStatus
     let reason: String
 
-    var heading: String {
+    var headingID: Msg {
         switch status {
-        case .notFound: "Page not found"
-        case .forbidden: "You do not have access to this"
-        case .unauthorized: "Please sign in"
-        case .conflict: "This was changed by someone else"
-        case .tooManyRequests: "Please wait before trying again"
-        default: status.code >= 500 ? "Sorry, there is a problem with Reunify" : "There is a problem with what was sent"
+        case .notFound: .errorNotFound
+        case .forbidden: .errorForbidden
+        case .unauthorized: .errorUnauthorized
+        case .conflict: .errorConflict
+        case .tooManyRequests: .errorTooMany
+        default: status.code >= 500 ? .errorServer : .errorBadInput
         }
     }
 
-    var advice: String {
+    func advice(family: Bool) -> Msg? {
         switch status {
-        case .notFound: "If you typed the address, check it. If you followed a link, the record may not exist or may not be open to you."
-        case .forbidden: "Ask the case's supervisor if you need to see or change it."
-        default: ""
+        case .notFound: .errorNotFoundAdvice
+        case .forbidden: family ? .errorForbiddenFamilyAdvice : .errorForbiddenAdvice
+        default: nil
         }
     }
 
+    /// The reason is the server's own words (in English for now); a family is told what to do in their language.
     func render(_ req: Request) -> Response {
-        Layout(title: heading, signedIn: req.signedIn).render(
+        let family = req.signedIn?.isFamily == true
+        let heading = req.t(headingID)
+        return Layout(title: heading, signedIn: req.signedIn, language: req.language, path: req.url.string).render(
             .h1(.text(heading)),
-            .p(.text(reason)),
-            .if(!advice.isEmpty, .p(.text(advice))),
-            .p(.a(.href(SiteURL.caseload.path), "Go to your caseload"))
+            .if(!family || req.language == .english, .p(.text(reason))),
+            .unwrap(advice(family: family)) { .p(.text(req.t($0))) },
+            .p(.a(.href(family ? SiteURL.familyHome.path : SiteURL.caseload.path), .text(req.t(family ? .errorGoHome : .errorGoCaseload))))
         )
     }
 }

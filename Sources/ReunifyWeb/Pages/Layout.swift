@@ -7,10 +7,17 @@ struct Layout {
     let title: String
     let signedIn: SignedIn?
     var breadcrumbs: [(String, String)] = []
+    /// For pages before sign-in: the language and address of the request (signed in, they come with the session).
+    var language: UILanguage? = nil
+    var path: String? = nil
+
+    var lang: UILanguage { language ?? signedIn?.language ?? .english }
+    func t(_ id: Msg) -> String { Catalogue.text(id, lang) }
 
     func render(_ content: Node<HTML.BodyContext>...) -> Response {
         let html = HTML(
-            .lang(.english),
+            .attribute(named: "lang", value: lang.tag),
+            .attribute(named: "dir", value: lang.direction),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
@@ -19,41 +26,70 @@ struct Layout {
                 .link(.rel(.icon), .href("/favicon.ico"), .attribute(named: "sizes", value: "32x32"))
             ),
             .body(
-                .a(.class("skip-link"), .href("#main"), "Skip to main content"),
+                .a(.class("skip-link"), .href("#main"), .text(t(.skipLink))),
                 .header(.class("site-header"),
                     .div(.class("wrap"),
                         .a(.class("brand"), .href(SiteURL.home.path), "Reunify"),
                         .unwrap(signedIn) { s in
-                            .nav(.attribute(named: "aria-label", value: "Main"),
-                                .a(.href(SiteURL.caseload.path), "Caseload"),
-                                .if(OverdueController.mayList(s.actor), .a(.href(SiteURL.overdue.path), "Overdue")),
-                                .if(OutcomesController.mayRead(s.actor), .a(.href(SiteURL.outcomes.path), "Outcomes")),
-                                .a(.href(SiteURL.search.path), "Search people"),
-                                .if(s.actor.role != .provider, .a(.href(SiteURL.calendar.path), s.actor.role == .parent ? "Visits" : "Calendar")),
-                                .if(AccessPolicy().mayTrace(s.actor), .a(.href(SiteURL.tracing.path), "Tracing")),
-                                .if(s.actor.role != .parent, .a(.href(SiteURL.services.path), "Services")),
-                                .if(s.actor.role == .provider, .a(.href(SiteURL.referralInbox.path), "Referrals")),
-                                .if(AccessPolicy().mayRateVignettes(s.actor), .a(.href(SiteURL.vignettes.path), "Practice")),
-                                .if(AccessPolicy().maySupervise(s.actor), .a(.href(SiteURL.calibration.path), "Calibration")),
-                                .span(.class("who"), .text("\(s.user.name) · \(s.user.userRole.label)")),
+                            .nav(.attribute(named: "aria-label", value: t(.navMain)),
+                                s.isFamily ? familyLinks() : staffLinks(s),
+                                .span(.class("who"), .text(s.isFamily ? s.user.name : "\(s.user.name) · \(s.user.userRole.label)")),
                                 .form(.class("inline"), .method(.post), .action(SiteURL.signOut.path),
                                     csrfField(s),
-                                    .button(.type(.submit), .class("link-button"), "Sign out"))
+                                    .button(.type(.submit), .class("link-button"), .text(t(.signOut))))
                             )
-                        }
+                        },
+                        languageSwitch()
                     )
                 ),
                 .main(.id("main"), .class("wrap"),
-                    .if(!breadcrumbs.isEmpty, .nav(.class("breadcrumbs"), .attribute(named: "aria-label", value: "Breadcrumb"),
+                    .if(!breadcrumbs.isEmpty, .nav(.class("breadcrumbs"), .attribute(named: "aria-label", value: t(.navBreadcrumb)),
                         .ol(.forEach(breadcrumbs) { .li(.a(.href($0.1), .text($0.0))) }))),
                     .group(content)
                 ),
-                .footer(.class("wrap site-footer"), .text("Reunify — family reunification case management. Every view of a case is recorded."))
+                .footer(.class("wrap site-footer"), .text(t(signedIn?.isFamily == true ? .footerFamily : .footerStaff)))
             )
         )
         let response = Response(status: .ok, body: .init(string: html.render()))
         response.headers.contentType = .html
+        response.headers.replaceOrAdd(name: "Content-Language", value: lang.tag)
         return response
+    }
+
+    private func staffLinks(_ s: SignedIn) -> Node<HTML.BodyContext> {
+        .group(
+            .a(.href(SiteURL.caseload.path), .text(t(.navCaseload))),
+            .if(OverdueController.mayList(s.actor), .a(.href(SiteURL.overdue.path), .text(t(.navOverdue)))),
+            .if(OutcomesController.mayRead(s.actor), .a(.href(SiteURL.outcomes.path), .text(t(.navOutcomes)))),
+            .a(.href(SiteURL.search.path), .text(t(.navSearch))),
+            .if(s.actor.role != .provider, .a(.href(SiteURL.calendar.path), .text(t(.navCalendar)))),
+            .if(AccessPolicy().mayTrace(s.actor), .a(.href(SiteURL.tracing.path), .text(t(.navTracing)))),
+            .a(.href(SiteURL.services.path), .text(t(.navServices))),
+            .if(s.actor.role == .provider, .a(.href(SiteURL.referralInbox.path), .text(t(.navReferrals)))),
+            .if(AccessPolicy().mayRateVignettes(s.actor), .a(.href(SiteURL.vignettes.path), .text(t(.navPractice)))),
+            .if(AccessPolicy().maySupervise(s.actor), .a(.href(SiteURL.calibration.path), .text(t(.navCalibration))))
+        )
+    }
+
+    private func familyLinks() -> Node<HTML.BodyContext> {
+        .group(
+            .a(.href(SiteURL.familyHome.path), .text(t(.navFamilyHome))),
+            .a(.href(SiteURL.familyPlan.path), .text(t(.navFamilyPlan))),
+            .a(.href(SiteURL.familyVisits.path), .text(t(.navFamilyVisits))),
+            .a(.href(SiteURL.familyServices.path), .text(t(.navFamilyServices)))
+        )
+    }
+
+    /// One button per other language, each named in its own language (and marked so, for screen readers).
+    private func languageSwitch() -> Node<HTML.BodyContext> {
+        .form(.class("inline language-switch"), .method(.post), .action(LanguageController.path),
+            .input(.type(.hidden), .name(CSRFMiddleware.field), .value(signedIn?.session.csrfToken ?? "")),
+            .input(.type(.hidden), .name("return"), .value(path ?? signedIn?.path ?? "/")),
+            .span(.class("visually-hidden"), .text(t(.languageSwitch) + ":")),
+            .forEach(UILanguage.allCases.filter { $0 != lang }) { other in
+                .button(.type(.submit), .class("link-button"), .name("language"), .value(other.tag),
+                        .attribute(named: "lang", value: other.tag), .text(other.nativeName))
+            })
     }
 }
 

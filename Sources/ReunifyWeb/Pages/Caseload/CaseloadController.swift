@@ -29,6 +29,8 @@ struct CaseloadController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
+        // A family's pages are their own (in their language); the staff list is not one of them.
+        if signedIn.isFamily { return req.redirect(to: SiteURL.familyHome.path) }
         let q = Query(req)
         let (rows, total) = try await query(req, q)
         try await req.audit(.view, "caseload", recordID: nil, caseID: nil, "listed \(rows.count) of \(total) cases")

@@ -53,6 +53,7 @@ struct CalendarPagesController: RouteCollection {
             VisitTimes.span(v.start, v.end, offsetMinutes: zone.secondsFromGMT(for: v.start) / 60)
         }
 
+        if actor.role == .parent { return req.redirect(to: SiteURL.familyVisits.path) }
         if actor.role == .parent {
             var coming: [(CaseID, Recorded<VisitSubject, VisitDetails>)] = []
             for caseID in cases.sorted(by: { $0.uuid.uuidString < $1.uuid.uuidString }) {

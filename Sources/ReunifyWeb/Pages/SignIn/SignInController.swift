@@ -11,7 +11,7 @@ struct SignInController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.home.route) { req -> Response in
-            req.redirect(to: req.signedIn == nil ? SiteURL.signIn.path : SiteURL.caseload.path)
+            req.redirect(to: req.signedIn == nil ? SiteURL.signIn.path : Self.firstPage(req.signedIn))
         }
         routes.get(SiteURL.signIn.route, use: show)
         routes.post(SiteURL.signIn.route, use: submit)
@@ -19,25 +19,31 @@ struct SignInController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        if req.signedIn != nil { return req.redirect(to: SiteURL.caseload.path) }
+        if req.signedIn != nil { return req.redirect(to: Self.firstPage(req.signedIn)) }
         return page(req, form: FormData(), errors: [], status: .ok)
+    }
+
+    /// Where a signed-in person starts: a family their family's home, staff their caseload.
+    static func firstPage(_ signedIn: SignedIn?) -> String {
+        signedIn?.isFamily == true ? SiteURL.familyHome.path : SiteURL.caseload.path
     }
 
     func page(_ req: Request, form: FormData, errors: [FieldError], status: HTTPResponseStatus) -> Response {
         let token = Tokens.random()
-        let view = FormView(form, errors: errors)
+        var view = FormView(form, errors: errors)
+        view.language = req.language
         let next = req.query[String.self, at: "next"] ?? form.string("next")
-        let response = Layout(title: "Sign in", signedIn: nil).render(
+        let response = Layout(title: req.t(.signInTitle), signedIn: nil, language: req.language, path: req.url.string).render(
             .div(.class("narrow"),
-                .h1("Sign in to Reunify"),
+                .h1(.text(req.t(.signInHeading))),
                 view.errorSummary(),
                 .form(.method(.post), .action(SiteURL.signIn.path), .attribute(named: "novalidate"),
                     .input(.type(.hidden), .name(CSRFMiddleware.field), .value(token)),
                     .input(.type(.hidden), .name("next"), .value(next)),
-                    view.text("email", "Email address", type: "email", autocomplete: "email"),
-                    view.text("password", "Password", type: "password", autocomplete: "current-password"),
-                    .button(.type(.submit), .class("button"), "Sign in")),
-                .p(.class("hint"), "Sessions end after 30 minutes without activity. Every view of a family's records is recorded.")
+                    view.text("email", req.t(.signInEmail), type: "email", autocomplete: "email"),
+                    view.text("password", req.t(.signInPassword), type: "password", autocomplete: "current-password"),
+                    .button(.type(.submit), .class("button"), .text(req.t(.signInSubmit)))),
+                .p(.class("hint"), .text(req.t(.signInHint)))
             )).with(status: status)
         response.cookies[Self.preSessionCookie] = HTTPCookies.Value(string: token, maxAge: 3600, path: "/",
                                                                     isSecure: req.reunify.secureCookies, isHTTPOnly: true, sameSite: .strict)
@@ -50,15 +56,15 @@ struct SignInController: RouteCollection {
             throw Abort(.forbidden, reason: "This sign-in form has expired. Reload the page and sign in again.")
         }
         var reader = FormReader(form)
-        let email = reader.required("email", "Enter your email address")
+        let email = reader.required("email", req.t(.signInNeedEmail))
         let password = form.values["password"]?.first ?? ""
-        if password.isEmpty { reader.errors.append(.init("password", "Enter your password")) }
+        if password.isEmpty { reader.errors.append(.init("password", req.t(.signInNeedPassword))) }
         var shown = form
         shown.set("password", nil)
         guard reader.errors.isEmpty else { return page(req, form: shown, errors: reader.errors, status: .unprocessableEntity) }
         switch try await SignInService(req: req).signIn(email: email, password: password, kind: .browser) {
-        case .refused(let message):
-            return page(req, form: shown, errors: [.init("email", message)], status: .unauthorized)
+        case .refused:
+            return page(req, form: shown, errors: [.init("email", req.t(.signInRefused))], status: .unauthorized)
         case .throttled(let message):
             return page(req, form: shown, errors: [.init("email", message)], status: .tooManyRequests)
         case .signedIn(_, let token, _):

@@ -1,0 +1,170 @@
+import Foundation
+
+/// The id of every message a user reads. Each language's table in `Catalogue` has a text for every id; values are
+/// filled into `{name}` placeholders, never concatenated, so each language orders its own sentence.
+public enum Msg: String, CaseIterable, Sendable {
+    // The frame of every page
+    case skipLink = "layout.skip"
+    case footerStaff = "layout.footer.staff"
+    case footerFamily = "layout.footer.family"
+    case navMain = "nav.main"
+    case navBreadcrumb = "nav.breadcrumb"
+    case navCaseload = "nav.caseload"
+    case navOverdue = "nav.overdue"
+    case navOutcomes = "nav.outcomes"
+    case navSearch = "nav.search"
+    case navCalendar = "nav.calendar"
+    case navTracing = "nav.tracing"
+    case navServices = "nav.services"
+    case navReferrals = "nav.referrals"
+    case navPractice = "nav.practice"
+    case navCalibration = "nav.calibration"
+    case navFamilyHome = "nav.family.home"
+    case navFamilyPlan = "nav.family.plan"
+    case navFamilyVisits = "nav.family.visits"
+    case navFamilyServices = "nav.family.services"
+    case signOut = "nav.signOut"
+    case languageSwitch = "language.switch"
+    case errorSummaryTitle = "form.errors.title"
+    case errorPrefix = "form.errors.prefix"
+
+    // Signing in
+    case signInTitle = "signIn.title"
+    case signInHeading = "signIn.heading"
+    case signInEmail = "signIn.email"
+    case signInPassword = "signIn.password"
+    case signInSubmit = "signIn.submit"
+    case signInHint = "signIn.hint"
+    case signInNeedEmail = "signIn.error.email"
+    case signInNeedPassword = "signIn.error.password"
+    case signInRefused = "signIn.error.refused"
+
+    // The family's home
+    case homeTitle = "family.home.title"
+    case homeWelcome = "family.home.welcome"
+    case homeStageHeading = "family.home.stage.heading"
+    case homeChildren = "family.home.children"
+    case homeNextHeading = "family.home.next.heading"
+    case homeNextVisit = "family.home.next.visit"
+    case homeNextHearing = "family.home.next.hearing"
+    case homePlanWaiting = "family.home.next.plan"
+    case homeNothingNext = "family.home.next.none"
+    case homeWorkerHeading = "family.home.worker.heading"
+    case homeWorkerContact = "family.home.worker.contact"
+    case homeWorkerNone = "family.home.worker.none"
+    case homeHearingsHeading = "family.home.hearings.heading"
+    case homeHearingsNone = "family.home.hearings.none"
+    case homeHearingLine = "family.home.hearings.line"
+    case homeNoCase = "family.home.noCase"
+
+    // The family's plan
+    case planTitle = "family.plan.title"
+    case planNone = "family.plan.none"
+    case planIntro = "family.plan.intro"
+    case planInForce = "family.plan.inForce"
+    case planStatus = "family.plan.status"
+    case planGoal = "family.plan.goal"
+    case planWhat = "family.plan.objective.what"
+    case planHow = "family.plan.objective.how"
+    case planBy = "family.plan.objective.by"
+    case planHelp = "family.plan.objective.help"
+    case planProgress = "family.plan.objective.progress"
+    case planAnswerHeading = "family.plan.answer.heading"
+    case planAnsweredYes = "family.plan.answer.agreed"
+    case planAnsweredNo = "family.plan.answer.declined"
+    case planAnswerNone = "family.plan.answer.none"
+    case planAnswerQuestion = "family.plan.answer.question"
+    case planAnswerYes = "family.plan.answer.yes"
+    case planAnswerNo = "family.plan.answer.no"
+    case planAnswerReason = "family.plan.answer.reason"
+    case planAnswerReasonHint = "family.plan.answer.reasonHint"
+    case planAnswerSubmit = "family.plan.answer.submit"
+    case planAnswerChange = "family.plan.answer.change"
+    case planAnswerChoose = "family.plan.error.choose"
+    case planAnswerNeedReason = "family.plan.error.reason"
+    case planAnswerClosed = "family.plan.answer.closed"
+    case planAnswerSaved = "family.plan.answer.saved"
+
+    // Family time
+    case visitsTitle = "family.visits.title"
+    case visitsComing = "family.visits.coming"
+    case visitsNone = "family.visits.none"
+    case visitsWhen = "family.visits.when"
+    case visitsWhere = "family.visits.where"
+    case visitsWith = "family.visits.with"
+    case visitsKind = "family.visits.kind"
+    case visitsSupervisor = "family.visits.supervisor"
+    case visitsInterpreter = "family.visits.interpreter"
+    case visitsInterpreterLanguage = "family.visits.interpreter.language"
+    case visitsNoInterpreter = "family.visits.interpreter.none"
+    case visitsNobody = "family.visits.supervisor.none"
+    case visitsCalendar = "family.visits.calendar"
+    case visitsTimeRange = "family.visits.timeRange"
+
+    // Services
+    case servicesTitle = "family.services.title"
+    case servicesIntro = "family.services.intro"
+    case servicesNone = "family.services.none"
+    case servicesProgram = "family.services.program"
+    case servicesProvider = "family.services.provider"
+    case servicesAddress = "family.services.address"
+    case servicesHours = "family.services.hours"
+    case servicesStatus = "family.services.status"
+    case servicesPhone = "family.services.phone"
+    case notGiven = "common.notGiven"
+
+    // Error pages
+    case errorNotFound = "error.notFound"
+    case errorForbidden = "error.forbidden"
+    case errorUnauthorized = "error.unauthorized"
+    case errorConflict = "error.conflict"
+    case errorTooMany = "error.tooMany"
+    case errorServer = "error.server"
+    case errorBadInput = "error.badInput"
+    case errorNotFoundAdvice = "error.notFound.advice"
+    case errorForbiddenAdvice = "error.forbidden.advice"
+    case errorForbiddenFamilyAdvice = "error.forbidden.familyAdvice"
+    case errorGoCaseload = "error.goCaseload"
+    case errorGoHome = "error.goHome"
+}
+
+/// Reunify's message catalogue: the text of every `Msg` in every `UILanguage`.
+///
+/// Spanish is written for families as `../shared/GLOSSARY-es.md` sets out; the word choices are listed at the top of
+/// `Catalogue+Spanish.swift`, the English family wording at the top of `Catalogue+English.swift`.
+public enum Catalogue {
+    /// The table of one language.
+    public static func table(_ language: UILanguage) -> [Msg: String] {
+        switch language {
+        case .english: english
+        case .spanish: spanish
+        }
+    }
+
+    /// The message in a language with its placeholders filled. A message missing from a table (which the catalogue
+    /// test forbids) falls back to English, then to its id.
+    public static func text(_ id: Msg, _ language: UILanguage, _ values: [String: String] = [:]) -> String {
+        var text = table(language)[id] ?? english[id] ?? id.rawValue
+        for (name, value) in values {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+
+    /// The ids a language's table lacks.
+    public static func missing(in language: UILanguage) -> [Msg] {
+        let table = table(language)
+        return Msg.allCases.filter { (table[$0] ?? "").isEmpty }
+    }
+
+    /// The `{name}` placeholders of a text.
+    public static func placeholders(_ text: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.insert(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+}

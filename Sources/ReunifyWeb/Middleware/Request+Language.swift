@@ -1,0 +1,62 @@
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+extension Request {
+    static let languageCookie = "reunify_lang"
+
+    /// The language of this request's page. Signed in: their saved choice, else the one chosen with the switch before
+    /// signing in (a cookie), else (family accounts) their person's first language, else the browser's. Not signed
+    /// in: the cookie, else `Accept-Language`, else English.
+    var language: UILanguage { signedIn?.language ?? browserLanguage }
+
+    /// The language for someone not signed in: the switch's cookie, then `Accept-Language`.
+    var browserLanguage: UILanguage {
+        cookieLanguage ?? UILanguage.negotiate(acceptLanguage: headers.first(name: .acceptLanguage))
+            ?? .english
+    }
+
+    /// The language chosen with the switch before signing in, if any.
+    var cookieLanguage: UILanguage? { cookies[Self.languageCookie].flatMap { UILanguage(tag: $0.string) } }
+
+    /// A message of the catalogue in this request's language.
+    func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
+}
+
+/// The language switch on every page: a form posting the choice, so following links never changes it. Signed in,
+/// the choice is saved on the account (the form carries the session's CSRF token); before signing in it is kept
+/// in a cookie.
+struct LanguageController: RouteCollection {
+    static let path = "/language"
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.on(.POST, "language", body: .collect(maxSize: "16kb"), use: choose)
+    }
+
+    func choose(req: Request) async throws -> Response {
+        let form = FormData(req)
+        guard let language = UILanguage(tag: form.string("language")) else {
+            throw Abort(.badRequest, reason: "Choose one of the languages offered: "
+                        + UILanguage.allCases.map { "\($0.tag) (\($0.nativeName))" }.joined(separator: ", "))
+        }
+        let back = Self.localPath(form.string("return"))
+        if let signedIn = req.signedIn {
+            guard signedIn.session.kind == AuthSessionModel.Kind.browser.rawValue,
+                  Tokens.equal(form.string(CSRFMiddleware.field), signedIn.session.csrfToken) else {
+                throw Abort(.forbidden, reason: "This form has expired or did not come from Reunify. Go back, reload the page and send it again.")
+            }
+            try await UserRepository(req.db).setLanguage(signedIn.actor.id, language)
+        }
+        let response = req.redirect(to: back, redirectType: .normal)
+        response.cookies[Request.languageCookie] = HTTPCookies.Value(string: language.tag, maxAge: 365 * 24 * 3600, path: "/",
+                                                                     isSecure: req.reunify.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+
+    /// Where to go back to: a path on this site only (never another host), else the home page.
+    static func localPath(_ candidate: String) -> String {
+        guard candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
+              !candidate.contains(where: { $0.isNewline }) else { return "/" }
+        return candidate
+    }
+}

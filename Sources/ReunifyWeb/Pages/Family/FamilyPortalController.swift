@@ -1,0 +1,280 @@
+import Plot
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// The family's own pages (role `parent`), in their language: home (where things stand, what comes next, who their
+/// caseworker is), their plan (and their answer to it), their coming family time and the services made for them.
+/// Every page reads only what concerns the signed-in parent: visits they are part of, referrals made for them,
+/// never another member's contact details or the agency's internal records; each view is audited.
+struct FamilyPortalController: RouteCollection {
+    static let visitsShown = 20
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.familyHome.route, use: home)
+        routes.get(SiteURL.familyPlan.route, use: plan)
+        routes.post(SiteURL.familyPlanAnswer(.any).route, use: answer)
+        routes.get(SiteURL.familyVisits.route, use: visits)
+        routes.get(SiteURL.familyServices.route, use: services)
+    }
+
+    /// The signed-in parent's case: the one named by `?case=` among theirs, else their first open one.
+    struct Family {
+        let signedIn: SignedIn
+        let overview: CaseOverview
+        let facts: CaseAccessFacts
+        let person: PersonID?
+        var caseID: CaseID { overview.caseID }
+        var language: UILanguage { signedIn.language }
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
+        func name(_ id: PersonID) -> String { overview.person(id)?.details.givenName ?? "" }
+        var children: [CaseOverview.Member] { overview.members.filter { $0.role == .child } }
+    }
+
+    func family(_ req: Request, _ kind: RecordKind) async throws -> Family? {
+        let signedIn = try req.requireSignedIn()
+        guard signedIn.isFamily else { throw Abort(.notFound) }
+        let repo = CaseRepository(req.db)
+        let cases = try await repo.visibleCaseIDs(try req.caseScope())
+        guard !cases.isEmpty else { return nil }
+        let asked = (try? req.query.get(String.self, at: "case")).flatMap(UUID.init(uuidString:)).map(CaseID.init)
+        var chosen: CaseOverview?
+        if let asked, cases.contains(asked) {
+            chosen = try await repo.overview(asked)
+        } else {
+            for id in cases.sorted(by: { $0.uuid.uuidString < $1.uuid.uuidString }) {
+                guard let o = try await repo.overview(id) else { continue }
+                if chosen == nil || (chosen?.caseFile.details.stage == .closed && o.caseFile.details.stage != .closed) { chosen = o }
+            }
+        }
+        guard let overview = chosen else { return nil }
+        let facts = try await req.authorize(.read, kind, caseID: overview.caseID)
+        return Family(signedIn: signedIn, overview: overview, facts: facts, person: signedIn.user.personID.map(PersonID.init))
+    }
+
+    func noCase(_ req: Request) throws -> Response {
+        let signedIn = try req.requireSignedIn()
+        return Layout(title: req.t(.homeTitle), signedIn: signedIn).render(.h1(.text(req.t(.homeTitle))), .p(.text(req.t(.homeNoCase))))
+    }
+
+    // MARK: home
+
+    func home(req: Request) async throws -> Response {
+        guard let f = try await family(req, .caseFile) else { return try noCase(req) }
+        let lang = f.language
+        try await req.audit(.view, .caseFile, recordID: f.caseID, caseID: f.caseID, "the family viewed their home page")
+        let coming = try await comingVisits(req, f)
+        let hearings = f.overview.permanency.hearings.map(\.details).filter { $0.date >= req.today }.sorted { $0.date < $1.date }
+        let worker = try await f.overview.caseFile.details.caseworkerID.asyncMap { try await UserRepository(req.db).find($0) }
+        let stage = f.overview.caseFile.details.stage
+        let me = f.person.flatMap { f.overview.person($0) }?.details
+        var next: [String] = []
+        if let v = coming.first { next.append(f.t(.homeNextVisit, ["when": when(v.details, lang), "place": v.details.location])) }
+        if let h = hearings.first { next.append(f.t(.homeNextHearing, ["date": LocalFormat.date(h.date, lang, weekday: true)])) }
+        if let plan = f.overview.plans.last?.details, plan.status.isOpen, let person = f.person,
+           !plan.agreements.contains(where: { $0.personID == person }) {
+            next.append(f.t(.homePlanWaiting))
+        }
+        return Layout(title: f.t(.homeTitle), signedIn: f.signedIn).render(
+            .h1(.text(f.t(.homeWelcome, ["name": me?.givenName ?? f.signedIn.user.name]))),
+            .section(.attribute(named: "aria-labelledby", value: "stage-heading"),
+                .h2(.id("stage-heading"), .text(f.t(.homeStageHeading))),
+                .p(.strong(.id("family-stage"), .text(stage.label(lang)))),
+                .p(.text(stage.explained(lang))),
+                .if(!f.children.isEmpty, .p(.text(f.t(.homeChildren, ["names": LocalFormat.list(f.children.map { f.name($0.person.id) }, lang)]))))),
+            .section(.attribute(named: "aria-labelledby", value: "next-heading"),
+                .h2(.id("next-heading"), .text(f.t(.homeNextHeading))),
+                next.isEmpty ? .p(.text(f.t(.homeNothingNext))) : .ul(.id("family-next"), .forEach(next) { .li(.text($0)) })),
+            .section(.attribute(named: "aria-labelledby", value: "worker-heading"),
+                .h2(.id("worker-heading"), .text(f.t(.homeWorkerHeading))),
+                .unwrap(worker, { .p(.id("family-worker"), .text(f.t(.homeWorkerContact, ["name": $0.name, "email": $0.email]))) },
+                        else: .p(.text(f.t(.homeWorkerNone))))),
+            .section(.attribute(named: "aria-labelledby", value: "hearings-heading"),
+                .h2(.id("hearings-heading"), .text(f.t(.homeHearingsHeading))),
+                hearings.isEmpty ? .p(.text(f.t(.homeHearingsNone))) :
+                .ul(.id("family-hearings"), .forEach(hearings) { h in
+                    .li(.text(f.t(.homeHearingLine, ["date": LocalFormat.date(h.date, lang, weekday: true), "kind": h.kind.label(lang)])))
+                }))
+        )
+    }
+
+    // MARK: plan
+
+    func plan(req: Request) async throws -> Response {
+        guard let f = try await family(req, .casePlan) else { return try noCase(req) }
+        return try await planPage(req, f, FormData(), [], saved: (try? req.query.get(String.self, at: "sent")) != nil, status: .ok)
+    }
+
+    func planPage(_ req: Request, _ f: Family, _ form: FormData, _ errors: [FieldError], saved: Bool, status: HTTPResponseStatus) async throws -> Response {
+        let lang = f.language
+        var view = FormView(form, errors: errors)
+        view.language = lang
+        guard let plan = f.overview.plans.last(where: { $0.details.status != .superseded }) ?? f.overview.plans.last else {
+            try await req.audit(.view, .casePlan, recordID: nil, caseID: f.caseID, "the family viewed their plan (none written yet)")
+            return Layout(title: f.t(.planTitle), signedIn: f.signedIn).render(.h1(.text(f.t(.planTitle))), .p(.text(f.t(.planNone))))
+        }
+        try await req.audit(.view, .casePlan, recordID: plan.id, caseID: f.caseID, "the family viewed case plan \(plan.details.number)")
+        let d = plan.details
+        let mine = f.person.flatMap { p in d.agreements.first { $0.personID == p } }
+        let mayAnswer = d.status.isOpen && f.person.map { p in f.overview.members.contains { $0.person.id == p && PlanRules.agreeingRoles.contains($0.role) } } == true
+        let choice = form.string("agreed")
+        return Layout(title: f.t(.planTitle), signedIn: f.signedIn).render(
+            .div(.class("family-summary"),
+                .h1(.text(f.t(.planTitle))),
+                .if(saved, .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(f.t(.planAnswerSaved))))),
+                .p(.text(f.t(.planIntro, ["number": "\(d.number)", "date": LocalFormat.date(d.draftedOn, lang)]))),
+                .unwrap(d.startsOn) { .p(.text(f.t(.planInForce, ["date": LocalFormat.date($0, lang)]))) },
+                .p(.id("plan-status"), .text(f.t(.planStatus, ["status": d.status.label(lang)]))),
+                .forEach(Array(d.goals.enumerated())) { n, goal in
+                    .div(.class("plan-goal"),
+                        .h2(.class("goal"), .text(f.t(.planGoal, ["number": "\(n + 1)", "statement": goal.statement]))),
+                        .forEach(goal.objectives) { objective in
+                            .div(.class("plan-objective"),
+                                .p(.strong(.text(f.t(.planWhat))), .text(" " + objective.statement)),
+                                .p(.strong(.text(f.t(.planHow))), .text(" " + objective.measure)),
+                                .p(.strong(.text(f.t(.planBy))), .text(" " + LocalFormat.date(objective.targetDate, lang))),
+                                .if(!objective.interventions.isEmpty, .p(.strong(.text(f.t(.planHelp))),
+                                    .text(" " + objective.interventions.map { [$0.category.label(lang), $0.frequency].compactMap { $0 }.joined(separator: ", ") }.joined(separator: "; ")))),
+                                .if(!objective.interventions.isEmpty, .p(.strong(.text(f.t(.planProgress))),
+                                    .text(" " + objective.interventions.map { "\($0.category.label(lang)): \($0.status.label(lang).lowercased())" }.joined(separator: "; ")))))
+                        })
+                },
+                .section(.attribute(named: "aria-labelledby", value: "answer-heading"),
+                    .h2(.id("answer-heading"), .text(f.t(.planAnswerHeading))),
+                    .p(.id("plan-answer"), .text(mine.map { a in
+                        a.agreed ? f.t(.planAnsweredYes, ["date": LocalFormat.date(a.recordedOn, lang)])
+                                 : f.t(.planAnsweredNo, ["date": LocalFormat.date(a.recordedOn, lang), "note": a.note ?? ""])
+                    } ?? f.t(.planAnswerNone))),
+                    .if(!d.status.isOpen, .p(.class("hint"), .text(f.t(.planAnswerClosed)))),
+                    .if(mayAnswer, .group(
+                        view.errorSummary(),
+                        .form(.method(.post), .action(SiteURL.familyPlanAnswer(plan.id).path), .attribute(named: "novalidate"),
+                            csrfField(f.signedIn),
+                            .fieldset(.id("agreed"), .class(view.message("agreed") == nil ? "field" : "field field-error"),
+                                .element(named: "legend", nodes: [.text(f.t(.planAnswerQuestion))]),
+                                .unwrap(view.message("agreed")) { .p(.class("error-message"), .text($0)) },
+                                .div(.class("checkbox"),
+                                    .input(.type(.radio), .id("agreed-yes"), .name("agreed"), .value("yes"), .checked(choice == "yes")),
+                                    .label(.attribute(named: "for", value: "agreed-yes"), .text(f.t(.planAnswerYes)))),
+                                .div(.class("checkbox"),
+                                    .input(.type(.radio), .id("agreed-no"), .name("agreed"), .value("no"), .checked(choice == "no")),
+                                    .label(.attribute(named: "for", value: "agreed-no"), .text(f.t(.planAnswerNo))))),
+                            view.textarea("note", f.t(.planAnswerReason), hint: f.t(.planAnswerReasonHint)),
+                            .p(.class("hint"), .text(f.t(.planAnswerChange))),
+                            .button(.type(.submit), .class("button"), .text(f.t(.planAnswerSubmit))))))))
+        ).with(status: status)
+    }
+
+    func answer(req: Request) async throws -> Response {
+        guard let f = try await family(req, .casePlan) else { return try noCase(req) }
+        let planID = PlanID(try req.parameters.require("planID", as: UUID.self))
+        guard f.overview.plans.contains(where: { $0.id == planID }) else { throw Abort(.notFound) }
+        let form = FormData(req)
+        let choice = form.string("agreed")
+        var errors: [FieldError] = []
+        if choice != "yes" && choice != "no" { errors.append(FieldError("agreed", f.t(.planAnswerChoose))) }
+        if errors.isEmpty {
+            do {
+                _ = try await PlanCommands(req.change()).answerAsFamily(on: planID, in: f.caseID, agreed: choice == "yes",
+                                                                       language: f.language.tag, note: form.optional("note"))
+                return req.redirect(to: SiteURL.familyPlan.path + "?sent=1", redirectType: .normal)
+            } catch {
+                guard let refusal = FormRefusal(error) else { throw error }
+                // The rule's own words are written for staff; the family reads what to do in their language.
+                errors = refusal.errors.map { e in
+                    e.field == "note" ? FieldError("note", f.t(.planAnswerNeedReason)) : FieldError("agreed", f.t(.planAnswerClosed))
+                }
+            }
+        }
+        guard let fresh = try await family(req, .casePlan) else { return try noCase(req) }
+        return try await planPage(req, fresh, form, errors, saved: false, status: .unprocessableEntity)
+    }
+
+    // MARK: family time
+
+    /// The coming visits the parent is part of (a visit of the other parent with the children is theirs, not this
+    /// parent's), soonest first.
+    func comingVisits(_ req: Request, _ f: Family) async throws -> [Recorded<VisitSubject, VisitDetails>] {
+        guard let person = f.person, req.policy.decide(f.signedIn.actor, .read, .visit, in: f.facts).isAllowed else { return [] }
+        return try await FamilyTimeRepository(req.db).visits(in: f.caseID)
+            .filter { $0.details.start > req.now && $0.details.record == nil && !$0.details.cancelledByAgency && $0.details.people.contains(person) }
+            .sorted { $0.details.start < $1.details.start }
+    }
+
+    func when(_ v: VisitDetails, _ lang: UILanguage) -> String {
+        let start = LocalFormat.localParts(v.start, utcOffsetMinutes: v.utcOffsetMinutes)
+        let end = LocalFormat.localParts(v.end, utcOffsetMinutes: v.utcOffsetMinutes)
+        return Catalogue.text(.visitsTimeRange, lang, ["date": LocalFormat.date(start.date, lang, weekday: true),
+                                                        "start": LocalFormat.time(hour: start.hour, minute: start.minute, lang),
+                                                        "end": LocalFormat.time(hour: end.hour, minute: end.minute, lang)])
+    }
+
+    func visits(req: Request) async throws -> Response {
+        guard let f = try await family(req, .visit) else { return try noCase(req) }
+        let lang = f.language
+        let coming = Array(try await comingVisits(req, f).prefix(Self.visitsShown))
+        try await req.audit(.view, .visit, recordID: nil, caseID: f.caseID, "the family viewed their coming visits")
+        let repo = FamilyTimeRepository(req.db)
+        let plans = Dictionary(try await repo.plans(in: f.caseID).map { ($0.id, $0.details) }, uniquingKeysWith: { a, _ in a })
+        let supervisors = try await UserRepository(req.db).names(coming.compactMap(\.details.supervisorID))
+        let feed = try await repo.feed(owner: nil, caseID: f.caseID)
+        return Layout(title: f.t(.visitsTitle), signedIn: f.signedIn).render(
+            .h1(.text(f.t(.visitsTitle))),
+            .h2(.text(f.t(.visitsComing))),
+            coming.isEmpty ? .p(.text(f.t(.visitsNone))) :
+            .table(.class("table"), .id("family-visits"),
+                .thead(.tr(.th(.text(f.t(.visitsWhen))), .th(.text(f.t(.visitsWhere))), .th(.text(f.t(.visitsWith))),
+                           .th(.text(f.t(.visitsKind))), .th(.text(f.t(.visitsSupervisor))), .th(.text(f.t(.visitsInterpreter))))),
+                .tbody(.forEach(coming) { v in
+                    let interpreter = plans[v.details.planID]?.logistics?.interpreterLanguage.flatMap { $0.isEmpty ? nil : $0 }
+                    return .tr(.td(.text(when(v.details, lang))), .td(.text(v.details.location)),
+                               .td(.text(LocalFormat.list(v.details.people.filter { $0 != f.person }.map(f.name), lang))),
+                               .td(.text(v.details.level.label(lang))),
+                               .td(.text(v.details.supervisorID.flatMap { supervisors[$0] } ?? f.t(.visitsNobody))),
+                               .td(.text(interpreter.map { f.t(.visitsInterpreterLanguage, ["language": Languages.name(of: $0, in: lang)]) } ?? f.t(.visitsNoInterpreter))))
+                })),
+            .unwrap(feed) { feed in
+                .p(.a(.id("family-feed"), .href(CalendarFeedController.url(req, feed.token)), .text(f.t(.visitsCalendar))))
+            }
+        )
+    }
+
+    // MARK: services
+
+    func services(req: Request) async throws -> Response {
+        guard let f = try await family(req, .caseFile) else { return try noCase(req) }
+        let lang = f.language
+        let mine = try await ServiceRecordsRepository(req.db).referrals(in: f.caseID).filter {
+            req.policy.familyReads(referralFor: $0.details.personID, actorPerson: f.person)
+        }
+        try await req.audit(.view, .referral, recordID: nil, caseID: f.caseID, "the family viewed the \(mine.count) services made for them")
+        let directory = ProviderRepository(req.db)
+        var rows: [(ReferralDetails, ProviderService?, Provider?)] = []
+        for r in mine.sorted(by: { $0.details.referredOn > $1.details.referredOn }) {
+            rows.append((r.details, try await directory.service(r.details.serviceID)?.service.details, try await directory.find(r.details.providerID)?.details))
+        }
+        return Layout(title: f.t(.servicesTitle), signedIn: f.signedIn).render(
+            .h1(.text(f.t(.servicesTitle))),
+            .p(.text(f.t(.servicesIntro))),
+            rows.isEmpty ? .p(.text(f.t(.servicesNone))) :
+            .table(.class("table"), .id("family-services"),
+                .thead(.tr(.th(.text(f.t(.servicesProgram))), .th(.text(f.t(.servicesProvider))), .th(.text(f.t(.servicesAddress))),
+                           .th(.text(f.t(.servicesHours))), .th(.text(f.t(.servicesPhone))), .th(.text(f.t(.servicesStatus))))),
+                .tbody(.forEach(rows) { r in
+                    .tr(.td(.text("\(r.1?.name ?? r.0.category.label(lang)) (\(r.0.category.label(lang)))")),
+                        .td(.text(r.2?.name ?? f.t(.notGiven))),
+                        .td(.text(r.2?.address ?? r.1?.locations.first ?? f.t(.notGiven))),
+                        .td(.text(r.1?.hours ?? f.t(.notGiven))),
+                        .td(.text(r.2?.phone ?? f.t(.notGiven))),
+                        .td(.text(r.0.status.label(lang))))
+                }))
+        )
+    }
+}
+
+extension Optional {
+    func asyncMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}
