@@ -55,7 +55,8 @@ struct AccessPolicyTests {
         case .parent:
             let familyView: Set<RecordKind> = [.caseFile, .member, .person, .permanencyGoal, .team, .casePlan, .visitPlan, .visit, .familyCalendar,
                                                .hearing, .teamDecision, .aftercarePlan]
-            return action == .read && familyView.contains(kind) ? .allow : .forbidden
+            // A parent also answers a plan version themselves.
+            return (action == .read && familyView.contains(kind)) || (kind == .planAnswer && action == .create) ? .allow : .forbidden
         case .administrator:
             return kind == .auditTrail && action == .read ? .allow : .notFound
         }

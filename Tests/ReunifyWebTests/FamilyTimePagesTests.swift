@@ -81,7 +81,8 @@ struct FamilyTimePagesTests {
             #expect(try await worker.post(SiteURL.calendarLink.path, []).status == .seeOther)
             #expect(try await worker.get(SiteURL.calendar.path).body.string.contains("/calendar/"))
             var parentBrowser = try await Browser.signedIn(app, "parent@demo.reunify.test")
-            #expect(try await parentBrowser.get(SiteURL.calendar.path).body.string.contains("Your coming visits"))
+            #expect(try await parentBrowser.get(SiteURL.calendar.path).headers.first(name: .location) == SiteURL.familyVisits.path)
+            #expect(try await parentBrowser.get(SiteURL.familyVisits.path).body.string.contains("Coming visits"))
         }
     }
 }

@@ -85,9 +85,10 @@ struct RoleAccessTests {
     func parentView() async throws {
         try await TestApp.run { app, _ in
             var parent = try await Browser.signedIn(app, "parent@demo.reunify.test")
-            let caseload = try await parent.get("/cases").body.string
-            #expect(caseload.contains("Your family"))
-            #expect(caseload.contains(Self.ownFamily.details.caseNumber))
+            // The staff caseload sends a parent to their family's own home page.
+            #expect(try await parent.get("/cases").headers.first(name: .location) == "/family")
+            let home = try await parent.get("/family").body.string
+            #expect(home.contains("Your family") && home.contains("Where things stand"))
             let page = try await parent.get("/cases/\(Self.ownFamily.caseID)").body.string
             #expect(page.contains("Family and people"))
             #expect(!page.contains("Time in care"))

@@ -13,7 +13,7 @@ struct RuntimeTests {
         try await TestApp.run(demo: false) { app, _ async throws in
             #expect(try await ReunifyRuntime.loadDemo(app) == true)
             #expect(try await ReunifyRuntime.loadDemo(app) == false)
-            #expect(try await UserRepository(app.db).all().count == 8)
+            #expect(try await UserRepository(app.db).all().count == 9)
         }
     }
 

@@ -59,7 +59,11 @@ struct Browser {
     mutating func signIn(_ email: String, password: String = TestApp.password) async throws -> TestingHTTPResponse {
         try await get("/sign-in")
         let response = try await post("/sign-in", [("email", email), ("password", password)])
-        if response.status == .seeOther { try await get("/cases") }
+        if response.status == .seeOther {
+            // Staff land on their caseload; a family is sent on to their own home page.
+            let landing = try await get("/cases")
+            if landing.status == .seeOther, let next = landing.headers.first(name: .location) { try await get(next) }
+        }
         return response
     }
 

@@ -53,24 +53,8 @@ struct CalendarPagesController: RouteCollection {
             VisitTimes.span(v.start, v.end, offsetMinutes: zone.secondsFromGMT(for: v.start) / 60)
         }
 
+        // A family's coming visits are on their own page, in their language.
         if actor.role == .parent { return req.redirect(to: SiteURL.familyVisits.path) }
-        if actor.role == .parent {
-            var coming: [(CaseID, Recorded<VisitSubject, VisitDetails>)] = []
-            for caseID in cases.sorted(by: { $0.uuid.uuidString < $1.uuid.uuidString }) {
-                try await req.authorize(.read, .visit, caseID: caseID)
-                coming += try await repo.visits(in: caseID).filter { $0.details.start > req.now && !$0.details.cancelledByAgency }.map { (caseID, $0) }
-                try await req.audit(.view, .visit, recordID: nil, caseID: caseID, "the family viewed its coming visits")
-            }
-            let list = try await rows(req, coming.sorted { $0.1.details.start < $1.1.details.start })
-            return Layout(title: "Your visits", signedIn: signedIn).render(
-                .h1("Your coming visits"),
-                list.isEmpty ? .p("No visit is planned yet. Your caseworker will tell you when one is.") :
-                .ul(.class("plain"), .id("family-visits"), .forEach(list) { r in
-                    .li(.strong(.text(weekday.string(from: r.visit.details.start))), .text(", \(span(r.visit.details)): "),
-                        .text("time with \(r.child) at \(r.visit.details.location)"))
-                }))
-        }
-
         let anchor = (try? req.query.get(String.self, at: "week")).flatMap(CalendarDate.init(iso:)) ?? req.today
         let noon = calendar.date(from: DateComponents(year: anchor.year, month: anchor.month, day: anchor.day, hour: 12))!
         let monday = calendar.dateInterval(of: .weekOfYear, for: noon)!.start

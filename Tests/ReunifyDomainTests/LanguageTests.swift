@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+@testable import ReunifyDomain
+
+@Suite("Languages: the catalogue, formats and choosing a language")
+struct LanguageTests {
+    @Test("every message has a text in every language, with the same placeholders as the English")
+    func catalogueComplete() {
+        for language in UILanguage.allCases {
+            #expect(Catalogue.missing(in: language).isEmpty, "\(language) lacks \(Catalogue.missing(in: language).map(\.rawValue))")
+            #expect(Set(Catalogue.table(language).keys) == Set(Msg.allCases))
+            for id in Msg.allCases {
+                let english = Catalogue.placeholders(Catalogue.text(id, .english))
+                #expect(Catalogue.placeholders(Catalogue.table(language)[id] ?? "") == english, "\(id.rawValue) in \(language)")
+            }
+        }
+    }
+
+    @Test("the Spanish is written, not copied from the English")
+    func spanishIsTranslated() {
+        // Texts that read the same in both: a pattern of placeholders and one word shared by the languages.
+        let same: Set<Msg> = [.homeHearingLine, .errorPrefix]
+        let copied = Msg.allCases.filter { !same.contains($0) && Catalogue.text($0, .spanish) == Catalogue.text($0, .english) }
+        #expect(copied.isEmpty, "\(copied.map(\.rawValue))")
+    }
+
+    @Test("placeholders are filled by name, in whatever order the language puts them")
+    func placeholdersFilled() {
+        #expect(Catalogue.text(.homeWorkerContact, .spanish, ["name": "Jordan Lee", "email": "j@x.test"])
+                == "Jordan Lee es su trabajador/a social. Puede escribirle a j@x.test.")
+        #expect(Catalogue.placeholders("{a} y {b}, {a}") == ["a", "b"])
+    }
+
+    @Test("family wording keeps to the trauma-informed rule in both languages")
+    func familyWording() {
+        let family = Msg.allCases.filter { $0.rawValue.hasPrefix("family.") || $0.rawValue.hasPrefix("error.") || $0.rawValue.hasPrefix("signIn.") }
+        let spanish = family.map { Catalogue.text($0, .spanish).lowercased() }.joined(separator: "\n")
+            + CaseStage.allCases.map { $0.explained(.spanish) + $0.spanish }.joined(separator: "\n").lowercased()
+        for avoided in ["menor", "progenitor", "incumplimiento", "abuso", "adicto", "rechazad", "denegad", "régimen de visitas",
+                        "pernocta", "negligencia", "maltrato", " tú ", "tienes", "referido"] {
+            #expect(!spanish.contains(avoided), "Spanish family text says '\(avoided)'")
+        }
+        let english = family.map { Catalogue.text($0, .english).lowercased() }.joined(separator: "\n")
+            + CaseStage.allCases.map { $0.explained(.english) + $0.familyEnglish }.joined(separator: "\n").lowercased()
+        for avoided in ["visitation", "compliance", "comply", "non-compliant", "removal", "neglect", "abuse"] {
+            #expect(!english.contains(avoided), "English family text says '\(avoided)'")
+        }
+    }
+
+    @Test("coded values have labels in both languages")
+    func codedLabels() {
+        func check<T: Translated>(_ type: T.Type) {
+            for value in T.allCases {
+                #expect(!value.label(.spanish).isEmpty && value.label(.spanish) != value.rawValue, "\(T.listName) \(value.rawValue)")
+                #expect(!value.label(.english).isEmpty)
+            }
+            #expect(Set(T.allCases.map { $0.label(.spanish) }).count == T.allCases.count, "two \(T.listName) codes read the same in Spanish")
+        }
+        check(CaseStage.self)
+        check(PlacementSetting.self)
+        check(VisitLevel.self)
+        check(ReferralStatus.self)
+        check(PlanStatus.self)
+        check(InterventionStatus.self)
+        check(HearingKind.self)
+        check(ServiceCategory.self)
+        #expect(VisitLevel.overnight.label(.spanish) == "Visita en la que su hijo/a se queda a dormir")
+        #expect(Languages.name(of: "es", in: .spanish) == "español")
+        #expect(Languages.name(of: "vi", in: .english) == "Vietnamese")
+    }
+
+    @Test("dates, times and numbers as each language writes them")
+    func formats() {
+        let d = CalendarDate(iso: "2026-12-01")!
+        #expect(LocalFormat.date(d, .english) == "December 1, 2026")
+        #expect(LocalFormat.date(d, .spanish) == "1 de diciembre de 2026")
+        #expect(LocalFormat.date(d, .spanish, weekday: true) == "martes, 1 de diciembre de 2026")
+        #expect(LocalFormat.date(d, .english, weekday: true) == "Tuesday, December 1, 2026")
+        #expect(LocalFormat.date(CalendarDate(iso: "2024-02-29")!, .spanish, weekday: true) == "jueves, 29 de febrero de 2024")
+        #expect(LocalFormat.date(CalendarDate(iso: "2000-01-01")!, .english, weekday: true) == "Saturday, January 1, 2000")
+        #expect(LocalFormat.time(hour: 10, minute: 30, .spanish) == "10:30 a. m.")
+        #expect(LocalFormat.time(hour: 16, minute: 0, .spanish) == "4:00 p. m.")
+        #expect(LocalFormat.time(hour: 12, minute: 0, .spanish) == "12:00 del mediodía")
+        #expect(LocalFormat.time(hour: 0, minute: 5, .english) == "12:05 AM")
+        #expect(LocalFormat.time(hour: 12, minute: 45, .english) == "12:45 PM")
+        #expect(LocalFormat.number(1_250_000, .spanish) == "1,250,000")
+        #expect(LocalFormat.number(-5000, .english) == "-5,000")
+        #expect(LocalFormat.number(999, .english) == "999")
+        #expect(LocalFormat.list(["Ana", "Luis", "Sofía"], .spanish) == "Ana, Luis y Sofía")
+        #expect(LocalFormat.list(["Ana", "Luis"], .english) == "Ana and Luis")
+        // A visit scheduled at 16:30 in California (UTC−8) reads back at 4:30 PM on its own day.
+        let instant = ISO8601DateFormatter().date(from: "2026-12-02T00:30:00Z")!
+        let parts = LocalFormat.localParts(instant, utcOffsetMinutes: -480)
+        #expect(parts.date == CalendarDate(iso: "2026-12-01")! && parts.hour == 16 && parts.minute == 30)
+    }
+
+    @Test("a browser's Accept-Language picks the best language Reunify is written in")
+    func negotiation() {
+        #expect(UILanguage.negotiate(acceptLanguage: "es-MX,es;q=0.9,en;q=0.8") == .spanish)
+        #expect(UILanguage.negotiate(acceptLanguage: "fr-FR, en;q=0.5, es;q=0.4") == .english)
+        #expect(UILanguage.negotiate(acceptLanguage: "en;q=0.2, es;q=0.7") == .spanish)
+        #expect(UILanguage.negotiate(acceptLanguage: "es;q=0, en") == .english)
+        #expect(UILanguage.negotiate(acceptLanguage: "fr, de") == nil)
+        #expect(UILanguage.negotiate(acceptLanguage: "*") == .english)
+        #expect(UILanguage.negotiate(acceptLanguage: "") == nil)
+        #expect(UILanguage.negotiate(acceptLanguage: nil) == nil)
+    }
+
+    @Test("a person's recorded language names a language of the pages")
+    func personLanguage() {
+        #expect(UILanguage(personLanguage: "Spanish") == .spanish)
+        #expect(UILanguage(personLanguage: "Español") == .spanish)
+        #expect(UILanguage(personLanguage: "es-MX") == .spanish)
+        #expect(UILanguage(personLanguage: "English") == .english)
+        #expect(UILanguage(personLanguage: "Vietnamese") == nil)
+        #expect(UILanguage.first(of: ["Vietnamese", "Spanish", "English"]) == .spanish)
+        #expect(UILanguage.first(of: []) == nil)
+        #expect(UILanguage(tag: "EN-us") == .english)
+    }
+
+    @Test("the page direction follows the language; languages written right to left are known")
+    func direction() {
+        #expect(UILanguage.allCases.allSatisfy { $0.direction == "ltr" })
+        #expect(UILanguage.rightToLeft.isSuperset(of: ["ar", "fa", "he"]))
+        #expect(UILanguage.allCases.map(\.nativeName) == ["English", "Español"])
+    }
+
+    @Test("a parent answers a plan themselves and reads only the referrals made for them")
+    func familyPlanAnswerPolicy() {
+        let parent = Actor(id: UserID(UUID()), role: .parent, unit: nil)
+        let facts = CaseAccessFacts(caseworkerID: nil, supervisorID: nil, unit: "North", team: [:], familyAccounts: [parent.id])
+        let policy = AccessPolicy()
+        #expect(policy.decide(parent, .create, .planAnswer, in: facts).isAllowed)
+        #expect(!policy.decide(parent, .update, .casePlan, in: facts).isAllowed)
+        #expect(!policy.decide(parent, .create, .planApproval, in: facts).isAllowed)
+        let other = CaseAccessFacts(caseworkerID: nil, supervisorID: nil, unit: "North", team: [:], familyAccounts: [])
+        #expect(policy.decide(parent, .create, .planAnswer, in: other) == .notFound)
+        let me = PersonID(UUID()), them = PersonID(UUID())
+        #expect(policy.familyReads(referralFor: me, actorPerson: me))
+        #expect(!policy.familyReads(referralFor: them, actorPerson: me))
+        #expect(!policy.familyReads(referralFor: them, actorPerson: nil))
+    }
+}
