@@ -117,6 +117,11 @@ public struct DemoLoader: Sendable {
         for s in records.sessions {
             try await SessionModel(caseID: s.caseID, s.details, clinicalNote: s.clinicalNote, recordedBy: s.by).create(on: tx)
         }
+        for m in records.messages {
+            let model = CaseMessageModel(caseID: m.caseID, m.details)
+            model.id = m.id.uuid
+            try await model.create(on: tx)
+        }
     }
 
     func load(_ f: DemoFamilyTime, on tx: any Database) async throws {

@@ -20,6 +20,8 @@ public struct DemoServiceRecords: Sendable {
     public var consents: [Consent] = []
     public var referrals: [Referral] = []
     public var sessions: [Session] = []
+    public struct Message: Sendable { public let id: MessageID; public let caseID: CaseID; public let details: CaseMessageDetails }
+    public var messages: [Message] = []
 
     /// Ids the demo's records are made with: a fixed prefix and a counter, so reloading gives the same ones.
     static func uuid(_ n: Int) -> UUID { UUID(uuidString: String(format: "5E6B0000-0000-4000-8000-%012d", n))! }
@@ -170,6 +172,17 @@ public struct DemoServiceRecords: Sendable {
                 draftedOn: second), by: by))
             refer(family, madre, "Nurturing Parents", status: .active, on: first.adding(days: 7), by: by)
             refer(family, madre, "Rapid rehousing", status: .waitlisted, on: first.adding(days: 10), by: by)
+            // A few messages between her and her caseworker, in Spanish.
+            let noon = today.startOfDay.addingTimeInterval(20 * 3600)
+            for (daysAgo, fromFamily, body) in [
+                (3, false, "Hola, \(name). Le escribí la nueva versión de su plan con lo que hablamos el martes. Cuando pueda, léala en \"Su plan\" y díganos si está de acuerdo."),
+                (2, true, "Gracias. La voy a leer esta noche. ¿La visita del domingo sigue igual?"),
+                (2, false, "Sí, sigue igual, y habrá un intérprete. Saludos."),
+            ] {
+                records.messages.append(Message(id: MessageID(next()), caseID: family.caseID, details: CaseMessageDetails(
+                    familyPersonID: madreID, fromFamily: fromFamily, authorID: fromFamily ? (agency.user(DemoAgency.madreEmail)?.id ?? by) : by,
+                    body: body, sentAt: noon.addingTimeInterval(TimeInterval(-daysAgo * 24 * 3600)))))
+            }
         }
 
         // The legal account's case: a substance use referral with consent, and a therapy session with a clinical note.
@@ -226,6 +239,11 @@ public struct DemoServiceRecords: Sendable {
             let referrer = agency.users.first { $0.id == r.by }?.role
             do { try ReferralRules.checkEligible(service, person: person.details, role: person.role, on: r.details.referredOn, referrer: referrer) }
             catch { found.append("referral of \(person.details.fullName): \(error)") }
+        }
+        for m in messages {
+            guard let family = agency.families.first(where: { $0.caseID == m.caseID }) else { found.append("message in no case"); continue }
+            let role = family.persons.first { $0.id == m.details.familyPersonID }?.role
+            do { _ = try MessageRules.check(m.details.body, role: role) } catch { found.append("message: \(error)") }
         }
         for s in sessions {
             guard let family = agency.families.first(where: { $0.caseID == s.caseID }) else { found.append("session in no case"); continue }

@@ -37,9 +37,11 @@ struct AccessPolicyTests {
             if kind == .auditTrail || kind == .clinicalNote { return .forbidden }
             if kind == .caseFile && action == .delete { return .forbidden }
             if (kind == .team || kind == .planApproval || kind == .visitLevelApproval || kind == .decisionApproval) && action != .read { return .forbidden }
+            if kind == .message && (action == .update || action == .delete) { return .forbidden }
             return .allow
         case .supervisor:
             if kind == .caseFile && action == .delete { return .forbidden }
+            if kind == .message && (action == .update || action == .delete) { return .forbidden }
             if kind == .auditTrail && action != .read { return .forbidden }
             return .allow
         case .clinician where [.assessment, .serviceSession, .clinicalNote].contains(kind) && (action == .create || action == .update):
@@ -47,16 +49,17 @@ struct AccessPolicyTests {
         case .clinician where kind == .visit && action == .update:
             return .allow
         case .clinician:
-            return action == .read && kind != .auditTrail ? .allow : .forbidden
+            return action == .read && kind != .auditTrail && kind != .message ? .allow : .forbidden
         case .legal:
-            return action == .read && kind != .auditTrail && kind != .clinicalNote ? .allow : .forbidden
+            return action == .read && kind != .auditTrail && kind != .clinicalNote && kind != .message ? .allow : .forbidden
         case .provider:
             return .notFound
         case .parent:
             let familyView: Set<RecordKind> = [.caseFile, .member, .person, .permanencyGoal, .team, .casePlan, .visitPlan, .visit, .familyCalendar,
                                                .hearing, .teamDecision, .aftercarePlan]
-            // A parent also answers a plan version themselves.
-            return (action == .read && familyView.contains(kind)) || (kind == .planAnswer && action == .create) ? .allow : .forbidden
+            // A parent also answers a plan version themselves, and writes to and reads their own conversation with staff.
+            return (action == .read && familyView.contains(kind)) || (kind == .planAnswer && action == .create)
+                || (kind == .message && (action == .read || action == .create)) ? .allow : .forbidden
         case .administrator:
             return kind == .auditTrail && action == .read ? .allow : .notFound
         }

@@ -11,7 +11,7 @@ import FluentKit
 @Suite("The family's pages, in their language")
 struct FamilyPortalTests {
     static let madre = "madre@demo.reunify.test"
-    static let pages = ["/family", "/family/plan", "/family/visits", "/family/services"]
+    static let pages = ["/family", "/family/plan", "/family/visits", "/family/services", "/family/messages"]
 
     /// The Spanish-speaking mother, her family and the children's father, as the demo made them.
     static func madreFamily() throws -> (DemoAgency.Family, DemoAgency.Person, DemoAgency.Person) {
@@ -131,6 +131,44 @@ struct FamilyPortalTests {
             let active = try #require(try await ServiceRecordsRepository(app.db).plans(in: family.caseID).first { $0.details.status == .active })
             let late = try await browser.post("/family/plan/\(active.id)/answer", [("agreed", "yes")])
             #expect(late.status == .unprocessableEntity)
+        }
+    }
+
+    @Test("she writes to her caseworker, who reads it on the case page and answers; the father's conversation stays his")
+    func messages() async throws {
+        try await TestApp.run { app, _ in
+            let (family, mother, father) = try Self.madreFamily()
+            var browser = try await Browser.signedIn(app, Self.madre)
+            let page = try await browser.get("/family/messages").body.string
+            #expect(page.contains("Mensajes con su trabajador/a social") && page.contains("Escriba aquí a Jordan Lee"))
+            let empty = try await browser.post("/family/messages", [("body", "   ")])
+            #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Primero escriba su mensaje"))
+            let long = try await browser.post("/family/messages", [("body", String(repeating: "a", count: MessageRules.maxLength + 1))])
+            #expect(long.status == .unprocessableEntity && long.body.string.contains("tiene 4,001 caracteres"))
+            let before = try await CaseRecordsRepository(app.db).messages(in: family.caseID, with: mother.id).count
+            let sent = try await browser.post("/family/messages", [("body", "Me cambié de trabajo; ahora puedo venir los martes.")])
+            #expect(sent.status == .seeOther)
+            let thread = try await CaseRecordsRepository(app.db).messages(in: family.caseID, with: mother.id)
+            #expect(thread.count == before + 1 && thread.last?.details.fromFamily == true)
+            // Her caseworker reads it on the case page, and answers her there.
+            var worker = try await Browser.signedIn(app, "caseworker2@demo.reunify.test")
+            let casePage = try await worker.get("/cases/\(family.caseID)").body.string
+            #expect(casePage.contains("Messages with the family") && casePage.contains("ahora puedo venir los martes"))
+            #expect(try await worker.post("/cases/\(family.caseID)/messages", [("personId", mother.id.description), ("body", "Perfecto, lo cambiamos.")]).status == .seeOther)
+            let refused = try await worker.post("/cases/\(family.caseID)/messages", [("personId", mother.id.description), ("body", "")])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Write the message"))
+            // A message to the father is his: it never shows on her pages.
+            #expect(try await worker.post("/cases/\(family.caseID)/messages", [("personId", father.id.description), ("body", "Private note to the father about Thursday")]).status == .seeOther)
+            let mine = try await browser.get("/family/messages").body.string
+            #expect(mine.contains("Perfecto, lo cambiamos.") && !mine.contains("Private note to the father"))
+            let trail = try await AuditRepository(app.db).trail(caseID: family.caseID)
+            #expect(trail.contains { $0.userEmail == Self.madre && $0.recordKind == "message" && $0.action == "create" })
+            #expect(trail.contains { $0.userEmail == Self.madre && $0.recordKind == "message" && $0.action == "view" })
+            #expect(trail.contains { $0.userEmail == "caseworker2@demo.reunify.test" && $0.recordKind == "message" && $0.action == "view" })
+            // Staff of another case cannot write into this one.
+            var stranger = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
+            _ = try await stranger.get("/cases")
+            #expect(try await stranger.post("/cases/\(family.caseID)/messages", [("personId", mother.id.description), ("body", "hi")]).status == .notFound)
         }
     }
 

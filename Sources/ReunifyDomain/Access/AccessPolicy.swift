@@ -61,6 +61,8 @@ public struct AccessPolicy: Sendable {
                 return .forbidden("A supervisor approves a step up in family time")
             case (.decisionApproval, _) where action != .read:
                 return .forbidden("A supervisor approves the team's decision")
+            case (.message, .update), (.message, .delete):
+                return .forbidden("A message is kept as it was sent")
             case (.clinicalNote, _):
                 return .forbidden("Clinical notes are open to the clinicians on the case's team, their author and the supervisor")
             default:
@@ -68,6 +70,7 @@ public struct AccessPolicy: Sendable {
             }
         case .unitSupervisor:
             if kind == .caseFile && action == .delete { return .forbidden("Cases are closed, not deleted") }
+            if kind == .message && (action == .update || action == .delete) { return .forbidden("A message is kept as it was sent") }
             if kind == .auditTrail && action != .read { return .forbidden("The audit trail cannot be changed") }
             return .allow
         case .teamReader:
@@ -76,6 +79,9 @@ public struct AccessPolicy: Sendable {
             }
             // A therapist supervising a visit records what happened at it.
             if actor.role == .clinician && kind == .visit && action == .update { return .allow }
+            if kind == .message {
+                return .forbidden("Messages are between the family and the case's caseworker and supervisor")
+            }
             if kind == .clinicalNote && actor.role != .clinician {
                 return .forbidden("Clinical notes are open to the clinicians on the case's team, their author and the supervisor")
             }
@@ -87,6 +93,8 @@ public struct AccessPolicy: Sendable {
         case .family:
             // A parent answers a plan version themselves: their own agreement, or why they do not agree.
             if kind == .planAnswer && action == .create { return .allow }
+            // They write to their caseworker and read their own conversation (`familyReads(referralFor:)` decides whose).
+            if kind == .message && (action == .create || action == .read) { return .allow }
             guard action == .read else { return .forbidden("Please ask your caseworker to change this") }
             switch kind {
             case .caseFile, .member, .person, .permanencyGoal, .team, .casePlan, .visitPlan, .visit, .familyCalendar, .hearing, .teamDecision, .aftercarePlan:
@@ -97,8 +105,8 @@ public struct AccessPolicy: Sendable {
         }
     }
 
-    /// A family member reads a referral only when it was made for them: another member's services (the other
-    /// parent's treatment, say) stay with the agency.
+    /// A family member reads a referral only when it was made for them, and a conversation only when it is theirs:
+    /// another member's services (the other parent's treatment, say) and messages stay with the agency.
     public func familyReads(referralFor person: PersonID, actorPerson: PersonID?) -> Bool {
         actorPerson == person
     }

@@ -18,6 +18,8 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     /// A family member's own answer to a case plan version (agreeing, or declining with a reason), given from the
     /// family's pages.
     case planAnswer = "plan_answer"
+    /// A message between a family member and the staff of their case (each family member has their own conversation).
+    case message
     /// A family member referred to a provider's service.
     case referral
     /// A family member's consent to share their information with a provider.

@@ -23,6 +23,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case navFamilyPlan = "nav.family.plan"
     case navFamilyVisits = "nav.family.visits"
     case navFamilyServices = "nav.family.services"
+    case navFamilyMessages = "nav.family.messages"
     case signOut = "nav.signOut"
     case languageSwitch = "language.switch"
     case errorSummaryTitle = "form.errors.title"
@@ -112,6 +113,21 @@ public enum Msg: String, CaseIterable, Sendable {
     case servicesStatus = "family.services.status"
     case servicesPhone = "family.services.phone"
     case notGiven = "common.notGiven"
+
+    // Messages
+    case messagesTitle = "family.messages.title"
+    case messagesIntro = "family.messages.intro"
+    case messagesIntroNoWorker = "family.messages.introNoWorker"
+    case messagesNone = "family.messages.none"
+    case messagesYou = "family.messages.you"
+    case messagesLine = "family.messages.line"
+    case messagesWrite = "family.messages.write"
+    case messagesHint = "family.messages.hint"
+    case messagesSend = "family.messages.send"
+    case messagesEmpty = "family.messages.error.empty"
+    case messagesTooLong = "family.messages.error.tooLong"
+    case messagesSent = "family.messages.sent"
+    case messagesOlder = "family.messages.older"
 
     // Error pages
     case errorNotFound = "error.notFound"

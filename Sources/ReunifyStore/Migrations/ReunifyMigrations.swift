@@ -24,6 +24,7 @@ public enum ReunifyMigrations {
             UpdatePlacementsAddRecordedAt(),
             CreateReadIndexes(),
             UpdateUsersAddLanguage(),
+            CreateCaseMessages(),
         ]
     }
 }

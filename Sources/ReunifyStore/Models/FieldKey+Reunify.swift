@@ -12,6 +12,9 @@ extension FieldKey {
     static let unit: FieldKey = "unit"
     static let personID: FieldKey = "person_id"
     static let language: FieldKey = "language"
+    static let fromFamily: FieldKey = "from_family"
+    static let authorID: FieldKey = "author_id"
+    static let sentAt: FieldKey = "sent_at"
     static let passwordHash: FieldKey = "password_hash"
     static let disabled: FieldKey = "disabled"
     // sessions and throttling

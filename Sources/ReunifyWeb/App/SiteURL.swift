@@ -94,6 +94,8 @@ enum SiteURL {
     case familyPlanAnswer(PlanID)
     case familyVisits
     case familyServices
+    case familyMessages
+    case caseMessages(CaseID)
 
     /// The address's segments, each id written by `id(name, value)`: its value in a link, `:name` in a route. The one
     /// place a path is written.
@@ -189,6 +191,8 @@ enum SiteURL {
         case .familyPlanAnswer(let p): ["family", "plan", id("planID", p), "answer"]
         case .familyVisits: ["family", "visits"]
         case .familyServices: ["family", "services"]
+        case .familyMessages: ["family", "messages"]
+        case .caseMessages(let c): ["cases", id("caseID", c), "messages"]
         }
     }
 

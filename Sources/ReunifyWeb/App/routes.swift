@@ -48,6 +48,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: OverdueController())
     try pages.register(collection: OutcomesController())
     try pages.register(collection: FamilyPortalController())
+    try pages.register(collection: CaseMessagesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: AuthAPIController())

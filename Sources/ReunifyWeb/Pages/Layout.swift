@@ -76,7 +76,8 @@ struct Layout {
             .a(.href(SiteURL.familyHome.path), .text(t(.navFamilyHome))),
             .a(.href(SiteURL.familyPlan.path), .text(t(.navFamilyPlan))),
             .a(.href(SiteURL.familyVisits.path), .text(t(.navFamilyVisits))),
-            .a(.href(SiteURL.familyServices.path), .text(t(.navFamilyServices)))
+            .a(.href(SiteURL.familyServices.path), .text(t(.navFamilyServices))),
+            .a(.href(SiteURL.familyMessages.path), .text(t(.navFamilyMessages)))
         )
     }
 

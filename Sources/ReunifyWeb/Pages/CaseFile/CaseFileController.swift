@@ -16,9 +16,17 @@ struct CaseFileController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let caseID = try req.caseIDParameter()
+        let view = try await view(req, caseID)
+        try await req.audit(.view, .caseFile, recordID: caseID, caseID: caseID, "viewed case \(view.details.caseNumber)")
+        let shown = view.messages.conversations.values.map(\.count).reduce(0, +)
+        if shown > 0 { try await req.audit(.view, .message, recordID: nil, caseID: caseID, "read \(shown) messages with the family on the case page") }
+        return view.render(req)
+    }
+
+    /// The case page's content, as much of it as the policy lets the signed-in person read.
+    func view(_ req: Request, _ caseID: CaseID) async throws -> CaseOverviewView {
         let facts = try await req.authorize(.read, .caseFile, caseID: caseID)
         guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
-        try await req.audit(.view, .caseFile, recordID: caseID, caseID: caseID, "viewed case \(overview.caseFile.details.caseNumber)")
         let signedIn = try req.requireSignedIn()
         let may: (AccessAction, RecordKind) -> Bool = { req.policy.decide(signedIn.actor, $0, $1, in: facts).isAllowed }
         let assessments = may(.read, .assessment) ? try await AssessmentRepository(req.db).list(caseID: caseID).map(\.recorded) : []
@@ -56,7 +64,13 @@ struct CaseFileController: RouteCollection {
             view.reEntries = try await CaseRecordsRepository(req.db).reEntries(overview.episodes.map { ($0.episode.id.uuid, $0.episode.details) },
                                                                                policy: req.reunify.timelines)
         }
-        return view.render(req)
+        if may(.read, .message) {
+            var messages = CaseMessages(zone: req.reunify.timeZone)
+            messages.conversations = try await CaseRecordsRepository(req.db).conversations(in: caseID)
+            messages.authors = try await UserRepository(req.db).names(messages.conversations.values.flatMap { $0.map(\.details.authorID) })
+            view.messages = messages
+        }
+        return view
     }
 
     /// The caseworkers and supervisors a case may be assigned to, by id and name.

@@ -16,6 +16,7 @@ struct CaseOverviewView {
     let staffNames: [UserID: String]
     var services = CaseServices()
     var familyTime = CaseFamilyTime()
+    var messages = CaseMessages()
     /// The episodes whose removal came within a year of an earlier discharge of the child, in any case.
     var reEntries: Set<UUID> = []
 
@@ -41,6 +42,7 @@ struct CaseOverviewView {
             .if(may(.read, .referral) || may(.read, .serviceSession), servicesSection()),
             .if(may(.read, .visitPlan), familyTimeSection()),
             .if(may(.read, .hearing), permanencySection()),
+            .if(may(.read, .message) && signedIn?.isFamily != true, messagesSection()),
             team(),
             .if(may(.read, .auditTrail), .p(.a(.href(SiteURL.auditTrail(caseID).path), "See who has viewed and changed this case")))
         )

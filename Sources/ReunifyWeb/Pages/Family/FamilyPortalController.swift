@@ -16,6 +16,8 @@ struct FamilyPortalController: RouteCollection {
         routes.post(SiteURL.familyPlanAnswer(.any).route, use: answer)
         routes.get(SiteURL.familyVisits.route, use: visits)
         routes.get(SiteURL.familyServices.route, use: services)
+        routes.get(SiteURL.familyMessages.route, use: messages)
+        routes.post(SiteURL.familyMessages.route, use: sendMessage)
     }
 
     /// The signed-in parent's case: the one named by `?case=` among theirs, else their first open one.
@@ -269,6 +271,65 @@ struct FamilyPortalController: RouteCollection {
                         .td(.text(r.0.status.label(lang))))
                 }))
         )
+    }
+}
+
+extension FamilyPortalController {
+    static let messagesShown = 50
+
+    func messages(req: Request) async throws -> Response {
+        guard let f = try await family(req, .message) else { return try noCase(req) }
+        return try await messagesPage(req, f, FormData(), [], sent: (try? req.query.get(String.self, at: "sent")) != nil, status: .ok)
+    }
+
+    func messagesPage(_ req: Request, _ f: Family, _ form: FormData, _ errors: [FieldError], sent: Bool, status: HTTPResponseStatus) async throws -> Response {
+        let lang = f.language
+        var view = FormView(form, errors: errors)
+        view.language = lang
+        let thread = try await f.person.asyncMap { try await CaseRecordsRepository(req.db).messages(in: f.caseID, with: $0, limit: Self.messagesShown) } ?? []
+        try await req.audit(.view, .message, recordID: nil, caseID: f.caseID, "the family read their \(thread.count) messages")
+        let authors = try await UserRepository(req.db).names(thread.filter { !$0.details.fromFamily }.map(\.details.authorID))
+        let worker = try await f.overview.caseFile.details.caseworkerID.asyncMap { try await UserRepository(req.db).find($0) }
+        func when(_ d: Date) -> String {
+            let parts = LocalFormat.localParts(d, utcOffsetMinutes: req.reunify.timeZone.secondsFromGMT(for: d) / 60)
+            return LocalFormat.date(parts.date, lang) + ", " + LocalFormat.time(hour: parts.hour, minute: parts.minute, lang)
+        }
+        return Layout(title: f.t(.messagesTitle), signedIn: f.signedIn).render(
+            .h1(.text(f.t(.messagesTitle))),
+            .if(sent, .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(f.t(.messagesSent))))),
+            .p(.text(worker.map { f.t(.messagesIntro, ["name": $0.name]) } ?? f.t(.messagesIntroNoWorker))),
+            .if(thread.count == Self.messagesShown, .p(.class("hint"), .text(f.t(.messagesOlder, ["count": "\(Self.messagesShown)"])))),
+            thread.isEmpty ? .p(.text(f.t(.messagesNone))) :
+            .ol(.class("plain messages"), .id("family-messages"), .forEach(thread) { m in
+                .li(.class(m.details.fromFamily ? "message mine" : "message"),
+                    .p(.class("hint"), .text(f.t(.messagesLine, ["who": m.details.fromFamily ? f.t(.messagesYou) : (authors[m.details.authorID] ?? ""),
+                                                                 "when": when(m.details.sentAt)]))),
+                    .p(.text(m.details.body)))
+            }),
+            view.errorSummary(),
+            .form(.method(.post), .action(SiteURL.familyMessages.path), .attribute(named: "novalidate"),
+                csrfField(f.signedIn),
+                view.textarea("body", f.t(.messagesWrite), hint: f.t(.messagesHint)),
+                .button(.type(.submit), .class("button"), .text(f.t(.messagesSend))))
+        ).with(status: status)
+    }
+
+    func sendMessage(req: Request) async throws -> Response {
+        guard let f = try await family(req, .message) else { return try noCase(req) }
+        let form = FormData(req)
+        let body = form.values["body"]?.first ?? ""
+        // The domain's rule, told to the family in their own language.
+        switch MessageRules.problem(body) {
+        case .empty:
+            return try await messagesPage(req, f, form, [FieldError("body", f.t(.messagesEmpty))], sent: false, status: .unprocessableEntity)
+        case .tooLong(let n):
+            return try await messagesPage(req, f, form, [FieldError("body", f.t(.messagesTooLong, ["count": LocalFormat.number(n, f.language),
+                                                                                                 "max": LocalFormat.number(MessageRules.maxLength, f.language)]))],
+                                          sent: false, status: .unprocessableEntity)
+        case nil:
+            _ = try await MessageCommands(req.change()).send(in: f.caseID, with: nil, body: body)
+            return req.redirect(to: SiteURL.familyMessages.path + "?sent=1", redirectType: .normal)
+        }
     }
 }
 

@@ -1,0 +1,72 @@
+import Foundation
+import Plot
+import Vapor
+import ReunifyDomain
+import ReunifyStore
+
+/// What the case page shows of the family's messages: each family member's conversation with the staff.
+struct CaseMessages {
+    var conversations: [PersonID: [Recorded<MessageSubject, CaseMessageDetails>]] = [:]
+    var authors: [UserID: String] = [:]
+    var zone: TimeZone = .gmt
+}
+
+extension CaseOverviewView {
+    /// The family members staff exchange messages with.
+    var messageMembers: [CaseOverview.Member] { overview.members.filter { MessageRules.familyRoles.contains($0.role) } }
+
+    func messagesSection(_ form: FormData = FormData(), _ errors: [FieldError] = []) -> Node<HTML.BodyContext> {
+        let view = FormView(form, errors: errors)
+        func when(_ d: Date) -> String {
+            let offset = messages.zone.secondsFromGMT(for: d) / 60
+            return "\(VisitTimes.day(d, offsetMinutes: offset).iso) \(VisitTimes.clock(d, offsetMinutes: offset))"
+        }
+        let talking = messageMembers.filter { messages.conversations[$0.person.id] != nil }
+        return .section(.id("messages"), .attribute(named: "aria-labelledby", value: "messages-heading"),
+            .h2(.id("messages-heading"), "Messages with the family"),
+            talking.isEmpty ? .p("No messages yet.") :
+            .forEach(talking) { member in
+                .div(.class("conversation"),
+                    .h3(.text("With \(member.person.details.fullName)")),
+                    .ol(.class("plain messages"), .forEach(messages.conversations[member.person.id] ?? []) { m in
+                        .li(.class(m.details.fromFamily ? "message" : "message mine"),
+                            .p(.class("hint"), .text("\(m.details.fromFamily ? member.person.details.fullName : (messages.authors[m.details.authorID] ?? "Staff")), \(when(m.details.sentAt))")),
+                            .p(.text(m.details.body)))
+                    }))
+            },
+            .if(may(.create, .message) && !messageMembers.isEmpty, .group(
+                view.errorSummary(),
+                .form(.method(.post), .action(SiteURL.caseMessages(caseID).path), .attribute(named: "novalidate"),
+                    csrfField(signedIn),
+                    view.select("personId", "To", options: messageMembers.map { ($0.person.id.description, $0.person.details.fullName) }),
+                    view.textarea("body", "Message", hint: "The family member reads it on their own pages; it is kept with the case."),
+                    .button(.type(.submit), .class("button secondary"), "Send the message")))))
+    }
+}
+
+/// Staff write to a family member from the case page.
+struct CaseMessagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post(SiteURL.caseMessages(.any).route, use: send)
+    }
+
+    func send(req: Request) async throws -> Response {
+        let (overview, _) = try await req.caseOverview(.create, .message)
+        let form = FormData(req)
+        var r = FormReader(form)
+        let person: PersonID? = r.id("personId", "Choose the family member to write to")
+        if r.errors.isEmpty {
+            do {
+                _ = try await MessageCommands(req.change()).send(in: overview.caseID, with: person, body: form.values["body"]?.first ?? "")
+                return req.redirect(to: SiteURL.caseFile(overview.caseID).path + "#messages")
+            } catch {
+                guard let refusal = FormRefusal(error) else { throw error }
+                r.add(refusal.errors)
+            }
+        }
+        let view = try await CaseFileController().view(req, overview.caseID)
+        return Layout(title: "Messages with the family", signedIn: req.signedIn,
+                      breadcrumbs: [("Caseload", SiteURL.caseload.path), ("\(overview.caseFile.details.familyName) family", SiteURL.caseFile(overview.caseID).path)])
+            .render(view.messagesSection(form, r.errors)).with(status: .unprocessableEntity)
+    }
+}
