@@ -17,6 +17,7 @@ ROLES = [
     "legal@demo.reunify.test",
     "provider@demo.reunify.test",
     "parent@demo.reunify.test",
+    "madre@demo.reunify.test",
     "admin@demo.reunify.test",
 ]
 

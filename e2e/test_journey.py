@@ -45,8 +45,10 @@ def sign_in(browser, base_url, email):
     browser.get(base_url + "/sign-in")
     browser.find_element(By.ID, "email").send_keys(email)
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    wait_for_url(browser, EC.url_matches(r"/cases$"))
+    # The sign-in form's own button: the page header also holds the language switch's buttons.
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    # Staff land on their caseload, a family on their own home page.
+    wait_for_url(browser, EC.url_matches(r"/(cases|family)$"))
 
 
 def sign_out(browser):

@@ -53,6 +53,12 @@ struct LanguageController: RouteCollection {
         return response
     }
 
+    /// The page to come back to after switching: its address without the one-time `sent` notice.
+    static func returnPath(_ url: URI) -> String {
+        let kept = (url.query ?? "").split(separator: "&").filter { !$0.hasPrefix("sent=") && $0 != "sent" }
+        return url.path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+    }
+
     /// Where to go back to: a path on this site only (never another host), else the home page.
     static func localPath(_ candidate: String) -> String {
         guard candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),

@@ -25,7 +25,7 @@ struct SignInMiddleware: AsyncMiddleware {
                     language = UILanguage.first(of: try await UserRepository(request.db).personLanguages(person))
                 }
                 request.signedIn = SignedIn(user: user, session: session, language: language ?? request.browserLanguage,
-                                            path: request.url.string)
+                                            path: LanguageController.returnPath(request.url))
             }
         }
         return try await next.respond(to: request)
