@@ -20,6 +20,8 @@ public enum RecordKind: String, CaseIterable, Sendable, Codable {
     case planAnswer = "plan_answer"
     /// A message between a family member and the staff of their case (each family member has their own conversation).
     case message
+    /// An invitation for a family member to make their own account (a one-time link by e-mail, valid 7 days).
+    case invitation
     /// A family member referred to a provider's service.
     case referral
     /// A family member's consent to share their information with a provider.

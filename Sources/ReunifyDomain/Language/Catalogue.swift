@@ -129,6 +129,21 @@ public enum Msg: String, CaseIterable, Sendable {
     case messagesSent = "family.messages.sent"
     case messagesOlder = "family.messages.older"
 
+    // Invitations and their e-mail
+    case inviteTitle = "family.invite.title"
+    case inviteIntro = "family.invite.intro"
+    case invitePassword = "family.invite.password"
+    case invitePasswordHint = "family.invite.passwordHint"
+    case inviteConfirm = "family.invite.confirm"
+    case inviteSubmit = "family.invite.submit"
+    case inviteTooShort = "family.invite.error.tooShort"
+    case inviteMismatch = "family.invite.error.mismatch"
+    case inviteGone = "family.invite.gone"
+    case inviteGoneAdvice = "family.invite.goneAdvice"
+    case inviteReady = "family.invite.ready"
+    case inviteMailSubject = "mail.invite.subject"
+    case inviteMailBody = "mail.invite.body"
+
     // Error pages
     case errorNotFound = "error.notFound"
     case errorForbidden = "error.forbidden"

@@ -25,6 +25,7 @@ public enum ReunifyMigrations {
             CreateReadIndexes(),
             UpdateUsersAddLanguage(),
             CreateCaseMessages(),
+            CreateInvitations(),
         ]
     }
 }

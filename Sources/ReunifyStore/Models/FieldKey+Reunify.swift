@@ -15,6 +15,8 @@ extension FieldKey {
     static let fromFamily: FieldKey = "from_family"
     static let authorID: FieldKey = "author_id"
     static let sentAt: FieldKey = "sent_at"
+    static let invitedBy: FieldKey = "invited_by"
+    static let usedAt: FieldKey = "used_at"
     static let passwordHash: FieldKey = "password_hash"
     static let disabled: FieldKey = "disabled"
     // sessions and throttling

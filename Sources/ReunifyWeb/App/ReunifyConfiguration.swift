@@ -25,6 +25,8 @@ public struct ReunifyConfiguration: Sendable {
     public var bcryptCost: Int = 12
     /// The agency's time zone: times typed on pages (a visit's start) are read in it, and shown in it.
     public var timeZone: TimeZone = TimeZone(identifier: "America/Los_Angeles") ?? .gmt
+    /// Where e-mail (invitations) goes: `SMTP_URL`, else the log.
+    public var mail: MailSetting = .log
 
     public init(database: DatabaseTarget, time: any TimeSource = SystemTime(), timelines: TimelinePolicy = .unitedStates) {
         self.database = database
@@ -32,12 +34,13 @@ public struct ReunifyConfiguration: Sendable {
         self.timelines = timelines
     }
 
-    /// Reads `DATABASE_URL`, `REUNIFY_SECURE_COOKIES`, `REUNIFY_TRUST_PROXY` and `REUNIFY_TIME_ZONE` (an IANA name such as
-    /// America/Chicago; America/Los_Angeles when not set).
+    /// Reads `DATABASE_URL`, `REUNIFY_SECURE_COOKIES`, `REUNIFY_TRUST_PROXY`, `REUNIFY_TIME_ZONE` (an IANA name such as
+    /// America/Chicago; America/Los_Angeles when not set), `SMTP_URL` and `MAIL_FROM`.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> ReunifyConfiguration {
         var config = ReunifyConfiguration(database: try DatabaseTarget.from(environmentValue: env["DATABASE_URL"]))
         config.secureCookies = env["REUNIFY_SECURE_COOKIES"] == "1"
         config.trustForwardedFor = env["REUNIFY_TRUST_PROXY"] == "1"
+        config.mail = try MailSetting.fromEnvironment(env)
         if let zone = env["REUNIFY_TIME_ZONE"], !zone.isEmpty {
             guard let tz = TimeZone(identifier: zone) else {
                 throw ConfigurationError("REUNIFY_TIME_ZONE '\(zone)' is not a time zone; use a name such as America/Chicago")

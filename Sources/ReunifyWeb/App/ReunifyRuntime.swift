@@ -49,7 +49,7 @@ public enum ReunifyRuntime {
 
     public static func createUser(_ app: Application, email: String, name: String, role: String, unit: String?, password: String) async throws -> String {
         let userRole = try UserRole.parse(role, field: "role")
-        guard password.count >= 10 else { throw ValidationFailure(field: "password", "Use a password of at least 10 characters") }
+        try PasswordRules.check(password)
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password)
         let user = try await UserRepository(app.db).create(email: email, name: name, role: userRole, unit: unit, passwordHash: hash)
         return "Created \(user.email) (\(userRole.label))"

@@ -96,6 +96,7 @@ enum SiteURL {
     case familyServices
     case familyMessages
     case caseMessages(CaseID)
+    case invitations(CaseID)
 
     /// The address's segments, each id written by `id(name, value)`: its value in a link, `:name` in a route. The one
     /// place a path is written.
@@ -193,6 +194,7 @@ enum SiteURL {
         case .familyServices: ["family", "services"]
         case .familyMessages: ["family", "messages"]
         case .caseMessages(let c): ["cases", id("caseID", c), "messages"]
+        case .invitations(let c): ["cases", id("caseID", c), "invitations"]
         }
     }
 

@@ -19,6 +19,7 @@ func routes(_ app: Application) throws {
     // Calendar programs send no sign-in: the feed's secret is its key.
     try app.register(collection: CalendarFeedController())
     try app.register(collection: LanguageController())
+    try app.register(collection: InvitationController())
 
     let pages = app.grouped(RequireSignIn(mode: .page)).grouped(CSRFMiddleware())
     try pages.register(collection: CaseloadController())
@@ -49,6 +50,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: OutcomesController())
     try pages.register(collection: FamilyPortalController())
     try pages.register(collection: CaseMessagesController())
+    try pages.register(collection: InvitationController.Staff())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: AuthAPIController())

@@ -33,6 +33,7 @@ enum TestApp {
     static func run(demo: Bool = true, clock: TestClock = TestClock(), _ body: (Application, TestClock) async throws -> Void) async throws {
         var config = ReunifyConfiguration(database: target(), time: clock)
         config.bcryptCost = 4
+        config.mail = .mailbox(MailBox())
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
         var failure: (any Error)?
@@ -47,6 +48,12 @@ enum TestApp {
         try? await config.database.dropPrivateSchema(app.db)
         try await app.asyncShutdown()
         if let failure { throw failure }
+    }
+
+    /// The mail the app sent in this test.
+    static func mails(_ app: Application) -> [Mail] {
+        if case .mailbox(let box) = app.reunify.mail { return box.mails }
+        return []
     }
 
     static var agency: DemoAgency { DemoAgencyGenerator(today: today).generate() }

@@ -70,6 +70,12 @@ struct CaseFileController: RouteCollection {
             messages.authors = try await UserRepository(req.db).names(messages.conversations.values.flatMap { $0.map(\.details.authorID) })
             view.messages = messages
         }
+        if may(.create, .invitation) {
+            let family = view.messageMembers.map(\.person.id.uuid)
+            let users = try await UserModel.query(on: req.db).filter(\.$personID ~~ family).all()
+            view.familyAccounts.accounts = Dictionary(users.compactMap { u in u.personID.map { (PersonID($0), u.email) } }, uniquingKeysWith: { a, _ in a })
+            view.familyAccounts.invitations = try await InvitationCommands(req.db).latest(in: caseID)
+        }
         return view
     }
 

@@ -17,6 +17,7 @@ struct CaseOverviewView {
     var services = CaseServices()
     var familyTime = CaseFamilyTime()
     var messages = CaseMessages()
+    var familyAccounts = FamilyAccounts()
     /// The episodes whose removal came within a year of an earlier discharge of the child, in any case.
     var reEntries: Set<UUID> = []
 
@@ -43,6 +44,7 @@ struct CaseOverviewView {
             .if(may(.read, .visitPlan), familyTimeSection()),
             .if(may(.read, .hearing), permanencySection()),
             .if(may(.read, .message) && signedIn?.isFamily != true, messagesSection()),
+            .if(may(.create, .invitation) && signedIn?.isFamily != true, familyAccountsSection(now: req.now)),
             team(),
             .if(may(.read, .auditTrail), .p(.a(.href(SiteURL.auditTrail(caseID).path), "See who has viewed and changed this case")))
         )

@@ -36,6 +36,7 @@ struct SignInController: RouteCollection {
         let response = Layout(title: req.t(.signInTitle), signedIn: nil, language: req.language, path: req.url.string).render(
             .div(.class("narrow"),
                 .h1(.text(req.t(.signInHeading))),
+                .if(req.query[String.self, at: "ready"] != nil, .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(req.t(.inviteReady))))),
                 view.errorSummary(),
                 .form(.method(.post), .action(SiteURL.signIn.path), .attribute(named: "novalidate"),
                     .input(.type(.hidden), .name(CSRFMiddleware.field), .value(token)),
