@@ -83,6 +83,7 @@ public struct DemoAgencyGenerator: Sendable {
                 var d = father.details
                 d.address = Address.tidy(line: "1450 Alder Street, Apt 3", locality: "Stockton", region: "CA", postcode: "95202", country: "US")
                 d.phone = d.phone ?? "555-0188"
+                d.email = d.email ?? "m.ortiz.family@example.org"
                 persons[persons.firstIndex { $0.id == father.id }!] = .init(id: father.id, details: d, role: father.role)
             }
             families[i] = DemoAgency.Family(caseID: f.caseID, details: f.details, persons: persons, relationships: f.relationships,

@@ -74,6 +74,20 @@ struct FamilyPortalTests {
             let fatherAddress = try #require(father.details.address?.line)
             let fatherVisits = try await FamilyTimeRepository(app.db).visits(in: family.caseID).filter { $0.details.people.contains(father.id) }
             #expect(!fatherVisits.isEmpty, "the demo gives the father visits of his own, so leaving them out is tested")
+            #expect(father.details.email != nil && father.details.phone != nil)
+            // The father's substance use treatment (a restricted record) and the agency's own notes on her visits and
+            // referrals: none of it is hers to read.
+            let restrictedReason = "Outpatient treatment for the father, kept apart"
+            let org = try #require(DemoServices.directory.enumerated().first { $0.element.services.contains { $0.category == .substanceUseTreatment } })
+            let serviceIndex = org.element.services.firstIndex { $0.category == .substanceUseTreatment }!
+            let worker2 = try #require(try await UserRepository(app.db).find(email: "caseworker2@demo.reunify.test"))
+            try await ReferralModel(caseID: family.caseID, ReferralDetails(
+                personID: father.id, serviceID: ServiceID(DemoServices.serviceUUID(organisation: org.offset, service: serviceIndex)),
+                providerID: org.element.id, category: .substanceUseTreatment, reason: restrictedReason, referredOn: TestApp.today),
+                referredBy: worker2.actor.id).create(on: app.db)
+            let referrals = try await ServiceRecordsRepository(app.db).referrals(in: family.caseID)
+            let staffOnly = referrals.map(\.details.reason) + (try await FamilyTimeRepository(app.db).visits(in: family.caseID))
+                .compactMap { $0.details.record?.observations.concerns }
             var browser = try await Browser.signedIn(app, Self.madre)
             let clinicalNotes = try await SessionRecordsProbe.clinicalNotes(app.db)
             #expect(!clinicalNotes.isEmpty)
@@ -81,6 +95,9 @@ struct FamilyPortalTests {
                 let html = try await browser.get(path).body.string
                 #expect(!html.contains(fatherAddress), "\(path) shows the father's address")
                 if let phone = father.details.phone { #expect(!html.contains(phone), "\(path) shows the father's phone") }
+                if let email = father.details.email { #expect(!html.contains(email), "\(path) shows the father's e-mail") }
+                for note in staffOnly { #expect(!html.contains(note), "\(path) shows a staff-only note: \(note)") }
+                #expect(!html.contains(restrictedReason), "\(path) shows the father's restricted referral")
                 for note in clinicalNotes { #expect(!html.contains(note), "\(path) shows a clinical note") }
             }
             let visits = try await browser.get("/family/visits").body.string
@@ -213,9 +230,14 @@ struct FamilyPortalTests {
             #expect(unknown.status == .badRequest)
             let away = try await again.post("/language", [("language", "es"), ("return", "//elsewhere.example/")])
             #expect(away.headers.first(name: .location) == "/")
-            // Staff pages carry the switch too.
+            // Staff pages carry the switch too. Their content is still written in English: in Spanish the frame is
+            // translated and the content is marked as English, so lang stays true.
             var worker = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
             #expect(try await worker.get("/cases").body.string.contains("lang=\"es\">Español</button>"))
+            #expect(try await worker.post("/language", [("language", "es"), ("return", "/cases")]).status == .seeOther)
+            let caseload = try await worker.get("/cases").body.string
+            #expect(Self.lang(caseload) == "es" && caseload.contains("Cerrar sesión") && caseload.contains("<main id=\"main\" class=\"wrap\" lang=\"en\">"))
+            #expect(!(try await browser.get("/family").body.string.contains("<main id=\"main\" class=\"wrap\" lang=")))
         }
     }
 

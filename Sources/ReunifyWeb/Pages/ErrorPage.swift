@@ -29,9 +29,9 @@ struct ErrorPage {
     func render(_ req: Request) -> Response {
         let family = req.signedIn?.isFamily == true
         let heading = req.t(headingID)
-        return Layout(title: heading, signedIn: req.signedIn, language: req.language, path: req.url.string).render(
+        return Layout(title: heading, signedIn: req.signedIn, language: req.language, path: req.url.string, translated: true).render(
             .h1(.text(heading)),
-            .if(!family || req.language == .english, .p(.text(reason))),
+            .if(!family || req.language == .english, .p(.attribute(named: "lang", value: req.language == .english ? nil : "en"), .text(reason))),
             .unwrap(advice(family: family)) { .p(.text(req.t($0))) },
             .p(.a(.href(family ? SiteURL.familyHome.path : SiteURL.caseload.path), .text(req.t(family ? .errorGoHome : .errorGoCaseload))))
         )

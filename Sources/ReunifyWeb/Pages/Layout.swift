@@ -10,6 +10,9 @@ struct Layout {
     /// For pages before sign-in: the language and address of the request (signed in, they come with the session).
     var language: UILanguage? = nil
     var path: String? = nil
+    /// True for pages whose content comes from the catalogue. The other pages' content is still written in English:
+    /// in another language their frame is translated and their main content is marked `lang="en"`, so `lang` stays true.
+    var translated = false
 
     var lang: UILanguage { language ?? signedIn?.language ?? .english }
     func t(_ id: Msg) -> String { Catalogue.text(id, lang) }
@@ -42,7 +45,7 @@ struct Layout {
                         languageSwitch()
                     )
                 ),
-                .main(.id("main"), .class("wrap"),
+                .main(.id("main"), .class("wrap"), .attribute(named: "lang", value: translated || lang == .english ? nil : "en"),
                     .if(!breadcrumbs.isEmpty, .nav(.class("breadcrumbs"), .attribute(named: "aria-label", value: t(.navBreadcrumb)),
                         .ol(.forEach(breadcrumbs) { .li(.a(.href($0.1), .text($0.0))) }))),
                     .group(content)

@@ -56,7 +56,7 @@ struct FamilyPortalController: RouteCollection {
 
     func noCase(_ req: Request) throws -> Response {
         let signedIn = try req.requireSignedIn()
-        return Layout(title: req.t(.homeTitle), signedIn: signedIn).render(.h1(.text(req.t(.homeTitle))), .p(.text(req.t(.homeNoCase))))
+        return Layout(title: req.t(.homeTitle), signedIn: signedIn, translated: true).render(.h1(.text(req.t(.homeTitle))), .p(.text(req.t(.homeNoCase))))
     }
 
     // MARK: home
@@ -77,7 +77,7 @@ struct FamilyPortalController: RouteCollection {
            !plan.agreements.contains(where: { $0.personID == person }) {
             next.append(f.t(.homePlanWaiting))
         }
-        return Layout(title: f.t(.homeTitle), signedIn: f.signedIn).render(
+        return Layout(title: f.t(.homeTitle), signedIn: f.signedIn, translated: true).render(
             .h1(.text(f.t(.homeWelcome, ["name": me?.givenName ?? f.signedIn.user.name]))),
             .section(.attribute(named: "aria-labelledby", value: "stage-heading"),
                 .h2(.id("stage-heading"), .text(f.t(.homeStageHeading))),
@@ -113,14 +113,14 @@ struct FamilyPortalController: RouteCollection {
         view.language = lang
         guard let plan = f.overview.plans.last(where: { $0.details.status != .superseded }) ?? f.overview.plans.last else {
             try await req.audit(.view, .casePlan, recordID: nil, caseID: f.caseID, "the family viewed their plan (none written yet)")
-            return Layout(title: f.t(.planTitle), signedIn: f.signedIn).render(.h1(.text(f.t(.planTitle))), .p(.text(f.t(.planNone))))
+            return Layout(title: f.t(.planTitle), signedIn: f.signedIn, translated: true).render(.h1(.text(f.t(.planTitle))), .p(.text(f.t(.planNone))))
         }
         try await req.audit(.view, .casePlan, recordID: plan.id, caseID: f.caseID, "the family viewed case plan \(plan.details.number)")
         let d = plan.details
         let mine = f.person.flatMap { p in d.agreements.first { $0.personID == p } }
         let mayAnswer = d.status.isOpen && f.person.map { p in f.overview.members.contains { $0.person.id == p && PlanRules.agreeingRoles.contains($0.role) } } == true
         let choice = form.string("agreed")
-        return Layout(title: f.t(.planTitle), signedIn: f.signedIn).render(
+        return Layout(title: f.t(.planTitle), signedIn: f.signedIn, translated: true).render(
             .div(.class("family-summary"),
                 .h1(.text(f.t(.planTitle))),
                 .if(saved, .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(f.t(.planAnswerSaved))))),
@@ -220,7 +220,7 @@ struct FamilyPortalController: RouteCollection {
         let plans = Dictionary(try await repo.plans(in: f.caseID).map { ($0.id, $0.details) }, uniquingKeysWith: { a, _ in a })
         let supervisors = try await UserRepository(req.db).names(coming.compactMap(\.details.supervisorID))
         let feed = try await repo.feed(owner: nil, caseID: f.caseID)
-        return Layout(title: f.t(.visitsTitle), signedIn: f.signedIn).render(
+        return Layout(title: f.t(.visitsTitle), signedIn: f.signedIn, translated: true).render(
             .h1(.text(f.t(.visitsTitle))),
             .h2(.text(f.t(.visitsComing))),
             coming.isEmpty ? .p(.text(f.t(.visitsNone))) :
@@ -255,7 +255,7 @@ struct FamilyPortalController: RouteCollection {
         for r in mine.sorted(by: { $0.details.referredOn > $1.details.referredOn }) {
             rows.append((r.details, try await directory.service(r.details.serviceID)?.service.details, try await directory.find(r.details.providerID)?.details))
         }
-        return Layout(title: f.t(.servicesTitle), signedIn: f.signedIn).render(
+        return Layout(title: f.t(.servicesTitle), signedIn: f.signedIn, translated: true).render(
             .h1(.text(f.t(.servicesTitle))),
             .p(.text(f.t(.servicesIntro))),
             rows.isEmpty ? .p(.text(f.t(.servicesNone))) :
@@ -294,7 +294,7 @@ extension FamilyPortalController {
             let parts = LocalFormat.localParts(d, utcOffsetMinutes: req.reunify.timeZone.secondsFromGMT(for: d) / 60)
             return LocalFormat.date(parts.date, lang) + ", " + LocalFormat.time(hour: parts.hour, minute: parts.minute, lang)
         }
-        return Layout(title: f.t(.messagesTitle), signedIn: f.signedIn).render(
+        return Layout(title: f.t(.messagesTitle), signedIn: f.signedIn, translated: true).render(
             .h1(.text(f.t(.messagesTitle))),
             .if(sent, .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(f.t(.messagesSent))))),
             .p(.text(worker.map { f.t(.messagesIntro, ["name": $0.name]) } ?? f.t(.messagesIntroNoWorker))),

@@ -110,7 +110,7 @@ struct InvitationController: RouteCollection {
     func gone(_ req: Request) -> Response {
         let language = req.browserLanguage
         let t = { (id: Msg) in Catalogue.text(id, language) }
-        return Layout(title: t(.inviteGone), signedIn: nil, language: language, path: req.url.path).render(
+        return Layout(title: t(.inviteGone), signedIn: nil, language: language, path: req.url.path, translated: true).render(
             .h1(.text(t(.inviteGone))), .p(.text(t(.inviteGoneAdvice)))).with(status: .gone)
     }
 
@@ -119,7 +119,7 @@ struct InvitationController: RouteCollection {
         let t = { (id: Msg, values: [String: String]) in Catalogue.text(id, language, values) }
         var view = FormView(FormData(), errors: errors)
         view.language = language
-        return Layout(title: t(.inviteTitle, [:]), signedIn: nil, language: language, path: req.url.path).render(
+        return Layout(title: t(.inviteTitle, [:]), signedIn: nil, language: language, path: req.url.path, translated: true).render(
             .div(.class("narrow"),
                 .h1(.text(t(.inviteTitle, [:]))),
                 .p(.text(t(.inviteIntro, ["caseworker": worker, "email": invitation.email]))),

@@ -33,7 +33,7 @@ struct SignInController: RouteCollection {
         var view = FormView(form, errors: errors)
         view.language = req.language
         let next = req.query[String.self, at: "next"] ?? form.string("next")
-        let response = Layout(title: req.t(.signInTitle), signedIn: nil, language: req.language, path: req.url.string).render(
+        let response = Layout(title: req.t(.signInTitle), signedIn: nil, language: req.language, path: req.url.string, translated: true).render(
             .div(.class("narrow"),
                 .h1(.text(req.t(.signInHeading))),
                 .if(req.query[String.self, at: "ready"] != nil, .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(req.t(.inviteReady))))),
