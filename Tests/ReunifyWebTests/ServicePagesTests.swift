@@ -38,6 +38,9 @@ struct ServicePagesTests {
             #expect(try await supervisor.post(planPath + "/approve", []).status == .seeOther)
             let summary = try await worker.get(planPath + "/family-summary")
             #expect(summary.status == .ok && summary.body.string.contains("Our plan together") && summary.body.string.contains("How we will know"))
+            // The same summary in Spanish, for a family that reads Spanish, whatever the worker's own language.
+            let spanish = try await worker.get(planPath + "/family-summary?language=es").body.string
+            #expect(spanish.contains("Nuestro plan juntos") && spanish.contains("Cómo lo sabremos:") && spanish.contains("<div class=\"family-summary\" lang=\"es\">"))
             let casePage = try await worker.get(SiteURL.caseFile(family.caseID).path).body.string
             #expect(casePage.contains(planPath) && casePage.contains("Active") && casePage.contains("Case plan review"))
             let caseload = try await worker.get(SiteURL.caseload.path + "?per=100").body.string

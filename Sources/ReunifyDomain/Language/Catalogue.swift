@@ -129,6 +129,16 @@ public enum Msg: String, CaseIterable, Sendable {
     case messagesSent = "family.messages.sent"
     case messagesOlder = "family.messages.older"
 
+    // The plan's family summary (printed by staff for the family)
+    case summaryTitle = "summary.title"
+    case summaryHeading = "summary.heading"
+    case summaryWorker = "summary.worker"
+    case summaryWhoAgreed = "summary.whoAgreed"
+    case summaryNobodyAsked = "summary.nobodyAsked"
+    case summaryAgreed = "summary.agreed"
+    case summaryDeclined = "summary.declined"
+    case summaryPrintIn = "summary.printIn"
+
     // Invitations and their e-mail
     case inviteTitle = "family.invite.title"
     case inviteIntro = "family.invite.intro"

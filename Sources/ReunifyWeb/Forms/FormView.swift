@@ -9,9 +9,10 @@ struct FormView {
     /// The language of the summary's heading and the screen-reader prefix; the labels and messages come translated.
     var language: UILanguage = .english
 
-    init(_ form: FormData = FormData(), errors: [FieldError] = []) {
+    init(_ form: FormData = FormData(), errors: [FieldError] = [], language: UILanguage = .english) {
         self.form = form
         self.errors = errors
+        self.language = language
     }
 
     func message(_ field: String) -> String? { errors.first { $0.field == field }?.message }

@@ -54,6 +54,9 @@ struct FamilyPortalController: RouteCollection {
         return Family(signedIn: signedIn, overview: overview, facts: facts, person: signedIn.user.personID.map(PersonID.init))
     }
 
+    /// After a form's post, the page it redirects to says once that it was sent (`?sent=1`).
+    static func justSent(_ req: Request) -> Bool { (try? req.query.get(String.self, at: "sent")) != nil }
+
     func noCase(_ req: Request) throws -> Response {
         let signedIn = try req.requireSignedIn()
         return Layout(title: req.t(.homeTitle), signedIn: signedIn, translated: true).render(.h1(.text(req.t(.homeTitle))), .p(.text(req.t(.homeNoCase))))
@@ -104,13 +107,12 @@ struct FamilyPortalController: RouteCollection {
 
     func plan(req: Request) async throws -> Response {
         guard let f = try await family(req, .casePlan) else { return try noCase(req) }
-        return try await planPage(req, f, FormData(), [], saved: (try? req.query.get(String.self, at: "sent")) != nil, status: .ok)
+        return try await planPage(req, f, FormData(), [], saved: Self.justSent(req), status: .ok)
     }
 
     func planPage(_ req: Request, _ f: Family, _ form: FormData, _ errors: [FieldError], saved: Bool, status: HTTPResponseStatus) async throws -> Response {
         let lang = f.language
-        var view = FormView(form, errors: errors)
-        view.language = lang
+        let view = FormView(form, errors: errors, language: lang)
         guard let plan = f.overview.plans.last(where: { $0.details.status != .superseded }) ?? f.overview.plans.last else {
             try await req.audit(.view, .casePlan, recordID: nil, caseID: f.caseID, "the family viewed their plan (none written yet)")
             return Layout(title: f.t(.planTitle), signedIn: f.signedIn, translated: true).render(.h1(.text(f.t(.planTitle))), .p(.text(f.t(.planNone))))
@@ -127,20 +129,7 @@ struct FamilyPortalController: RouteCollection {
                 .p(.text(f.t(.planIntro, ["number": "\(d.number)", "date": LocalFormat.date(d.draftedOn, lang)]))),
                 .unwrap(d.startsOn) { .p(.text(f.t(.planInForce, ["date": LocalFormat.date($0, lang)]))) },
                 .p(.id("plan-status"), .text(f.t(.planStatus, ["status": d.status.label(lang)]))),
-                .forEach(Array(d.goals.enumerated())) { n, goal in
-                    .div(.class("plan-goal"),
-                        .h2(.class("goal"), .text(f.t(.planGoal, ["number": "\(n + 1)", "statement": goal.statement]))),
-                        .forEach(goal.objectives) { objective in
-                            .div(.class("plan-objective"),
-                                .p(.strong(.text(f.t(.planWhat))), .text(" " + objective.statement)),
-                                .p(.strong(.text(f.t(.planHow))), .text(" " + objective.measure)),
-                                .p(.strong(.text(f.t(.planBy))), .text(" " + LocalFormat.date(objective.targetDate, lang))),
-                                .if(!objective.interventions.isEmpty, .p(.strong(.text(f.t(.planHelp))),
-                                    .text(" " + objective.interventions.map { [$0.category.label(lang), $0.frequency].compactMap { $0 }.joined(separator: ", ") }.joined(separator: "; ")))),
-                                .if(!objective.interventions.isEmpty, .p(.strong(.text(f.t(.planProgress))),
-                                    .text(" " + objective.interventions.map { "\($0.category.label(lang)): \($0.status.label(lang).lowercased())" }.joined(separator: "; ")))))
-                        })
-                },
+                FamilyPlanView.goals(d, lang, progress: true),
                 .section(.attribute(named: "aria-labelledby", value: "answer-heading"),
                     .h2(.id("answer-heading"), .text(f.t(.planAnswerHeading))),
                     .p(.id("plan-answer"), .text(mine.map { a in
@@ -279,13 +268,12 @@ extension FamilyPortalController {
 
     func messages(req: Request) async throws -> Response {
         guard let f = try await family(req, .message) else { return try noCase(req) }
-        return try await messagesPage(req, f, FormData(), [], sent: (try? req.query.get(String.self, at: "sent")) != nil, status: .ok)
+        return try await messagesPage(req, f, FormData(), [], sent: Self.justSent(req), status: .ok)
     }
 
     func messagesPage(_ req: Request, _ f: Family, _ form: FormData, _ errors: [FieldError], sent: Bool, status: HTTPResponseStatus) async throws -> Response {
         let lang = f.language
-        var view = FormView(form, errors: errors)
-        view.language = lang
+        let view = FormView(form, errors: errors, language: lang)
         let thread = try await f.person.asyncMap { try await CaseRecordsRepository(req.db).messages(in: f.caseID, with: $0, limit: Self.messagesShown) } ?? []
         try await req.audit(.view, .message, recordID: nil, caseID: f.caseID, "the family read their \(thread.count) messages")
         let authors = try await UserRepository(req.db).names(thread.filter { !$0.details.fromFamily }.map(\.details.authorID))

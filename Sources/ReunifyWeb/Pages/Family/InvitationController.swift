@@ -117,8 +117,7 @@ struct InvitationController: RouteCollection {
     func page(_ req: Request, _ c: (InvitationModel, PersonDetails, UILanguage, String), _ errors: [FieldError], status: HTTPResponseStatus) -> Response {
         let (invitation, _, language, worker) = c
         let t = { (id: Msg, values: [String: String]) in Catalogue.text(id, language, values) }
-        var view = FormView(FormData(), errors: errors)
-        view.language = language
+        let view = FormView(FormData(), errors: errors, language: language)
         return Layout(title: t(.inviteTitle, [:]), signedIn: nil, language: language, path: req.url.path, translated: true).render(
             .div(.class("narrow"),
                 .h1(.text(t(.inviteTitle, [:]))),

@@ -247,35 +247,36 @@ struct PlanPagesController: RouteCollection {
 
     // MARK: the family's summary
 
+    /// The family's summary of a version, for printing or reading with them: in the language asked for
+    /// (`?language=es`), else the reader's; the plan's own words are as the family and worker wrote them.
     func summary(req: Request) async throws -> Response {
         let (o, _) = try await overview(req, .read)
         let plan = try await plan(req, o)
-        try await req.audit(.view, .casePlan, recordID: plan.id, caseID: o.caseID, "viewed the family summary of case plan \(plan.details.number)")
+        let lang = (try? req.query.get(String.self, at: "language")).flatMap(UILanguage.init(tag:)) ?? req.language
+        try await req.audit(.view, .casePlan, recordID: plan.id, caseID: o.caseID, "viewed the family summary of case plan \(plan.details.number) (\(lang.tag))")
         let d = plan.details
         let worker = o.team.first { $0.userID == o.caseFile.details.caseworkerID }?.name
-        return Layout(title: "Our plan together", signedIn: req.signedIn, breadcrumbs: crumbs(o)).render(
-            .div(.class("family-summary"),
-                .h1(.text("Our plan together — the \(o.caseFile.details.familyName) family")),
-                .p(.text("This is plan \(d.number), written on \(d.draftedOn.iso)\(d.startsOn.map { " and in force from \($0.iso)" } ?? ""). It says what we are working on together so your children can come home and stay home safely.")),
-                .unwrap(worker) { .p(.text("Your caseworker is \($0). Please call them with any question about this plan.")) },
-                .forEach(Array(d.goals.enumerated())) { n, goal in
-                    .div(.class("plan-goal"),
-                        .h2(.class("goal"), .text("Goal \(n + 1): \(goal.statement)")),
-                        .forEach(goal.objectives) { objective in
-                            .div(.class("plan-objective"),
-                                .p(.strong("What will be different: "), .text(objective.statement)),
-                                .p(.strong("How we will know: "), .text(objective.measure)),
-                                .p(.strong("By when: "), .text(objective.targetDate.iso)),
-                                .if(!objective.interventions.isEmpty, .p(.strong("What will help: "),
-                                    .text(objective.interventions.map { [$0.category.label, $0.frequency].compactMap { $0 }.joined(separator: ", ") }.joined(separator: "; ")))))
-                        })
-                },
-                .h2("Who agreed"),
-                d.agreements.isEmpty ? .p("Nobody has been asked yet.") :
+        let t = { (id: Msg, values: [String: String]) in Catalogue.text(id, lang, values) }
+        let page = SiteURL.planSummary(o.caseID, plan.id).path
+        return Layout(title: t(.summaryTitle, [:]), signedIn: req.signedIn, breadcrumbs: crumbs(o), translated: true).render(
+            .div(.class("family-summary"), .attribute(named: "lang", value: lang.tag),
+                .h1(.text(t(.summaryHeading, ["family": o.caseFile.details.familyName]))),
+                .p(.class("no-print"), .text(t(.summaryPrintIn, [:]) + " "),
+                   .forEach(UILanguage.allCases.filter { $0 != lang }) { other in
+                       .a(.href(page + "?language=\(other.tag)"), .attribute(named: "lang", value: other.tag), .text(other.nativeName))
+                   }),
+                .p(.text(t(.planIntro, ["number": "\(d.number)", "date": LocalFormat.date(d.draftedOn, lang)]))),
+                .unwrap(d.startsOn) { .p(.text(t(.planInForce, ["date": LocalFormat.date($0, lang)]))) },
+                .unwrap(worker) { .p(.text(t(.summaryWorker, ["name": $0]))) },
+                FamilyPlanView.goals(d, lang, progress: false),
+                .h2(.text(t(.summaryWhoAgreed, [:]))),
+                d.agreements.isEmpty ? .p(.text(t(.summaryNobodyAsked, [:]))) :
                 .ul(.forEach(d.agreements) { a in
-                    .li(.text("\(o.name(a.personID)): \(a.agreed ? "agreed" : "did not agree")\(a.note.map { " — \($0)" } ?? "") (\(a.recordedOn.iso))"))
+                    .li(.text(a.agreed ? t(.summaryAgreed, ["name": o.name(a.personID), "date": LocalFormat.date(a.recordedOn, lang)])
+                                       : t(.summaryDeclined, ["name": o.name(a.personID), "note": a.note ?? "", "date": LocalFormat.date(a.recordedOn, lang)])))
                 }),
-                .p(.class("no-print"), .a(.href(SiteURL.plan(o.caseID, plan.id).path), "Back to the plan")))
+                .p(.class("no-print"), .attribute(named: "lang", value: lang == .english ? nil : "en"),
+                   .a(.href(SiteURL.plan(o.caseID, plan.id).path), "Back to the plan")))
         )
     }
 }

@@ -30,8 +30,7 @@ struct SignInController: RouteCollection {
 
     func page(_ req: Request, form: FormData, errors: [FieldError], status: HTTPResponseStatus) -> Response {
         let token = Tokens.random()
-        var view = FormView(form, errors: errors)
-        view.language = req.language
+        let view = FormView(form, errors: errors, language: req.language)
         let next = req.query[String.self, at: "next"] ?? form.string("next")
         let response = Layout(title: req.t(.signInTitle), signedIn: nil, language: req.language, path: req.url.string, translated: true).render(
             .div(.class("narrow"),
