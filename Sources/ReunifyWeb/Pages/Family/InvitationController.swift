@@ -37,8 +37,8 @@ extension CaseOverviewView {
                             .form(.class("inline"), .method(.post), .action(SiteURL.invitations(caseID).path), .attribute(named: "novalidate"),
                                 csrfField(signedIn),
                                 .input(.type(.hidden), .name("personId"), .value(id.description)),
-                                .label(.attribute(named: "for", value: "email-\(id)"), .class("visually-hidden"), .text("E-mail address of \(m.person.details.fullName)")),
                                 .input(.type(.email), .id("email-\(id)"), .name("email"), .class("input"),
+                                       .attribute(named: "aria-label", value: "E-mail address of \(m.person.details.fullName)"),
                                        .value(form.string("personId") == id.description ? form.string("email") : (invitation?.email ?? m.person.details.email ?? ""))),
                                 .button(.type(.submit), .class("button secondary"), .text(invitation == nil ? "Send an invitation" : "Send a new invitation"))))))
                 })))
