@@ -51,6 +51,12 @@ public enum LocalFormat {
         return (date, seconds / 3600, (seconds % 3600) / 60)
     }
 
+    /// An instant's date and time as read at a UTC offset: "December 1, 2026, 4:30 PM".
+    public static func dateTime(_ instant: Date, utcOffsetMinutes: Int, _ language: UILanguage) -> String {
+        let parts = localParts(instant, utcOffsetMinutes: utcOffsetMinutes)
+        return date(parts.date, language) + ", " + time(hour: parts.hour, minute: parts.minute, language)
+    }
+
     /// A whole number with thousands separated by commas, as both US English and US Spanish write it.
     public static func number(_ n: Int, _ language: UILanguage) -> String {
         let digits = String(n.magnitude)

@@ -34,8 +34,9 @@ public enum MessageRules {
     /// Long enough for a letter, short enough to read on a phone.
     public static let maxLength = 4000
 
-    /// The members of a case who have a conversation with its staff: those with a parent's part.
-    public static let familyRoles: Set<MemberRole> = [.parent, .nonResidentFather, .caregiver]
+    /// The members of a case who have a conversation with its staff: those with a parent's part, the same who agree
+    /// to a plan (and who may be invited to their own account).
+    public static var familyRoles: Set<MemberRole> { PlanRules.agreeingRoles }
 
     /// The problem with a message's text, if any (counted after trimming spaces at either end).
     public static func problem(_ body: String) -> MessageProblem? {

@@ -194,6 +194,22 @@ public enum PlanRules {
     /// The parts in a family whose agreement a plan records.
     public static let agreeingRoles: Set<MemberRole> = [.parent, .nonResidentFather, .caregiver]
 
+    /// The version a family member reads and answers: the latest not yet replaced (the latest of all if every one
+    /// has been).
+    public static func versionForFamily<T>(_ versions: [T], status: (T) -> PlanStatus) -> T? {
+        versions.last { status($0) != .superseded } ?? versions.last
+    }
+
+    /// May a member with this part answer the version themselves (a first answer or a changed one)?
+    public static func mayAnswer(_ plan: CasePlanDetails, role: MemberRole?) -> Bool {
+        plan.status.isOpen && role.map(agreeingRoles.contains) == true
+    }
+
+    /// Is the version waiting for this member's answer: open, theirs to answer, and not answered yet?
+    public static func awaitsAnswer(_ plan: CasePlanDetails, from person: PersonID, role: MemberRole?) -> Bool {
+        mayAnswer(plan, role: role) && !plan.agreements.contains { $0.personID == person }
+    }
+
     /// A plan has at least one goal; every goal a statement and at least one objective; every objective a statement,
     /// a measure and a target date not before the draft.
     public static func check(_ goals: [PlanGoal], draftedOn: CalendarDate) throws(ValidationFailure) {

@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import ReunifyDomain
 
@@ -38,11 +39,22 @@ extension CaseRecordsRepository {
             .sort(\.$sentAt, .descending).limit(limit).all().map(\.recorded).reversed()
     }
 
-    /// Every conversation of a case, the latest `limit` messages of each, oldest first within each.
+    /// Every conversation of a case, the latest `limit` messages of each, oldest first within each: one statement
+    /// (a window numbering each conversation's messages newest first).
     public func conversations(in caseID: CaseID, limit: Int = 10) async throws -> [PersonID: [Recorded<MessageSubject, CaseMessageDetails>]] {
-        let people = Set(try await CaseMessageModel.query(on: db).filter(\.$caseID == caseID.uuid).field(\.$personID).unique().all().map(\.personID))
-        var out: [PersonID: [Recorded<MessageSubject, CaseMessageDetails>]] = [:]
-        for p in people { out[PersonID(p)] = try await messages(in: caseID, with: PersonID(p), limit: limit) }
-        return out
+        let rows = try await db.sql.raw("""
+            SELECT id, person_id, from_family, author_id, body, sent_at FROM (
+                SELECT id, person_id, from_family, author_id, body, sent_at,
+                       ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY sent_at DESC) AS n
+                FROM case_messages WHERE case_id = \(bind: caseID.uuid)) numbered
+            WHERE n <= \(bind: limit) ORDER BY sent_at
+            """).all()
+        let messages = try rows.map { row in
+            Recorded<MessageSubject, CaseMessageDetails>(id: MessageID(try row.decode(column: "id", as: UUID.self)), version: 1, details: CaseMessageDetails(
+                familyPersonID: PersonID(try row.decode(column: "person_id", as: UUID.self)),
+                fromFamily: try row.decode(column: "from_family", as: Bool.self), authorID: UserID(try row.decode(column: "author_id", as: UUID.self)),
+                body: try row.decode(column: "body", as: String.self), sentAt: try row.decode(column: "sent_at", as: Date.self)))
+        }
+        return Dictionary(grouping: messages, by: \.details.familyPersonID)
     }
 }

@@ -7,7 +7,7 @@ import SQLKit
 public enum DeferredIndexes {
     public static func load<T: Sendable>(on db: any Database, tables: Set<String>,
                                          _ body: @Sendable () async throws -> T) async throws -> T {
-        guard let sql = db as? any SQLDatabase else { return try await body() }
+        let sql = db.sql
         let indexes = CreateReadIndexes.indexes.filter { tables.contains($0.0) }
         for (table, columns) in indexes {
             try await sql.raw("DROP INDEX IF EXISTS \(ident: CreateReadIndexes.name(table, columns))").run()

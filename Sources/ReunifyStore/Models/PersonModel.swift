@@ -71,11 +71,18 @@ public final class PersonModel: VersionedModel, @unchecked Sendable {
                       otherNames: otherNames.split(separator: "\n").map(String.init),
                       birthDate: birthDate.flatMap(CalendarDate.init(iso:)), birthDateEstimated: birthDateEstimated,
                       sex: Sex(rawValue: sex) ?? .unknown,
-                      languages: languages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+                      languages: Self.languages(from: languages),
                       interpreterNeeded: interpreterNeeded, tribalAffiliation: tribalAffiliation,
                       icwaStatus: ICWAStatus(rawValue: icwaStatus) ?? .unknown, phone: phone, email: email,
                       address: Address.tidy(line: address, locality: addressLocality, region: addressRegion, postcode: addressPostcode,
                                             country: addressCountry),
                       placeOfOrigin: placeOfOrigin, tracingConsent: tracingConsent)
+    }
+}
+
+extension PersonModel {
+    /// The stored list of languages ("Spanish, English"), first language first.
+    static func languages(from stored: String) -> [String] {
+        stored.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 }

@@ -9,15 +9,23 @@ public struct SessionRepository: Sendable {
 
     public func create(_ session: AuthSessionModel) async throws { try await session.create(on: db) }
 
+    /// What a signed-in request starts from: the session, its account, and the languages of the account's person (a
+    /// family account without a language of its own reads its person's first one).
+    public struct Active: Sendable {
+        public let session: AuthSessionModel
+        public let user: UserModel
+        public let personLanguages: [String]
+    }
+
     /// The active session with this token hash and its account, read in one statement (every signed-in request asks).
     /// Written in SQL and read column by column: Fluent's model reading reflects over the model for every query and
     /// every row, and this runs before every page and API call (see the profile in `Benchmarks/README.md`).
-    public func active(tokenHash: String, now: Date) async throws -> (AuthSessionModel, UserModel)? {
+    public func active(tokenHash: String, now: Date) async throws -> Active? {
         guard let row = try await db.sql.raw("""
                 SELECT s.id AS s_id, s.user_id, s.kind, s.csrf_token, s.created_at AS s_created_at, s.expires_at, s.last_seen_at,
                        s.revoked_at, s.address, u.email, u.name, u.role, u.unit, u.person_id, u.provider_id, u.password_hash,
-                       u.disabled, u.language, u.created_at AS u_created_at
-                FROM auth_sessions s JOIN users u ON u.id = s.user_id
+                       u.disabled, u.language, u.created_at AS u_created_at, p.languages AS person_languages
+                FROM auth_sessions s JOIN users u ON u.id = s.user_id LEFT JOIN persons p ON p.id = u.person_id
                 WHERE s.token_hash = \(bind: tokenHash)
                 """).first() else { return nil }
         let revokedAt = try row.decodeNil(column: "revoked_at") ? nil : try row.decode(column: "revoked_at", as: Date.self)
@@ -42,7 +50,8 @@ public struct SessionRepository: Sendable {
         user.language = try row.decode(column: "language", as: String?.self)
         user.createdAt = try row.decode(column: "u_created_at", as: Date?.self)
         user._$idExists = true
-        return (session, user)
+        let languages = try row.decode(column: "person_languages", as: String?.self)
+        return Active(session: session, user: user, personLanguages: PersonModel.languages(from: languages ?? ""))
     }
 
     /// Slides an idle-timeout window forward, at most once a minute to spare writes.

@@ -53,10 +53,4 @@ public struct UserRepository: Sendable {
     public func setLanguage(_ id: UserID, _ language: UILanguage) async throws {
         try await UserModel.query(on: db).filter(\.$id == id.uuid).set(\.$language, to: language.tag).update()
     }
-
-    /// The languages recorded for an account's person, first language first (a family account reads its default
-    /// language from them).
-    public func personLanguages(_ personID: UUID) async throws -> [String] {
-        try await PersonModel.find(personID, on: db)?.details.languages ?? []
-    }
 }

@@ -198,6 +198,12 @@ enum SiteURL {
         }
     }
 
+    /// Is `candidate` a path on this site, safe to redirect to (never another host: no `//`, no backslash, no line
+    /// break)? Where a form names the page to go to next (sign-in, the language switch).
+    static func isLocal(_ candidate: String) -> Bool {
+        candidate.hasPrefix("/") && !candidate.hasPrefix("//") && !candidate.contains("\\") && !candidate.contains(where: { $0.isNewline })
+    }
+
     /// The address, for links, redirects and form actions.
     var path: String { "/" + segments { $1.description }.joined(separator: "/") }
 

@@ -16,6 +16,12 @@ extension Request {
             ?? .english
     }
 
+    /// The language for someone who has not chosen one on an account: the switch's cookie, else the first of the
+    /// person's languages that Reunify is written in (a family member), else the browser's.
+    func language(ofPerson languages: [String]) -> UILanguage {
+        cookieLanguage ?? UILanguage.first(of: languages) ?? browserLanguage
+    }
+
     /// The language chosen with the switch before signing in, if any.
     var cookieLanguage: UILanguage? { cookies[Self.languageCookie].flatMap { UILanguage(tag: $0.string) } }
 
@@ -59,10 +65,6 @@ struct LanguageController: RouteCollection {
         return url.path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
     }
 
-    /// Where to go back to: a path on this site only (never another host), else the home page.
-    static func localPath(_ candidate: String) -> String {
-        guard candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
-              !candidate.contains(where: { $0.isNewline }) else { return "/" }
-        return candidate
-    }
+    /// Where to go back to: a path on this site only (`SiteURL.isLocal`), else the home page.
+    static func localPath(_ candidate: String) -> String { SiteURL.isLocal(candidate) ? candidate : "/" }
 }

@@ -14,17 +14,14 @@ struct SignInMiddleware: AsyncMiddleware {
         let cookie = request.cookies[Self.cookieName]?.string
         if let token = bearer ?? cookie {
             let sessions = SessionRepository(request.db)
-            if let (session, user) = try await sessions.active(tokenHash: Tokens.hash(token), now: request.now),
-               session.kind == (bearer != nil ? AuthSessionModel.Kind.api : .browser).rawValue, !user.disabled {
+            if let active = try await sessions.active(tokenHash: Tokens.hash(token), now: request.now),
+               case let (session, user) = (active.session, active.user), session.kind == (bearer != nil ? AuthSessionModel.Kind.api : .browser).rawValue, !user.disabled {
                 if session.kind == AuthSessionModel.Kind.browser.rawValue {
                     try await sessions.touch(session, now: request.now, idleLimit: config.sessionIdleLimit,
                                              absoluteLimit: config.sessionAbsoluteLimit)
                 }
-                var language = user.chosenLanguage ?? request.cookieLanguage
-                if language == nil, user.userRole == .parent, let person = user.personID {
-                    language = UILanguage.first(of: try await UserRepository(request.db).personLanguages(person))
-                }
-                request.signedIn = SignedIn(user: user, session: session, language: language ?? request.browserLanguage,
+                let language = user.chosenLanguage ?? request.language(ofPerson: user.userRole == .parent ? active.personLanguages : [])
+                request.signedIn = SignedIn(user: user, session: session, language: language,
                                             path: LanguageController.returnPath(request.url))
             }
         }

@@ -31,25 +31,21 @@ struct FamilyPortalController: RouteCollection {
         func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
         func name(_ id: PersonID) -> String { overview.person(id)?.details.givenName ?? "" }
         var children: [CaseOverview.Member] { overview.members.filter { $0.role == .child } }
+        /// The signed-in parent's part in the case.
+        var role: MemberRole? { person.flatMap { p in overview.members.first { $0.person.id == p }?.role } }
+        /// The plan version the family reads and answers.
+        var plan: Recorded<PlanSubject, CasePlanDetails>? { PlanRules.versionForFamily(overview.plans) { $0.details.status } }
     }
 
     func family(_ req: Request, _ kind: RecordKind) async throws -> Family? {
         let signedIn = try req.requireSignedIn()
         guard signedIn.isFamily else { throw Abort(.notFound) }
         let repo = CaseRepository(req.db)
-        let cases = try await repo.visibleCaseIDs(try req.caseScope())
-        guard !cases.isEmpty else { return nil }
-        let asked = (try? req.query.get(String.self, at: "case")).flatMap(UUID.init(uuidString:)).map(CaseID.init)
-        var chosen: CaseOverview?
-        if let asked, cases.contains(asked) {
-            chosen = try await repo.overview(asked)
-        } else {
-            for id in cases.sorted(by: { $0.uuid.uuidString < $1.uuid.uuidString }) {
-                guard let o = try await repo.overview(id) else { continue }
-                if chosen == nil || (chosen?.caseFile.details.stage == .closed && o.caseFile.details.stage != .closed) { chosen = o }
-            }
-        }
-        guard let overview = chosen else { return nil }
+        // A family's cases are few: read them once, choose one, and read only its overview.
+        let cases = try await repo.list(try req.caseScope(), page: 1, per: 100).cases.sorted { $0.id!.uuidString < $1.id!.uuidString }
+        let asked = (try? req.query.get(String.self, at: "case")).flatMap(UUID.init(uuidString:))
+        guard let pick = cases.first(where: { $0.id == asked }) ?? cases.first(where: { $0.stage != CaseStage.closed.rawValue }) ?? cases.first,
+              let overview = try await repo.overview(CaseID(pick.id!)) else { return nil }
         let facts = try await req.authorize(.read, kind, caseID: overview.caseID)
         return Family(signedIn: signedIn, overview: overview, facts: facts, person: signedIn.user.personID.map(PersonID.init))
     }
@@ -76,8 +72,7 @@ struct FamilyPortalController: RouteCollection {
         var next: [String] = []
         if let v = coming.first { next.append(f.t(.homeNextVisit, ["when": when(v.details, lang), "place": v.details.location])) }
         if let h = hearings.first { next.append(f.t(.homeNextHearing, ["date": LocalFormat.date(h.date, lang, weekday: true)])) }
-        if let plan = f.overview.plans.last?.details, plan.status.isOpen, let person = f.person,
-           !plan.agreements.contains(where: { $0.personID == person }) {
+        if let plan = f.plan?.details, let person = f.person, PlanRules.awaitsAnswer(plan, from: person, role: f.role) {
             next.append(f.t(.homePlanWaiting))
         }
         return Layout(title: f.t(.homeTitle), signedIn: f.signedIn, translated: true).render(
@@ -113,14 +108,14 @@ struct FamilyPortalController: RouteCollection {
     func planPage(_ req: Request, _ f: Family, _ form: FormData, _ errors: [FieldError], saved: Bool, status: HTTPResponseStatus) async throws -> Response {
         let lang = f.language
         let view = FormView(form, errors: errors, language: lang)
-        guard let plan = f.overview.plans.last(where: { $0.details.status != .superseded }) ?? f.overview.plans.last else {
+        guard let plan = f.plan else {
             try await req.audit(.view, .casePlan, recordID: nil, caseID: f.caseID, "the family viewed their plan (none written yet)")
             return Layout(title: f.t(.planTitle), signedIn: f.signedIn, translated: true).render(.h1(.text(f.t(.planTitle))), .p(.text(f.t(.planNone))))
         }
         try await req.audit(.view, .casePlan, recordID: plan.id, caseID: f.caseID, "the family viewed case plan \(plan.details.number)")
         let d = plan.details
         let mine = f.person.flatMap { p in d.agreements.first { $0.personID == p } }
-        let mayAnswer = d.status.isOpen && f.person.map { p in f.overview.members.contains { $0.person.id == p && PlanRules.agreeingRoles.contains($0.role) } } == true
+        let mayAnswer = PlanRules.mayAnswer(d, role: f.role)
         let choice = form.string("agreed")
         return Layout(title: f.t(.planTitle), signedIn: f.signedIn, translated: true).render(
             .div(.class("family-summary"),
@@ -177,8 +172,8 @@ struct FamilyPortalController: RouteCollection {
                 }
             }
         }
-        guard let fresh = try await family(req, .casePlan) else { return try noCase(req) }
-        return try await planPage(req, fresh, form, errors, saved: false, status: .unprocessableEntity)
+        // Nothing was written, so the case read before still stands.
+        return try await planPage(req, f, form, errors, saved: false, status: .unprocessableEntity)
     }
 
     // MARK: family time
@@ -239,11 +234,12 @@ struct FamilyPortalController: RouteCollection {
             req.policy.familyReads(referralFor: $0.details.personID, actorPerson: f.person)
         }
         try await req.audit(.view, .referral, recordID: nil, caseID: f.caseID, "the family viewed the \(mine.count) services made for them")
-        let directory = ProviderRepository(req.db)
-        var rows: [(ReferralDetails, ProviderService?, Provider?)] = []
-        for r in mine.sorted(by: { $0.details.referredOn > $1.details.referredOn }) {
-            rows.append((r.details, try await directory.service(r.details.serviceID)?.service.details, try await directory.find(r.details.providerID)?.details))
-        }
+        // The directory is short: one read of it, not two per referral.
+        let directory = try await ProviderRepository(req.db).all()
+        let providers = Dictionary(directory.map { ($0.provider.id, $0.provider.details) }, uniquingKeysWith: { a, _ in a })
+        let services = Dictionary(directory.flatMap(\.services).map { ($0.id, $0.details) }, uniquingKeysWith: { a, _ in a })
+        let rows = mine.sorted { $0.details.referredOn > $1.details.referredOn }
+            .map { r in (r.details, services[r.details.serviceID], providers[r.details.providerID]) }
         return Layout(title: f.t(.servicesTitle), signedIn: f.signedIn, translated: true).render(
             .h1(.text(f.t(.servicesTitle))),
             .p(.text(f.t(.servicesIntro))),
@@ -278,10 +274,7 @@ extension FamilyPortalController {
         try await req.audit(.view, .message, recordID: nil, caseID: f.caseID, "the family read their \(thread.count) messages")
         let authors = try await UserRepository(req.db).names(thread.filter { !$0.details.fromFamily }.map(\.details.authorID))
         let worker = try await f.overview.caseFile.details.caseworkerID.asyncMap { try await UserRepository(req.db).find($0) }
-        func when(_ d: Date) -> String {
-            let parts = LocalFormat.localParts(d, utcOffsetMinutes: req.reunify.timeZone.secondsFromGMT(for: d) / 60)
-            return LocalFormat.date(parts.date, lang) + ", " + LocalFormat.time(hour: parts.hour, minute: parts.minute, lang)
-        }
+        func when(_ d: Date) -> String { LocalFormat.dateTime(d, utcOffsetMinutes: req.reunify.timeZone.secondsFromGMT(for: d) / 60, lang) }
         return Layout(title: f.t(.messagesTitle), signedIn: f.signedIn, translated: true).render(
             .h1(.text(f.t(.messagesTitle))),
             .if(sent, .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(f.t(.messagesSent))))),

@@ -102,7 +102,7 @@ struct InvitationController: RouteCollection {
         guard let token = req.parameters.get("token"), token.count < 100,
               let invitation = try await InvitationCommands(req.db).usable(tokenHash: Tokens.hash(token), now: req.now),
               let person = try await PersonModel.find(invitation.personID, on: req.db)?.details else { return nil }
-        let language = req.cookieLanguage ?? UILanguage.first(of: person.languages) ?? req.browserLanguage
+        let language = req.language(ofPerson: person.languages)
         let worker = try await UserRepository(req.db).find(UserID(invitation.invitedBy))?.name ?? ""
         return (invitation, person, language, worker)
     }

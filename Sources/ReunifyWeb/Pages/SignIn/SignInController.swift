@@ -69,7 +69,7 @@ struct SignInController: RouteCollection {
             return page(req, form: shown, errors: [.init("email", message)], status: .tooManyRequests)
         case .signedIn(_, let token, _):
             let next = form.string("next").removingPercentEncoding ?? ""
-            let target = next.hasPrefix("/") && !next.hasPrefix("//") ? next : SiteURL.caseload.path
+            let target = SiteURL.isLocal(next) ? next : SiteURL.caseload.path
             let response = req.redirect(to: target, redirectType: .normal)
             response.cookies[SignInMiddleware.cookieName] = HTTPCookies.Value(
                 string: token, path: "/", isSecure: req.reunify.secureCookies, isHTTPOnly: true, sameSite: .lax)
