@@ -46,6 +46,13 @@ public struct DemoAgency: Sendable, Equatable {
     public let users: [User]
     public let families: [Family]
     public let tracingRequests: [TracingRequest]
+    /// The two families built for the permanency clock: the kinship placement past 15 of 22 months, and the re-entry.
+    public let clockFamilies: ClockFamilies
+
+    public struct ClockFamilies: Equatable, Sendable {
+        public let kinship: CaseID
+        public let reEntry: CaseID
+    }
 
     public func user(_ email: String) -> User? { users.first { $0.email == email } }
 

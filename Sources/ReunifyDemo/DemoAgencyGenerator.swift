@@ -44,7 +44,9 @@ public struct DemoAgencyGenerator: Sendable {
         families += arrivals
         // Families whose histories the permanency clock needs (past 15 of 22 months; a re-entry), from their own seed.
         var permanency = DemoPermanencyFamilies(rng: SeededGenerator(seed: seed &+ 0x5045_524D), today: today, staff: staff)
-        families += permanency.build()
+        let clock = permanency.build()
+        families += [clock.kinship, clock.reEntry]
+        let clockFamilies = DemoAgency.ClockFamilies(kinship: clock.kinship.caseID, reEntry: clock.reEntry.caseID)
         // The demo parent is the mother in the first family: a caseworker's case with a child in care.
         let parentFamily = families[0]
         let mother = parentFamily.persons.first { $0.role == .parent }!
@@ -63,7 +65,7 @@ public struct DemoAgencyGenerator: Sendable {
             users.append(.init(id: DemoAgency.madreID, email: DemoAgency.madreEmail, name: madre.details.fullName, role: .parent, unit: nil,
                                personID: madre.id))
         }
-        return DemoAgency(users: users, families: families, tracingRequests: requests)
+        return DemoAgency(users: users, families: families, tracingRequests: requests, clockFamilies: clockFamilies)
     }
 
     /// The Spanish-speaking demo mother (`madre@demo.reunify.test`, whose pages are in Spanish): the mother of the first

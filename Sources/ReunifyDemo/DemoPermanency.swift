@@ -23,7 +23,7 @@ struct DemoPermanencyFamilies {
                     supervisorID: staff.supervisor, unit: DemoAgency.unit, openedOn: opened)
     }
 
-    mutating func build() -> [DemoAgency.Family] {
+    mutating func build() -> (kinship: DemoAgency.Family, reEntry: DemoAgency.Family) {
         // Kinship: removed 560 days ago, with her aunt since the first week.
         let removedA = day(560)
         let mother = person("Renee", "Whitcombe", born: day(31 * 365), sex: .female, phone: "555-0441", home: true)
@@ -63,7 +63,7 @@ struct DemoPermanencyFamilies {
             goals: [PermanencyGoalDetails(childID: boy.id, primary: .reunification, primarySince: again.adding(days: 30),
                                           concurrent: .adoption, concurrentSince: again.adding(days: 200))],
             team: [(staff.caseworker, .caseworker), (staff.supervisor, .supervisor), (staff.clinician, .clinician), (staff.legal, .legal)])
-        return [kinship, reEntry]
+        return (kinship, reEntry)
     }
 }
 
@@ -105,7 +105,7 @@ public struct DemoPermanency: Sendable {
     /// clock) whose hearing fell due more than a week ago.
     static func overdueCase(_ agency: DemoAgency, today: CalendarDate, policy: TimelinePolicy = .unitedStates) -> CaseID? {
         agency.families.first { f in
-            !f.details.caseNumber.hasSuffix("-141") && !f.details.caseNumber.hasSuffix("-142") && f.episodes.allSatisfy(\.details.isOpen)
+            f.caseID != agency.clockFamilies.kinship && f.caseID != agency.clockFamilies.reEntry && f.episodes.allSatisfy(\.details.isOpen)
                 && f.episodes.contains { $0.details.isOpen && $0.details.dateEnteredCare.adding(months: policy.permanencyHearingMonths) < today.adding(days: -7) }
         }?.caseID
     }
@@ -186,7 +186,7 @@ public struct DemoPermanency: Sendable {
         }
 
         // The kinship family: the aunt's home, assessed and approved; the exception; a decision to keep both plans.
-        if let kin = agency.families.first(where: { $0.details.caseNumber.hasSuffix("-141") }), let child = kin.persons.first(where: { $0.role == .child }),
+        if let kin = agency.families.first(where: { $0.caseID == agency.clockFamilies.kinship }), let child = kin.persons.first(where: { $0.role == .child }),
            let removal = kin.episodes.first?.details.removalDate {
             let aunt = kin.persons.first { $0.role == .relative }?.details.fullName ?? "the aunt"
             for (step, status, days, note) in [(PathStep.relativeSearch, StepStatus.notNeeded, 5, "\(aunt) came forward at removal and took her in"),
@@ -215,7 +215,7 @@ public struct DemoPermanency: Sendable {
         }
 
         // The re-entry family: adoption worked concurrently; a change of goal waiting for the supervisor.
-        if let again = agency.families.first(where: { $0.details.caseNumber.hasSuffix("-142") }), let boy = again.persons.first(where: { $0.role == .child }) {
+        if let again = agency.families.first(where: { $0.caseID == agency.clockFamilies.reEntry }), let boy = again.persons.first(where: { $0.role == .child }) {
             _ = add(again, .step(PathStepDetails(childID: boy.id, step: .adoptiveHome, status: .started, date: today.adding(days: -30),
                                                  note: "The Bennett family, his foster parents, asked about adoption", recordedBy: worker.id, recordedByName: worker.name)))
             _ = add(again, .decision(TeamDecisionDetails(date: today.adding(days: -6), participants: [

@@ -64,6 +64,12 @@ struct LanguageTests {
         check(InterventionStatus.self)
         check(HearingKind.self)
         check(ServiceCategory.self)
+        check(MemberRole.self)
+        check(UserRole.self)
+        check(ClockKind.self)
+        // Staff pages keep the field's own English terms; a family's English may differ.
+        #expect(CaseStage.planning.staffLabel(.english) == CaseStage.planning.label && CaseStage.planning.label(.english) == "Making your plan")
+        #expect(ClockKind.tprFiling.staffLabel(.spanish) == "Petición de terminación de los derechos de los padres")
         #expect(VisitLevel.overnight.label(.spanish) == "Visita en la que su hijo/a se queda a dormir")
         #expect(Languages.name(of: "es", in: .spanish) == "español")
         #expect(Languages.name(of: "vi", in: .english) == "Vietnamese")

@@ -132,6 +132,28 @@ struct OutcomeMeasuresTests {
         #expect(abs(k.reunifiedBy12Months - 0.6) < 1e-12)
     }
 
+    @Test("a period's figures need only the episodes of the children removed in it, from its first day on")
+    func episodesRead() {
+        let a = UUID(), b = UUID(), c = UUID()
+        let earlier = Self.episode(a, removed: "2023-01-10", left: "2023-08-01", reason: .reunification)
+        let later = Self.episode(c, removed: "2025-05-01")                                    // removed only after the period
+        let episodes = [
+            earlier,
+            Self.episode(a, removed: "2024-05-01", left: "2024-10-01", reason: .reunification,
+                         placements: [("2024-05-01", "2024-07-01", .fosterFamilyHome), ("2024-07-01", nil, .relativeFosterHome)]),
+            Self.episode(a, removed: "2025-06-30"),                                          // a re-entry after the period: still read
+            Self.episode(b, removed: "2024-12-01", left: "2025-02-01", reason: .adoption),
+            Self.episode(c, removed: "2022-03-01", left: "2022-09-01", reason: .reunification),
+            later,
+        ]
+        let read = Self.period.episodesRead(episodes)
+        #expect(read.count == 3 && !read.contains(earlier) && !read.contains(later) && read.allSatisfy { $0.childID != c })
+        for unit in [nil, "North", "South"] {
+            #expect(Self.period.figures(read, unit: unit, asOf: Self.d("2026-01-01")) == Self.period.figures(episodes, unit: unit, asOf: Self.d("2026-01-01")))
+        }
+        #expect(Self.period.figures(read, asOf: Self.d("2026-01-01")).p4 == OutcomeRate(numerator: 1, denominator: 1))
+    }
+
     @Test("a unit's figures read the episodes of its cases only, as its export does; the agency's read them all")
     func unit() {
         let child = UUID()

@@ -114,6 +114,44 @@ struct FamilyPortalTests {
         }
     }
 
+    @Test("the staff pages of her own case, typed in by address, send her to her own pages; none is shown in English")
+    func staffPagesSendHerHome() async throws {
+        try await TestApp.run { app, _ in
+            let (family, mother, _) = try Self.madreFamily()
+            let c = family.caseID
+            let plan = try #require(try await ServiceRecordsRepository(app.db).plans(in: c).last)
+            let visitPlan = try #require(try await FamilyTimeRepository(app.db).plans(in: c).first)
+            let referral = try #require(try await ServiceRecordsRepository(app.db).referrals(in: c).first { $0.details.personID == mother.id })
+            let hearing = try await PermanencyRepository(app.db).records(in: c).hearings.first
+            var browser = try await Browser.signedIn(app, Self.madre)
+            var expected: [(String, String)] = [
+                (SiteURL.caseFile(c).path, SiteURL.familyHome.path),
+                (SiteURL.plan(c, plan.id).path, SiteURL.familyPlan.path),
+                (SiteURL.visitPlan(c, visitPlan.id).path, SiteURL.familyVisits.path),
+                (SiteURL.search.path + "?q=" + Browser.encode(mother.details.familyName), SiteURL.familyHome.path),
+            ]
+            if let hearing { expected.append((SiteURL.courtReport(c, hearing.id).path, SiteURL.familyHome.path)) }
+            for (path, target) in expected {
+                let response = try await browser.get(path)
+                #expect(response.status == .seeOther, "\(path)")
+                #expect(response.headers.first(name: .location) == target, "\(path)")
+            }
+            // A referral's own page is the agency's and the provider's: not found for her, in her language; her services
+            // page shows it.
+            let referralPage = try await browser.get(SiteURL.referral(referral.id).path)
+            #expect(referralPage.status == .notFound && Self.lang(referralPage.body.string) == "es")
+            // The printable family summary of her plan is written for families, in her language: it stays.
+            let summary = try await browser.get(SiteURL.planSummary(c, plan.id).path)
+            #expect(summary.status == .ok && Self.lang(summary.body.string) == "es")
+            // A staff form is refused in her language, never shown.
+            let form = try await browser.get(SiteURL.newGoal(c).path)
+            #expect(form.status == .forbidden && Self.lang(form.body.string) == "es")
+            // Her caseworker still reads the same pages.
+            var worker = try await Browser.signedIn(app, "caseworker2@demo.reunify.test")
+            for (path, _) in expected { #expect(try await worker.get(path).status == .ok, "\(path)") }
+        }
+    }
+
     @Test("she agrees to the new plan version from her page; declining needs a reason, asked in Spanish")
     func answersThePlan() async throws {
         try await TestApp.run { app, _ in
@@ -230,13 +268,26 @@ struct FamilyPortalTests {
             #expect(unknown.status == .badRequest)
             let away = try await again.post("/language", [("language", "es"), ("return", "//elsewhere.example/")])
             #expect(away.headers.first(name: .location) == "/")
-            // Staff pages carry the switch too. Their content is still written in English: in Spanish the frame is
-            // translated and the content is marked as English, so lang stays true.
+            // Staff pages carry the switch too. The caseload and the people search come from the catalogue; a staff
+            // page whose content is still written in English has its frame translated and its content marked as
+            // English, so lang stays true.
             var worker = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
-            #expect(try await worker.get("/cases").body.string.contains("lang=\"es\">Español</button>"))
+            let englishCaseload = try await worker.get("/cases").body.string
+            #expect(englishCaseload.contains("lang=\"es\">Español</button>") && englishCaseload.contains("Open a new case"))
             #expect(try await worker.post("/language", [("language", "es"), ("return", "/cases")]).status == .seeOther)
             let caseload = try await worker.get("/cases").body.string
-            #expect(Self.lang(caseload) == "es" && caseload.contains("Cerrar sesión") && caseload.contains("<main id=\"main\" class=\"wrap\" lang=\"en\">"))
+            #expect(Self.lang(caseload) == "es" && caseload.contains("Cerrar sesión") && !caseload.contains("<main id=\"main\" class=\"wrap\" lang="))
+            #expect(caseload.contains("Abrir un caso nuevo") && caseload.contains("Todas las etapas") && caseload.contains("Próximo plazo"))
+            #expect(caseload.contains("Trabajador/a social") && caseload.contains(CaseStage.services.spanish))
+            #expect(!caseload.contains("Open a new case") && !caseload.contains("Days in care") && Self.rawKeys(caseload).isEmpty)
+            let own = try #require(TestApp.agency.families.first { $0.details.caseworkerID == TestApp.agency.user("caseworker@demo.reunify.test")?.id })
+            let search = try await worker.get("/search?q=" + Browser.encode(own.details.familyName)).body.string
+            #expect(Self.lang(search) == "es" && search.contains("Buscar personas") && search.contains("Fecha de nacimiento"))
+            #expect(!search.contains("Search people") && !search.contains("<main id=\"main\" class=\"wrap\" lang="))
+            let nobody = try await worker.get("/search?q=Zzyzx").body.string
+            #expect(nobody.contains("No hay nadie con el nombre “Zzyzx”"))
+            let stillEnglish = try await worker.get("/overdue").body.string
+            #expect(Self.lang(stillEnglish) == "es" && stillEnglish.contains("<main id=\"main\" class=\"wrap\" lang=\"en\">"))
             #expect(!(try await browser.get("/family").body.string.contains("<main id=\"main\" class=\"wrap\" lang=")))
         }
     }

@@ -30,6 +30,17 @@ struct OutcomesAPITests {
             #expect((a["p1"] as? [String: Any])?["denominator"] as? Int == p1["denominator"] as? Int, "one unit: the agency's figures are the unit's")
             let (_, none) = try await admin.json(.GET, "/api/v1/outcomes?start=2024-12-01&end=2025-11-30&unit=South")
             #expect((none["p1"] as? [String: Any])?["denominator"] as? Int == 0 && (none["p1"] as? [String: Any])?["rate"] is NSNull)
+            // A figure with nothing to count is null, not left out: the document marks these fields required.
+            #expect((none["p5"] as? [String: Any])?["ratePer1000Days"] is NSNull && (none["p4"] as? [String: Any])?["rate"] is NSNull)
+            #expect((none["timeToReunification"] as? [String: Any])?["medianDays"] is NSNull, "\(none)")
+
+            // The figures read only the period's children's episodes from its start on; they are the figures of all.
+            let m = OutcomeMeasures(start: CalendarDate(iso: "2024-12-01")!, end: CalendarDate(iso: "2025-11-30")!)
+            let all = try await OutcomesRepository(app.db).outcomeEpisodes(.agency)
+            let read = try await OutcomesRepository(app.db).outcomeEpisodes(.agency, removedFrom: m.start, to: m.end, chunk: 7)
+            #expect(Set(read.map(\.id)) == Set(m.episodesRead(all).map(\.id)) && !read.isEmpty && read.count < all.count)
+            #expect(m.figures(read, asOf: TestApp.today) == m.figures(all, asOf: TestApp.today))
+            #expect(a["p1"] as? [String: Any] != nil && (a["p1"] as? [String: Any])?["denominator"] as? Int == m.figures(all, asOf: TestApp.today).p1.denominator)
 
             for email in ["caseworker@demo.reunify.test", "parent@demo.reunify.test", "clinician@demo.reunify.test"] {
                 let other = try await APIClient.signIn(app, email)

@@ -60,9 +60,19 @@ struct SignInTests {
             for _ in 0..<5 { try await browser.signIn("caseworker2@demo.reunify.test", password: "wrong") }
             let locked = try await browser.signIn("caseworker2@demo.reunify.test")
             #expect(locked.status == .tooManyRequests)
+            #expect(locked.body.string.contains("Too many failed sign-ins for this account. Wait 15 minutes"))
+            // The message is the reader's language's: a browser switched to Spanish is told in Spanish.
+            var spanish = Browser(app)
+            try await spanish.get("/sign-in")
+            #expect(try await spanish.post("/language", [("language", "es"), ("return", "/sign-in")], withCSRF: false).status == .seeOther)
+            let lockedES = try await spanish.signIn("caseworker2@demo.reunify.test")
+            #expect(lockedES.status == .tooManyRequests)
+            #expect(lockedES.body.string.contains("Hubo demasiados intentos fallidos con esta cuenta. Espere 15 minutos"))
+            #expect(!lockedES.body.string.contains("Too many failed"))
             let api = try await app.testing().sendRequest(.POST, "/api/v1/auth/token", headers: ["Content-Type": "application/json"],
                 body: ByteBuffer(string: #"{"email":"caseworker2@demo.reunify.test","password":"reunify-demo"}"#))
             #expect(api.status == .tooManyRequests)
+            #expect(api.body.string.contains("Too many failed sign-ins for this account"))
             clock.advance(16 * 60)
             #expect(try await browser.signIn("caseworker2@demo.reunify.test").status == .seeOther)
         }

@@ -236,3 +236,78 @@ extension Languages {
         "uk": "ucraniano", "ht": "criollo haitiano", "hmn": "hmong", "asl": "lengua de señas americana",
     ]
 }
+
+// Staff wording. Staff pages keep the field's terms (GLOSSARY-es.md: "staff-facing screens may stay technical"):
+// English is the code's own `label`, Spanish the term a Spanish-speaking worker uses.
+extension Translated {
+    /// The label a staff page shows: the field's own term in English, the Spanish label otherwise.
+    public func staffLabel(_ language: UILanguage) -> String {
+        switch language {
+        case .english: label
+        case .spanish: spanish
+        }
+    }
+}
+
+extension MemberRole: Translated {
+    public var spanish: String {
+        switch self {
+        case .child: "Niño/a"
+        case .parent: "Padre o madre"
+        case .caregiver: "Cuidador/a"
+        case .sibling: "Hermano/a"
+        case .relative: "Pariente"
+        case .fosterParent: "Familia de recursos"
+        case .nonResidentFather: "Padre que no vive con los niños/as"
+        }
+    }
+}
+
+extension UserRole: Translated {
+    public var spanish: String {
+        switch self {
+        case .caseworker: "Trabajador/a social"
+        case .supervisor: "Supervisor/a"
+        case .clinician: "Terapeuta"
+        case .provider: "Proveedor/a de servicios"
+        case .legal: "Abogado/a"
+        case .parent: "Padre o madre"
+        case .administrator: "Administrador/a"
+        }
+    }
+}
+
+extension ClockKind: Translated {
+    public var spanish: String {
+        switch self {
+        case .casePlan: "Plan del caso"
+        case .periodicReview: "Revisión periódica"
+        case .permanencyHearing: "Audiencia de permanencia"
+        case .tprFiling: "Petición de terminación de los derechos de los padres"
+        case .icwaNotice: "Aviso de ICWA recibido"
+        case .reunificationReview: "Revisión de la reunificación"
+        case .trialHomeVisitLimit: "Límite de la visita de prueba en casa"
+        case .aftercareFollowUp: "Seguimiento después del regreso a casa"
+        }
+    }
+}
+
+extension DueItem.Kind {
+    public var spanish: String {
+        switch self {
+        case .casePlan: "Plan del caso"
+        case .casePlanReview: "Revisión del plan del caso"
+        case .periodicReview: "Revisión periódica"
+        case .permanencyHearing: "Audiencia de permanencia"
+        case .trialHomeVisitLimit: "La visita de prueba en casa llega a su límite"
+        case .reunificationReview: "Revisión de la reunificación"
+        }
+    }
+
+    public func label(_ language: UILanguage) -> String {
+        switch language {
+        case .english: label
+        case .spanish: spanish
+        }
+    }
+}

@@ -146,6 +146,14 @@ public struct OutcomeMeasures: Sendable {
         }.sorted { ($0.removal, $0.childID.uuidString) < ($1.removal, $1.childID.uuidString) }
     }
 
+    /// The episodes the period's figures read: those of the children removed in the period, from its first day on.
+    /// The entry cohort is made of them and a re-entry is a later removal of the same child, so the figures of these
+    /// are the figures of all (the store reads only these, so a state's history of episodes is not read for a year).
+    public func episodesRead(_ all: [OutcomeEpisode]) -> [OutcomeEpisode] {
+        let removed = Set(all.filter { $0.removal >= start && $0.removal <= end }.map(\.childID))
+        return all.filter { removed.contains($0.childID) && $0.removal >= start }
+    }
+
     /// A permanent exit before the 12-month anniversary of removal and before the 18th birthday (by the adjusted
     /// discharge).
     func permanentWithinYear(_ e: OutcomeEpisode, exits: Set<DischargeReason>) -> Bool {

@@ -204,6 +204,46 @@ public struct AftercarePlanDetails: Equatable, Sendable, Codable {
     }
 }
 
+extension AftercarePlanDetails {
+    /// The plan as a worker writes it.
+    public var entry: AftercarePlanEntry {
+        AftercarePlanEntry(childID: childID, services: services, checkInBy: checkInBy, contact: contact, note: note)
+    }
+}
+
+/// An aftercare plan as a worker writes it, on a page or through the API: everything but the discharge it follows,
+/// which is the child's episode's (found when the plan is recorded, kept when it is changed), never the writer's.
+public struct AftercarePlanEntry: Equatable, Sendable {
+    public var childID: PersonID
+    public var services: [String]
+    public var checkInBy: String
+    public var contact: String?
+    public var note: String?
+
+    public init(childID: PersonID, services: [String], checkInBy: String, contact: String? = nil, note: String? = nil) {
+        self.childID = childID
+        self.services = services
+        self.checkInBy = checkInBy
+        self.contact = contact
+        self.note = note
+    }
+
+    /// The plan of this entry for the discharge it follows.
+    public func details(discharged: CalendarDate) -> AftercarePlanDetails {
+        AftercarePlanDetails(childID: childID, discharged: discharged, services: services, checkInBy: checkInBy, contact: contact, note: note)
+    }
+
+    /// Blank lines and surrounding spaces left out; an empty contact or note is none.
+    public var tidied: AftercarePlanEntry {
+        var e = self
+        e.services = services.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        e.checkInBy = checkInBy.trimmingCharacters(in: .whitespacesAndNewlines)
+        e.contact = contact?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        e.note = note?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        return e
+    }
+}
+
 /// One follow-up of an aftercare plan: its day, and the follow-up that met it.
 public struct ScheduledFollowUp: Equatable, Sendable {
     public let days: Int
@@ -224,9 +264,16 @@ public enum AftercareRules {
     /// A plan is for a child of the case discharged home, to a relative or to a guardian, names who checks in and at
     /// least one service or says none continue; one plan per discharge.
     public static func check(_ p: AftercarePlanDetails, members: [CaseMembership], episodes: [RemovalEpisodeDetails]) throws(ValidationFailure) {
+        try check(p.entry, members: members, episodes: episodes)
+    }
+
+    /// As above, for a plan being written; answers the discharge it follows.
+    @discardableResult
+    public static func check(_ p: AftercarePlanEntry, members: [CaseMembership], episodes: [RemovalEpisodeDetails]) throws(ValidationFailure) -> CalendarDate {
         if let missing = CaseMembership.requireChild(p.childID, among: members) { throw ValidationFailure([missing]) }
         var errors: [FieldError] = []
-        if discharge(of: p.childID, episodes: episodes) == nil {
+        let discharged = discharge(of: p.childID, episodes: episodes)?.dischargeDate
+        if discharged == nil {
             errors.append(FieldError("childId", "The child has not left care home, to a relative or to a guardian: an aftercare plan follows such a discharge"))
         }
         if p.checkInBy.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -236,7 +283,8 @@ public enum AftercareRules {
             errors.append(FieldError("services", "List the services that continue (or write \"none\")"))
         }
         if p.services.contains(where: { $0.count > 200 }) { errors.append(FieldError("services", "Each service is 200 characters or fewer")) }
-        try ValidationFailure.check(errors)
+        guard let discharged, errors.isEmpty else { throw ValidationFailure(errors) }
+        return discharged
     }
 }
 

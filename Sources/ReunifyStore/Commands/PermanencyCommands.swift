@@ -221,7 +221,8 @@ public struct PermanencyCommands: Sendable {
         var details = input
         details.note = details.note?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
         details.recordedBy = acting.actor.id
-        details.recordedByName = try await UserRepository(change.db).find(acting.actor.id)?.name ?? acting.userEmail
+        let name = try await UserRepository(change.db).find(acting.actor.id)?.name ?? acting.userEmail
+        details.recordedByName = name
         details.tracingRequestID = nil
         if startTracing {
             guard details.step == .relativeSearch else {
@@ -229,7 +230,6 @@ public struct PermanencyCommands: Sendable {
             }
             try await Self.checkStep(details, caseID: caseID, on: change.db, today: acting.today)
             let facts = try await CaseFacts(change.db, caseID)
-            let name = try await UserRepository(change.db).find(acting.actor.id)?.name ?? acting.userEmail
             let request = try await TracingCommands(change.db, acting).file(TracingRequestDetails(
                 kind: .familySearch, inquirer: Inquirer(name: name, relationship: "caseworker", contact: acting.userEmail),
                 sought: SoughtPerson(givenName: "", familyName: ""), childID: details.childID,
@@ -254,14 +254,13 @@ public struct PermanencyCommands: Sendable {
 
     /// Records the aftercare plan for the child's latest discharge home, to a relative or to a guardian; the discharge
     /// day is taken from the episode.
-    public func recordAftercarePlan(_ input: AftercarePlanDetails, in caseID: CaseID) async throws -> Aftercare {
+    public func recordAftercarePlan(_ input: AftercarePlanEntry, in caseID: CaseID) async throws -> Aftercare {
         let acting = self.acting
         return try await change.write(.create, .aftercarePlan, caseID: caseID) { tx in
             let facts = try await CaseFacts(tx, caseID)
-            let episodes = try await facts.episodes().map(\.details)
-            var details = Self.tidy(input)
-            if let discharge = AftercareRules.discharge(of: details.childID, episodes: episodes)?.dischargeDate { details.discharged = discharge }
-            try AftercareRules.check(details, members: facts.members, episodes: episodes)
+            let entry = input.tidied
+            let discharged = try AftercareRules.check(entry, members: facts.members, episodes: try await facts.episodes().map(\.details))
+            let details = entry.details(discharged: discharged)
             if try await PermanencyRepository(tx).records(in: caseID).aftercarePlan(of: details.childID, discharged: details.discharged) != nil {
                 throw DuplicateRecord("childId", "This discharge already has an aftercare plan; change it instead")
             }
@@ -273,7 +272,7 @@ public struct PermanencyCommands: Sendable {
         }
     }
 
-    public func changeAftercarePlan(_ id: AftercarePlanID, in caseID: CaseID, to input: AftercarePlanDetails, expectedVersion: Int) async throws -> Aftercare {
+    public func changeAftercarePlan(_ id: AftercarePlanID, in caseID: CaseID, to input: AftercarePlanEntry, expectedVersion: Int) async throws -> Aftercare {
         let acting = self.acting
         return try await change.write(.update, .aftercarePlan, caseID: caseID) { tx in
             guard let model = try await PermanencyRepository(tx).model(id.uuid, .aftercarePlan, in: caseID) else {
@@ -281,10 +280,11 @@ public struct PermanencyCommands: Sendable {
             }
             let current = try StoredJSON.decode(AftercarePlanDetails.self, model.body)
             let facts = try await CaseFacts(tx, caseID)
-            var details = Self.tidy(input)
-            details.childID = current.childID
-            details.discharged = current.discharged
-            try AftercareRules.check(details, members: facts.members, episodes: try await facts.episodes().map(\.details))
+            // The child and the discharge are the plan's own: an edit changes what is written, not whom it follows.
+            var entry = input.tidied
+            entry.childID = current.childID
+            try AftercareRules.check(entry, members: facts.members, episodes: try await facts.episodes().map(\.details))
+            let details = entry.details(discharged: current.discharged)
             model.apply(child: details.childID, day: details.discharged, details)
             try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
             _ = acting
@@ -293,12 +293,4 @@ public struct PermanencyCommands: Sendable {
         }
     }
 
-    static func tidy(_ p: AftercarePlanDetails) -> AftercarePlanDetails {
-        var d = p
-        d.services = p.services.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        d.checkInBy = p.checkInBy.trimmingCharacters(in: .whitespacesAndNewlines)
-        d.contact = p.contact?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
-        d.note = p.note?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
-        return d
-    }
 }

@@ -40,7 +40,10 @@ public struct OutcomesRepository: Sendable {
     public func episodes(_ scope: OutcomesScope, after: UUID?, limit: Int) async throws -> [EpisodeRow] {
         let q = episodeQuery(scope)
         if let after { q.filter(\.$id > after) }
-        let models = try await q.sort(\.$id).limit(limit).all()
+        return try await rows(try await q.sort(\.$id).limit(limit).all())
+    }
+
+    func rows(_ models: [RemovalEpisodeModel]) async throws -> [EpisodeRow] {
         let births = try await birthDates(Array(Set(models.map(\.childID))))
         return try models.map { m in
             EpisodeRow(id: m.id!, childID: m.childID, birthDate: births[m.childID] ?? nil, removalDate: m.removalDate, dischargeDate: m.dischargeDate,
@@ -77,21 +80,41 @@ public struct OutcomesRepository: Sendable {
         while true {
             let page = try await episodes(scope, after: after, limit: pageSize)
             guard let last = page.last else { break }
-            let placements = Dictionary(grouping: try await placements(of: page), by: \.episodeID)
-            out += page.compactMap { e in
-                guard let removal = CalendarDate(iso: e.removalDate) else { return nil }
-                return OutcomeEpisode(id: e.id, childID: e.childID, birthDate: e.birthDate.flatMap(CalendarDate.init(iso:)), removal: removal,
-                                      discharge: e.dischargeDate.flatMap(CalendarDate.init(iso:)), reason: e.dischargeReason.flatMap(DischargeReason.init(rawValue:)),
-                                      unit: e.unit, caseID: e.caseID, placements: (placements[e.id] ?? []).compactMap { p in
-                                          CalendarDate(iso: p.startDate).map {
-                                              OutcomePlacement(id: p.id, start: $0, end: p.endDate.flatMap(CalendarDate.init(iso:)),
-                                                               setting: PlacementSetting(rawValue: p.setting) ?? .fosterFamilyHome)
-                                          }
-                                      })
-            }
+            out += try await outcomeEpisodes(page)
             if page.count < pageSize { break }
             after = last.id
         }
         return out
+    }
+
+    /// The episodes a period's figures read (`OutcomeMeasures.episodesRead`): those of the children removed in the period,
+    /// from its first day on. The entry cohort is made of them, and a re-entry is a later removal of the same child;
+    /// a child's earlier episodes, and children not removed in the period, change no figure.
+    public func outcomeEpisodes(_ scope: OutcomesScope, removedFrom start: CalendarDate, to end: CalendarDate,
+                                chunk: Int = 500) async throws -> [OutcomeEpisode] {
+        let removed = try await episodeQuery(scope).filter(\.$removalDate >= start.iso).filter(\.$removalDate <= end.iso).all(\.$childID)
+        let children = Array(Set(removed)).sorted()
+        var out: [OutcomeEpisode] = []
+        for first in stride(from: 0, to: children.count, by: chunk) {
+            let some = Array(children[first..<min(first + chunk, children.count)])
+            out += try await outcomeEpisodes(try await rows(try await episodeQuery(scope).filter(\.$childID ~~ some)
+                .filter(\.$removalDate >= start.iso).sort(\.$id).all()))
+        }
+        return out
+    }
+
+    func outcomeEpisodes(_ page: [EpisodeRow]) async throws -> [OutcomeEpisode] {
+        let placements = Dictionary(grouping: try await placements(of: page), by: \.episodeID)
+        return page.compactMap { e in
+            guard let removal = CalendarDate(iso: e.removalDate) else { return nil }
+            return OutcomeEpisode(id: e.id, childID: e.childID, birthDate: e.birthDate.flatMap(CalendarDate.init(iso:)), removal: removal,
+                                  discharge: e.dischargeDate.flatMap(CalendarDate.init(iso:)), reason: e.dischargeReason.flatMap(DischargeReason.init(rawValue:)),
+                                  unit: e.unit, caseID: e.caseID, placements: (placements[e.id] ?? []).compactMap { p in
+                                      CalendarDate(iso: p.startDate).map {
+                                          OutcomePlacement(id: p.id, start: $0, end: p.endDate.flatMap(CalendarDate.init(iso:)),
+                                                           setting: PlacementSetting(rawValue: p.setting) ?? .fosterFamilyHome)
+                                      }
+                                  })
+        }
     }
 }

@@ -28,6 +28,25 @@ public struct PermanencyRecords: Sendable {
 }
 
 /// Reads hearings, team decisions, TPR exceptions, ICWA notices, follow-ups, path steps and aftercare plans.
+extension PermanencyRecords {
+    /// The follow-ups an aftercare plan schedules, met by the child's follow-ups in which they were seen.
+    public func schedule(of plan: AftercarePlanDetails, policy: TimelinePolicy, today: CalendarDate) -> [ScheduledFollowUp] {
+        PermanencyClock(policy: policy).aftercareSchedule(
+            discharged: plan.discharged, followUps: followUps.filter { $0.details.childID == plan.childID && $0.details.seen }.map(\.details.date),
+            today: today)
+    }
+
+    /// The paths of each child: those the goals name, and any other with entries (a goal since changed).
+    public func paths(children: [PersonID], goals: [PermanencyGoalDetails]) -> [(child: PersonID, goals: PermanencyGoalDetails?, paths: [PermanencyPath])] {
+        children.map { child in
+            let g = goals.first { $0.childID == child }
+            let worked = Set(steps.filter { $0.details.childID == child }.map(\.details.plan))
+            let plans = PathStep.alternativePlans.filter { $0 == g?.primary || $0 == g?.concurrent || worked.contains($0) }
+            return (child, g, plans.map { path(of: child, $0) })
+        }
+    }
+}
+
 public struct PermanencyRepository: Sendable {
     let db: any Database
     public init(_ db: any Database) { self.db = db }

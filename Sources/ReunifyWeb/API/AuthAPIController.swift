@@ -1,5 +1,6 @@
 import Fluent
 import Vapor
+import ReunifyDomain
 import ReunifyStore
 
 /// `POST /api/v1/auth/token` exchanges an email and password for a bearer token;
@@ -25,8 +26,8 @@ struct AuthAPIController: RouteCollection {
         switch try await SignInService(req: req).signIn(email: credentials.email, password: credentials.password, kind: .api) {
         case .refused(let message):
             throw Abort(.unauthorized, reason: message)
-        case .throttled(let message):
-            throw Abort(.tooManyRequests, reason: message)
+        case .throttled(let message, let minutes):
+            throw Abort(.tooManyRequests, reason: Catalogue.text(message, .english, ["minutes": String(minutes)]))
         case .signedIn(_, let token, let session):
             let response = Response(status: .created)
             try response.content.encode(TokenResponse(token: token, expiresAt: session.expiresAt))

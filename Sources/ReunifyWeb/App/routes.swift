@@ -21,7 +21,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: LanguageController())
     try app.register(collection: InvitationController())
 
-    let pages = app.grouped(RequireSignIn(mode: .page)).grouped(CSRFMiddleware())
+    let pages = app.grouped(RequireSignIn(mode: .page)).grouped(CSRFMiddleware()).grouped(FamilyPagesOnly())
     try pages.register(collection: CaseloadController())
     try pages.register(collection: CaseFileController())
     try pages.register(collection: MemberPagesController())

@@ -10,7 +10,8 @@ struct SignInService {
     enum Outcome {
         case signedIn(UserModel, token: String, session: AuthSessionModel)
         case refused(String)
-        case throttled(String)
+        /// Too many failures: the message's id (the account's or the address's) and how many minutes to wait.
+        case throttled(Msg, minutes: Int)
     }
 
     func signIn(email: String, password: String, kind: AuthSessionModel.Kind) async throws -> Outcome {
@@ -22,10 +23,10 @@ struct SignInService {
         let since = req.now.addingTimeInterval(-config.signInFailureWindow)
         let minutes = Int(config.signInFailureWindow / 60)
         if try await sessions.failures(key: emailKey, since: since) >= config.signInFailureLimit {
-            return .throttled("Too many failed sign-ins for this account. Wait \(minutes) minutes, or ask an administrator.")
+            return .throttled(.signInThrottledAccount, minutes: minutes)
         }
         if try await sessions.failures(key: addressKey, since: since) >= config.addressFailureLimit {
-            return .throttled("Too many failed sign-ins from this address. Wait \(minutes) minutes and try again.")
+            return .throttled(.signInThrottledAddress, minutes: minutes)
         }
         guard let user = try await UserRepository(req.db).find(email: email), !user.disabled,
               try await req.password.async.verify(password, created: user.passwordHash) else {

@@ -40,6 +40,13 @@ extension Request {
     /// The one way this request changes tracing records.
     func tracing() throws -> TracingCommands { TracingCommands(db, try acting()) }
 
+    /// A family account reads its case through its own pages, in its language and showing only what is theirs: a
+    /// staff page of their case, once the policy has let them read it (another family's case stays not found), sends
+    /// them to the family page that shows the same thing. Nil for staff.
+    func familyPage(_ page: SiteURL) -> Response? {
+        signedIn?.isFamily == true ? redirect(to: page.path) : nil
+    }
+
     /// The scope of cases the signed-in person may list.
     func caseScope() throws -> CaseScope {
         policy.scope(for: try requireSignedIn().actor)

@@ -36,7 +36,7 @@ struct Layout {
                         .unwrap(signedIn) { s in
                             .nav(.attribute(named: "aria-label", value: t(.navMain)),
                                 s.isFamily ? familyLinks() : staffLinks(s),
-                                .span(.class("who"), .text(s.isFamily ? s.user.name : "\(s.user.name) · \(s.user.userRole.label)")),
+                                .span(.class("who"), .text(s.isFamily ? s.user.name : "\(s.user.name) · \(s.user.userRole.staffLabel(lang))")),
                                 .form(.class("inline"), .method(.post), .action(SiteURL.signOut.path),
                                     csrfField(s),
                                     .button(.type(.submit), .class("link-button"), .text(t(.signOut))))

@@ -17,24 +17,12 @@ struct OutcomesAPIController: RouteCollection {
         let numerator: Int
         let denominator: Int
         /// Null when nothing is counted.
-        let rate: Double?
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(numerator, forKey: .numerator)
-            try c.encode(denominator, forKey: .denominator)
-            try c.encode(rate, forKey: .rate)
-        }
+        @ShownAsNull var rate: Double?
     }
     struct StabilityDTO: Content {
         let moves: Int
         let days: Int
-        let ratePer1000Days: Double?
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(moves, forKey: .moves)
-            try c.encode(days, forKey: .days)
-            try c.encode(ratePer1000Days, forKey: .ratePer1000Days)
-        }
+        @ShownAsNull var ratePer1000Days: Double?
     }
     struct PointDTO: Content {
         let day: Int
@@ -43,15 +31,9 @@ struct OutcomesAPIController: RouteCollection {
     }
     struct ReunificationDTO: Content {
         /// Null when the curve never falls to one half.
-        let medianDays: Int?
+        @ShownAsNull var medianDays: Int?
         let reunifiedBy12Months: Double
         let curve: [PointDTO]
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(medianDays, forKey: .medianDays)
-            try c.encode(reunifiedBy12Months, forKey: .reunifiedBy12Months)
-            try c.encode(curve, forKey: .curve)
-        }
     }
     struct OutcomesDTO: Content {
         let start: String
@@ -187,7 +169,7 @@ extension Request {
 
     /// The figures for a period, read from the episodes in scope; the read is audited.
     func outcomeFigures(_ m: OutcomeMeasures, scope: OutcomesScope) async throws -> OutcomeFigures {
-        let episodes = try await OutcomesRepository(db).outcomeEpisodes(scope)
+        let episodes = try await OutcomesRepository(db).outcomeEpisodes(scope, removedFrom: m.start, to: m.end)
         try await audit(.view, "outcomes", recordID: nil, caseID: nil, "read the outcome figures of \(m.start.iso) to \(m.end.iso) (\(scope.unit ?? "the agency"))")
         return m.figures(episodes, unit: scope.unit, asOf: today)
     }

@@ -128,29 +128,10 @@ struct AftercarePlanInput: Content {
     var note: String?
     var version: Int?
 
-    func value() -> AftercarePlanDetails {
-        AftercarePlanDetails(childID: PersonID(childId), discharged: CalendarDate(year: 1970, month: 1, day: 1)!,
+    func value() -> AftercarePlanEntry {
+        AftercarePlanEntry(childID: PersonID(childId),
                              services: (services.text ?? "").split(whereSeparator: \.isNewline).map(String.init),
                              checkInBy: checkInBy, contact: contact, note: note)
-    }
-}
-
-extension PermanencyRecords {
-    /// The follow-ups an aftercare plan schedules, met by the child's follow-ups in which they were seen.
-    func schedule(of plan: AftercarePlanDetails, policy: TimelinePolicy, today: CalendarDate) -> [ScheduledFollowUp] {
-        PermanencyClock(policy: policy).aftercareSchedule(
-            discharged: plan.discharged, followUps: followUps.filter { $0.details.childID == plan.childID && $0.details.seen }.map(\.details.date),
-            today: today)
-    }
-
-    /// The paths of each child: those the goals name, and any other with entries (a goal since changed).
-    func paths(children: [PersonID], goals: [PermanencyGoalDetails]) -> [(child: PersonID, goals: PermanencyGoalDetails?, paths: [PermanencyPath])] {
-        children.map { child in
-            let g = goals.first { $0.childID == child }
-            let worked = Set(steps.filter { $0.details.childID == child }.map(\.details.plan))
-            let plans = PathStep.alternativePlans.filter { $0 == g?.primary || $0 == g?.concurrent || worked.contains($0) }
-            return (child, g, plans.map { path(of: child, $0) })
-        }
     }
 }
 

@@ -16,6 +16,10 @@ struct CaseFileController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let caseID = try req.caseIDParameter()
+        if req.signedIn?.isFamily == true {
+            try await req.authorize(.read, .caseFile, caseID: caseID)
+            return req.familyPage(.familyHome)!
+        }
         let view = try await view(req, caseID)
         try await req.audit(.view, .caseFile, recordID: caseID, caseID: caseID, "viewed case \(view.details.caseNumber)")
         let shown = view.messages.conversations.values.map(\.count).reduce(0, +)

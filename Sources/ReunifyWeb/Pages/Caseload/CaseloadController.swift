@@ -59,64 +59,73 @@ struct CaseloadView {
     var stepDowns: Set<CaseID> = []
     var decisionsWaiting: Set<CaseID> = []
 
-    var title: String { isFamily ? "Your family" : "Caseload" }
-    /// A parent's list leaves out the agency's deadlines (the TPR date among them): their caseworker explains them.
-    var isFamily: Bool { signedIn.user.userRole == .parent }
+    var language: UILanguage { signedIn.language }
+    func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
+    /// Staff pages write dates as ISO 8601 in every language: one unambiguous form for a worker's lists and logs.
+    func due(_ what: String, _ date: CalendarDate, overdue: Bool = false) -> String {
+        t(overdue ? .caseloadOverdue : .caseloadDue, ["what": what, "date": date.iso])
+    }
 
     func render() -> Response {
         let pages = max(1, (total + CaseloadController.perPage - 1) / CaseloadController.perPage)
-        return Layout(title: title, signedIn: signedIn).render(
+        let title = t(.caseloadTitle)
+        return Layout(title: title, signedIn: signedIn, translated: true).render(
             .div(.class("page-heading"),
                 .h1(.text(title)),
-                .if(mayCreate, .a(.class("button"), .href(SiteURL.newCase.path), "Open a new case"))),
+                .if(mayCreate, .a(.class("button"), .href(SiteURL.newCase.path), .text(t(.caseloadOpenCase))))),
             .form(.class("filters"), .method(.get), .action(SiteURL.caseload.path),
-                .label(.attribute(named: "for", value: "stage"), "Stage"),
-                selectElement(id: "stage", options: CaseStage.allCases.map { ($0.rawValue, $0.label) },
-                              selected: query.stage?.rawValue ?? "", blank: "All stages"),
-                .button(.type(.submit), .class("button secondary"), "Show")),
-            .p(.class("hint"), .text("\(total) case\(total == 1 ? "" : "s")")),
+                .label(.attribute(named: "for", value: "stage"), .text(t(.caseloadStage))),
+                selectElement(id: "stage", options: CaseStage.allCases.map { ($0.rawValue, $0.staffLabel(language)) },
+                              selected: query.stage?.rawValue ?? "", blank: t(.caseloadAllStages)),
+                .button(.type(.submit), .class("button secondary"), .text(t(.caseloadShow)))),
+            .p(.class("hint"), .text(total == 1 ? t(.caseloadCountOne) : t(.caseloadCountMany, ["count": LocalFormat.number(total, language)]))),
             rows.isEmpty
-                ? .p("No cases to show. Cases appear here when you are assigned to them or join their team.")
+                ? .p(.text(t(.caseloadEmpty)))
                 : .table(.class("table caseload"),
                     .caption(.class("visually-hidden"), .text(title)),
-                    .thead(.tr(.th("Family"), .th("Children"), .th("Stage"), .th("Days in care"), .th("Next due"))),
+                    .thead(.tr(.th(.text(t(.caseloadFamily))), .th(.text(t(.caseloadChildren))), .th(.text(t(.caseloadStage))),
+                               .th(.text(t(.caseloadDaysInCare))), .th(.text(t(.caseloadNextDue))))),
                     .tbody(.forEach(rows) { row in
                         .tr(
                             .td(.a(.href(SiteURL.caseFile(row.caseID).path), .text(row.familyName)),
                                 .div(.class("hint"), .text(row.caseNumber)),
-                                .if(stepUps.contains(row.caseID), .div(.span(.class("tag warn flag-step-up"), "Family time: step up to approve"))),
-                                .if(stepDowns.contains(row.caseID), .div(.span(.class("tag warn flag-step-down"), "Family time stepped down"))),
-                                .if(decisionsWaiting.contains(row.caseID), .div(.span(.class("tag warn flag-decision"), "Team decision to approve"))),
-                                .if(row.reEntry, .div(.span(.class("tag warn flag-re-entry"), "Re-entry: back in care within a year")))),
+                                .if(stepUps.contains(row.caseID), .div(.span(.class("tag warn flag-step-up"), .text(t(.caseloadStepUp))))),
+                                .if(stepDowns.contains(row.caseID), .div(.span(.class("tag warn flag-step-down"), .text(t(.caseloadStepDown))))),
+                                .if(decisionsWaiting.contains(row.caseID), .div(.span(.class("tag warn flag-decision"), .text(t(.caseloadDecision))))),
+                                .if(row.reEntry, .div(.span(.class("tag warn flag-re-entry"), .text(t(.caseloadReEntry)))))),
                             .td(.ul(.class("plain"), .forEach(row.children) { child in
-                                .li(.text(child.name), .text(child.age.map { ", \($0)" } ?? ""),
-                                    .if(!child.inCare && row.daysInCare != nil, .span(.class("tag"), "home")))
+                                .li(.text(child.age.map { t(.caseloadChildAge, ["name": child.name, "age": LocalFormat.number($0, language)]) } ?? child.name),
+                                    .if(!child.inCare && row.daysInCare != nil, .span(.class("tag"), .text(t(.caseloadChildHome)))))
                             })),
-                            .td(.attribute(named: "data-label", value: "Stage"), .span(.class("tag stage-\(row.stage.rawValue)"), .text(row.stage.label))),
-                            .td(.attribute(named: "data-label", value: "Days in care"), .text(row.daysInCare.map(String.init) ?? "—")),
-                            .td(.attribute(named: "data-label", value: "Next due"),
-                                .forEach(isFamily ? [] : Array(row.overdue.prefix(2))) { item in
-                                    .div(.class("overdue deadline"), .text("\(item.kind.label): \(item.due.iso) (overdue)"),
+                            .td(.attribute(named: "data-label", value: t(.caseloadStage)),
+                                .span(.class("tag stage-\(row.stage.rawValue)"), .text(row.stage.staffLabel(language)))),
+                            .td(.attribute(named: "data-label", value: t(.caseloadDaysInCare)),
+                                .text(row.daysInCare.map { LocalFormat.number($0, language) } ?? "—")),
+                            .td(.attribute(named: "data-label", value: t(.caseloadNextDue)),
+                                .forEach(Array(row.overdue.prefix(2))) { item in
+                                    .div(.class("overdue deadline"), .text(due(item.kind.staffLabel(language), item.due, overdue: true)),
                                          .div(.class("hint"), .text(row.childName(item.childID))))
                                 },
-                                .if(!isFamily && row.overdue.count > 2, .div(.class("overdue"), .text("and \(row.overdue.count - 2) more overdue"))),
-                                .unwrap(isFamily ? nil : row.nextDeadline) { item in
-                                    .div(.class("deadline"), .text("\(item.kind.label): \(item.due.iso)"), .div(.class("hint"), .text(row.childName(item.childID))))
+                                .if(row.overdue.count > 2, .div(.class("overdue"),
+                                    .text(t(.caseloadMoreOverdue, ["count": LocalFormat.number(row.overdue.count - 2, language)])))),
+                                .unwrap(row.nextDeadline) { item in
+                                    .div(.class("deadline"), .text(due(item.kind.staffLabel(language), item.due)),
+                                         .div(.class("hint"), .text(row.childName(item.childID))))
                                 },
-                                .if(row.deadlines.isEmpty, .unwrap(row.nextDue) { due in
-                                .div(.class(due.isOverdue(today: today) ? "overdue" : ""),
-                                     .text("\(due.kind.label): \(due.due.iso)"),
-                                     .unwrap(due.childName) { .div(.class("hint"), .text($0)) })
+                                .if(row.deadlines.isEmpty, .unwrap(row.nextDue) { next in
+                                .div(.class(next.isOverdue(today: today) ? "overdue" : ""),
+                                     .text(due(next.kind.label(language), next.due)),
+                                     .unwrap(next.childName) { .div(.class("hint"), .text($0)) })
                             }), .unwrap(row.planDue.flatMap { $0 == row.nextDue ? nil : $0 }) { plan in
                                 .div(.class(plan.isOverdue(today: today) ? "overdue plan-due" : "hint plan-due"),
-                                     .text("\(plan.kind.label): \(plan.due.iso)\(plan.isOverdue(today: today) ? " (overdue)" : "")"))
+                                     .text(due(plan.kind.label(language), plan.due, overdue: plan.isOverdue(today: today))))
                             })
                         )
                     })),
-            .if(pages > 1, .nav(.class("pagination"), .attribute(named: "aria-label", value: "Pages"),
-                .if(query.page > 1, .a(.href(link(page: query.page - 1)), "Previous")),
-                .span(.text("Page \(query.page) of \(pages)")),
-                .if(query.page < pages, .a(.href(link(page: query.page + 1)), "Next"))))
+            .if(pages > 1, .nav(.class("pagination"), .attribute(named: "aria-label", value: t(.pagesLabel)),
+                .if(query.page > 1, .a(.href(link(page: query.page - 1)), .text(t(.pagesPrevious)))),
+                .span(.text(t(.pagesOf, ["page": LocalFormat.number(query.page, language), "pages": LocalFormat.number(pages, language)]))),
+                .if(query.page < pages, .a(.href(link(page: query.page + 1)), .text(t(.pagesNext))))))
         )
     }
 

@@ -98,6 +98,7 @@ struct FamilyTimePagesController: RouteCollection {
 
     func plan(req: Request) async throws -> Response {
         let (o, facts) = try await req.caseOverview(.read, .visitPlan)
+        if let family = req.familyPage(.familyVisits) { return family }
         let id: VisitPlanID = try req.idParameter("planID", "visit plan")
         try await req.audit(.view, .visitPlan, recordID: id, caseID: o.caseID, "viewed a visit plan")
         var form = FormData()

@@ -11,6 +11,8 @@ import ReunifyStore
 enum CourtReportPage {
     static func show(req: Request) async throws -> Response {
         let (o, facts) = try await req.caseOverview(.read, .hearing)
+        // The court report is the agency's document; a family finds its hearings on its home page.
+        if let family = req.familyPage(.familyHome) { return family }
         let id: HearingID = try req.idParameter("hearingID", "hearing")
         guard let hearing = o.permanency.hearing(id) else { throw Abort(.notFound, reason: "There is no such hearing in this case") }
         try await req.audit(.view, .hearing, recordID: id.uuid, caseID: o.caseID, "viewed the court report for the hearing of \(hearing.details.date.iso)")

@@ -85,8 +85,8 @@ struct PathPagesController: RouteCollection {
                               fields: fields, breadcrumbs: o.breadcrumbs).render(req, status: status)
     }
 
-    func details(_ form: FormData, child: PersonID) -> AftercarePlanDetails {
-        AftercarePlanDetails(childID: child, discharged: CalendarDate(year: 1970, month: 1, day: 1)!,
+    func details(_ form: FormData, child: PersonID) -> AftercarePlanEntry {
+        AftercarePlanEntry(childID: child,
                              services: form.string("services").split(whereSeparator: \.isNewline).map(String.init),
                              checkInBy: form.string("checkInBy"), contact: form.optional("contact"), note: form.optional("note"))
     }

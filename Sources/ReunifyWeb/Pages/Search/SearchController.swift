@@ -24,25 +24,28 @@ struct SearchController: RouteCollection {
             try await req.audit(.search, .person, recordID: nil, caseID: nil, "searched for '\(query)': \(results.count) found")
         }
         let today = req.today
-        return Layout(title: "Search people", signedIn: signedIn).render(
-            .h1("Search people"),
+        let language = req.language
+        return Layout(title: req.t(.searchTitle), signedIn: signedIn, translated: true).render(
+            .h1(.text(req.t(.searchTitle))),
             .form(.method(.get), .action(SiteURL.search.path), .class("search"),
-                .label(.attribute(named: "for", value: "q"), "Name"),
-                .div(.class("hint"), "Any part of a given, family or other name. Accents and capitals do not matter."),
+                .label(.attribute(named: "for", value: "q"), .text(req.t(.searchName))),
+                .div(.class("hint"), .text(req.t(.searchHint))),
                 .input(.type(.search), .id("q"), .name("q"), .value(query), .class("input")),
-                .button(.type(.submit), .class("button"), "Search")),
+                .button(.type(.submit), .class("button"), .text(req.t(.searchSubmit)))),
             .if(!query.isEmpty, results.isEmpty
-                ? .p(.text("No one called '\(query)' in the cases open to you."))
+                ? .p(.text(req.t(.searchNone, ["query": query])))
                 : .table(.class("table"),
-                    .thead(.tr(.th("Name"), .th("Born"), .th("Cases"))),
+                    .thead(.tr(.th(.text(req.t(.searchName))), .th(.text(req.t(.searchBorn))), .th(.text(req.t(.searchCases))))),
                     .tbody(.forEach(results) { found in
                         let d = found.person.details
                         return .tr(
                             .td(.text(d.fullName), .if(!d.otherNames.isEmpty, .div(.class("hint"), .text(d.otherNames.joined(separator: ", "))))),
-                            .td(.text(d.birthDate.map { "\($0.iso) (age \($0.age(on: today)))" } ?? "Unknown")),
+                            .td(.text(d.birthDate.map { req.t(.searchBornOn, ["date": $0.iso, "age": LocalFormat.number($0.age(on: today), language)]) }
+                                      ?? req.t(.searchBornUnknown))),
                             .td(.ul(.class("plain"), .forEach(found.memberships) { m in
-                                .li(.a(.href(SiteURL.caseFile(m.caseID).path), .text(cases[m.caseID].map { "\($0.familyName) (\($0.caseNumber))" } ?? "Case")),
-                                    .text(" — \(m.role.label.lowercased())"))
+                                .li(.a(.href(SiteURL.caseFile(m.caseID).path),
+                                       .text(cases[m.caseID].map { req.t(.searchCaseLine, ["family": $0.familyName, "number": $0.caseNumber]) } ?? m.caseID.description)),
+                                    .text(" — " + m.role.staffLabel(language).lowercased()))
                             })))
                     })))
         )

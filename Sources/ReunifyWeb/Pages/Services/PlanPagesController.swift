@@ -84,6 +84,7 @@ struct PlanPagesController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let (o, facts) = try await overview(req, .read)
+        if let family = req.familyPage(.familyPlan) { return family }
         let plan = try await plan(req, o)
         try await req.audit(.view, .casePlan, recordID: plan.id, caseID: o.caseID, "viewed case plan \(plan.details.number)")
         return try await planPage(req, o, facts, plan, FormData(), [])

@@ -65,8 +65,9 @@ struct SignInController: RouteCollection {
         switch try await SignInService(req: req).signIn(email: email, password: password, kind: .browser) {
         case .refused:
             return page(req, form: shown, errors: [.init("email", req.t(.signInRefused))], status: .unauthorized)
-        case .throttled(let message):
-            return page(req, form: shown, errors: [.init("email", message)], status: .tooManyRequests)
+        case .throttled(let message, let minutes):
+            return page(req, form: shown, errors: [.init("email", req.t(message, ["minutes": LocalFormat.number(minutes, req.language)]))],
+                        status: .tooManyRequests)
         case .signedIn(_, let token, _):
             let next = form.string("next").removingPercentEncoding ?? ""
             let target = SiteURL.isLocal(next) ? next : SiteURL.caseload.path
