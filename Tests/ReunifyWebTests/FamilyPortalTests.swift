@@ -286,6 +286,18 @@ struct FamilyPortalTests {
             #expect(!search.contains("Search people") && !search.contains("<main id=\"main\" class=\"wrap\" lang="))
             let nobody = try await worker.get("/search?q=Zzyzx").body.string
             #expect(nobody.contains("No hay nadie con el nombre “Zzyzx”"))
+            // The case page: its heading, summary, people, relationships, time in care, goals and team in Spanish; the
+            // sections still written in English only are marked lang="en".
+            let casePage = try await worker.get(SiteURL.caseFile(own.caseID).path).body.string
+            #expect(Self.lang(casePage) == "es" && !casePage.contains("<main id=\"main\" class=\"wrap\" lang="))
+            #expect(casePage.contains("Familia \(own.details.familyName)") && casePage.contains("Familia y personas") && casePage.contains("Equipo"))
+            #expect(casePage.contains("Tiempo en cuidado") && casePage.contains("Papel en el caso") && casePage.contains("Trabajador/a social asignado/a"))
+            #expect(!casePage.contains("Family and people") && !casePage.contains("Time in care") && !casePage.contains("Part in case"))
+            #expect(casePage.contains("<div lang=\"en\">") && Self.rawKeys(casePage).isEmpty)
+            #expect(!(try await worker.post("/language", [("language", "en"), ("return", "/cases")]).status.code >= 400))
+            let englishCase = try await worker.get(SiteURL.caseFile(own.caseID).path).body.string
+            #expect(englishCase.contains("Family and people") && !englishCase.contains("<div lang=\"en\">"))
+            #expect(try await worker.post("/language", [("language", "es"), ("return", "/cases")]).status == .seeOther)
             let stillEnglish = try await worker.get("/overdue").body.string
             #expect(Self.lang(stillEnglish) == "es" && stillEnglish.contains("<main id=\"main\" class=\"wrap\" lang=\"en\">"))
             #expect(!(try await browser.get("/family").body.string.contains("<main id=\"main\" class=\"wrap\" lang=")))
