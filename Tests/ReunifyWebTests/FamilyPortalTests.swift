@@ -293,6 +293,9 @@ struct FamilyPortalTests {
             #expect(casePage.contains("Familia \(own.details.familyName)") && casePage.contains("Familia y personas") && casePage.contains("Equipo"))
             #expect(casePage.contains("Tiempo en cuidado") && casePage.contains("Papel en el caso") && casePage.contains("Trabajador/a social asignado/a"))
             #expect(!casePage.contains("Family and people") && !casePage.contains("Time in care") && !casePage.contains("Part in case"))
+            #expect(casePage.contains("Revisiones de la reunificación") && casePage.contains("Evaluaciones") && casePage.contains("Plan del caso"))
+            #expect(casePage.contains("Tiempo en familia") && casePage.contains("Remitir a un servicio"))
+            #expect(!casePage.contains("Reunification reviews") && !casePage.contains("Make a visit plan") && !casePage.contains("Refer to a service"))
             #expect(casePage.contains("<div lang=\"en\">") && Self.rawKeys(casePage).isEmpty)
             #expect(!(try await worker.post("/language", [("language", "en"), ("return", "/cases")]).status.code >= 400))
             let englishCase = try await worker.get(SiteURL.caseFile(own.caseID).path).body.string

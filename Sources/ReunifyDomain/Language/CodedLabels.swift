@@ -443,3 +443,34 @@ extension Languages {
         return name(of: tag, in: language)
     }
 }
+
+extension AssessmentPoint: Translated {
+    public var spanish: String {
+        switch self {
+        case .intake: "Ingreso"
+        case .interim: "Intermedia"
+        case .reunification: "Antes de la reunificación"
+        case .closure: "Cierre"
+        }
+    }
+}
+
+extension Recommendation: Translated {
+    public var spanish: String {
+        switch self {
+        case .returnHome: "Regreso a casa"
+        case .continueReunification: "Continuar los servicios de reunificación"
+        case .changePermanencyGoal: "Cambiar la meta de permanencia"
+        }
+    }
+}
+
+extension SafetyAssessmentDecision: Translated {
+    public var spanish: String {
+        switch self {
+        case .safe: "Seguro/a"
+        case .safeWithPlan: "Seguro/a con un plan de seguridad"
+        case .unsafe: "No seguro/a"
+        }
+    }
+}

@@ -169,13 +169,11 @@ public struct PlanPolicy: Sendable, Equatable {
         let approved = plans.filter { $0.approvedOn != nil }.sorted { $0.approvedOn! < $1.approvedOn! }
         if let last = approved.last, let on = last.approvedOn {
             let date = on.adding(months: reviewMonths)
-            return PlanDue(kind: .review, date: date, overdue: date < today,
-                           basis: "plan \(last.number) was approved on \(on.iso); a plan is reviewed at least every \(reviewMonths) months")
+            return PlanDue(kind: .review, date: date, overdue: date < today, grounds: .approved(plan: last.number, on: on, reviewMonths: reviewMonths))
         }
         guard let removedOn else { return nil }
         let date = removedOn.adding(days: dueDaysAfterRemoval)
-        return PlanDue(kind: .first, date: date, overdue: date < today,
-                       basis: "the child was removed on \(removedOn.iso); a case plan is due within \(dueDaysAfterRemoval) days of removal")
+        return PlanDue(kind: .first, date: date, overdue: date < today, grounds: .removed(on: removedOn, dueDays: dueDaysAfterRemoval))
     }
 }
 
@@ -185,8 +183,39 @@ public struct PlanDue: Sendable, Equatable {
     public var kind: Kind
     public var date: CalendarDate
     public var overdue: Bool
-    public var basis: String
-    public var label: String { kind == .first ? "Case plan" : "Case plan review" }
+    public var grounds: Grounds
+    public var label: String { label(.english) }
+
+    /// Why it is due: the facts the date was counted from.
+    public enum Grounds: Sendable, Equatable {
+        case approved(plan: Int, on: CalendarDate, reviewMonths: Int)
+        case removed(on: CalendarDate, dueDays: Int)
+    }
+
+    public func label(_ language: UILanguage) -> String {
+        switch (kind, language) {
+        case (.first, .english): "Case plan"
+        case (.review, .english): "Case plan review"
+        case (.first, .spanish): "Plan del caso"
+        case (.review, .spanish): "Revisión del plan del caso"
+        }
+    }
+
+    /// The grounds in words ("plan 2 was approved on 2026-05-01; …"), dates as staff pages write them.
+    public var basis: String { basis(.english) }
+
+    public func basis(_ language: UILanguage) -> String {
+        switch (grounds, language) {
+        case let (.approved(plan, on, months), .english):
+            "plan \(plan) was approved on \(on.iso); a plan is reviewed at least every \(months) months"
+        case let (.approved(plan, on, months), .spanish):
+            "el plan \(plan) se aprobó el \(on.iso); un plan se revisa al menos cada \(months) meses"
+        case let (.removed(on, days), .english):
+            "the child was removed on \(on.iso); a case plan is due within \(days) days of removal"
+        case let (.removed(on, days), .spanish):
+            "la remoción fue el \(on.iso); el plan del caso vence \(days) días después de la remoción"
+        }
+    }
 }
 
 /// The rules of a case plan's versions.

@@ -7,15 +7,15 @@ extension CaseOverviewView {
     func reviewSection() -> Node<HTML.BodyContext> {
         .section(
             .div(.class("section-heading"),
-                .h2("Reunification reviews"),
-                .if(may(.create, .reunificationReview), .a(.class("button secondary"), .href(SiteURL.newReview(caseID).path), "Review a child"))),
-            reviews.isEmpty ? .p("No review yet.") :
+                .h2(.text(t(.reviewsHeading))),
+                .if(may(.create, .reunificationReview), .a(.class("button secondary"), .href(SiteURL.newReview(caseID).path), .text(t(.reviewsAdd))))),
+            reviews.isEmpty ? .p(.text(t(.reviewsNone))) :
             .table(.class("table"),
-                .thead(.tr(.th("Date"), .th("Child"), .th("Recommendation"), .th("By"))),
+                .thead(.tr(.th(.text(t(.columnDate))), .th(.text(t(.columnChild))), .th(.text(t(.reviewsRecommendation))), .th(.text(t(.columnBy))))),
                 .tbody(.forEach(reviews) { r in
                     .tr(.td(.a(.href(SiteURL.review(caseID, r.id).path), .text(r.details.reviewedOn.iso))),
                         .td(.text(overview.name(r.details.childID))),
-                        .td(.text(r.details.final.label), .if(r.details.overridden, .span(.class("tag warn"), "overridden"))),
+                        .td(.text(r.details.final.staffLabel(language)), .if(r.details.overridden, .span(.class("tag warn"), .text(t(.reviewsOverridden))))),
                         .td(.text(staffNames[r.details.reviewerID] ?? "")))
                 })))
     }
@@ -24,15 +24,15 @@ extension CaseOverviewView {
         let completed = assessments.filter(\.details.completed)
         return .section(
             .div(.class("section-heading"),
-                .h2("Assessments"),
-                .if(may(.create, .assessment), .a(.class("button secondary"), .href(SiteURL.newAssessment(caseID).path), "Start an assessment"))),
-            assessments.isEmpty ? .p("No assessment yet.") :
+                .h2(.text(t(.assessmentsHeading))),
+                .if(may(.create, .assessment), .a(.class("button secondary"), .href(SiteURL.newAssessment(caseID).path), .text(t(.assessmentsAdd))))),
+            assessments.isEmpty ? .p(.text(t(.assessmentsNone))) :
             .table(.class("table"),
-                .thead(.tr(.th("Date"), .th("When in the case"), .th("Status"), .th("By"))),
+                .thead(.tr(.th(.text(t(.columnDate))), .th(.text(t(.assessmentsPoint))), .th(.text(t(.columnStatus))), .th(.text(t(.columnBy))))),
                 .tbody(.forEach(assessments) { a in
                     .tr(.td(.a(.href(SiteURL.assessment(caseID, a.id).path), .text(a.details.assessedOn.iso))),
-                        .td(.text(a.details.point.label)),
-                        .td(.text(a.details.completed ? "Completed" : "Draft")),
+                        .td(.text(a.details.point.staffLabel(language))),
+                        .td(.text(t(a.details.completed ? .assessmentsCompleted : .assessmentsDraft))),
                         .td(.text(staffNames[a.details.assessorID] ?? "")))
                 })),
             compareLink(completed))
@@ -42,6 +42,6 @@ extension CaseOverviewView {
     func compareLink(_ completed: [Recorded<AssessmentSubject, AssessmentDetails>]) -> Node<HTML.BodyContext> {
         guard completed.count >= 2, let first = completed.first?.id, let last = completed.last?.id else { return .empty }
         return .p(.a(.href(SiteURL.compareAssessments(caseID).path + "?from=\(first)&to=\(last)"),
-                     "Compare the first and the latest assessment"))
+                     .text(t(.assessmentsCompare))))
     }
 }

@@ -18,50 +18,59 @@ extension CaseOverviewView {
                                              plans: plans.map(\.details), today: today)
         return .section(.id("plan"), .attribute(named: "aria-labelledby", value: "plan-heading"),
             .div(.class("section-heading"),
-                .h2(.id("plan-heading"), "Case plan"),
-                .if(may(.create, .casePlan), .a(.class("button secondary"), .href(SiteURL.newPlan(caseID).path), "Draft a plan"))),
+                .h2(.id("plan-heading"), .text(t(.planHeading))),
+                .if(may(.create, .casePlan), .a(.class("button secondary"), .href(SiteURL.newPlan(caseID).path), .text(t(.planDraft))))),
             .unwrap(due) { d in
-                .p(.class(d.overdue ? "overdue" : "hint"), .text("\(d.label) \(d.overdue ? "was due" : "due") \(d.date.iso): \(d.basis)."))
+                .p(.class(d.overdue ? "overdue" : "hint"),
+                   .text(t(d.overdue ? .planWasDueLine : .planDueLine, ["what": d.label(language), "date": d.date.iso, "basis": d.basis(language)])))
             },
-            plans.isEmpty ? .p("No plan yet.") :
+            plans.isEmpty ? .p(.text(t(.planNoneYet))) :
             .table(.class("table"),
-                .thead(.tr(.th("Plan"), .th("Status"), .th("Drafted"), .th("Approved"))),
+                .thead(.tr(.th(.text(t(.planColumn))), .th(.text(t(.columnStatus))), .th(.text(t(.planDrafted))), .th(.text(t(.planApproved))))),
                 .tbody(.forEach(plans.reversed()) { p in
-                    .tr(.td(.a(.href(SiteURL.plan(caseID, p.id).path), .text("Plan \(p.details.number)"))),
-                        .td(.text(p.details.status(on: today).label)), .td(.text(p.details.draftedOn.iso)),
+                    .tr(.td(.a(.href(SiteURL.plan(caseID, p.id).path), .text(t(.planNumber, ["number": String(p.details.number)])))),
+                        .td(.text(p.details.status(on: today).staffLabel(language))), .td(.text(p.details.draftedOn.iso)),
                         .td(.text(p.details.approvedOn?.iso ?? "—")))
                 })))
     }
 
     func servicesSection() -> Node<HTML.BodyContext> {
         let rate = SessionRules.attendanceRate(services.sessions)
+        let count = services.sessions.count
+        let sessions: String = switch (count == 1, rate) {
+        case (true, nil): t(.servicesSessionsOne)
+        case (false, nil): t(.servicesSessionsMany, ["count": LocalFormat.number(count, language)])
+        case (true, let r?): t(.servicesSessionsRateOne, ["rate": String(Int((r * 100).rounded()))])
+        case (false, let r?): t(.servicesSessionsRateMany, ["count": LocalFormat.number(count, language), "rate": String(Int((r * 100).rounded()))])
+        }
         return .section(.id("services"), .attribute(named: "aria-labelledby", value: "services-heading"),
             .div(.class("section-heading"),
-                .h2(.id("services-heading"), "Services"),
-                .if(may(.create, .referral), .a(.class("button secondary"), .href(SiteURL.newReferral(caseID).path), "Refer to a service")),
-                .if(may(.create, .serviceSession), .a(.class("button secondary"), .href(SiteURL.newSession(caseID).path), "Record a session"))),
-            services.referrals.isEmpty ? .p("No referral yet.") :
+                .h2(.id("services-heading"), .text(t(.servicesHeading))),
+                .if(may(.create, .referral), .a(.class("button secondary"), .href(SiteURL.newReferral(caseID).path), .text(t(.servicesRefer)))),
+                .if(may(.create, .serviceSession), .a(.class("button secondary"), .href(SiteURL.newSession(caseID).path), .text(t(.servicesSession))))),
+            services.referrals.isEmpty ? .p(.text(t(.caseServicesNone))) :
             .table(.class("table"), .id("referrals"),
-                .thead(.tr(.th("Referred"), .th("Who"), .th("Service"), .th("Status"))),
+                .thead(.tr(.th(.text(t(.servicesReferred))), .th(.text(t(.servicesWho))), .th(.text(t(.servicesService))), .th(.text(t(.columnStatus))))),
                 .tbody(.forEach(services.referrals) { r in
                     .tr(.td(.a(.href(SiteURL.referral(ReferralID(r.id)).path), .text(r.referredOn))),
                         .td(.text(overview.name(PersonID(r.personId)))),
-                        .td(.text("\(r.serviceName ?? "") (\(r.providerName ?? ""))"), .if(r.restricted, .span(.class("tag warn"), "restricted"))),
-                        .td(.text(ReferralStatus(rawValue: r.status)?.label ?? r.status)))
+                        .td(.text("\(r.serviceName ?? "") (\(r.providerName ?? ""))"), .if(r.restricted, .span(.class("tag warn"), .text(t(.servicesRestricted))))),
+                        .td(.text(ReferralStatus(rawValue: r.status)?.staffLabel(language) ?? r.status)))
                 })),
-            .p(.class("hint"), .text("\(services.sessions.count) session\(services.sessions.count == 1 ? "" : "s") recorded\(rate.map { "; attendance \(Int(($0 * 100).rounded()))%" } ?? "").")),
+            .p(.class("hint"), .text(sessions)),
             .if(!services.consents.isEmpty,
-                .details(.summary(.text("Consents to share (\(services.consents.count))")),
+                .details(.summary(.text(t(.servicesConsents, ["count": LocalFormat.number(services.consents.count, language)]))),
                     .ul(.class("plain"), .forEach(services.consents) { c in
                         let d = c.details
-                        let who = "\(overview.name(d.personID)) → \(services.providerNames[d.providerID] ?? "provider")"
-                        return .li(.text("\(who): \(d.scope), from \(d.givenOn.iso)"),
-                                   .text(d.revokedOn.map { ", revoked \($0.iso)" } ?? d.expiresOn.map { ", until \($0.iso)" } ?? ""),
+                        let who = "\(overview.name(d.personID)) → \(services.providerNames[d.providerID] ?? t(.caseServicesProvider))"
+                        return .li(.text(t(.servicesConsentLine, ["who": who, "scope": d.scope, "date": d.givenOn.iso])),
+                                   .text(d.revokedOn.map { t(.servicesConsentRevoked, ["date": $0.iso]) }
+                                         ?? d.expiresOn.map { t(.servicesConsentUntil, ["date": $0.iso]) } ?? ""),
                                    .if(d.stands(on: today) && may(.update, .consent),
                                        .form(.class("inline"), .method(.post), .action(SiteURL.revokeConsent(c.id).path),
                                              csrfField(signedIn),
-                                             .button(.type(.submit), .class("link-button"), .text("Revoke"),
-                                                     .attribute(named: "aria-label", value: "Revoke the consent of \(who)")))))
+                                             .button(.type(.submit), .class("link-button"), .text(t(.servicesRevoke)),
+                                                     .attribute(named: "aria-label", value: t(.servicesRevokeWhose, ["who": who]))))))
                     }))))
     }
 }
