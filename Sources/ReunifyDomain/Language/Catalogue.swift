@@ -333,6 +333,30 @@ public enum Msg: String, CaseIterable, Sendable {
     case familyTimeLinkHint = "staff.case.familyTime.linkHint"
     case familyTimeLinkMake = "staff.case.familyTime.linkMake"
     case familyTimeLinkNew = "staff.case.familyTime.linkNew"
+
+    // Staff pages: the case page's messages with the family and the family's accounts
+    case caseMessagesHeading = "staff.case.messages.heading"
+    case caseMessagesNone = "staff.case.messages.none"
+    case caseMessagesWith = "staff.case.messages.with"
+    case caseMessagesStaff = "staff.case.messages.staff"
+    case caseMessagesTo = "staff.case.messages.to"
+    case caseMessagesBody = "staff.case.messages.body"
+    case caseMessagesHint = "staff.case.messages.hint"
+    case caseMessagesSend = "staff.case.messages.send"
+    case caseMessagesChoose = "staff.case.messages.choose"
+    case accountsHeading = "staff.case.accounts.heading"
+    case accountsHint = "staff.case.accounts.hint"
+    case accountsMember = "staff.case.accounts.member"
+    case accountsAccount = "staff.case.accounts.account"
+    case accountsInvite = "staff.case.accounts.invite"
+    case accountsHas = "staff.case.accounts.has"
+    case accountsInvited = "staff.case.accounts.invited"
+    case accountsLapsed = "staff.case.accounts.lapsed"
+    case accountsNone = "staff.case.accounts.none"
+    case accountsEmailOf = "staff.case.accounts.emailOf"
+    case accountsSend = "staff.case.accounts.send"
+    case accountsSendNew = "staff.case.accounts.sendNew"
+    case accountsChoose = "staff.case.accounts.choose"
 }
 
 /// Reunify's message catalogue: the text of every `Msg` in every `UILanguage`.

@@ -4,8 +4,12 @@ import ReunifyStore
 
 extension CaseOverview {
     /// The trail back from a page of this case: the caseload, then the family's case page.
-    var breadcrumbs: [(String, String)] {
-        [("Caseload", SiteURL.caseload.path), ("\(caseFile.details.familyName) family", SiteURL.caseFile(caseID).path)]
+    /// The way back to the caseload and the case, in English: for the pages whose content is still English only.
+    var breadcrumbs: [(String, String)] { breadcrumbs(.english) }
+
+    func breadcrumbs(_ language: UILanguage) -> [(String, String)] {
+        [(Catalogue.text(.caseloadTitle, language), SiteURL.caseload.path),
+         (Catalogue.text(.caseTitle, language, ["family": caseFile.details.familyName]), SiteURL.caseFile(caseID).path)]
     }
 }
 

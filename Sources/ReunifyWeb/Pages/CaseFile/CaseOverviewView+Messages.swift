@@ -16,21 +16,21 @@ extension CaseOverviewView {
     var messageMembers: [CaseOverview.Member] { overview.members.filter { MessageRules.familyRoles.contains($0.role) } }
 
     func messagesSection(_ form: FormData = FormData(), _ errors: [FieldError] = []) -> Node<HTML.BodyContext> {
-        let view = FormView(form, errors: errors)
+        let view = FormView(form, errors: errors, language: language)
         func when(_ d: Date) -> String {
             let offset = messages.zone.secondsFromGMT(for: d) / 60
             return "\(VisitTimes.day(d, offsetMinutes: offset).iso) \(VisitTimes.clock(d, offsetMinutes: offset))"
         }
         let talking = messageMembers.filter { messages.conversations[$0.person.id] != nil }
         return .section(.id("messages"), .attribute(named: "aria-labelledby", value: "messages-heading"),
-            .h2(.id("messages-heading"), "Messages with the family"),
-            talking.isEmpty ? .p("No messages yet.") :
+            .h2(.id("messages-heading"), .text(t(.caseMessagesHeading))),
+            talking.isEmpty ? .p(.text(t(.caseMessagesNone))) :
             .forEach(talking) { member in
                 .div(.class("conversation"),
-                    .h3(.text("With \(member.person.details.fullName)")),
+                    .h3(.text(t(.caseMessagesWith, ["name": member.person.details.fullName]))),
                     .ol(.class("plain messages"), .forEach(messages.conversations[member.person.id] ?? []) { m in
                         .li(.class(m.details.fromFamily ? "message" : "message mine"),
-                            .p(.class("hint"), .text("\(m.details.fromFamily ? member.person.details.fullName : (messages.authors[m.details.authorID] ?? "Staff")), \(when(m.details.sentAt))")),
+                            .p(.class("hint"), .text("\(m.details.fromFamily ? member.person.details.fullName : (messages.authors[m.details.authorID] ?? t(.caseMessagesStaff))), \(when(m.details.sentAt))")),
                             .p(.text(m.details.body)))
                     }))
             },
@@ -38,9 +38,9 @@ extension CaseOverviewView {
                 view.errorSummary(),
                 .form(.method(.post), .action(SiteURL.caseMessages(caseID).path), .attribute(named: "novalidate"),
                     csrfField(signedIn),
-                    view.select("personId", "To", options: messageMembers.map { ($0.person.id.description, $0.person.details.fullName) }),
-                    view.textarea("body", "Message", hint: "The family member reads it on their own pages; it is kept with the case."),
-                    .button(.type(.submit), .class("button secondary"), "Send the message")))))
+                    view.select("personId", t(.caseMessagesTo), options: messageMembers.map { ($0.person.id.description, $0.person.details.fullName) }),
+                    view.textarea("body", t(.caseMessagesBody), hint: t(.caseMessagesHint)),
+                    .button(.type(.submit), .class("button secondary"), .text(t(.caseMessagesSend)))))))
     }
 }
 
@@ -54,7 +54,7 @@ struct CaseMessagesController: RouteCollection {
         let (overview, _) = try await req.caseOverview(.create, .message)
         let form = FormData(req)
         var r = FormReader(form)
-        let person: PersonID? = r.id("personId", "Choose the family member to write to")
+        let person: PersonID? = r.id("personId", req.t(.caseMessagesChoose))
         if r.errors.isEmpty {
             do {
                 _ = try await MessageCommands(req.change()).send(in: overview.caseID, with: person, body: form.values["body"]?.first ?? "")
@@ -65,8 +65,8 @@ struct CaseMessagesController: RouteCollection {
             }
         }
         let view = try await CaseFileController().view(req, overview.caseID)
-        return Layout(title: "Messages with the family", signedIn: req.signedIn,
-                      breadcrumbs: [("Caseload", SiteURL.caseload.path), ("\(overview.caseFile.details.familyName) family", SiteURL.caseFile(overview.caseID).path)])
+        return Layout(title: req.t(.caseMessagesHeading), signedIn: req.signedIn,
+                      breadcrumbs: overview.breadcrumbs(req.language), translated: true)
             .render(view.messagesSection(form, r.errors)).with(status: .unprocessableEntity)
     }
 }

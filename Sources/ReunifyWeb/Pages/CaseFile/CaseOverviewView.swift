@@ -53,8 +53,8 @@ struct CaseOverviewView {
             .if(may(.read, .referral) || may(.read, .serviceSession), servicesSection()),
             .if(may(.read, .visitPlan), familyTimeSection()),
             .if(may(.read, .hearing), inEnglish(permanencySection())),
-            .if(may(.read, .message) && signedIn?.isFamily != true, inEnglish(messagesSection())),
-            .if(may(.create, .invitation) && signedIn?.isFamily != true, inEnglish(familyAccountsSection(now: req.now))),
+            .if(may(.read, .message) && signedIn?.isFamily != true, messagesSection()),
+            .if(may(.create, .invitation) && signedIn?.isFamily != true, familyAccountsSection(now: req.now)),
             team(),
             .if(may(.read, .auditTrail), .p(.a(.href(SiteURL.auditTrail(caseID).path), .text(t(.caseAuditLink)))))
         )

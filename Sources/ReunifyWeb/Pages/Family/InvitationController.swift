@@ -12,25 +12,25 @@ struct FamilyAccounts {
 
 extension CaseOverviewView {
     func familyAccountsSection(now: Date, _ form: FormData = FormData(), _ errors: [FieldError] = []) -> Node<HTML.BodyContext> {
-        let view = FormView(form, errors: errors)
+        let view = FormView(form, errors: errors, language: language)
         let members = messageMembers
         return .section(.id("family-accounts"), .attribute(named: "aria-labelledby", value: "family-accounts-heading"),
-            .h2(.id("family-accounts-heading"), "The family's own accounts"),
-            .p(.class("hint"), "A parent with an account sees their plan, family time, services and hearings in their own language, answers the plan and writes to you. An invitation is a link by e-mail that works once, for 7 days."),
+            .h2(.id("family-accounts-heading"), .text(t(.accountsHeading))),
+            .p(.class("hint"), .text(t(.accountsHint))),
             view.errorSummary(),
             .table(.class("table"), .id("family-account-list"),
-                .thead(.tr(.th("Family member"), .th("Account"), .th(.span(.class("visually-hidden"), "Invite")))),
+                .thead(.tr(.th(.text(t(.accountsMember))), .th(.text(t(.accountsAccount))), .th(.span(.class("visually-hidden"), .text(t(.accountsInvite)))))),
                 .tbody(.forEach(members) { m in
                     let id = m.person.id
                     let invitation = familyAccounts.invitations[id]
                     let status: String = if let email = familyAccounts.accounts[id] {
-                        "Has an account (\(email))"
+                        t(.accountsHas, ["email": email])
                     } else if let i = invitation, i.isUsable(at: now) {
-                        "Invited at \(i.email); the link works until \(CalendarDate(i.expiresAt).iso)"
+                        t(.accountsInvited, ["email": i.email, "date": CalendarDate(i.expiresAt).iso])
                     } else if let i = invitation, i.usedAt == nil {
-                        "The invitation sent to \(i.email) has lapsed"
+                        t(.accountsLapsed, ["email": i.email])
                     } else {
-                        "No account"
+                        t(.accountsNone)
                     }
                     return .tr(.td(.text(m.person.details.fullName)), .td(.text(status)),
                         .td(.if(familyAccounts.accounts[id] == nil && may(.create, .invitation),
@@ -38,9 +38,9 @@ extension CaseOverviewView {
                                 csrfField(signedIn),
                                 .input(.type(.hidden), .name("personId"), .value(id.description)),
                                 .input(.type(.email), .id("email-\(id)"), .name("email"), .class("input"),
-                                       .attribute(named: "aria-label", value: "E-mail address of \(m.person.details.fullName)"),
+                                       .attribute(named: "aria-label", value: t(.accountsEmailOf, ["name": m.person.details.fullName])),
                                        .value(form.string("personId") == id.description ? form.string("email") : (invitation?.email ?? m.person.details.email ?? ""))),
-                                .button(.type(.submit), .class("button secondary"), .text(invitation == nil ? "Send an invitation" : "Send a new invitation"))))))
+                                .button(.type(.submit), .class("button secondary"), .text(invitation == nil ? t(.accountsSend) : t(.accountsSendNew)))))))
                 })))
     }
 }
@@ -68,7 +68,7 @@ struct InvitationController: RouteCollection {
         let (overview, _) = try await req.caseOverview(.create, .invitation)
         let form = FormData(req)
         var r = FormReader(form)
-        let person: PersonID? = r.id("personId", "Choose the family member to invite")
+        let person: PersonID? = r.id("personId", req.t(.accountsChoose))
         let token = Tokens.random()
         if let person, r.errors.isEmpty {
             do {
@@ -93,7 +93,7 @@ struct InvitationController: RouteCollection {
             }
         }
         let view = try await CaseFileController().view(req, overview.caseID)
-        return Layout(title: "The family's own accounts", signedIn: req.signedIn, breadcrumbs: overview.breadcrumbs)
+        return Layout(title: req.t(.accountsHeading), signedIn: req.signedIn, breadcrumbs: overview.breadcrumbs(req.language), translated: true)
             .render(view.familyAccountsSection(now: req.now, form, r.errors)).with(status: .unprocessableEntity)
     }
 
