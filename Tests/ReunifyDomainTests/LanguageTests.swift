@@ -77,6 +77,8 @@ struct LanguageTests {
         check(AssessmentPoint.self)
         check(Recommendation.self)
         check(SafetyAssessmentDecision.self)
+        check(TPRExceptionReason.self)
+        check(ClockStatus.self)
         #expect(Languages.display("Spanish", in: .spanish) == "español" && Languages.display("es-MX", in: .english) == "Spanish")
         #expect(Languages.display("Mixteco", in: .spanish) == "Mixteco")
         // Staff pages keep the field's own English terms; a family's English may differ.

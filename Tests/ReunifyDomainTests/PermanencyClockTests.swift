@@ -111,6 +111,13 @@ struct PermanencyClockTests {
         let afterPermanency = Self.clock.items(facts, today: Self.d("2026-02-15"))
         #expect(Self.item(afterPermanency, .periodicReview)?.due == Self.d("2026-08-10"))
         #expect(Self.item(afterPermanency, .periodicReview)?.basis.contains("permanency hearing of 2026-02-10") == true)
+        // The grounds are facts, worded per language: the same dates in both.
+        #expect(Self.item(afterPermanency, .periodicReview)?.basis(.spanish) == "6 meses después de la audiencia de permanencia del 2026-02-10")
+        #expect(Self.item(items, .casePlan)?.basis(.spanish) == "60 días después de la remoción del 2025-01-01")
+        #expect(Self.item(items, .casePlan)?.grounds == .daysAfterRemoval(days: 60, removal: Self.d("2025-01-01")))
+        for item in afterPermanency {
+            #expect(item.basis(.spanish) != item.basis(.english) && item.basis == item.basis(.english), "\(item.kind)")
+        }
     }
 
     @Test("ICWA: notice received at least 10 days before each scheduled hearing")

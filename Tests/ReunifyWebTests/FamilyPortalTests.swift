@@ -302,7 +302,10 @@ struct FamilyPortalTests {
             let englishCase = try await worker.get(SiteURL.caseFile(own.caseID).path).body.string
             #expect(englishCase.contains("Family and people") && !englishCase.contains("<div lang=\"en\">"))
             #expect(try await worker.post("/language", [("language", "es"), ("return", "/cases")]).status == .seeOther)
-            let stillEnglish = try await worker.get("/overdue").body.string
+            let overdue = try await worker.get(SiteURL.overdue.path).body.string
+            #expect(Self.lang(overdue) == "es" && overdue.contains("Plazos vencidos de mis casos") && overdue.contains("Reingresos"))
+            #expect(!overdue.contains("Overdue on my cases") && !overdue.contains("<main id=\"main\" class=\"wrap\" lang="))
+            let stillEnglish = try await worker.get(SiteURL.calendar.path).body.string
             #expect(Self.lang(stillEnglish) == "es" && stillEnglish.contains("<main id=\"main\" class=\"wrap\" lang=\"en\">"))
             #expect(!(try await browser.get("/family").body.string.contains("<main id=\"main\" class=\"wrap\" lang=")))
         }

@@ -342,5 +342,22 @@ extension Catalogue {
         .accountsSend: "Send an invitation",
         .accountsSendNew: "Send a new invitation",
         .accountsChoose: "Choose the family member to invite",
+        // Staff pages: the overdue list and the deadlines table
+        .overdueUnitTitle: "Overdue in the unit",
+        .overdueMineTitle: "Overdue on my cases",
+        .overdueSummaryOne: "1 overdue deadline on {cases} of {total} cases, oldest first.",
+        .overdueSummaryMany: "{count} overdue deadlines on {cases} of {total} cases, oldest first.",
+        .overdueNothing: "Nothing is overdue.",
+        .overdueCase: "Case",
+        .overdueWasDue: "Was due",
+        .overdueDays: "Days overdue",
+        .overdueBasis: "Basis",
+        .overdueReEntries: "Re-entries",
+        .overdueNoReEntry: "No child is back in care within a year of leaving it.",
+        .overdueReEntryLine: " — Re-entry: a child came back into care within 12 months of leaving it",
+        .overdueDecisions: "Team decisions to approve",
+        .overdueNoneWaiting: "None waiting.",
+        .deadlinesDeadline: "Deadline",
+        .deadlinesDue: "Due",
     ]
 }

@@ -346,5 +346,22 @@ extension Catalogue {
         .accountsSend: "Enviar una invitación",
         .accountsSendNew: "Enviar una invitación nueva",
         .accountsChoose: "Elija a qué familiar quiere invitar",
+        // Staff pages: the overdue list and the deadlines table
+        .overdueUnitTitle: "Plazos vencidos de la unidad",
+        .overdueMineTitle: "Plazos vencidos de mis casos",
+        .overdueSummaryOne: "1 plazo vencido en {cases} de {total} casos, del más antiguo al más reciente.",
+        .overdueSummaryMany: "{count} plazos vencidos en {cases} de {total} casos, del más antiguo al más reciente.",
+        .overdueNothing: "No hay nada vencido.",
+        .overdueCase: "Caso",
+        .overdueWasDue: "Vencía",
+        .overdueDays: "Días de retraso",
+        .overdueBasis: "Fundamento",
+        .overdueReEntries: "Reingresos",
+        .overdueNoReEntry: "Ningún niño/a ha vuelto al cuidado antes de un año de haber salido.",
+        .overdueReEntryLine: " — Reingreso: un niño/a volvió al cuidado antes de 12 meses de haber salido",
+        .overdueDecisions: "Decisiones del equipo por aprobar",
+        .overdueNoneWaiting: "No hay ninguna pendiente.",
+        .deadlinesDeadline: "Plazo",
+        .deadlinesDue: "Vence",
     ]
 }

@@ -357,6 +357,24 @@ public enum Msg: String, CaseIterable, Sendable {
     case accountsSend = "staff.case.accounts.send"
     case accountsSendNew = "staff.case.accounts.sendNew"
     case accountsChoose = "staff.case.accounts.choose"
+
+    // Staff pages: the overdue list and the deadlines table
+    case overdueUnitTitle = "staff.overdue.title.unit"
+    case overdueMineTitle = "staff.overdue.title.mine"
+    case overdueSummaryOne = "staff.overdue.summary.one"
+    case overdueSummaryMany = "staff.overdue.summary.many"
+    case overdueNothing = "staff.overdue.nothing"
+    case overdueCase = "staff.overdue.column.case"
+    case overdueWasDue = "staff.overdue.column.wasDue"
+    case overdueDays = "staff.overdue.column.days"
+    case overdueBasis = "staff.overdue.column.basis"
+    case overdueReEntries = "staff.overdue.reEntries"
+    case overdueNoReEntry = "staff.overdue.reEntries.none"
+    case overdueReEntryLine = "staff.overdue.reEntries.line"
+    case overdueDecisions = "staff.overdue.decisions"
+    case overdueNoneWaiting = "staff.overdue.decisions.none"
+    case deadlinesDeadline = "staff.deadlines.deadline"
+    case deadlinesDue = "staff.deadlines.due"
 }
 
 /// Reunify's message catalogue: the text of every `Msg` in every `UILanguage`.

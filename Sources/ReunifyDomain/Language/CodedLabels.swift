@@ -474,3 +474,25 @@ extension SafetyAssessmentDecision: Translated {
         }
     }
 }
+
+extension TPRExceptionReason: Translated {
+    public var spanish: String {
+        switch self {
+        case .relativePlacement: "El niño/a está colocado/a con un pariente"
+        case .compellingReason: "Hay una razón de peso documentada en el plan del caso"
+        case .servicesNotProvided: "La agencia no ha dado los servicios que el plan necesita para la reunificación"
+        }
+    }
+}
+
+extension ClockStatus: Translated {
+    public var spanish: String {
+        switch self {
+        case .upcoming: "Próximo"
+        case .dueSoon: "Vence pronto"
+        case .overdue: "Vencido"
+        case .done: "Cumplido"
+        case .excepted: "Con excepción"
+        }
+    }
+}

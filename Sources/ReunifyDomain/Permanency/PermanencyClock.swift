@@ -84,17 +84,105 @@ public struct ClockItem: Equatable, Sendable {
     public let childID: PersonID
     public let due: CalendarDate
     public let status: ClockStatus
-    public let basis: String
-    public init(kind: ClockKind, childID: PersonID, due: CalendarDate, status: ClockStatus, basis: String) {
+    /// The facts the date was counted from.
+    public let grounds: ClockGrounds
+    public init(kind: ClockKind, childID: PersonID, due: CalendarDate, status: ClockStatus, grounds: ClockGrounds) {
         self.kind = kind
         self.childID = childID
         self.due = due
         self.status = status
-        self.basis = basis
+        self.grounds = grounds
     }
+
+    /// Why it is due then, in words ("12 months after the date entered care, …").
+    public var basis: String { grounds.text(.english) }
+    public func basis(_ language: UILanguage) -> String { grounds.text(language) }
 
     /// The order deadlines are listed in: by due date, then by kind.
     public static func soonestFirst(_ a: ClockItem, _ b: ClockItem) -> Bool { (a.due, a.kind.rawValue) < (b.due, b.kind.rawValue) }
+}
+
+/// Why a deadline falls when it does: the facts and the policy's figure it was counted from. Worded per language by
+/// `text(_:)`, dates as staff pages write them.
+public enum ClockGrounds: Equatable, Sendable {
+    /// How the date entered care was set: by the judicial finding, or as 60 days after removal.
+    public enum EntryBasis: Equatable, Sendable { case judicialFinding, sixtyDaysAfterRemoval }
+    /// The hearing that reviewed the case.
+    public enum Review: Equatable, Sendable { case reviewHearing, permanencyHearing }
+
+    case daysAfterRemoval(days: Int, removal: CalendarDate)
+    case reviewHeld(Review, on: CalendarDate)
+    case monthsAfterReview(months: Int, Review, on: CalendarDate)
+    case monthsAfterEntry(months: Int, entered: CalendarDate, EntryBasis)
+    case hearingHeld(on: CalendarDate)
+    case tprWindow(days: Int, window: Int, heard: CalendarDate?)
+    case tprException(TPRExceptionReason, note: String, recordedBy: String, on: CalendarDate)
+    case icwaNotice(days: Int, hearing: HearingKind, on: CalendarDate, received: CalendarDate?)
+    case daysAfterReunificationReview(days: Int, lastReview: CalendarDate?)
+    case beforePermanencyHearing(on: CalendarDate)
+    case courtOrderedEnd
+    case monthsAfterTrialHomeVisit(months: Int, began: CalendarDate)
+    case daysAfterDischarge(days: Int, discharged: CalendarDate, seen: CalendarDate?)
+
+    public func text(_ language: UILanguage) -> String {
+        switch language {
+        case .english: english
+        case .spanish: spanish
+        }
+    }
+
+    func entered(_ date: CalendarDate, _ basis: EntryBasis, _ language: UILanguage) -> String {
+        switch (basis, language) {
+        case (.judicialFinding, .english): "the date entered care, \(date.iso) (the judicial finding)"
+        case (.sixtyDaysAfterRemoval, .english): "the date entered care, \(date.iso) (60 days after removal)"
+        case (.judicialFinding, .spanish): "la fecha de entrada en cuidado, \(date.iso) (la determinación judicial)"
+        case (.sixtyDaysAfterRemoval, .spanish): "la fecha de entrada en cuidado, \(date.iso) (60 días después de la remoción)"
+        }
+    }
+
+    var english: String {
+        switch self {
+        case let .daysAfterRemoval(days, removal): "\(days) days after removal on \(removal.iso)"
+        case let .reviewHeld(review, on): "\(review == .reviewHearing ? "review hearing" : "permanency hearing") held \(on.iso)"
+        case let .monthsAfterReview(months, review, on):
+            "\(months) months after the \(review == .reviewHearing ? "review hearing" : "permanency hearing") of \(on.iso)"
+        case let .monthsAfterEntry(months, entered, basis): "\(months) months after \(self.entered(entered, basis, .english))"
+        case let .hearingHeld(on): "held \(on.iso)"
+        case let .tprWindow(days, window, heard):
+            (heard.map { "petition heard \($0.iso); " } ?? "")
+                + "\(days) days in care within \(window) days (15 of the most recent 22 months), trial home visit and runaway days not counted"
+        case let .tprException(reason, note, by, on): "\(reason.label): \(note) (recorded by \(by) on \(on.iso))"
+        case let .icwaNotice(days, hearing, on, received):
+            "\(days) days before the \(hearing.label.lowercased()) of \(on.iso)\(received.map { "; received \($0.iso)" } ?? "")"
+        case let .daysAfterReunificationReview(days, last): "\(days) days after \(last.map { "the review of \($0.iso)" } ?? "removal")"
+        case let .beforePermanencyHearing(on): "before the permanency hearing of \(on.iso)"
+        case .courtOrderedEnd: "the end the court ordered"
+        case let .monthsAfterTrialHomeVisit(months, began): "\(months) months after the trial home visit began on \(began.iso)"
+        case let .daysAfterDischarge(days, discharged, seen): "\(days) days after discharge on \(discharged.iso)\(seen.map { "; seen \($0.iso)" } ?? "")"
+        }
+    }
+
+    var spanish: String {
+        switch self {
+        case let .daysAfterRemoval(days, removal): "\(days) días después de la remoción del \(removal.iso)"
+        case let .reviewHeld(review, on): "\(review == .reviewHearing ? "audiencia de revisión" : "audiencia de permanencia") celebrada el \(on.iso)"
+        case let .monthsAfterReview(months, review, on):
+            "\(months) meses después de la \(review == .reviewHearing ? "audiencia de revisión" : "audiencia de permanencia") del \(on.iso)"
+        case let .monthsAfterEntry(months, entered, basis): "\(months) meses después de \(self.entered(entered, basis, .spanish))"
+        case let .hearingHeld(on): "celebrada el \(on.iso)"
+        case let .tprWindow(days, window, heard):
+            (heard.map { "petición vista el \($0.iso); " } ?? "")
+                + "\(days) días en cuidado dentro de \(window) días (15 de los últimos 22 meses), sin contar los días de visita de prueba en casa ni de fuga"
+        case let .tprException(reason, note, by, on): "\(reason.staffLabel(.spanish)): \(note) (registrada por \(by) el \(on.iso))"
+        case let .icwaNotice(days, hearing, on, received):
+            "\(days) días antes de la \(hearing.staffLabel(.spanish).lowercased()) del \(on.iso)\(received.map { "; recibido el \($0.iso)" } ?? "")"
+        case let .daysAfterReunificationReview(days, last): "\(days) días después de \(last.map { "la revisión del \($0.iso)" } ?? "la remoción")"
+        case let .beforePermanencyHearing(on): "antes de la audiencia de permanencia del \(on.iso)"
+        case .courtOrderedEnd: "la fecha de fin que ordenó la corte"
+        case let .monthsAfterTrialHomeVisit(months, began): "\(months) meses después del inicio de la visita de prueba en casa, el \(began.iso)"
+        case let .daysAfterDischarge(days, discharged, seen): "\(days) días después del egreso del \(discharged.iso)\(seen.map { "; visto/a el \($0.iso)" } ?? "")"
+        }
+    }
 }
 
 /// What the clock reads of one child: their episodes with placements, hearings (held when dated today or earlier,
@@ -171,8 +259,8 @@ public struct PermanencyClock: Sendable {
     public func items(_ f: ChildClockFacts, today: CalendarDate) -> [ClockItem] {
         var items: [ClockItem] = []
         let child = f.childID
-        func add(_ kind: ClockKind, _ due: CalendarDate, _ status: ClockStatus? = nil, _ basis: String) {
-            items.append(ClockItem(kind: kind, childID: child, due: due, status: status ?? self.status(due, today: today), basis: basis))
+        func add(_ kind: ClockKind, _ due: CalendarDate, _ status: ClockStatus? = nil, _ grounds: ClockGrounds) {
+            items.append(ClockItem(kind: kind, childID: child, due: due, status: status ?? self.status(due, today: today), grounds: grounds))
         }
         // Hearings held so far. Those of the current removal count (from its removal day: a court may hear the case
         // before the date entered care, which can be 60 days after removal); those of an earlier removal do not.
@@ -180,22 +268,24 @@ public struct PermanencyClock: Sendable {
         if let open = f.episodes.last(where: { $0.details.isOpen }) {
             let e = open.details
             let entered = e.dateEnteredCare
-            let enteredBasis = "the date entered care, \(entered.iso) (\(e.judicialFindingDate.map { $0 < e.removalDate.adding(days: 60) ? "the judicial finding" : "60 days after removal" } ?? "60 days after removal"))"
+            let enteredBasis: ClockGrounds.EntryBasis = e.judicialFindingDate.map { $0 < e.removalDate.adding(days: 60) } == true
+                ? .judicialFinding : .sixtyDaysAfterRemoval
 
             // Case plan: 60 days after removal, done once a plan is approved.
             let planDue = e.removalDate.adding(days: policy.casePlanDueDays)
-            add(.casePlan, planDue, f.planApprovedOn.map { _ in .done }, "\(policy.casePlanDueDays) days after removal on \(e.removalDate.iso)")
+            add(.casePlan, planDue, f.planApprovedOn.map { _ in .done }, .daysAfterRemoval(days: policy.casePlanDueDays, removal: e.removalDate))
 
             // Periodic review: every 6 months from entry, or from the last review. A permanency hearing reviews the
             // case in court too, so it counts as one (RULES.md §4.2: a review by a court or an administrative body).
             let reviews = held.filter { ($0.kind == .review || $0.kind == .permanency) && $0.date >= e.removalDate }
             if let last = reviews.last {
-                let what = last.kind == .review ? "review hearing" : "permanency hearing"
-                add(.periodicReview, last.date, .done, "\(what) held \(last.date.iso)")
+                let what: ClockGrounds.Review = last.kind == .review ? .reviewHearing : .permanencyHearing
+                add(.periodicReview, last.date, .done, .reviewHeld(what, on: last.date))
                 add(.periodicReview, last.date.adding(months: policy.periodicReviewMonths), nil,
-                    "\(policy.periodicReviewMonths) months after the \(what) of \(last.date.iso)")
+                    .monthsAfterReview(months: policy.periodicReviewMonths, what, on: last.date))
             } else {
-                add(.periodicReview, entered.adding(months: policy.periodicReviewMonths), nil, "\(policy.periodicReviewMonths) months after \(enteredBasis)")
+                add(.periodicReview, entered.adding(months: policy.periodicReviewMonths), nil,
+                    .monthsAfterEntry(months: policy.periodicReviewMonths, entered: entered, enteredBasis))
             }
 
             // Permanency hearing: 12 months from entry, then 12 months after the last one held.
@@ -203,23 +293,23 @@ public struct PermanencyClock: Sendable {
             if let last = permanency.last {
                 let satisfied = permanency.count == 1 ? entered.adding(months: policy.permanencyHearingMonths)
                     : permanency[permanency.count - 2].date.adding(months: policy.permanencyHearingMonths)
-                add(.permanencyHearing, satisfied, .done, "held \(last.date.iso)")
+                add(.permanencyHearing, satisfied, .done, .hearingHeld(on: last.date))
                 add(.permanencyHearing, last.date.adding(months: policy.permanencyHearingMonths), nil,
-                    "\(policy.permanencyHearingMonths) months after the permanency hearing of \(last.date.iso)")
+                    .monthsAfterReview(months: policy.permanencyHearingMonths, .permanencyHearing, on: last.date))
             } else {
                 add(.permanencyHearing, entered.adding(months: policy.permanencyHearingMonths), nil,
-                    "\(policy.permanencyHearingMonths) months after \(enteredBasis)")
+                    .monthsAfterEntry(months: policy.permanencyHearingMonths, entered: entered, enteredBasis))
             }
 
             // Petition to terminate parental rights at 15 of the most recent 22 months in care.
             if let day = tprDate(f.episodes, today: today) {
-                let basis = "\(policy.tprDaysInCare) days in care within \(policy.tprWindowDays) days (15 of the most recent 22 months), trial home visit and runaway days not counted"
                 if let exception = f.tprExceptions.last {
-                    add(.tprFiling, day, .excepted, "\(exception.reason.label): \(exception.note) (recorded by \(exception.recordedBy) on \(exception.recordedOn.iso))")
+                    add(.tprFiling, day, .excepted, .tprException(exception.reason, note: exception.note, recordedBy: exception.recordedBy,
+                                                                  on: exception.recordedOn))
                 } else if let filed = held.first(where: { $0.kind == .tpr && $0.date >= e.removalDate }) {
-                    add(.tprFiling, day, .done, "petition heard \(filed.date.iso); \(basis)")
+                    add(.tprFiling, day, .done, .tprWindow(days: policy.tprDaysInCare, window: policy.tprWindowDays, heard: filed.date))
                 } else {
-                    add(.tprFiling, day, nil, basis)
+                    add(.tprFiling, day, nil, .tprWindow(days: policy.tprDaysInCare, window: policy.tprWindowDays, heard: nil))
                 }
             }
 
@@ -230,7 +320,7 @@ public struct PermanencyClock: Sendable {
                     let received = f.notices.filter { $0.hearingID == hearing.id }.compactMap(\.received).min()
                     let done = received.map { $0 <= due } ?? false
                     add(.icwaNotice, due, done ? .done : nil,
-                        "\(policy.icwaNoticeDaysBeforeHearing) days before the \(hearing.kind.label.lowercased()) of \(hearing.date.iso)\(received.map { "; received \($0.iso)" } ?? "")")
+                        .icwaNotice(days: policy.icwaNoticeDaysBeforeHearing, hearing: hearing.kind, on: hearing.date, received: received))
                 }
             }
 
@@ -239,8 +329,8 @@ public struct PermanencyClock: Sendable {
                 let interval = (f.lastReunificationReview ?? e.removalDate).adding(days: policy.reunificationReviewDays)
                 let hearing = items.last { $0.kind == .permanencyHearing && $0.status != .done }?.due ?? interval
                 add(.reunificationReview, min(interval, hearing), nil,
-                    interval <= hearing ? "\(policy.reunificationReviewDays) days after \(f.lastReunificationReview.map { "the review of \($0.iso)" } ?? "removal")"
-                        : "before the permanency hearing of \(hearing.iso)")
+                    interval <= hearing ? .daysAfterReunificationReview(days: policy.reunificationReviewDays, lastReview: f.lastReunificationReview)
+                        : .beforePermanencyHearing(on: hearing))
             }
 
             // Trial home visit: warned at month 5, due at 6 or the court-ordered end.
@@ -248,15 +338,15 @@ public struct PermanencyClock: Sendable {
                 let limit = f.trialHomeVisitCourtEnd ?? home.startDate.adding(months: policy.trialHomeVisitLimitMonths)
                 let warn = home.startDate.adding(months: policy.trialHomeVisitWarnMonths)
                 let state: ClockStatus = limit < today ? .overdue : (today >= warn ? .dueSoon : .upcoming)
-                add(.trialHomeVisitLimit, limit, state, f.trialHomeVisitCourtEnd != nil ? "the end the court ordered"
-                    : "\(policy.trialHomeVisitLimitMonths) months after the trial home visit began on \(home.startDate.iso)")
+                add(.trialHomeVisitLimit, limit, state, f.trialHomeVisitCourtEnd != nil ? .courtOrderedEnd
+                    : .monthsAfterTrialHomeVisit(months: policy.trialHomeVisitLimitMonths, began: home.startDate))
             }
         } else if let last = f.episodes.last, let discharged = last.details.dischargeDate, let reason = last.details.dischargeReason,
                   FollowUpRules.followed.contains(reason) {
             // Aftercare: follow-ups at 30, 60, 90, 180 and 365 days after discharge; each met by a follow-up recorded
             // after the one before it was due.
             for s in aftercareSchedule(discharged: discharged, followUps: f.followUps, today: today) {
-                add(.aftercareFollowUp, s.due, s.status, "\(s.days) days after discharge on \(discharged.iso)\(s.seen.map { "; seen \($0.iso)" } ?? "")")
+                add(.aftercareFollowUp, s.due, s.status, .daysAfterDischarge(days: s.days, discharged: discharged, seen: s.seen))
             }
         }
         return items.sorted(by: ClockItem.soonestFirst)

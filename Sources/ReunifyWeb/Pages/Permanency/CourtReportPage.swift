@@ -158,13 +158,15 @@ enum DecisionView {
 
 /// Deadlines as a table: what, whose, when, where it stands, and why then.
 enum DeadlinesTable {
-    static func node(_ items: [ClockItem], _ o: CaseOverview) -> Node<HTML.BodyContext> {
-        .table(.class("table deadlines"),
-            .thead(.tr(.th("Deadline"), .th("Child"), .th("Due"), .th("Status"), .th("Basis"))),
+    static func node(_ items: [ClockItem], _ o: CaseOverview, _ language: UILanguage = .english) -> Node<HTML.BodyContext> {
+        func t(_ id: Msg) -> String { Catalogue.text(id, language) }
+        return .table(.class("table deadlines"),
+            .thead(.tr(.th(.text(t(.deadlinesDeadline))), .th(.text(t(.columnChild))), .th(.text(t(.deadlinesDue))), .th(.text(t(.columnStatus))),
+                       .th(.text(t(.overdueBasis))))),
             .tbody(.forEach(items) { i in
                 .tr(.class(i.status == .overdue ? "overdue" : ""),
-                    .td(.text(i.kind.label)), .td(.text(o.name(i.childID))), .td(.text(i.due.iso)),
-                    .td(.span(.class("tag status-\(i.status.rawValue)"), .text(i.status.label))), .td(.text(i.basis)))
+                    .td(.text(i.kind.staffLabel(language))), .td(.text(o.name(i.childID))), .td(.text(i.due.iso)),
+                    .td(.span(.class("tag status-\(i.status.rawValue)"), .text(i.status.staffLabel(language)))), .td(.text(i.basis(language))))
             }))
     }
 }

@@ -33,29 +33,34 @@ struct OverdueController: RouteCollection {
         let reEntries = rows.filter(\.reEntry)
         try await req.audit(.view, "overdue", recordID: nil, caseID: nil, "listed \(overdue.count) overdue deadlines over \(rows.count) cases")
         let today = req.today
-        let title = signedIn.actor.role == .supervisor ? "Overdue in the unit" : "Overdue on my cases"
-        return Layout(title: title, signedIn: signedIn).render(
+        let language = req.language
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { req.t(id, values) }
+        func number(_ n: Int) -> String { LocalFormat.number(n, language) }
+        func caseLine(_ row: CaseloadRow) -> String { t(.searchCaseLine, ["family": row.familyName, "number": row.caseNumber]) }
+        let title = t(signedIn.actor.role == .supervisor ? .overdueUnitTitle : .overdueMineTitle)
+        let counts = ["count": number(overdue.count), "cases": number(Set(overdue.map(\.0.caseID)).count), "total": number(rows.count)]
+        return Layout(title: title, signedIn: signedIn, translated: true).render(
             .h1(.text(title)),
-            .p(.class("hint"), .text("\(overdue.count) overdue deadline\(overdue.count == 1 ? "" : "s") on \(Set(overdue.map(\.0.caseID)).count) of \(rows.count) cases, oldest first.")),
-            overdue.isEmpty ? .p("Nothing is overdue.") :
+            .p(.class("hint"), .text(t(overdue.count == 1 ? .overdueSummaryOne : .overdueSummaryMany, counts))),
+            overdue.isEmpty ? .p(.text(t(.overdueNothing))) :
             .table(.class("table"), .id("overdue"),
-                .thead(.tr(.th("Case"), .th("Child"), .th("Deadline"), .th("Was due"), .th("Days overdue"), .th("Basis"))),
+                .thead(.tr(.th(.text(t(.overdueCase))), .th(.text(t(.columnChild))), .th(.text(t(.deadlinesDeadline))), .th(.text(t(.overdueWasDue))),
+                           .th(.text(t(.overdueDays))), .th(.text(t(.overdueBasis))))),
                 .tbody(.forEach(overdue) { row, item in
-                    .tr(.td(.a(.href(SiteURL.caseFile(row.caseID).path + "#permanency"), .text("\(row.familyName) (\(row.caseNumber))"))),
-                        .td(.text(row.childName(item.childID))), .td(.text(item.kind.label)), .td(.text(item.due.iso)),
-                        .td(.text(String(item.due.days(until: today)))), .td(.text(item.basis)))
+                    .tr(.td(.a(.href(SiteURL.caseFile(row.caseID).path + "#permanency"), .text(caseLine(row)))),
+                        .td(.text(row.childName(item.childID))), .td(.text(item.kind.staffLabel(language))), .td(.text(item.due.iso)),
+                        .td(.text(number(item.due.days(until: today)))), .td(.text(item.basis(language))))
                 })),
-            .h2("Re-entries"),
-            reEntries.isEmpty ? .p("No child is back in care within a year of leaving it.") :
+            .h2(.text(t(.overdueReEntries))),
+            reEntries.isEmpty ? .p(.text(t(.overdueNoReEntry))) :
             .ul(.id("re-entries"), .forEach(reEntries) { row in
-                .li(.a(.href(SiteURL.caseFile(row.caseID).path), .text("\(row.familyName) (\(row.caseNumber))")),
-                    .text(" — Re-entry: a child came back into care within 12 months of leaving it"))
+                .li(.a(.href(SiteURL.caseFile(row.caseID).path), .text(caseLine(row))), .text(t(.overdueReEntryLine)))
             }),
             .if(signedIn.actor.role == .supervisor, .group(
-                .h2("Team decisions to approve"),
-                waiting.isEmpty ? .p("None waiting.") :
+                .h2(.text(t(.overdueDecisions))),
+                waiting.isEmpty ? .p(.text(t(.overdueNoneWaiting))) :
                 .ul(.id("decisions-waiting"), .forEach(rows.filter { waiting.contains($0.caseID) }) { row in
-                    .li(.a(.href(SiteURL.caseFile(row.caseID).path + "#decisions"), .text("\(row.familyName) (\(row.caseNumber))")))
+                    .li(.a(.href(SiteURL.caseFile(row.caseID).path + "#decisions"), .text(caseLine(row))))
                 }))))
     }
 }
