@@ -19,7 +19,7 @@ struct LanguageTests {
     @Test("the Spanish is written, not copied from the English")
     func spanishIsTranslated() {
         // Texts that read the same in both: a pattern of placeholders and one word shared by the languages.
-        let same: Set<Msg> = [.homeHearingLine, .errorPrefix, .messagesLine, .membersICWA, .planColumn, .planNumber]
+        let same: Set<Msg> = [.homeHearingLine, .errorPrefix, .messagesLine, .membersICWA, .planColumn, .planNumber, .no, .permExceptionLine, .decisionGoalLine]
         let copied = Msg.allCases.filter { !same.contains($0) && Catalogue.text($0, .spanish) == Catalogue.text($0, .english) }
         #expect(copied.isEmpty, "\(copied.map(\.rawValue))")
     }
@@ -79,6 +79,12 @@ struct LanguageTests {
         check(SafetyAssessmentDecision.self)
         check(TPRExceptionReason.self)
         check(ClockStatus.self)
+        check(EffortsFinding.self)
+        check(PathStep.self)
+        check(StepStatus.self)
+        check(TeamDecisionKind.self)
+        check(ParticipantRole.self)
+        check(DecisionStatus.self)
         #expect(Languages.display("Spanish", in: .spanish) == "español" && Languages.display("es-MX", in: .english) == "Spanish")
         #expect(Languages.display("Mixteco", in: .spanish) == "Mixteco")
         // Staff pages keep the field's own English terms; a family's English may differ.

@@ -14,84 +14,89 @@ extension CaseOverviewView {
         let discharged = overview.episodes.contains { $0.episode.details.dischargeReason.map(FollowUpRules.followed.contains) ?? false }
         return .section(.id("permanency"), .attribute(named: "aria-labelledby", value: "permanency-heading"),
             .div(.class("section-heading"),
-                .h2(.id("permanency-heading"), "Court and permanency"),
-                .if(may(.create, .hearing), .a(.class("button secondary"), .href(SiteURL.newHearing(caseID).path), "Record a hearing")),
-                .if(may(.create, .teamDecision), .a(.class("button secondary"), .href(SiteURL.newDecision(caseID).path), "Record the team's decision"))),
-            .h3("Deadlines"),
-            open.isEmpty ? .p("Nothing is due.") : DeadlinesTable.node(open, overview),
-            .if(clock.count > open.count, .p(.class("hint"), .text("\(clock.count - open.count) met, not shown."))),
-            .h3("Hearings"),
-            p.hearings.isEmpty ? .p("No hearing recorded yet.") :
+                .h2(.id("permanency-heading"), .text(t(.permHeading))),
+                .if(may(.create, .hearing), .a(.class("button secondary"), .href(SiteURL.newHearing(caseID).path), .text(t(.permRecordHearing)))),
+                .if(may(.create, .teamDecision), .a(.class("button secondary"), .href(SiteURL.newDecision(caseID).path), .text(t(.permRecordDecision))))),
+            .h3(.text(t(.permDeadlines))),
+            open.isEmpty ? .p(.text(t(.permNothingDue))) : DeadlinesTable.node(open, overview, language),
+            .if(clock.count > open.count, .p(.class("hint"), .text(t(.permMet, ["count": LocalFormat.number(clock.count - open.count, language)])))),
+            .h3(.text(t(.permHearings))),
+            p.hearings.isEmpty ? .p(.text(t(.permNoHearing))) :
             .table(.class("table"), .id("hearings"),
-                .thead(.tr(.th("Date"), .th("Hearing"), .th("Children"), .th("Findings and orders"), .th(.span(.class("visually-hidden"), "Actions")))),
+                .thead(.tr(.th(.text(t(.columnDate))), .th(.text(t(.permHearing))), .th(.text(t(.permChildren))), .th(.text(t(.permFindings))),
+                           .th(.span(.class("visually-hidden"), .text(t(.membersActions)))))),
                 .tbody(.forEach(p.hearings) { h in
                     .tr(.id("hearing-\(h.id)"),
-                        .td(.text(h.details.date.iso), .if(!h.details.isHeld(today: today), .span(.class("tag"), "scheduled"))),
-                        .td(.text(h.details.kind.label)),
+                        .td(.text(h.details.date.iso), .if(!h.details.isHeld(today: today), .span(.class("tag"), .text(t(.permScheduled))))),
+                        .td(.text(h.details.kind.staffLabel(language))),
                         .td(.text(h.details.childIDs.map(overview.name).joined(separator: ", "))),
-                        .td(.text([h.details.reasonableEfforts.map { "Reasonable efforts: \($0.label.lowercased())" },
-                                   h.details.activeEfforts.map { "Active efforts: \($0.label.lowercased())" },
-                                   h.details.findings, h.details.orders, h.details.nextDate.map { "Next date \($0.iso)" }]
+                        .td(.text([h.details.reasonableEfforts.map { t(.permReasonable, ["finding": $0.staffLabel(language).lowercased()]) },
+                                   h.details.activeEfforts.map { t(.permActive, ["finding": $0.staffLabel(language).lowercased()]) },
+                                   h.details.findings, h.details.orders, h.details.nextDate.map { t(.permNextDate, ["date": $0.iso]) }]
                                     .compactMap { $0 }.joined(separator: ". "))),
-                        .td(.a(.href(SiteURL.courtReport(caseID, h.id).path), .text("Court report"), .span(.class("visually-hidden"), .text(" for \(h.details.date.iso)"))),
-                            .if(may(.update, .hearing), .group(.text(" · "), .a(.href(SiteURL.editHearing(caseID, h.id).path), .text("Change"),
-                                                                                .span(.class("visually-hidden"), .text(" the hearing of \(h.details.date.iso)")))))))
+                        .td(.a(.href(SiteURL.courtReport(caseID, h.id).path), .text(t(.permCourtReport)),
+                               .span(.class("visually-hidden"), .text(t(.permForDate, ["date": h.details.date.iso])))),
+                            .if(may(.update, .hearing), .group(.text(" · "), .a(.href(SiteURL.editHearing(caseID, h.id).path), .text(t(.change)),
+                                .span(.class("visually-hidden"), .text(t(.permChangeHearing, ["date": h.details.date.iso]))))))))
                 })),
             .if(may(.read, .teamDecision), .group(
-                .h3("The team's decisions"),
-                p.decisions.isEmpty ? .p("No decision recorded yet.") :
+                .h3(.text(t(.permDecisions))),
+                p.decisions.isEmpty ? .p(.text(t(.permNoDecision))) :
                 .ol(.class("plain"), .id("decisions"), .forEach(p.decisions.reversed()) { d in
-                    .li(DecisionView.node(d.details, overview),
+                    .li(DecisionView.node(d.details, overview, language),
                         .if(d.details.status == .awaitingApproval && may(.update, .decisionApproval),
                             .form(.method(.post), .action(SiteURL.approveDecision(caseID, d.id).path), csrfField(signedIn),
-                                .button(.type(.submit), .class("button"), .text("Approve the decision of \(d.details.date.iso)")))))
+                                .button(.type(.submit), .class("button"), .text(t(.permApproveDecision, ["date": d.details.date.iso]))))))
                 }))),
             .if(may(.read, .tprException), .group(
-                .h3("Exceptions to the TPR petition"),
-                p.exceptions.isEmpty ? .p("None recorded.") :
+                .h3(.text(t(.permExceptions))),
+                p.exceptions.isEmpty ? .p(.text(t(.permNoneRecorded))) :
                 .ul(.forEach(p.exceptions) { e in
-                    .li(.text("\(overview.name(e.details.childID)): \(e.details.reason.label). \(e.details.note) (\(e.details.recordedByName), \(e.details.recordedOn.iso))"))
+                    .li(.text(t(.permExceptionLine, ["child": overview.name(e.details.childID), "reason": e.details.reason.staffLabel(language),
+                                                     "note": e.details.note, "by": e.details.recordedByName, "date": e.details.recordedOn.iso])))
                 }),
-                .if(may(.create, .tprException), .p(.a(.href(SiteURL.newTPRException(caseID).path), "Record an exception"))))),
+                .if(may(.create, .tprException), .p(.a(.href(SiteURL.newTPRException(caseID).path), .text(t(.permRecordException))))))),
             .if(may(.read, .permanencyStep), pathsSection()),
             .if(icwa && may(.read, .icwaNotice), noticeLog()),
             .if(may(.read, .aftercarePlan), aftercareSection()),
             .if(may(.read, .followUp) && (discharged || !p.followUps.isEmpty), .group(
-                .h3("Aftercare follow-ups"),
-                p.followUps.isEmpty ? .p("None recorded yet.") :
+                .h3(.text(t(.permFollowUps))),
+                p.followUps.isEmpty ? .p(.text(t(.permNoneYet))) :
                 .table(.class("table"), .id("follow-ups"),
-                    .thead(.tr(.th("Date"), .th("Child"), .th("Seen"), .th("How the child is"), .th("Concerns"), .th("Services still needed"))),
+                    .thead(.tr(.th(.text(t(.columnDate))), .th(.text(t(.columnChild))), .th(.text(t(.permSeen))), .th(.text(t(.permHowChild))),
+                               .th(.text(t(.permConcerns))), .th(.text(t(.permServicesNeeded))))),
                     .tbody(.forEach(p.followUps) { f in
-                        .tr(.td(.text(f.details.date.iso)), .td(.text(overview.name(f.details.childID))), .td(.text(f.details.seen ? "Yes" : "No")),
+                        .tr(.td(.text(f.details.date.iso)), .td(.text(overview.name(f.details.childID))), .td(.text(t(f.details.seen ? .yes : .no))),
                             .td(.text(f.details.wellbeing)), .td(.text(f.details.concerns ?? "")), .td(.text(f.details.servicesNeeded ?? "")))
                     })),
-                .if(may(.create, .followUp), .p(.a(.href(SiteURL.newFollowUp(caseID).path), "Record a follow-up"))))))
+                .if(may(.create, .followUp), .p(.a(.href(SiteURL.newFollowUp(caseID).path), .text(t(.permRecordFollowUp))))))))
     }
 
     func noticeLog() -> Node<HTML.BodyContext> {
         let p = overview.permanency
         return .group(
-            .h3("ICWA notices"),
-            p.notices.isEmpty ? .p("No notice logged yet.") :
+            .h3(.text(t(.permNotices))),
+            p.notices.isEmpty ? .p(.text(t(.permNoNotice))) :
             .table(.class("table"), .id("icwa-notices"),
-                .thead(.tr(.th("Child"), .th("Hearing"), .th("Sent to"), .th("Sent"), .th("Received"))),
+                .thead(.tr(.th(.text(t(.columnChild))), .th(.text(t(.permHearing))), .th(.text(t(.permSentTo))), .th(.text(t(.permSent))),
+                           .th(.text(t(.permReceived))))),
                 .tbody(.forEach(p.notices) { n in
                     .tr(.td(.text(overview.name(n.details.childID))),
-                        .td(.text(p.hearing(n.details.hearingID).map { "\($0.details.kind.label), \($0.details.date.iso)" } ?? "")),
+                        .td(.text(p.hearing(n.details.hearingID).map { t(.permHearingLine, ["kind": $0.details.kind.staffLabel(language), "date": $0.details.date.iso]) } ?? "")),
                         .td(.text(n.details.recipient)), .td(.text(n.details.sent.iso)),
-                        .td(n.details.received.map { .text($0.iso) } ?? (may(.update, .icwaNotice) ? receivedForm(n) : .text("Not yet"))))
+                        .td(n.details.received.map { .text($0.iso) } ?? (may(.update, .icwaNotice) ? receivedForm(n) : .text(t(.permNotYet)))))
                 })),
-            .if(may(.create, .icwaNotice), .p(.a(.href(SiteURL.newNotice(caseID).path), "Log a notice"))))
+            .if(may(.create, .icwaNotice), .p(.a(.href(SiteURL.newNotice(caseID).path), .text(t(.permLogNotice))))))
     }
 
     func receivedForm(_ n: Recorded<NoticeSubject, ICWANoticeDetails>) -> Node<HTML.BodyContext> {
         let name = "received-\(n.id)"
         let view = FormView(FormData(values: ["\(name)-day": [String(today.day)], "\(name)-month": [String(today.month)],
-                                              "\(name)-year": [String(today.year)], "version": [String(n.version)]]))
+                                              "\(name)-year": [String(today.year)], "version": [String(n.version)]]), language: language)
         return .form(.method(.post), .action(SiteURL.noticeReceived(caseID, n.id).path), .class("inline"), csrfField(signedIn),
             view.hidden("version"),
-            view.date(name, "Received on (notice to \(n.details.recipient))", hint: nil),
-            .button(.type(.submit), .class("button secondary"), "Save the day received"))
+            view.date(name, t(.permReceivedOn, ["recipient": n.details.recipient]), hint: nil),
+            .button(.type(.submit), .class("button secondary"), .text(t(.permSaveReceived))))
     }
 }
 
@@ -101,32 +106,34 @@ extension CaseOverviewView {
         let p = overview.permanency
         let children = p.paths(children: overview.children.map(\.person.id), goals: overview.goals.map(\.details)).filter { !$0.paths.isEmpty }
         return .group(
-            .h3(.id("paths"), "Concurrent planning: alternative permanency paths"),
-            children.isEmpty ? .p("No child has relative care, guardianship, adoption or a planned living arrangement as a goal or concurrent goal.") :
+            .h3(.id("paths"), .text(t(.pathsHeading))),
+            children.isEmpty ? .p(.text(t(.pathsNone))) :
             .group(.forEach(children) { c in
                 .group(.forEach(c.paths) { path in
-                    let role = c.goals?.primary == path.plan ? "goal" : c.goals?.concurrent == path.plan ? "concurrent goal" : "no longer a goal"
+                    let role = t(c.goals?.primary == path.plan ? .pathsGoal : c.goals?.concurrent == path.plan ? .pathsConcurrent : .pathsNoLonger)
                     let state: String = switch path.state {
-                    case .notStarted: "not started"
-                    case .underway: "underway" + (path.next.map { ", next: \($0.label.lowercased())" } ?? "")
-                    case .complete: "complete"
-                    case .ruledOut: "ruled out"
+                    case .notStarted: t(.pathsNotStarted)
+                    case .underway: path.next.map { t(.pathsUnderwayNext, ["step": $0.staffLabel(language).lowercased()]) } ?? t(.pathsUnderway)
+                    case .complete: t(.pathsComplete)
+                    case .ruledOut: t(.pathsRuledOut)
                     }
                     return .div(.class("path"), .id("path-\(c.child)-\(path.plan.rawValue)"),
-                        .h4(.text("\(overview.name(c.child)): \(path.plan.label) (\(role)) — \(state)")),
+                        .h4(.text(t(.pathsTitle, ["child": overview.name(c.child), "plan": path.plan.staffLabel(language), "role": role, "state": state]))),
                         .table(.class("table"),
-                            .thead(.tr(.th("Step"), .th("Where it stands"), .th("Date"), .th("Note"), .th(.span(.class("visually-hidden"), "Actions")))),
+                            .thead(.tr(.th(.text(t(.pathsStep))), .th(.text(t(.pathsWhere))), .th(.text(t(.columnDate))), .th(.text(t(.pathsNote))),
+                                       .th(.span(.class("visually-hidden"), .text(t(.membersActions)))))),
                             .tbody(.forEach(path.steps) { s in
-                                .tr(.td(.text(s.step.label)),
-                                    .td(.text(s.latest?.status.label ?? "Not started")),
+                                .tr(.td(.text(s.step.staffLabel(language))),
+                                    .td(.text(s.latest?.status.staffLabel(language) ?? t(.pathsNotStartedLabel))),
                                     .td(.text(s.latest?.date.iso ?? "")),
                                     .td(.text([s.latest?.note, s.latest?.recordedByName.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")),
-                                        .unwrap(s.history.compactMap(\.tracingRequestID).last) { t in
-                                            .group(.text(" "), .a(.href(SiteURL.tracingRequest(t).path), "Family search in tracing"))
+                                        .unwrap(s.history.compactMap(\.tracingRequestID).last) { tracing in
+                                            .group(.text(" "), .a(.href(SiteURL.tracingRequest(tracing).path), .text(t(.pathsFamilySearch))))
                                         }),
                                     .td(.if(may(.create, .permanencyStep) && path.state != .complete,
                                         .a(.href(SiteURL.newPathStep(caseID).path + "?childId=\(c.child)&step=\(s.step.rawValue)"),
-                                           .text("Record"), .span(.class("visually-hidden"), .text(" \(s.step.label.lowercased()) for \(overview.name(c.child))"))))))
+                                           .text(t(.pathsRecord)), .span(.class("visually-hidden"),
+                                               .text(t(.pathsRecordWhich, ["step": s.step.staffLabel(language).lowercased(), "child": overview.name(c.child)])))))))
                             })))
                 })
             }))
@@ -139,34 +146,35 @@ extension CaseOverviewView {
         let discharged = overview.children.compactMap { c in AftercareRules.discharge(of: c.person.id, episodes: episodes).map { (c.person.id, $0) } }
         guard !discharged.isEmpty || !p.aftercarePlans.isEmpty else { return .empty }
         return .group(
-            .h3(.id("aftercare"), "Aftercare"),
+            .h3(.id("aftercare"), .text(t(.aftercareHeading))),
             .forEach(discharged) { (child, episode) in
                 let day = episode.dischargeDate!
                 let plan = p.aftercarePlan(of: child, discharged: day)
                 let schedule = PermanencyClock(policy: timelines).aftercareSchedule(
                     discharged: day, followUps: p.followUps.filter { $0.details.childID == child && $0.details.seen }.map(\.details.date), today: today)
                 return .div(.class("aftercare"), .id("aftercare-\(child)"),
-                    .h4(.text("\(overview.name(child)): left care on \(day.iso) (\(episode.dischargeReason?.label.lowercased() ?? ""))")),
+                    .h4(.text(t(.aftercareLeft, ["child": overview.name(child), "date": day.iso,
+                                                 "reason": episode.dischargeReason?.staffLabel(language).lowercased() ?? ""]))),
                     .unwrap(plan, { plan in
                         .dl(.class("facts"),
-                            .dt("Services that continue"), .dd(.ul(.forEach(plan.details.services) { .li(.text($0)) })),
-                            .dt("Who checks in"), .dd(.text(plan.details.checkInBy)),
-                            .unwrap(plan.details.contact) { .group(.dt("How to reach them"), .dd(.text($0))) },
-                            .unwrap(plan.details.note) { .group(.dt("Note"), .dd(.text($0))) })
-                    }, else: .p("No aftercare plan yet.")),
+                            .dt(.text(t(.aftercareServices))), .dd(.ul(.forEach(plan.details.services) { .li(.text($0)) })),
+                            .dt(.text(t(.aftercareWho))), .dd(.text(plan.details.checkInBy)),
+                            .unwrap(plan.details.contact) { .group(.dt(.text(t(.aftercareReach))), .dd(.text($0))) },
+                            .unwrap(plan.details.note) { .group(.dt(.text(t(.pathsNote))), .dd(.text($0))) })
+                    }, else: .p(.text(t(.aftercareNone)))),
                     .if(plan == nil && may(.create, .aftercarePlan),
-                        .p(.a(.href(SiteURL.newAftercarePlan(caseID).path + "?childId=\(child)"), .text("Make the aftercare plan"),
-                              .span(.class("visually-hidden"), .text(" for \(overview.name(child))"))))),
+                        .p(.a(.href(SiteURL.newAftercarePlan(caseID).path + "?childId=\(child)"), .text(t(.aftercareMake)),
+                              .span(.class("visually-hidden"), .text(t(.aftercareFor, ["child": overview.name(child)])))))),
                     .unwrap(plan.flatMap { may(.update, .aftercarePlan) ? $0 : nil }) { plan in
-                        .p(.a(.href(SiteURL.editAftercarePlan(caseID, plan.id).path), .text("Change the aftercare plan"),
-                              .span(.class("visually-hidden"), .text(" for \(overview.name(child))"))))
+                        .p(.a(.href(SiteURL.editAftercarePlan(caseID, plan.id).path), .text(t(.aftercareChange)),
+                              .span(.class("visually-hidden"), .text(t(.aftercareFor, ["child": overview.name(child)])))))
                     },
                     .table(.class("table"), .id("follow-up-days-\(child)"),
-                        .caption(.text("Follow-ups")),
-                        .thead(.tr(.th("After"), .th("Due"), .th("Seen"), .th("Status"))),
+                        .caption(.text(t(.aftercareFollowUps))),
+                        .thead(.tr(.th(.text(t(.aftercareAfter))), .th(.text(t(.deadlinesDue))), .th(.text(t(.permSeen))), .th(.text(t(.columnStatus))))),
                         .tbody(.forEach(schedule) { s in
-                            .tr(.td(.text("\(s.days) days")), .td(.text(s.due.iso)), .td(.text(s.seen?.iso ?? "")),
-                                .td(.span(.class("tag \(s.status == .overdue ? "warn" : "")"), .text(s.status.label))))
+                            .tr(.td(.text(t(.caseDays, ["count": LocalFormat.number(s.days, language)]))), .td(.text(s.due.iso)), .td(.text(s.seen?.iso ?? "")),
+                                .td(.span(.class("tag \(s.status == .overdue ? "warn" : "")"), .text(s.status.staffLabel(language)))))
                         })))
             })
     }

@@ -28,12 +28,6 @@ struct CaseOverviewView {
     var language: UILanguage { signedIn?.language ?? .english }
     func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
 
-    /// A part of the page whose text is still written in English only: marked so, in another language, so that
-    /// `lang` stays true for screen readers and translation tools.
-    func inEnglish(_ part: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
-        language == .english ? part : .div(.attribute(named: "lang", value: "en"), part)
-    }
-
     func render(_ req: Request) -> Response {
         let timeline = overview.timeline(policy: timelines)
         let title = t(.caseTitle, ["family": details.familyName])
@@ -52,7 +46,7 @@ struct CaseOverviewView {
             .if(may(.read, .casePlan), planSection()),
             .if(may(.read, .referral) || may(.read, .serviceSession), servicesSection()),
             .if(may(.read, .visitPlan), familyTimeSection()),
-            .if(may(.read, .hearing), inEnglish(permanencySection())),
+            .if(may(.read, .hearing), permanencySection()),
             .if(may(.read, .message) && signedIn?.isFamily != true, messagesSection()),
             .if(may(.create, .invitation) && signedIn?.isFamily != true, familyAccountsSection(now: req.now)),
             team(),

@@ -143,16 +143,27 @@ enum CourtReportPage {
 
 /// A team decision as the case page and the court report show it: the decision, its rationale, every position.
 enum DecisionView {
-    static func node(_ d: TeamDecisionDetails, _ o: CaseOverview) -> Node<HTML.BodyContext> {
-        .div(.class("decision"),
-            .p(.strong(.text("\(d.decision.label)")), .text(" — meeting of \(d.date.iso); \(d.status == .approved ? "approved by \(d.approvedByName ?? "the supervisor") on \(d.approvedOn?.iso ?? "")" : "awaiting the supervisor's approval")")),
+    static func node(_ d: TeamDecisionDetails, _ o: CaseOverview, _ language: UILanguage = .english) -> Node<HTML.BodyContext> {
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
+        let meeting = d.status == .approved
+            ? t(.decisionApproved, ["date": d.date.iso, "name": d.approvedByName ?? t(.decisionTheSupervisor), "approvedOn": d.approvedOn?.iso ?? ""])
+            : t(.decisionAwaiting, ["date": d.date.iso])
+        let goals = d.goalChanges.map { g in
+            g.concurrent.map { t(.decisionGoalConcurrent, ["child": o.name(g.childID), "plan": g.primary.staffLabel(language),
+                                                          "concurrent": $0.staffLabel(language).lowercased()]) }
+                ?? t(.decisionGoalLine, ["child": o.name(g.childID), "plan": g.primary.staffLabel(language)])
+        }
+        return .div(.class("decision"),
+            .p(.strong(.text(d.decision.staffLabel(language))), .text(meeting)),
             .p(.text(d.rationale)),
-            .if(!d.goalChanges.isEmpty, .p(.text("New goals: " + d.goalChanges.map { "\(o.name($0.childID)): \($0.primary.label)\($0.concurrent.map { ", concurrent \($0.label.lowercased())" } ?? "")" }.joined(separator: "; ")))),
-            .table(.class("table"), .thead(.tr(.th("Participant"), .th("Role"), .th("Position"), .th("Reason"))),
+            .if(!goals.isEmpty, .p(.text(t(.decisionNewGoals, ["list": goals.joined(separator: "; ")])))),
+            .table(.class("table"), .thead(.tr(.th(.text(t(.decisionParticipant))), .th(.text(t(.decisionRole))), .th(.text(t(.decisionPosition))),
+                                               .th(.text(t(.decisionReason))))),
                 .tbody(.forEach(d.participants) { p in
-                    .tr(.td(.text(p.name)), .td(.text(p.role.label)), .td(.text(p.position)), .td(.text(p.reason)))
+                    .tr(.td(.text(p.name)), .td(.text(p.role.staffLabel(language))), .td(.text(p.position)), .td(.text(p.reason)))
                 })),
-            .p(.class("hint"), .text(d.familyInformed.map { "The family was told on \($0.date.iso), \($0.how), in \($0.language)." } ?? "The family has not yet been told.")))
+            .p(.class("hint"), .text(d.familyInformed.map { t(.decisionTold, ["date": $0.date.iso, "how": $0.how, "language": Languages.display($0.language, in: language)]) }
+                                     ?? t(.decisionNotTold))))
     }
 }
 
