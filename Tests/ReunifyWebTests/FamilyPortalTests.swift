@@ -23,6 +23,17 @@ struct FamilyPortalTests {
         return (family, mother, father)
     }
 
+    /// The court report of the first hearing in a case held by the caseworker with this e-mail.
+    static func courtReportPath(_ app: Application, of email: String) async throws -> String? {
+        let worker = TestApp.agency.user(email)?.id
+        for family in TestApp.agency.families where family.details.caseworkerID == worker {
+            if let hearing = try await PermanencyRepository(app.db).records(in: family.caseID).hearings.first {
+                return SiteURL.courtReport(family.caseID, hearing.id).path
+            }
+        }
+        return nil
+    }
+
     static func lang(_ html: String) -> String? {
         guard let range = html.range(of: "<html lang=\"") else { return nil }
         return String(html[range.upperBound...].prefix { $0 != "\"" })
@@ -303,6 +314,11 @@ struct FamilyPortalTests {
             let englishCase = try await worker.get(SiteURL.caseFile(own.caseID).path).body.string
             #expect(englishCase.contains("Family and people") && englishCase.contains("Court and permanency"))
             #expect(try await worker.post("/language", [("language", "es"), ("return", "/cases")]).status == .seeOther)
+            // The court report's fixed text too, for a hearing of one of her cases.
+            let reportPath = try #require(try await Self.courtReportPath(app, of: "caseworker@demo.reunify.test"), "the demo gives her a case with a hearing")
+            let report = try await worker.get(reportPath).body.string
+            #expect(Self.lang(report) == "es" && report.contains("Informe para la corte") && report.contains("La recomendación del equipo"))
+            #expect(report.contains("Fechas límite") && !report.contains("The team's recommendation") && Self.rawKeys(report).isEmpty)
             let overdue = try await worker.get(SiteURL.overdue.path).body.string
             #expect(Self.lang(overdue) == "es" && overdue.contains("Plazos vencidos de mis casos") && overdue.contains("Reingresos"))
             #expect(!overdue.contains("Overdue on my cases") && !overdue.contains("<main id=\"main\" class=\"wrap\" lang="))

@@ -573,3 +573,27 @@ extension DecisionStatus: Translated {
         }
     }
 }
+
+extension RiskLevel: Translated {
+    /// Lower case, as the English: read inside a sentence ("risk moderate").
+    public var spanish: String {
+        switch self {
+        case .low: "bajo"
+        case .moderate: "moderado"
+        case .high: "alto"
+        case .veryHigh: "muy alto"
+        }
+    }
+}
+
+extension VisitQuality: Translated {
+    /// Lower case, as the English: read inside a sentence.
+    public var spanish: String {
+        switch self {
+        case .strong: "muy buena"
+        case .adequate: "adecuada"
+        case .limited: "limitada"
+        case .harmful: "perjudicial"
+        }
+    }
+}

@@ -33,111 +33,136 @@ enum CourtReportPage {
         let listings = try await ProviderRepository(req.db).all()
         var providerNames: [ProviderID: String] = [:]
         for l in listings { providerNames[l.provider.id] = l.provider.details.name }
-        let planPart = planNode(plan, today: today)
-        let servicesPart = servicesNode(referrals, o, providerNames)
-        let hearingPart = hearingNode(h, today: today)
+        let language = req.language
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
+        let planPart = planNode(plan, today: today, language)
+        let servicesPart = servicesNode(referrals, o, providerNames, language)
+        let hearingPart = hearingNode(h, today: today, language)
         let childParts: [Node<HTML.BodyContext>] = children.map {
             childPart(o, $0.person.id, reviews: reviews, visits: visits, visitPlans: visitPlans, from: from, today: today, req: req)
         }
-        let decisionPart: Node<HTML.BodyContext> = decision.map { DecisionView.node($0.details, o) } ?? .p("No team decision is recorded yet.")
-        let family: Node<HTML.BodyContext> = .table(.class("table"), .thead(.tr(.th("Name"), .th("Part in the case"), .th("Age"))),
+        let decisionPart: Node<HTML.BodyContext> = decision.map { DecisionView.node($0.details, o, language) } ?? .p(.text(t(.reportNoDecision)))
+        let family: Node<HTML.BodyContext> = .table(.class("table"), .thead(.tr(.th(.text(t(.membersName))), .th(.text(t(.reportPart))), .th(.text(t(.reportAge))))),
             .tbody(.forEach(o.members) { m in
-                .tr(.td(.text(m.person.details.fullName)), .td(.text(m.role.label)),
-                    .td(.text(m.person.details.birthDate.map { String($0.age(on: today)) } ?? "")))
+                .tr(.td(.text(m.person.details.fullName)), .td(.text(m.role.staffLabel(language))),
+                    .td(.text(m.person.details.birthDate.map { LocalFormat.number($0.age(on: today), language) } ?? "")))
             }))
         let head: Node<HTML.BodyContext> = .dl(.class("summary-list"),
-            row("Case", "\(o.caseFile.details.caseNumber), the \(o.caseFile.details.familyName) family"),
-            row("Court", h.court ?? "Not recorded"),
-            row("Children", children.map { o.name($0.person.id) }.joined(separator: ", ")),
-            row("Prepared", "\(today.iso) by \(req.signedIn?.user.name ?? "the agency"), from the case's records"))
-        return Layout(title: "Court report", signedIn: req.signedIn, breadcrumbs: o.breadcrumbs).render(
+            row(t(.reportCase), t(.reportCaseLine, ["number": o.caseFile.details.caseNumber, "family": o.caseFile.details.familyName])),
+            row(t(.reportCourt), h.court ?? t(.reportNotRecorded)),
+            row(t(.permChildren), children.map { o.name($0.person.id) }.joined(separator: ", ")),
+            row(t(.reportPrepared), t(.reportPreparedLine, ["date": today.iso, "name": req.signedIn?.user.name ?? t(.reportTheAgency)])))
+        return Layout(title: t(.permCourtReport), signedIn: req.signedIn, breadcrumbs: o.breadcrumbs(language), translated: true).render(
             .article(.class("court-report"),
-                .h1(.text("Court report: \(h.kind.label.lowercased()) of \(h.date.iso)")),
+                .h1(.text(t(.reportTitle, ["hearing": h.kind.staffLabel(language).lowercased(), "date": h.date.iso]))),
                 head,
-                .p(.class("no-print"), .a(.href(SiteURL.caseFile(o.caseID).path + "#permanency"), "Back to the case"),
-                   .text(" · Print this page from the browser: the report prints as one document.")),
-                .h2("The family"),
+                .p(.class("no-print"), .a(.href(SiteURL.caseFile(o.caseID).path + "#permanency"), .text(t(.reportBack))),
+                   .text(t(.reportPrint))),
+                .h2(.text(t(.reportFamily))),
                 family,
                 .group(childParts),
-                .h2("The case plan"),
+                .h2(.text(t(.reportPlan))),
                 planPart,
-                .h3("Services"),
+                .h3(.text(t(.servicesHeading))),
                 servicesPart,
-                .h2("The team's recommendation"),
+                .h2(.text(t(.reportRecommendation))),
                 decisionPart,
-                .h2("This hearing"),
+                .h2(.text(t(.reportThisHearing))),
                 hearingPart,
-                .h2("Due dates"),
-                clock.isEmpty ? .p("Nothing is due.") : DeadlinesTable.node(clock, o))
+                .h2(.text(t(.reportDueDates))),
+                clock.isEmpty ? .p(.text(t(.permNothingDue))) : DeadlinesTable.node(clock, o, language))
         )
     }
 
     static func row(_ label: String, _ value: String) -> Node<HTML.DescriptionListContext> { .group(.dt(.text(label)), .dd(.text(value))) }
 
-    static func planNode(_ plan: Recorded<PlanSubject, CasePlanDetails>?, today: CalendarDate) -> Node<HTML.BodyContext> {
-        guard let p = plan?.details else { return .p("No case plan is recorded.") }
-        let state = p.approvedOn.map { "approved \($0.iso)" } ?? "not yet approved"
+    static func planNode(_ plan: Recorded<PlanSubject, CasePlanDetails>?, today: CalendarDate, _ language: UILanguage) -> Node<HTML.BodyContext> {
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
+        guard let p = plan?.details else { return .p(.text(t(.reportNoPlan))) }
+        let state = p.approvedOn.map { t(.reportApproved, ["date": $0.iso]) } ?? t(.reportNotApproved)
         return .group(
-            .p(.text("Plan \(p.number), \(state)\(p.startsOn.map { ", in force from \($0.iso)" } ?? "").")),
+            .p(.text(p.startsOn.map { t(.reportPlanInForce, ["number": String(p.number), "state": state, "date": $0.iso]) }
+                     ?? t(.reportPlanLine, ["number": String(p.number), "state": state]))),
             .ul(.forEach(p.goals) { g in
                 .li(.text(g.statement), .ul(.forEach(g.objectives) { ob in
-                    .li(.text("\(ob.statement) — measured by \(ob.measure.lowercased()), by \(ob.targetDate.iso)\(ob.targetDate < today ? " (past its date)" : "")"))
+                    .li(.text(t(.reportObjective, ["statement": ob.statement, "measure": ob.measure.lowercased(), "date": ob.targetDate.iso])
+                              + (ob.targetDate < today ? t(.reportPastDate) : "")))
                 }))
             }))
     }
 
     static func servicesNode(_ referrals: [Recorded<ReferralSubject, ReferralDetails>], _ o: CaseOverview,
-                             _ providers: [ProviderID: String]) -> Node<HTML.BodyContext> {
-        if referrals.isEmpty { return .p("No referral is recorded.") }
-        return .table(.class("table"), .thead(.tr(.th("Who"), .th("Service"), .th("Provider"), .th("Since"), .th("Status"))),
+                             _ providers: [ProviderID: String], _ language: UILanguage) -> Node<HTML.BodyContext> {
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
+        if referrals.isEmpty { return .p(.text(t(.reportNoReferral))) }
+        return .table(.class("table"), .thead(.tr(.th(.text(t(.servicesWho))), .th(.text(t(.servicesService))), .th(.text(t(.reportProvider))),
+                                                  .th(.text(t(.reportSince))), .th(.text(t(.columnStatus))))),
             .tbody(.forEach(referrals) { r in
-                .tr(.td(.text(o.name(r.details.personID))), .td(.text(r.details.category.label)),
+                .tr(.td(.text(o.name(r.details.personID))), .td(.text(r.details.category.staffLabel(language))),
                     .td(.text(providers[r.details.providerID] ?? "")), .td(.text(r.details.referredOn.iso)),
-                    .td(.text(r.details.status.label + (r.details.outcome.map { ": \($0)" } ?? ""))))
+                    .td(.text(r.details.outcome.map { t(.reportStatusOutcome, ["status": r.details.status.staffLabel(language), "outcome": $0]) }
+                              ?? r.details.status.staffLabel(language))))
             }))
     }
 
-    static func hearingNode(_ h: HearingDetails, today: CalendarDate) -> Node<HTML.BodyContext> {
-        guard h.isHeld(today: today) else { return .p(.text("Scheduled for \(h.date.iso).")) }
+    static func hearingNode(_ h: HearingDetails, today: CalendarDate, _ language: UILanguage) -> Node<HTML.BodyContext> {
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
+        guard h.isHeld(today: today) else { return .p(.text(t(.reportScheduled, ["date": h.date.iso]))) }
         return .dl(.class("summary-list"),
-            row("Attended", h.attended.isEmpty ? "Not recorded" : h.attended.joined(separator: "; ")),
-            row("Reasonable efforts", h.reasonableEfforts?.label ?? "No finding recorded"),
-            .if(h.activeEfforts != nil, row("Active efforts (ICWA)", h.activeEfforts?.label ?? "")),
-            row("Findings", h.findings ?? "Not recorded"),
-            row("Orders", h.orders ?? "Not recorded"),
-            row("Next court date", h.nextDate?.iso ?? "Not set"))
+            row(t(.reportAttended), h.attended.isEmpty ? t(.reportNotRecorded) : h.attended.joined(separator: "; ")),
+            row(t(.reportReasonable), h.reasonableEfforts?.staffLabel(language).capitalizedFirst ?? t(.reportNoFinding)),
+            .if(h.activeEfforts != nil, row(t(.reportActive), h.activeEfforts?.staffLabel(language).capitalizedFirst ?? "")),
+            row(t(.reportFindings), h.findings ?? t(.reportNotRecorded)),
+            row(t(.reportOrders), h.orders ?? t(.reportNotRecorded)),
+            row(t(.reportNextDate), h.nextDate?.iso ?? t(.reportNotSet)))
     }
 
     static func childPart(_ o: CaseOverview, _ child: PersonID, reviews: [ReviewRecord], visits: [Recorded<VisitSubject, VisitDetails>],
                           visitPlans: [Recorded<VisitPlanSubject, VisitPlanDetails>], from: CalendarDate, today: CalendarDate, req: Request) -> Node<HTML.BodyContext> {
+        let language = req.language
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
         let episodes = o.episodes.filter { $0.episode.details.childID == child }
         let current = episodes.last
         let days = current.map { e in e.episode.details.dateEnteredCare.days(until: e.episode.details.dischargeDate ?? today) }
         let goals = o.goals.first { $0.details.childID == child }?.details
         let review = reviews.filter { $0.childID == child }.max { $0.reviewedOn < $1.reviewedOn }
         let figures = VisitationFigures.of(visits.map { ($0.id, $0.details) }, childID: child, from: from, to: today, now: req.now).figures
+        let visitCounts = ["days": LocalFormat.number(VisitRules.defaultVisitationDays, language), "attended": LocalFormat.number(figures.attended, language),
+                           "scheduled": LocalFormat.number(figures.scheduled, language)]
         return .section(.class("report-child"),
             .h2(.text(o.name(child))),
             .unwrap(current) { e in
-                .p(.text("Removed \(e.episode.details.removalDate.iso); entered care \(e.episode.details.dateEnteredCare.iso)\(e.episode.details.dischargeDate.map { "; discharged \($0.iso)" } ?? ""): \(max(0, days ?? 0)) days in care."))
+                let d = e.episode.details
+                let values = ["removal": d.removalDate.iso, "entered": d.dateEnteredCare.iso, "days": LocalFormat.number(max(0, days ?? 0), language)]
+                return .p(.text(d.dischargeDate.map { t(.reportInCareDischarged, values.merging(["discharged": $0.iso]) { a, _ in a }) }
+                                ?? t(.reportInCare, values)))
             },
-            .h3("Placements"),
+            .h3(.text(t(.reportPlacements))),
             .ol(.forEach(episodes.flatMap(\.placements)) { p in
-                .li(.text("\(p.details.setting.label), \(p.details.caregiverName): \(p.details.startDate.iso) to \(p.details.endDate?.iso ?? "now")"))
+                .li(.text(t(.reportPlacementLine, ["setting": p.details.setting.staffLabel(language), "caregiver": p.details.caregiverName,
+                                                   "start": p.details.startDate.iso, "end": p.details.endDate?.iso ?? t(.placementNow)])))
             }),
-            .h3("Permanency goals"),
-            .p(.text(goals.map { "\($0.primary.label) (since \($0.primarySince.iso))\($0.concurrent.map { "; concurrent: \($0.label)" } ?? "")" } ?? "None recorded")),
-            .h3("Family time"),
+            .h3(.text(t(.goalsHeading))),
+            .p(.text(goals.map { g in
+                g.concurrent.map { t(.reportGoalsConcurrent, ["plan": g.primary.staffLabel(language), "date": g.primarySince.iso, "concurrent": $0.staffLabel(language)]) }
+                    ?? t(.reportGoals, ["plan": g.primary.staffLabel(language), "date": g.primarySince.iso])
+            } ?? t(.reportNoneRecorded))),
+            .h3(.text(t(.familyTimeHeading))),
             .ul(.forEach(visitPlans.filter { $0.details.childID == child }) { p in
-                .li(.text("\(p.details.level.label) with \(p.details.participants.map(o.name).joined(separator: ", ")), \(p.details.frequency)"))
+                .li(.text(t(.reportVisitPlan, ["level": p.details.level.staffLabel(language), "who": p.details.participants.map(o.name).joined(separator: ", "),
+                                               "frequency": p.details.frequency])))
             }),
-            .p(.text("In the last \(VisitRules.defaultVisitationDays) days: \(figures.attended) of \(figures.scheduled) visits took place\(figures.quality.map { "; most were rated \($0.label.lowercased())" } ?? "").")),
-            .h3("Latest reunification review"),
+            .p(.text(figures.quality.map { t(.reportVisitsRated, visitCounts.merging(["quality": $0.staffLabel(language)]) { a, _ in a }) }
+                     ?? t(.reportVisits, visitCounts))),
+            .h3(.text(t(.reportLatestReview))),
             .unwrap(review, { r in
-                .group(
-                    .p(.text("\(r.reviewedOn.iso): \(r.final.label)\(r.overridden ? " (overridden from \(r.initial.label.lowercased()): \(r.overrideReason ?? "")" : "")\(r.outcome.map { "; risk \($0.riskLevel.label.lowercased())" } ?? "").")),
-                    .ul(.forEach(r.outcome?.reasons ?? []) { .li(.text($0)) }))
-            }, else: .p("No review is recorded.")))
+                let details = (r.overridden ? t(.reportOverridden, ["initial": r.initial.staffLabel(language).lowercased(), "reason": r.overrideReason ?? ""]) : "")
+                    + (r.outcome.map { t(.reportRisk, ["risk": $0.riskLevel.staffLabel(language)]) } ?? "")
+                // The review's reasons are the engine's own explanation, written in English only for now.
+                return .group(
+                    .p(.text(t(.reportReviewLine, ["date": r.reviewedOn.iso, "recommendation": r.final.staffLabel(language), "details": details]))),
+                    .ul(.attribute(named: "lang", value: language == .english ? nil : "en"), .forEach(r.outcome?.reasons ?? []) { .li(.text($0)) }))
+            }, else: .p(.text(t(.reportNoReview)))))
     }
 }
 
@@ -180,4 +205,9 @@ enum DeadlinesTable {
                     .td(.span(.class("tag status-\(i.status.rawValue)"), .text(i.status.staffLabel(language)))), .td(.text(i.basis(language))))
             }))
     }
+}
+
+extension String {
+    /// The text with its first letter in capitals, for a label written to be read inside a sentence.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
