@@ -322,7 +322,10 @@ struct FamilyPortalTests {
             let overdue = try await worker.get(SiteURL.overdue.path).body.string
             #expect(Self.lang(overdue) == "es" && overdue.contains("Plazos vencidos de mis casos") && overdue.contains("Reingresos"))
             #expect(!overdue.contains("Overdue on my cases") && !overdue.contains("<main id=\"main\" class=\"wrap\" lang="))
-            let stillEnglish = try await worker.get(SiteURL.calendar.path).body.string
+            let week = try await worker.get(SiteURL.calendar.path).body.string
+            #expect(Self.lang(week) == "es" && week.contains("Visitas de la semana del lunes,") && week.contains("Su enlace de calendario"))
+            #expect(!week.contains("Previous week") && !week.contains("<main id=\"main\" class=\"wrap\" lang="))
+            let stillEnglish = try await worker.get(SiteURL.services.path).body.string
             #expect(Self.lang(stillEnglish) == "es" && stillEnglish.contains("<main id=\"main\" class=\"wrap\" lang=\"en\">"))
             #expect(!(try await browser.get("/family").body.string.contains("<main id=\"main\" class=\"wrap\" lang=")))
         }

@@ -517,6 +517,29 @@ public enum Msg: String, CaseIterable, Sendable {
     case reportOverridden = "staff.report.overridden"
     case reportRisk = "staff.report.risk"
     case reportNoReview = "staff.report.noReview"
+
+    // Staff pages: the week's calendar and the audit trail
+    case calendarTitle = "staff.calendar.title"
+    case calendarHeading = "staff.calendar.heading"
+    case calendarWeeks = "staff.calendar.weeks"
+    case calendarPrevious = "staff.calendar.previous"
+    case calendarThisWeek = "staff.calendar.thisWeek"
+    case calendarNext = "staff.calendar.next"
+    case calendarNoVisits = "staff.calendar.noVisits"
+    case calendarVisitLink = "staff.calendar.visitLink"
+    case calendarVisitRest = "staff.calendar.visitRest"
+    case calendarFeedHeading = "staff.calendar.feed.heading"
+    case calendarFeedHint = "staff.calendar.feed.hint"
+    case calendarFeedMake = "staff.calendar.feed.make"
+    case calendarFeedStop = "staff.calendar.feed.stop"
+    case auditTitle = "staff.audit.title"
+    case auditHeading = "staff.audit.heading"
+    case auditHint = "staff.audit.hint"
+    case auditWhen = "staff.audit.when"
+    case auditWho = "staff.audit.who"
+    case auditAction = "staff.audit.action"
+    case auditRecord = "staff.audit.record"
+    case auditWhat = "staff.audit.what"
 }
 
 /// Reunify's message catalogue: the text of every `Msg` in every `UILanguage`.

@@ -19,15 +19,19 @@ struct AuditTrailController: RouteCollection {
         let format = DateFormatter()
         format.dateFormat = "yyyy-MM-dd HH:mm:ss"
         format.timeZone = TimeZone(identifier: "UTC")
-        return Layout(title: "Audit trail", signedIn: req.signedIn,
-                      breadcrumbs: [("Caseload", SiteURL.caseload.path), (model.familyName, SiteURL.caseFile(caseID).path)]).render(
-            .h1(.text("Audit trail: \(model.familyName) (\(model.caseNumber))")),
-            .p(.class("hint"), "Every view and change of this case, newest first. Entries cannot be changed or removed. Times are UTC."),
+        let language = req.language
+        return Layout(title: req.t(.auditTitle), signedIn: req.signedIn,
+                      breadcrumbs: [(req.t(.caseloadTitle), SiteURL.caseload.path),
+                                    (req.t(.caseTitle, ["family": model.familyName]), SiteURL.caseFile(caseID).path)], translated: true).render(
+            .h1(.text(req.t(.auditHeading, ["family": model.familyName, "number": model.caseNumber]))),
+            .p(.class("hint"), .text(req.t(.auditHint))),
             .table(.class("table"),
-                .thead(.tr(.th("When"), .th("Who"), .th("Action"), .th("Record"), .th("What"))),
+                .thead(.tr(.th(.text(req.t(.auditWhen))), .th(.text(req.t(.auditWho))), .th(.text(req.t(.auditAction))), .th(.text(req.t(.auditRecord))),
+                           .th(.text(req.t(.auditWhat))))),
                 .tbody(.forEach(events) { e in
-                    .tr(.td(.text(format.string(from: e.occurredAt))), .td(.text(e.userEmail)), .td(.text(e.action)),
-                        .td(.text(e.recordKind)), .td(.text(e.summary)))
+                    // An entry is kept as it was written (the action and record codes, and its summary in English).
+                    .tr(.td(.text(format.string(from: e.occurredAt))), .td(.text(e.userEmail)), .td(.code(.text(e.action))),
+                        .td(.code(.text(e.recordKind))), .td(.attribute(named: "lang", value: language == .english ? nil : "en"), .text(e.summary)))
                 })))
     }
 }

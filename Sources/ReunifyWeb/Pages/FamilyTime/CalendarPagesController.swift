@@ -45,10 +45,9 @@ struct CalendarPagesController: RouteCollection {
         calendar.firstWeekday = 2
         let repo = FamilyTimeRepository(req.db)
         let cases = try await CaseRepository(req.db).visibleCaseIDs(req.policy.scope(for: actor))
-        let weekday = DateFormatter()
-        weekday.locale = Locale(identifier: "en_US")
-        weekday.timeZone = zone
-        weekday.dateFormat = "EEEE d MMMM"
+        let language = req.language
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { req.t(id, values) }
+        func dayName(_ d: Date) -> String { LocalFormat.date(VisitTimes.day(d, offsetMinutes: zone.secondsFromGMT(for: d) / 60), language, weekday: true) }
         func span(_ v: VisitDetails) -> String {
             VisitTimes.span(v.start, v.end, offsetMinutes: zone.secondsFromGMT(for: v.start) / 60)
         }
@@ -67,36 +66,36 @@ struct CalendarPagesController: RouteCollection {
         let days = (0..<7).map { calendar.date(byAdding: .day, value: $0, to: monday)! }
         let feed = try await repo.feed(owner: actor.id, caseID: nil)
         func iso(_ d: Date) -> String { VisitTimes.day(d, offsetMinutes: zone.secondsFromGMT(for: d) / 60).iso }
-        return Layout(title: "Calendar", signedIn: signedIn).render(
-            .h1(.text("Visits, week of \(weekday.string(from: monday))")),
-            .nav(.class("pager"), .attribute(named: "aria-label", value: "Weeks"),
-                .a(.href(SiteURL.calendar.path + "?week=\(iso(calendar.date(byAdding: .day, value: -7, to: monday)!))"), "Previous week"),
+        return Layout(title: t(.calendarTitle), signedIn: signedIn, translated: true).render(
+            .h1(.text(t(.calendarHeading, ["day": dayName(monday)]))),
+            .nav(.class("pager"), .attribute(named: "aria-label", value: t(.calendarWeeks)),
+                .a(.href(SiteURL.calendar.path + "?week=\(iso(calendar.date(byAdding: .day, value: -7, to: monday)!))"), .text(t(.calendarPrevious))),
                 .text(" · "),
-                .a(.href(SiteURL.calendar.path), "This week"),
+                .a(.href(SiteURL.calendar.path), .text(t(.calendarThisWeek))),
                 .text(" · "),
-                .a(.href(SiteURL.calendar.path + "?week=\(iso(sunday))"), "Next week")),
+                .a(.href(SiteURL.calendar.path + "?week=\(iso(sunday))"), .text(t(.calendarNext)))),
             .div(.id("week"), .forEach(days) { day in
                 let today = list.filter { calendar.isDate($0.visit.details.start, inSameDayAs: day) }
-                return .section(.class("day"), .attribute(named: "aria-label", value: weekday.string(from: day)),
-                    .h2(.text(weekday.string(from: day))),
-                    today.isEmpty ? .p(.class("hint"), "No visits") :
+                return .section(.class("day"), .attribute(named: "aria-label", value: dayName(day)),
+                    .h2(.text(dayName(day))),
+                    today.isEmpty ? .p(.class("hint"), .text(t(.calendarNoVisits))) :
                     .ul(.class("plain"), .forEach(today) { r in
                         .li(.text("\(span(r.visit.details)) "),
-                            .a(.href(SiteURL.visitPlan(r.caseID, r.visit.details.planID).path), .text("\(r.family) family: \(r.child)")),
-                            .text(" — \(r.visit.details.level.label.lowercased()), \(r.visit.details.location)"))
+                            .a(.href(SiteURL.visitPlan(r.caseID, r.visit.details.planID).path), .text(t(.calendarVisitLink, ["family": r.family, "child": r.child]))),
+                            .text(t(.calendarVisitRest, ["level": r.visit.details.level.staffLabel(language).lowercased(), "place": r.visit.details.location])))
                     }))
             }),
             .section(.id("feed"), .attribute(named: "aria-labelledby", value: "feed-heading"),
-                .h2(.id("feed-heading"), "Your calendar link"),
-                .p(.class("hint"), "A private address your calendar program can subscribe to. Event titles carry the case number and the child's first name only. Keep it to yourself; a new link stops the old one."),
+                .h2(.id("feed-heading"), .text(t(.calendarFeedHeading))),
+                .p(.class("hint"), .text(t(.calendarFeedHint))),
                 .unwrap(feed) { .p(.code(.id("feed-url"), .text(CalendarFeedController.url(req, $0.token)))) },
                 .form(.class("inline"), .method(.post), .action(SiteURL.calendarLink.path),
                     csrfField(signedIn),
                     .if(feed != nil, .input(.type(.hidden), .name("renew"), .value("on"))),
-                    .button(.type(.submit), .class("button secondary"), .text(feed == nil ? "Make my calendar link" : "Make a new link"))),
+                    .button(.type(.submit), .class("button secondary"), .text(feed == nil ? t(.calendarFeedMake) : t(.familyTimeLinkNew)))),
                 .if(feed != nil, .form(.class("inline"), .method(.post), .action(SiteURL.revokeCalendarLink.path),
                     csrfField(signedIn),
-                    .button(.type(.submit), .class("button secondary"), "Stop the link")))))
+                    .button(.type(.submit), .class("button secondary"), .text(t(.calendarFeedStop)))))))
     }
 
     func link(req: Request) async throws -> Response {
