@@ -84,6 +84,21 @@ def test_every_page_a_role_reaches_has_no_axe_violations(browser, base_url, emai
     assert not failures, f"{email}: {len(failures)} of {len(checked)} pages with violations\n{report}"
 
 
+def test_a_caseworker_in_spanish_reaches_pages_with_no_axe_violations(browser, base_url):
+    """Staff pages in another language: the translated ones in Spanish, the others marked lang="en" inside."""
+    from test_journey import submit
+    sign_in(browser, base_url, "caseworker2@demo.reunify.test")
+    submit(browser, browser.find_element(By.XPATH, "//button[@lang='es']"))
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"
+    checked = crawl(browser, base_url)
+    assert len(checked) >= 2, f"reached only {[u for u, _ in checked]}"
+    failures = [(url, found) for url, found in checked if found]
+    report = "\n".join(f"{url}\n{Axe.report(found)}" for url, found in failures)
+    assert not failures, f"{len(failures)} of {len(checked)} pages with violations\n{report}"
+    # Put the account back in English for the other tests.
+    submit(browser, browser.find_element(By.XPATH, "//button[@lang='en']"))
+
+
 def test_favicon_is_served(base_url):
     import urllib.request
     with urllib.request.urlopen(base_url + "/favicon.ico") as response:
