@@ -81,6 +81,13 @@ struct OutcomesAPITests {
             var admin = try await Browser.signedIn(app, "admin@demo.reunify.test")
             let hidden = try await admin.get(SiteURL.outcomeChildren.path + "?measure=cohort&start=2024-12-01&end=2025-11-30")
             #expect(hidden.status == .ok && hidden.body.string.contains("are not named") && !hidden.body.string.contains("href=\"/cases/"))
+            // In Spanish: the same figures, the measures' names and definitions, the curve's text.
+            #expect(try await supervisor.post("/language", [("language", "es"), ("return", SiteURL.outcomes.path)]).status == .seeOther)
+            let spanish = try await supervisor.get(SiteURL.outcomes.path + "?start=2024-12-01&end=2025-11-30").body.string
+            #expect(spanish.contains("<html lang=\"es\"") && spanish.contains("Permanencia en 12 meses (P1)") && spanish.contains("Días desde la remoción"))
+            #expect(!spanish.contains("Time to reunification") && !spanish.contains("<main id=\"main\" class=\"wrap\" lang="))
+            let spanishList = try await supervisor.get(SiteURL.outcomeChildren.path + "?measure=cohort&start=2024-12-01&end=2025-11-30").body.string
+            #expect(spanishList.contains("La cohorte de entrada") && spanishList.contains("Salida del cuidado"))
             var worker = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
             #expect(try await worker.get(SiteURL.outcomes.path).status == .forbidden)
         }

@@ -19,14 +19,15 @@ struct OutcomesController: RouteCollection {
     /// The children a figure counts, by name.
     enum Counted: String, CaseIterable {
         case cohort, p1, p4Denominator = "p4-denominator", p4
-        var label: String {
+        var message: Msg {
             switch self {
-            case .cohort: "The entry cohort"
-            case .p1: "Permanent within 12 months (P1)"
-            case .p4Denominator: "Went home, to relatives or a guardian within 12 months (P4's denominator)"
-            case .p4: "Came back into care within 12 months of leaving (P4)"
+            case .cohort: .countedCohort
+            case .p1: .countedP1
+            case .p4Denominator: .countedP4Denominator
+            case .p4: .countedP4
             }
         }
+        func label(_ language: UILanguage) -> String { Catalogue.text(message, language) }
         func children(_ f: OutcomeFigures) -> Set<UUID> {
             switch self {
             case .cohort: Set(f.cohort.map(\.childID))
@@ -48,45 +49,47 @@ struct OutcomesController: RouteCollection {
         let f = try await req.outcomeFigures(measures, scope: scope)
         let admin = signedIn.actor.role == .administrator
         let q = query(measures, scope, admin: admin)
-        func percent(_ r: OutcomeRate) -> String { r.rate.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
+        let language = req.language
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { req.t(id, values) }
+        func percent(_ value: Double, digits: Int = 1) -> String { t(.outcomesPercent, ["value": String(format: "%.\(digits)f", value * 100)]) }
+        func rate(_ r: OutcomeRate) -> String { r.rate.map { percent($0) } ?? "—" }
         func link(_ n: Int, _ c: Counted) -> Node<HTML.BodyContext> {
             .a(.href(SiteURL.outcomeChildren.path + "?measure=\(c.rawValue)&" + q), .text(String(n)),
-               .span(.class("visually-hidden"), .text(": list \(c.label.lowercased())")))
+               .span(.class("visually-hidden"), .text(t(.outcomesList, ["what": c.label(language).lowercased()]))))
         }
         let k = f.timeToReunification
-        let form = FormView(FormData(values: ["start": [measures.start.iso], "end": [measures.end.iso], "unit": [scope.unit ?? ""]]))
-        return Layout(title: "Outcomes", signedIn: req.signedIn).render(
-            .h1(.text("How the children fare: \(scope.unit ?? "the agency")")),
+        let median = k.medianDays.map { t(.caseDays, ["count": LocalFormat.number($0, language)]) } ?? t(.outcomesNotReached)
+        let form = FormView(FormData(values: ["start": [measures.start.iso], "end": [measures.end.iso], "unit": [scope.unit ?? ""]]), language: language)
+        return Layout(title: t(.outcomesTitle), signedIn: req.signedIn, translated: true).render(
+            .h1(.text(t(.outcomesHeading, ["scope": scope.unit ?? t(.reportTheAgency)]))),
             .form(.method(.get), .action(SiteURL.outcomes.path), .class("filters"),
-                form.text("start", "Period from (YYYY-MM-DD)", width: "w10"),
-                form.text("end", "to (YYYY-MM-DD)", width: "w10"),
-                .if(admin, form.text("unit", "Unit (empty for the agency)")),
-                .button(.type(.submit), .class("button secondary"), "Show")),
-            .p(.class("hint"), .text("Children who entered care from \(measures.start.iso) to \(measures.end.iso) (their first removal in the period; "
-                + "stays under 8 days and youth of 18 or older left out), followed to \(req.today.iso). Definitions as the federal "
-                + "Child and Family Services Reviews measure them.")),
+                form.text("start", t(.outcomesFrom), width: "w10"),
+                form.text("end", t(.outcomesTo), width: "w10"),
+                .if(admin, form.text("unit", t(.outcomesUnit))),
+                .button(.type(.submit), .class("button secondary"), .text(t(.caseloadShow)))),
+            .p(.class("hint"), .text(t(.outcomesHint, ["start": measures.start.iso, "end": measures.end.iso, "today": req.today.iso]))),
             .table(.class("table"), .id("outcomes"),
-                .thead(.tr(.th("Measure"), .th("Counted"), .th("Of"), .th("Rate"), .th("Definition"))),
+                .thead(.tr(.th(.text(t(.outcomesMeasure))), .th(.text(t(.outcomesCounted))), .th(.text(t(.outcomesOf))), .th(.text(t(.outcomesRate))),
+                           .th(.text(t(.outcomesDefinition))))),
                 .tbody(
-                    .tr(.id("p1"), .th("Permanency in 12 months (P1)"), .td(link(f.p1.numerator, .p1)), .td(link(f.p1.denominator, .cohort)),
-                        .td(.text(percent(f.p1))),
-                        .td("Discharged to reunification, relatives, guardianship or adoption before the 12-month anniversary of removal and before 18 (a closing trial home visit counts 30 days)")),
-                    .tr(.id("p4"), .th("Re-entry in 12 months (P4)"), .td(link(f.p4.numerator, .p4)), .td(link(f.p4.denominator, .p4Denominator)),
-                        .td(.text(percent(f.p4))),
-                        .td("Of those discharged within 12 months to reunification, relatives or guardianship: removed again before the anniversary of leaving")),
-                    .tr(.id("p5"), .th("Placement stability (P5)"), .td(.text("\(f.p5.moves) moves")), .td(.text("\(f.p5.days) days")),
-                        .td(.text(f.p5.ratePer1000Days.map { String(format: "%.2f per 1 000 days", $0) } ?? "—")),
-                        .td("Moves after the first placement (trial home visits and runaways not counted), to discharge or the period's end")))),
-            .h2("Time to reunification"),
-            .p(.text("Median: \(k.medianDays.map { "\($0) days" } ?? "not reached"). Reunified by 12 months: \(String(format: "%.1f%%", k.reunifiedBy12Months * 100)). "
-                + "Other exits are censored at discharge, children still in care at \(req.today.iso).")),
-            .raw(Self.curve(k)),
-            .p(.a(.href("/api/v1/exports/episodes.csv" + (admin ? scope.unit.map { "?unit=\($0)" } ?? "" : "")), "Episodes (CSV)"), .text(" · "),
-               .a(.href("/api/v1/exports/placements.csv" + (admin ? scope.unit.map { "?unit=\($0)" } ?? "" : "")), "Placements (CSV)")))
+                    .tr(.id("p1"), .th(.text(t(.outcomesP1))), .td(link(f.p1.numerator, .p1)), .td(link(f.p1.denominator, .cohort)),
+                        .td(.text(rate(f.p1))), .td(.text(t(.outcomesP1Definition)))),
+                    .tr(.id("p4"), .th(.text(t(.outcomesP4))), .td(link(f.p4.numerator, .p4)), .td(link(f.p4.denominator, .p4Denominator)),
+                        .td(.text(rate(f.p4))), .td(.text(t(.outcomesP4Definition)))),
+                    .tr(.id("p5"), .th(.text(t(.outcomesP5))), .td(.text(t(.outcomesMoves, ["count": LocalFormat.number(f.p5.moves, language)]))),
+                        .td(.text(t(.caseDays, ["count": LocalFormat.number(f.p5.days, language)]))),
+                        .td(.text(f.p5.ratePer1000Days.map { t(.outcomesPer1000, ["rate": String(format: "%.2f", $0)]) } ?? "—")),
+                        .td(.text(t(.outcomesP5Definition)))))),
+            .h2(.text(t(.outcomesTimeHeading))),
+            .p(.text(t(.outcomesTimeLine, ["median": median, "percent": percent(k.reunifiedBy12Months), "today": req.today.iso]))),
+            .raw(Self.curve(k, language)),
+            .p(.a(.href("/api/v1/exports/episodes.csv" + (admin ? scope.unit.map { "?unit=\($0)" } ?? "" : "")), .text(t(.outcomesEpisodesCSV))), .text(" · "),
+               .a(.href("/api/v1/exports/placements.csv" + (admin ? scope.unit.map { "?unit=\($0)" } ?? "" : "")), .text(t(.outcomesPlacementsCSV)))))
     }
 
     /// The Kaplan–Meier curve as an SVG step chart: days from removal across, the share not yet reunified up.
-    static func curve(_ k: TimeToReunification) -> String {
+    static func curve(_ k: TimeToReunification, _ language: UILanguage = .english) -> String {
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
         let width = 640.0, height = 260.0, left = 48.0, bottom = 32.0, top = 12.0, right = 16.0
         let maxDay = max(Double(k.curve.last?.day ?? 0), 730)
         func x(_ d: Double) -> Double { left + d / maxDay * (width - left - right) }
@@ -106,15 +109,15 @@ struct OutcomesController: RouteCollection {
         }
         let median = k.medianDays.map { "<line x1=\"\(x(Double($0)))\" y1=\"\(y(1))\" x2=\"\(x(Double($0)))\" y2=\"\(y(0))\" stroke=\"#d4351c\" stroke-dasharray=\"4 3\"/>" } ?? ""
         let year = "<line x1=\"\(x(365))\" y1=\"\(y(1))\" x2=\"\(x(365))\" y2=\"\(y(0))\" stroke=\"#505a5f\" stroke-dasharray=\"2 3\"/>"
-        let summary = "Share of children not yet reunified by days since removal; median \(k.medianDays.map { "\($0) days" } ?? "not reached"), "
-            + "\(String(format: "%.0f", k.reunifiedBy12Months * 100)) percent reunified by 12 months"
+        let summary = t(.outcomesCurveSummary, ["median": k.medianDays.map { t(.caseDays, ["count": LocalFormat.number($0, language)]) } ?? t(.outcomesNotReached),
+                                                "percent": String(format: "%.0f", k.reunifiedBy12Months * 100)])
         return """
         <svg role="img" aria-labelledby="km-title" viewBox="0 0 \(Int(width)) \(Int(height))" width="100%" style="max-width:\(Int(width))px" id="km-curve">\
         <title id="km-title">\(summary)</title>\
         <line x1="\(left)" y1="\(y(0))" x2="\(width - right)" y2="\(y(0))" stroke="#505a5f"/>\
         <line x1="\(left)" y1="\(y(0))" x2="\(left)" y2="\(y(1))" stroke="#505a5f"/>\(ticks)\(year)\(median)\
         <path d="\(path)" fill="none" stroke="#1d70b8" stroke-width="2.5"/>\
-        <text x="\(width / 2)" y="\(height - 2)" text-anchor="middle" font-size="12">Days since removal</text></svg>
+        <text x="\(width / 2)" y="\(height - 2)" text-anchor="middle" font-size="12">\(t(.outcomesCurveAxis))</text></svg>
         """
     }
 
@@ -132,17 +135,21 @@ struct OutcomesController: RouteCollection {
         let visible = try await CaseRepository(req.db).visibleCaseIDs(req.policy.scope(for: signedIn.actor))
         let shown = episodes.filter { $0.caseID.map { visible.contains(CaseID($0)) } ?? false }
         let people = Dictionary(try await PersonRepository(req.db).find(shown.map(\.childID)).map { ($0.id!, $0.details.fullName) }, uniquingKeysWith: { a, _ in a })
-        try await req.audit(.view, "outcomes", recordID: nil, caseID: nil, "listed the children counted: \(counted.label) (\(shown.count) named)")
-        return Layout(title: counted.label, signedIn: req.signedIn, breadcrumbs: [("Outcomes", SiteURL.outcomes.path + "?" + query(measures, scope, admin: signedIn.actor.role == .administrator))]).render(
-            .h1(.text(counted.label)),
-            .p(.class("hint"), .text("\(ids.count) children; removed from \(measures.start.iso) to \(measures.end.iso).")),
-            .if(shown.count < episodes.count, .p(.text("\(episodes.count - shown.count) of them are in cases you cannot open, and are not named."))),
-            shown.isEmpty ? .p("No child to name.") :
+        try await req.audit(.view, "outcomes", recordID: nil, caseID: nil, "listed the children counted: \(counted.label(.english)) (\(shown.count) named)")
+        let language = req.language
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { req.t(id, values) }
+        let title = counted.label(language)
+        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: [(t(.outcomesTitle), SiteURL.outcomes.path + "?" + query(measures, scope, admin: signedIn.actor.role == .administrator))],
+                      translated: true).render(
+            .h1(.text(title)),
+            .p(.class("hint"), .text(t(.outcomesChildrenCount, ["count": LocalFormat.number(ids.count, language), "start": measures.start.iso, "end": measures.end.iso]))),
+            .if(shown.count < episodes.count, .p(.text(t(.outcomesChildrenHidden, ["count": LocalFormat.number(episodes.count - shown.count, language)])))),
+            shown.isEmpty ? .p(.text(t(.outcomesChildrenNone))) :
             .table(.class("table"),
-                .thead(.tr(.th("Child"), .th("Removed"), .th("Left care"), .th("Reason"))),
+                .thead(.tr(.th(.text(t(.columnChild))), .th(.text(t(.outcomesRemoved))), .th(.text(t(.outcomesLeftCare))), .th(.text(t(.decisionReason))))),
                 .tbody(.forEach(shown) { e in
-                    .tr(.td(.a(.href(SiteURL.caseFile(CaseID(e.caseID!)).path), .text(people[e.childID] ?? "Unknown"))),
-                        .td(.text(e.removal.iso)), .td(.text(e.discharge?.iso ?? "In care")), .td(.text(e.reason?.label ?? "")))
+                    .tr(.td(.a(.href(SiteURL.caseFile(CaseID(e.caseID!)).path), .text(people[e.childID] ?? t(.membersUnknown)))),
+                        .td(.text(e.removal.iso)), .td(.text(e.discharge?.iso ?? t(.episodeInCare))), .td(.text(e.reason?.staffLabel(language) ?? "")))
                 })))
     }
 }
