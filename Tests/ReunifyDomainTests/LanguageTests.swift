@@ -19,7 +19,7 @@ struct LanguageTests {
     @Test("the Spanish is written, not copied from the English")
     func spanishIsTranslated() {
         // Texts that read the same in both: a pattern of placeholders and one word shared by the languages.
-        let same: Set<Msg> = [.homeHearingLine, .errorPrefix, .messagesLine, .membersICWA, .planColumn, .planNumber, .no, .permExceptionLine, .decisionGoalLine, .reportPlanLine]
+        let same: Set<Msg> = [.homeHearingLine, .errorPrefix, .messagesLine, .membersICWA, .planColumn, .planNumber, .no, .permExceptionLine, .decisionGoalLine, .reportPlanLine, .planPageInterventionService, .planPageSessionLine]
         let copied = Msg.allCases.filter { !same.contains($0) && Catalogue.text($0, .spanish) == Catalogue.text($0, .english) }
         #expect(copied.isEmpty, "\(copied.map(\.rawValue))")
     }
@@ -85,6 +85,8 @@ struct LanguageTests {
         check(TeamDecisionKind.self)
         check(ParticipantRole.self)
         check(DecisionStatus.self)
+        check(SessionKind.self)
+        check(Attendance.self)
         #expect(Languages.display("Spanish", in: .spanish) == "español" && Languages.display("es-MX", in: .english) == "Spanish")
         #expect(Languages.display("Mixteco", in: .spanish) == "Mixteco")
         // Staff pages keep the field's own English terms; a family's English may differ.

@@ -319,6 +319,14 @@ struct FamilyPortalTests {
             let report = try await worker.get(reportPath).body.string
             #expect(Self.lang(report) == "es" && report.contains("Informe para la corte") && report.contains("La recomendación del equipo"))
             #expect(report.contains("Fechas límite") && !report.contains("The team's recommendation") && Self.rawKeys(report).isEmpty)
+            // A plan version's page.
+            let madreCase = try Self.madreFamily().0.caseID
+            var jordan = try await Browser.signedIn(app, "caseworker2@demo.reunify.test")
+            #expect(try await jordan.post("/language", [("language", "es"), ("return", "/cases")]).status == .seeOther)
+            let planID = try #require(try await ServiceRecordsRepository(app.db).plans(in: madreCase).first?.id)
+            let planPage = try await jordan.get(SiteURL.plan(madreCase, planID).path).body.string
+            #expect(Self.lang(planPage) == "es" && planPage.contains("Metas, objetivos y avances") && planPage.contains("El acuerdo de la familia"))
+            #expect(!planPage.contains("Goals, objectives and progress") && !planPage.contains("<main id=\"main\" class=\"wrap\" lang=") && Self.rawKeys(planPage).isEmpty)
             let overdue = try await worker.get(SiteURL.overdue.path).body.string
             #expect(Self.lang(overdue) == "es" && overdue.contains("Plazos vencidos de mis casos") && overdue.contains("Reingresos"))
             #expect(!overdue.contains("Overdue on my cases") && !overdue.contains("<main id=\"main\" class=\"wrap\" lang="))

@@ -597,3 +597,28 @@ extension VisitQuality: Translated {
         }
     }
 }
+
+extension SessionKind: Translated {
+    public var spanish: String {
+        switch self {
+        case .parentingTraining: "Capacitación en crianza"
+        case .familyTherapy: "Terapia familiar"
+        case .individualTherapy: "Terapia individual"
+        case .reunificationTherapy: "Terapia de reunificación (niño/a y padre o madre)"
+        case .caseManagement: "Contacto de gestión del caso"
+        case .homeVisit: "Visita al hogar"
+        }
+    }
+}
+
+extension Attendance: Translated {
+    public var spanish: String {
+        switch self {
+        case .attended: "Asistió"
+        case .late: "Llegó tarde"
+        case .noShow: "No asistió"
+        case .cancelledByFamily: "Cancelada por la familia"
+        case .cancelledByProvider: "Cancelada por el proveedor/a"
+        }
+    }
+}

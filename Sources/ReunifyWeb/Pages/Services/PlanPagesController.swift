@@ -102,11 +102,15 @@ struct PlanPagesController: RouteCollection {
             ? try await records.referrals(in: o.caseID).asyncFilter { try await access.mayRead($0, caseID: o.caseID, facts: facts) } : []
         let sessions = may(.read, .serviceSession) ? try await records.sessions(in: o.caseID).map(\.session.details) : []
         let previous = o.plans.last { $0.details.number < plan.details.number }?.details
-        let changes = previous.map { PlanPagesController.changes(from: $0, to: plan.details) } ?? []
+        let language = req.language
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { req.t(id, values) }
+        let changes = previous.map { PlanPagesController.changes(from: $0, to: plan.details, language) } ?? []
         let timeline: [(CalendarDate, String)] = (sessions.map { s in
-            (s.date, "\(s.kind.label): " + s.participants.map { "\(o.name($0.personID)) \($0.attendance.label.lowercased())" }.joined(separator: ", "))
+            (s.date, t(.planPageSessionLine, ["kind": s.kind.staffLabel(language),
+                                              "who": s.participants.map { "\(o.name($0.personID)) \($0.attendance.staffLabel(language).lowercased())" }.joined(separator: ", ")]))
         } + referrals.map { r in
-            (r.details.referredOn, "Referred \(o.name(r.details.personID)) to \(r.details.category.label.lowercased()) — now \(r.details.status.label.lowercased())")
+            (r.details.referredOn, t(.planPageReferred, ["name": o.name(r.details.personID), "category": r.details.category.staffLabel(language).lowercased(),
+                                                         "status": r.details.status.staffLabel(language).lowercased()]))
         }).filter { $0.0 >= plan.details.draftedOn }.sorted { $0.0 > $1.0 }
         let directory = try await ProviderRepository(req.db).all()
         func serviceName(_ id: ServiceID?) -> String? {
@@ -115,17 +119,20 @@ struct PlanPagesController: RouteCollection {
         }
         let agreeing = o.members.filter { PlanRules.agreeingRoles.contains($0.role) }
         let editable = state.isOpen && may(.update, .casePlan)
-        let view = FormView(form, errors: errors)
+        let view = FormView(form, errors: errors, language: language)
         let names = try await UserRepository(req.db).names([d.approvedBy].compactMap { $0 })
-        return Layout(title: "Case plan \(d.number)", signedIn: req.signedIn, breadcrumbs: crumbs(o)).render(
+        let title = t(.planPageTitle, ["number": String(d.number)])
+        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: o.breadcrumbs(language), translated: true).render(
             .div(.class("page-heading"),
-                .h1(.text("Case plan \(d.number)"), .span(.class("caption"), .text(state.label))),
-                .a(.class("button secondary"), .href(SiteURL.planSummary(o.caseID, plan.id).path), "Family summary (printable)")),
+                .h1(.text(title), .span(.class("caption"), .text(state.staffLabel(language)))),
+                .a(.class("button secondary"), .href(SiteURL.planSummary(o.caseID, plan.id).path), .text(t(.planPageSummary)))),
             .dl(.class("summary-list"),
-                .group(.dt("Drafted"), .dd(.text(d.draftedOn.iso))),
-                .group(.dt("Approved"), .dd(.text(d.approvedOn.map { "\($0.iso) by \(d.approvedBy.flatMap { names[$0] } ?? "a supervisor"), in force from \(d.startsOn?.iso ?? $0.iso)" } ?? "Not yet")))),
+                .group(.dt(.text(t(.planDrafted))), .dd(.text(d.draftedOn.iso))),
+                .group(.dt(.text(t(.planApproved))), .dd(.text(d.approvedOn.map {
+                    t(.planPageApprovedLine, ["date": $0.iso, "name": d.approvedBy.flatMap { names[$0] } ?? t(.planPageASupervisor), "starts": d.startsOn?.iso ?? $0.iso])
+                } ?? t(.planPageNotYet))))),
             .section(.attribute(named: "aria-labelledby", value: "goals-heading"),
-                .h2(.id("goals-heading"), "Goals, objectives and progress"),
+                .h2(.id("goals-heading"), .text(t(.planPageGoals))),
                 .forEach(d.goals) { goal in
                     .div(.class("plan-goal"),
                         .h3(.text(goal.statement)),
@@ -139,51 +146,55 @@ struct PlanPagesController: RouteCollection {
                             let rate = SessionRules.attendanceRate(related.isEmpty ? noted : related)
                             let overdue = objective.targetDate < req.today && state == .active
                             return .div(.class("plan-objective"),
-                                .p(.strong(.text(objective.statement)), .text(" — measured by: \(objective.measure); target \(objective.targetDate.iso)"),
-                                   .if(overdue, .span(.class("tag warn"), "past its target date"))),
+                                .p(.strong(.text(objective.statement)),
+                                   .text(t(.planPageMeasured, ["measure": objective.measure, "date": objective.targetDate.iso])),
+                                   .if(overdue, .span(.class("tag warn"), .text(t(.planPagePastTarget))))),
                                 .ul(.class("plain"),
                                     .forEach(objective.interventions) { i in
-                                        .li(.text("\(i.category.label)\(serviceName(i.serviceID).map { ": \($0)" } ?? "")"),
+                                        .li(.text(serviceName(i.serviceID).map { t(.planPageInterventionService, ["category": i.category.staffLabel(language), "service": $0]) }
+                                                  ?? i.category.staffLabel(language)),
                                             .text(i.frequency.map { ", \($0)" } ?? ""), .text(i.responsible.map { " — \($0)" } ?? ""),
-                                            .text(" (\(i.status.label.lowercased()))"))
+                                            .text(" (\(i.status.staffLabel(language).lowercased()))"))
                                     },
                                     .forEach(linked) { r in
-                                        .li(.a(.href(SiteURL.referral(r.id).path), .text("Referral of \(o.name(r.details.personID)): \(r.details.status.label)")))
+                                        .li(.a(.href(SiteURL.referral(r.id).path),
+                                               .text(t(.planPageReferralOf, ["name": o.name(r.details.personID), "status": r.details.status.staffLabel(language)]))))
                                     },
-                                    .li(.class("hint"), .text("Attendance: \(rate.map { "\(Int(($0 * 100).rounded()))%" } ?? "no session recorded yet")")),
-                                    .li(.class("hint"), .text("Latest progress: \(latest?.note ?? "none noted yet")"))))
+                                    .li(.class("hint"), .text(rate.map { t(.planPageAttendance, ["rate": String(Int(($0 * 100).rounded()))]) } ?? t(.planPageNoSession))),
+                                    .li(.class("hint"), .text(t(.planPageLatest, ["note": latest?.note ?? t(.planPageNoneNoted)])))))
                         })
                 }),
             .if(previous != nil, .section(.attribute(named: "aria-labelledby", value: "changes-heading"),
-                .h2(.id("changes-heading"), .text("What changed since plan \(previous?.number ?? 0)")),
-                changes.isEmpty ? .p("The goals and objectives are the same.") : .ul(.id("plan-changes"), .forEach(changes) { .li(.text($0)) }))),
+                .h2(.id("changes-heading"), .text(t(.planPageChanged, ["number": String(previous?.number ?? 0)]))),
+                changes.isEmpty ? .p(.text(t(.planPageSame))) : .ul(.id("plan-changes"), .forEach(changes) { .li(.text($0)) }))),
             .section(.attribute(named: "aria-labelledby", value: "timeline-heading"),
-                .h2(.id("timeline-heading"), "Sessions and referrals since the plan was drafted"),
-                timeline.isEmpty ? .p("Nothing recorded yet.") :
-                .ul(.class("plain"), .id("plan-timeline"), .forEach(timeline) { .li(.text("\($0.0.iso) — \($0.1)")) })),
+                .h2(.id("timeline-heading"), .text(t(.planPageTimeline))),
+                timeline.isEmpty ? .p(.text(t(.planPageNothing))) :
+                .ul(.class("plain"), .id("plan-timeline"), .forEach(timeline) { .li(.text(t(.planPageTimelineLine, ["date": $0.0.iso, "what": $0.1]))) })),
             .section(.attribute(named: "aria-labelledby", value: "agreement-heading"),
-                .h2(.id("agreement-heading"), "The family's agreement"),
-                d.agreements.isEmpty ? .p("No answer recorded yet.") :
+                .h2(.id("agreement-heading"), .text(t(.planPageAgreement))),
+                d.agreements.isEmpty ? .p(.text(t(.planPageNoAnswer))) :
                 .table(.class("table"),
-                    .thead(.tr(.th("Who"), .th("Answer"), .th("Language"), .th("Note"), .th("Recorded"))),
+                    .thead(.tr(.th(.text(t(.servicesWho))), .th(.text(t(.planPageAnswer))), .th(.text(t(.membersLanguage))), .th(.text(t(.pathsNote))),
+                               .th(.text(t(.planPageRecorded))))),
                     .tbody(.forEach(d.agreements) { a in
-                        .tr(.td(.text(o.name(a.personID))), .td(.text(a.agreed ? "Agreed" : "Did not agree")),
-                            .td(.text(Languages.name(of: a.language))), .td(.text(a.note ?? "")), .td(.text(a.recordedOn.iso)))
+                        .tr(.td(.text(o.name(a.personID))), .td(.text(t(a.agreed ? .planPageAgreed : .planPageDidNotAgree))),
+                            .td(.text(Languages.name(of: a.language, in: language))), .td(.text(a.note ?? "")), .td(.text(a.recordedOn.iso)))
                     })),
                 view.errorSummary(),
                 .if(editable && !agreeing.isEmpty,
                     .form(.method(.post), .action(SiteURL.planAgreement(o.caseID, plan.id).path), .attribute(named: "novalidate"),
                         csrfField(req.signedIn),
-                        view.select("personId", "Who answered", options: agreeing.map { ($0.person.id.description, o.name($0.person.id)) }),
-                        view.select("agreed", "Their answer", options: [("yes", "Agreed to the plan"), ("no", "Did not agree")]),
-                        view.select("language", "Language the plan was explained in", options: [("en", "English"), ("es", "Spanish")], blank: nil),
-                        view.textarea("note", "Note", hint: "If they did not agree: why, in their words where possible"),
-                        .button(.type(.submit), .class("button secondary"), "Record the answer")))),
+                        view.select("personId", t(.planPageWho), options: agreeing.map { ($0.person.id.description, o.name($0.person.id)) }),
+                        view.select("agreed", t(.planPageTheirAnswer), options: [("yes", t(.planPageAgreedToPlan)), ("no", t(.planPageDidNotAgree))]),
+                        view.select("language", t(.planPageExplainedIn), options: UILanguage.allCases.map { ($0.tag, Languages.name(of: $0.tag, in: language)) }, blank: nil),
+                        view.textarea("note", t(.pathsNote), hint: t(.planPageNoteHint)),
+                        .button(.type(.submit), .class("button secondary"), .text(t(.planPageRecordAnswer)))))),
             .if(state == .agreed && may(.create, .planApproval),
                 .form(.method(.post), .action(SiteURL.approvePlan(o.caseID, plan.id).path),
                     csrfField(req.signedIn),
-                    view.date("startsOn", "In force from", hint: "Leave empty to start today"),
-                    .button(.type(.submit), .class("button"), "Approve the plan")))
+                    view.date("startsOn", t(.planPageInForceFrom), hint: t(.planPageStartToday)),
+                    .button(.type(.submit), .class("button"), .text(t(.planPageApprove)))))
         ).with(status: status)
     }
 
@@ -192,9 +203,9 @@ struct PlanPagesController: RouteCollection {
         let plan = try await plan(req, o)
         let form = FormData(req)
         var r = FormReader(form)
-        let person: PersonID? = r.id("personId", "Choose who answered")
+        let person: PersonID? = r.id("personId", req.t(.planPageChooseWho))
         let answer = form.string("agreed")
-        if answer != "yes" && answer != "no" { r.add([FieldError("agreed", "Choose their answer")]) }
+        if answer != "yes" && answer != "no" { r.add([FieldError("agreed", req.t(.planPageChooseAnswer))]) }
         if let person, r.errors.isEmpty {
             do {
                 _ = try await PlanCommands(req.change()).recordAgreement(on: plan.id, in: o.caseID, personID: person, agreed: answer == "yes",
@@ -227,22 +238,25 @@ struct PlanPagesController: RouteCollection {
     }
 
     /// How one version differs from the one before: goals and objectives added, dropped, or with a new target date.
-    static func changes(from old: CasePlanDetails, to new: CasePlanDetails) -> [String] {
+    static func changes(from old: CasePlanDetails, to new: CasePlanDetails, _ language: UILanguage = .english) -> [String] {
+        func t(_ id: Msg, _ values: [String: String]) -> String { Catalogue.text(id, language, values) }
         var lines: [String] = []
         let oldGoals = Set(old.goals.map(\.statement)), newGoals = Set(new.goals.map(\.statement))
-        lines += new.goals.map(\.statement).filter { !oldGoals.contains($0) }.map { "New goal: \($0)" }
-        lines += old.goals.map(\.statement).filter { !newGoals.contains($0) }.map { "Goal no longer in the plan: \($0)" }
+        lines += new.goals.map(\.statement).filter { !oldGoals.contains($0) }.map { t(.planChangeNewGoal, ["goal": $0]) }
+        lines += old.goals.map(\.statement).filter { !newGoals.contains($0) }.map { t(.planChangeGoneGoal, ["goal": $0]) }
         let oldObjectives = Dictionary(old.objectives.map { ($0.statement, $0) }, uniquingKeysWith: { a, _ in a })
         let newObjectives = Dictionary(new.objectives.map { ($0.statement, $0) }, uniquingKeysWith: { a, _ in a })
         for o in new.objectives {
             if let before = oldObjectives[o.statement] {
-                if before.targetDate != o.targetDate { lines.append("\(o.statement): target moved from \(before.targetDate.iso) to \(o.targetDate.iso)") }
-                if before.measure != o.measure { lines.append("\(o.statement): now measured by \(o.measure)") }
+                if before.targetDate != o.targetDate {
+                    lines.append(t(.planChangeTarget, ["objective": o.statement, "from": before.targetDate.iso, "to": o.targetDate.iso]))
+                }
+                if before.measure != o.measure { lines.append(t(.planChangeMeasure, ["objective": o.statement, "measure": o.measure])) }
             } else {
-                lines.append("New objective: \(o.statement)")
+                lines.append(t(.planChangeNewObjective, ["objective": o.statement]))
             }
         }
-        lines += old.objectives.filter { newObjectives[$0.statement] == nil }.map { "Objective no longer in the plan: \($0.statement)" }
+        lines += old.objectives.filter { newObjectives[$0.statement] == nil }.map { t(.planChangeGoneObjective, ["objective": $0.statement]) }
         return lines
     }
 
