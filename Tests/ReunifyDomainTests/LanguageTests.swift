@@ -87,6 +87,7 @@ struct LanguageTests {
         check(DecisionStatus.self)
         check(SessionKind.self)
         check(Attendance.self)
+        check(VisitAttendance.self)
         #expect(Languages.display("Spanish", in: .spanish) == "español" && Languages.display("es-MX", in: .english) == "Spanish")
         #expect(Languages.display("Mixteco", in: .spanish) == "Mixteco")
         // Staff pages keep the field's own English terms; a family's English may differ.

@@ -327,6 +327,10 @@ struct FamilyPortalTests {
             let planPage = try await jordan.get(SiteURL.plan(madreCase, planID).path).body.string
             #expect(Self.lang(planPage) == "es" && planPage.contains("Metas, objetivos y avances") && planPage.contains("El acuerdo de la familia"))
             #expect(!planPage.contains("Goals, objectives and progress") && !planPage.contains("<main id=\"main\" class=\"wrap\" lang=") && Self.rawKeys(planPage).isEmpty)
+            let visitPlanID = try #require(try await FamilyTimeRepository(app.db).plans(in: madreCase).first?.id)
+            let visitPlanPage = try await jordan.get(SiteURL.visitPlan(madreCase, visitPlanID).path).body.string
+            #expect(Self.lang(visitPlanPage) == "es" && visitPlanPage.contains("Programar visitas") && visitPlanPage.contains("Cambios de nivel"))
+            #expect(!visitPlanPage.contains("Schedule visits") && !visitPlanPage.contains("<main id=\"main\" class=\"wrap\" lang=") && Self.rawKeys(visitPlanPage).isEmpty)
             let overdue = try await worker.get(SiteURL.overdue.path).body.string
             #expect(Self.lang(overdue) == "es" && overdue.contains("Plazos vencidos de mis casos") && overdue.contains("Reingresos"))
             #expect(!overdue.contains("Overdue on my cases") && !overdue.contains("<main id=\"main\" class=\"wrap\" lang="))

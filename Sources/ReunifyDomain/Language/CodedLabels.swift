@@ -622,3 +622,16 @@ extension Attendance: Translated {
         }
     }
 }
+
+extension VisitAttendance: Translated {
+    public var spanish: String {
+        switch self {
+        case .attended: "Asistió"
+        case .late: "Llegó tarde"
+        case .noShow: "No asistió"
+        case .cancelledByFamily: "Cancelada por la familia"
+        case .cancelledByCaregiver: "Cancelada por el cuidador/a del niño/a"
+        case .cancelledByAgency: "Cancelada por la agencia"
+        }
+    }
+}

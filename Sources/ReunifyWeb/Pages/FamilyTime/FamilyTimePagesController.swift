@@ -119,97 +119,105 @@ struct FamilyTimePagesController: RouteCollection {
         let safety = may(.read, .safetyAssessment) ? try await repo.latestSafety(of: d.childID, in: o.caseID) : nil
         let names = try await UserRepository(req.db).names([d.supervisorID].compactMap { $0 } + visits.compactMap(\.details.supervisorID))
         let zone = req.reunify.timeZone
-        let scheduleView = FormView(schedule, errors: errors.filter { !["to", "reason", "courtOrder"].contains($0.field) })
-        let levelView = FormView(level, errors: errors.filter { ["to", "reason", "courtOrder"].contains($0.field) })
+        let language = req.language
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { req.t(id, values) }
+        let scheduleView = FormView(schedule, errors: errors.filter { !["to", "reason", "courtOrder"].contains($0.field) }, language: language)
+        let levelView = FormView(level, errors: errors.filter { ["to", "reason", "courtOrder"].contains($0.field) }, language: language)
         func when(_ v: VisitDetails) -> String { VisitTimes.when(v, in: zone) }
         func state(_ v: VisitDetails) -> String {
-            guard let r = v.record else { return v.start > req.now ? "Scheduled" : "To record" }
-            if v.cancelledByAgency { return "Cancelled by the agency" }
-            if v.tookPlace { return "Took place: \(r.quality?.label ?? "")" }
-            let why = r.attendance.first { !$0.status.present }?.status.label.lowercased()
-            return "Did not take place" + (why.map { " (\($0))" } ?? "")
+            guard let r = v.record else { return t(v.start > req.now ? .vpScheduled : .vpToRecord) }
+            if v.cancelledByAgency { return t(.vpCancelledAgency) }
+            if v.tookPlace { return t(.vpTookPlace, ["quality": r.quality?.staffLabel(language) ?? ""]) }
+            let why = r.attendance.first { !$0.status.present }?.status.staffLabel(language).lowercased()
+            return why.map { t(.vpDidNotTakePlaceWhy, ["why": $0]) } ?? t(.vpDidNotTakePlace)
         }
-        let steps = VisitLevel.allCases.filter { $0 != d.level }.map { ($0.rawValue, "\($0 > d.level ? "Up" : "Down") to \($0.label.lowercased())") }
-        let title = "Family time: \(o.name(d.childID))"
-        return Layout(title: title, signedIn: signedIn, breadcrumbs: o.breadcrumbs).render(
+        let steps = VisitLevel.allCases.filter { $0 != d.level }.map {
+            ($0.rawValue, t($0 > d.level ? .vpStepUp : .vpStepDown, ["level": $0.staffLabel(language).lowercased()]))
+        }
+        let title = t(.vpTitle, ["child": o.name(d.childID)])
+        return Layout(title: title, signedIn: signedIn, breadcrumbs: o.breadcrumbs(language), translated: true).render(
             .h1(.text(title)),
-            FormView(FormData(), errors: errors).errorSummary(),
+            FormView(FormData(), errors: errors, language: language).errorSummary(),
             .dl(.class("summary-list"), .id("visit-plan"),
-                .group(.dt("Level"), .dd(.id("plan-level"), .text(d.level.label))),
-                .group(.dt("Who visits"), .dd(.text(d.participants.map(o.name).joined(separator: ", ")))),
-                .group(.dt("How often"), .dd(.text("\(d.frequency), \(d.durationMinutes) minutes"))),
-                .group(.dt("Where"), .dd(.text(d.location))),
-                .group(.dt("Who supervises"), .dd(.text(d.supervisorID.flatMap { names[$0] } ?? "Nobody"))),
-                .unwrap(d.conditions) { .group(.dt("Conditions"), .dd(.text($0))) },
-                .unwrap(d.logistics) { l in .group(.dt("Logistics"), .dd(.text(Self.logistics(l)))) },
-                .unwrap(d.courtOrder) { .group(.dt("Court order"), .dd(.text($0))) },
-                .unwrap(d.reviewOn) { .group(.dt("Review"), .dd(.text($0.iso))) },
-                .if(may(.read, .safetyAssessment), .group(.dt("Latest safety assessment"),
-                    .dd(.text(safety.map { "\($0.details.decision.label), \($0.details.date.iso)" } ?? "None recorded"),
-                        .if(may(.create, .safetyAssessment), .group(.text(" · "), .a(.href(SiteURL.newSafetyAssessment(o.caseID).path + "?childId=\(d.childID)"), "Record a safety assessment"))))))),
+                .group(.dt(.text(t(.familyTimeLevel))), .dd(.id("plan-level"), .text(d.level.staffLabel(language)))),
+                .group(.dt(.text(t(.familyTimeWho))), .dd(.text(d.participants.map(o.name).joined(separator: ", ")))),
+                .group(.dt(.text(t(.familyTimeHowOften))), .dd(.text(t(.vpHowOften, ["frequency": d.frequency, "minutes": LocalFormat.number(d.durationMinutes, language)])))),
+                .group(.dt(.text(t(.vpWhere))), .dd(.text(d.location))),
+                .group(.dt(.text(t(.vpWhoSupervises))), .dd(.text(d.supervisorID.flatMap { names[$0] } ?? t(.vpNobody)))),
+                .unwrap(d.conditions) { .group(.dt(.text(t(.vpConditions))), .dd(.text($0))) },
+                .unwrap(d.logistics) { l in .group(.dt(.text(t(.vpLogistics))), .dd(.text(Self.logistics(l, language)))) },
+                .unwrap(d.courtOrder) { .group(.dt(.text(t(.vpCourtOrder))), .dd(.text($0))) },
+                .unwrap(d.reviewOn) { .group(.dt(.text(t(.vpReview))), .dd(.text($0.iso))) },
+                .if(may(.read, .safetyAssessment), .group(.dt(.text(t(.vpLatestSafety))),
+                    .dd(.text(safety.map { t(.vpSafetyLine, ["decision": $0.details.decision.staffLabel(language), "date": $0.details.date.iso]) } ?? t(.reportNoneRecorded)),
+                        .if(may(.create, .safetyAssessment), .group(.text(" · "), .a(.href(SiteURL.newSafetyAssessment(o.caseID).path + "?childId=\(d.childID)"),
+                                                                                      .text(t(.familyTimeSafety))))))))),
             .section(.attribute(named: "aria-labelledby", value: "visits-heading"),
-                .h2(.id("visits-heading"), "Visits"),
-                visits.isEmpty ? .p("No visit yet.") :
+                .h2(.id("visits-heading"), .text(t(.vpVisits))),
+                visits.isEmpty ? .p(.text(t(.vpNoVisit))) :
                 .table(.class("table"), .id("visits"),
-                    .thead(.tr(.th("When"), .th("Where"), .th("Supervised by"), .th("What happened"))),
+                    .thead(.tr(.th(.text(t(.auditWhen))), .th(.text(t(.vpWhere))), .th(.text(t(.vpSupervisedBy))), .th(.text(t(.vpWhatHappened))))),
                     .tbody(.forEach(visits) { v in
-                        .tr(.td(.text(when(v.details)), .if(v.details.enteredAfterwards, .span(.class("hint"), " (entered afterwards)"))),
+                        .tr(.td(.text(when(v.details)), .if(v.details.enteredAfterwards, .span(.class("hint"), .text(t(.vpEnteredAfterwards))))),
                             .td(.text(v.details.location)),
                             .td(.text(v.details.supervisorID.flatMap { names[$0] } ?? "—")),
                             .td(.text(state(v.details)),
                                 .if(v.details.start <= req.now && may(.update, .visit),
                                     .group(.text(" · "), .a(.href(SiteURL.recordVisit(o.caseID, v.id).path),
-                                                            .attribute(named: "aria-label", value: "Record the visit of \(when(v.details))"),
-                                                            .text(v.details.record == nil ? "Record" : "Change the record"))))))
+                                                            .attribute(named: "aria-label", value: t(.vpRecordVisitOf, ["when": when(v.details)])),
+                                                            .text(v.details.record == nil ? t(.pathsRecord) : t(.vpChangeRecord)))))))
                     })),
                 .if(may(.create, .visit) && d.level != .trialHomeVisit,
                     .form(.method(.post), .action(SiteURL.scheduleVisit(o.caseID, id).path), .attribute(named: "novalidate"), .id("schedule"),
                         csrfField(signedIn),
-                        .h3("Schedule visits"),
-                        scheduleView.date("date", "Day", hint: "For example, 3 12 2026"),
-                        scheduleView.text("start-time", "Starts at", hint: "24-hour clock, such as 10:00 (\(zone.identifier))", width: "w4"),
-                        scheduleView.text("end-time", "Ends at", width: "w4"),
-                        scheduleView.text("location", "Where", hint: "Leave empty for the plan's place: \(d.location)", width: "w20"),
-                        scheduleView.text("weeks", "Every week for", hint: "How many weeks in all; leave empty for one visit", width: "w4"),
-                        .div(.class("actions"), .button(.type(.submit), .class("button"), "Schedule"))))),
+                        .h3(.text(t(.vpScheduleHeading))),
+                        scheduleView.date("date", t(.vpDay), hint: t(.vpDayHint)),
+                        scheduleView.text("start-time", t(.vpStartsAt), hint: t(.vpStartsHint, ["zone": zone.identifier]), width: "w4"),
+                        scheduleView.text("end-time", t(.vpEndsAt), width: "w4"),
+                        scheduleView.text("location", t(.vpWhere), hint: t(.vpWhereHint, ["place": d.location]), width: "w20"),
+                        scheduleView.text("weeks", t(.vpEveryWeek), hint: t(.vpEveryWeekHint), width: "w4"),
+                        .div(.class("actions"), .button(.type(.submit), .class("button"), .text(t(.vpSchedule))))))),
             .section(.attribute(named: "aria-labelledby", value: "levels-heading"),
-                .h2(.id("levels-heading"), "Level changes"),
-                changes.isEmpty ? .p("No change yet.") :
+                .h2(.id("levels-heading"), .text(t(.vpLevelChanges))),
+                changes.isEmpty ? .p(.text(t(.vpNoChange))) :
                 .table(.class("table"), .id("level-changes"),
-                    .thead(.tr(.th("Asked"), .th("Change"), .th("Why"), .th("Status"))),
+                    .thead(.tr(.th(.text(t(.vpAsked))), .th(.text(t(.vpChange))), .th(.text(t(.vpWhy))), .th(.text(t(.columnStatus))))),
                     .tbody(.forEach(changes.reversed()) { c in
                         let r = c.details
                         let state = r.change.isStepUp
-                            ? (r.change.status == .approved ? "Approved \(r.approvedOn?.iso ?? "")" : "Waiting for a supervisor")
-                            : (r.acknowledgedBy == nil ? "Taken at once; the supervisor has not yet seen it" : "Taken at once; seen by the supervisor")
+                            ? (r.change.status == .approved ? t(.vpApprovedOn, ["date": r.approvedOn?.iso ?? ""]) : t(.vpWaiting))
+                            : (r.acknowledgedBy == nil ? t(.vpTakenUnseen) : t(.vpTakenSeen))
                         let pending = r.change.isStepUp ? r.change.status == .awaitingApproval : r.acknowledgedBy == nil
+                        let order: String? = r.change.courtOrder.map { t(.vpOrder, ["order": $0]) }
+                        let step = "\(r.change.from.staffLabel(language)) → \(r.change.to.staffLabel(language))"
                         return .tr(.td(.text(r.requestedOn.iso)),
-                                   .td(.text("\(r.change.from.label) → \(r.change.to.label)")),
-                                   .td(.text(r.change.reason), .unwrap(r.change.courtOrder) { .span(.class("hint"), .text(" (order \($0))")) }),
+                                   .td(.text(step)),
+                                   .td(.text(r.change.reason), .unwrap(order) { .span(.class("hint"), .text($0)) }),
                                    .td(.text(state),
                                        .if(pending && may(.update, .visitLevelApproval),
                                            .form(.class("inline"), .method(.post), .action(SiteURL.approveLevelChange(o.caseID, id, c.id).path),
                                                  csrfField(signedIn),
-                                                 .button(.type(.submit), .class("button secondary"), .text(r.change.isStepUp ? "Approve the step up" : "Mark as seen"))))))
+                                                 .button(.type(.submit), .class("button secondary"), .text(r.change.isStepUp ? t(.vpApproveStepUp) : t(.vpMarkSeen)))))))
                     })),
                 .if(may(.create, .visitLevelChange),
                     .form(.method(.post), .action(SiteURL.levelChange(o.caseID, id).path), .attribute(named: "novalidate"), .id("change-level"),
                         csrfField(signedIn),
-                        .h3("Change the level"),
-                        .p(.class("hint"), .text("A step up needs a safety assessment of the child at most \(LevelChangeRules.safetyAssessmentMaxAgeDays) days old and a supervisor's approval. A step down for safety is taken at once; the supervisor is told.")),
-                        levelView.select("to", "New level", options: steps),
-                        levelView.textarea("reason", "Why"),
-                        levelView.text("courtOrder", "Court order", hint: "Its reference, where a court order governs the visits", width: "w20"),
-                        .div(.class("actions"), .button(.type(.submit), .class("button"), "Ask for the change")))))
+                        .h3(.text(t(.vpChangeLevel))),
+                        .p(.class("hint"), .text(t(.vpChangeHint, ["days": String(LevelChangeRules.safetyAssessmentMaxAgeDays)]))),
+                        levelView.select("to", t(.vpNewLevel), options: steps),
+                        levelView.textarea("reason", t(.vpWhy)),
+                        levelView.text("courtOrder", t(.vpCourtOrder), hint: t(.vpOrderHint), width: "w20"),
+                        .div(.class("actions"), .button(.type(.submit), .class("button"), .text(t(.vpAskChange)))))))
         ).with(status: status)
     }
 
-    static func logistics(_ l: VisitLogistics) -> String {
+    static func logistics(_ l: VisitLogistics, _ language: UILanguage = .english) -> String {
+        func t(_ id: Msg, _ value: String) -> String { Catalogue.text(id, language, ["value": value]) }
         var parts: [String] = []
-        if let t = l.transport { parts.append("transport: " + t) }
-        if let i = l.interpreterLanguage { parts.append("interpreter: " + Languages.name(of: i)) }
-        if let t = l.travel { parts.append("travel: " + t) }
-        if let c = l.cost { parts.append("cost: " + c) }
+        if let v = l.transport { parts.append(t(.vpTransport, v)) }
+        if let i = l.interpreterLanguage { parts.append(t(.vpInterpreter, Languages.name(of: i, in: language))) }
+        if let v = l.travel { parts.append(t(.vpTravel, v)) }
+        if let c = l.cost { parts.append(t(.vpCost, c)) }
         return parts.joined(separator: "; ")
     }
 
