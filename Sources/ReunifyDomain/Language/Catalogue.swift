@@ -709,6 +709,11 @@ public enum Catalogue {
         return text
     }
 
+    /// A table's parts never give one id twice; reaching this is a mistake in the catalogue's source.
+    static func twice(_ a: String, _ b: String) -> String {
+        preconditionFailure("a message id has a text in two parts of one language's catalogue: \(a) / \(b)")
+    }
+
     /// The ids a language's table lacks.
     public static func missing(in language: UILanguage) -> [Msg] {
         let table = table(language)
