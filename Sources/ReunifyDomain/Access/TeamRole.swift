@@ -29,13 +29,13 @@ public enum TeamRole: String, CodedValue {
 public enum TeamRules {
     /// A team is the agency's and its partners' staff: a family's own account reads the case as family, not as team.
     public static func checkJoining(_ role: UserRole) -> FieldError? {
-        role == .parent ? FieldError("userId", "Choose a member of staff") : nil
+        role == .parent ? FieldError("userId", .ruleTeamStaff) : nil
     }
 
     /// The assigned caseworker and supervisor stay on the team while they hold the case.
     public static func checkLeaving(_ user: UserID, caseworker: UserID?, supervisor: UserID?) -> FieldError? {
         user == caseworker || user == supervisor
-            ? FieldError("userId", "The assigned caseworker and supervisor stay on the team; assign the case to someone else first")
+            ? FieldError("userId", .ruleTeamStays)
             : nil
     }
 }

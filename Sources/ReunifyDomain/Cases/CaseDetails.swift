@@ -28,23 +28,23 @@ public struct CaseDetails: Equatable, Sendable, Codable {
         var errors: [FieldError] = []
         let number = caseNumber.trimmingCharacters(in: .whitespaces)
         if number.isEmpty {
-            errors.append(FieldError("caseNumber", "Enter a case number"))
+            errors.append(FieldError("caseNumber", .ruleCaseNumber))
         } else if number.count > 40 || !number.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "/" }) {
-            errors.append(FieldError("caseNumber", "Case number may hold letters, digits, '-' and '/' only, 40 at most"))
+            errors.append(FieldError("caseNumber", .ruleCaseNumberShape))
         }
         if familyName.trimmingCharacters(in: .whitespaces).isEmpty {
-            errors.append(FieldError("familyName", "Enter the family's name, as the case is known"))
+            errors.append(FieldError("familyName", .ruleCaseFamilyKnown))
         }
         if unit.trimmingCharacters(in: .whitespaces).isEmpty {
-            errors.append(FieldError("unit", "Enter the unit that holds the case"))
+            errors.append(FieldError("unit", .ruleCaseUnit))
         }
-        if openedOn > today { errors.append(FieldError("openedOn", "Opened date must be today or in the past")) }
+        if openedOn > today { errors.append(FieldError("openedOn", .ruleCaseOpenedPast)) }
         if let closedOn {
-            if closedOn < openedOn { errors.append(FieldError("closedOn", "Closed date must be on or after the opened date")) }
-            if closedOn > today { errors.append(FieldError("closedOn", "Closed date must be today or in the past")) }
+            if closedOn < openedOn { errors.append(FieldError("closedOn", .ruleCaseClosedAfter)) }
+            if closedOn > today { errors.append(FieldError("closedOn", .ruleCaseClosedPast)) }
         }
         if stage == .closed && closedOn == nil {
-            errors.append(FieldError("closedOn", "Enter the date the case closed"))
+            errors.append(FieldError("closedOn", .ruleCaseClosedDate))
         }
         return errors
     }

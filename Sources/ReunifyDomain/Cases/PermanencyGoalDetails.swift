@@ -20,19 +20,19 @@ public struct PermanencyGoalDetails: Equatable, Sendable, Codable {
 
     public func validate(today: CalendarDate) -> [FieldError] {
         var errors: [FieldError] = []
-        if primarySince > today { errors.append(FieldError("primarySince", "The goal's date must be today or in the past")) }
+        if primarySince > today { errors.append(FieldError("primarySince", .ruleGoalDatePast)) }
         if let concurrent {
             if concurrent == primary {
-                errors.append(FieldError("concurrent", "The concurrent goal must differ from the primary goal"))
+                errors.append(FieldError("concurrent", .ruleGoalDiffer))
             }
             if concurrentSince == nil {
-                errors.append(FieldError("concurrentSince", "Enter the date the concurrent goal was set"))
+                errors.append(FieldError("concurrentSince", .ruleGoalConcurrentDate))
             }
         } else if concurrentSince != nil {
-            errors.append(FieldError("concurrent", "Choose the concurrent goal, or clear its date"))
+            errors.append(FieldError("concurrent", .ruleGoalConcurrentChoose))
         }
         if let concurrentSince, concurrentSince > today {
-            errors.append(FieldError("concurrentSince", "The goal's date must be today or in the past"))
+            errors.append(FieldError("concurrentSince", .ruleGoalDatePast))
         }
         return errors
     }

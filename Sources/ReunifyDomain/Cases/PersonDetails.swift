@@ -59,22 +59,22 @@ public struct PersonDetails: Equatable, Sendable, Codable {
     public func validate(today: CalendarDate) -> [FieldError] {
         var errors: [FieldError] = []
         if givenName.trimmingCharacters(in: .whitespaces).isEmpty {
-            errors.append(FieldError("givenName", "Enter the person's given name (first name)"))
+            errors.append(FieldError("givenName", .rulePersonGiven))
         }
         if familyName.trimmingCharacters(in: .whitespaces).isEmpty {
-            errors.append(FieldError("familyName", "Enter the person's family name (last name)"))
+            errors.append(FieldError("familyName", .rulePersonFamily))
         }
-        if givenName.count > 100 { errors.append(FieldError("givenName", "Given name must be 100 characters or fewer")) }
-        if familyName.count > 100 { errors.append(FieldError("familyName", "Family name must be 100 characters or fewer")) }
+        if givenName.count > 100 { errors.append(FieldError("givenName", .rulePersonGivenLong)) }
+        if familyName.count > 100 { errors.append(FieldError("familyName", .rulePersonFamilyLong)) }
         if let birthDate {
             if birthDate > today {
-                errors.append(FieldError("birthDate", "Birth date must be today or in the past"))
+                errors.append(FieldError("birthDate", .rulePersonBirthFuture))
             } else if birthDate.age(on: today) > 120 {
-                errors.append(FieldError("birthDate", "Birth date is more than 120 years ago; check the year"))
+                errors.append(FieldError("birthDate", .rulePersonBirthOld))
             }
         }
         if let email, !email.isEmpty, !(email.contains("@") && email.contains(".")) {
-            errors.append(FieldError("email", "Enter an email address like name@example.org"))
+            errors.append(FieldError("email", .rulePersonEmail))
         }
         if let address { errors += address.validate() }
         return errors

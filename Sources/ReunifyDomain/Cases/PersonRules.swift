@@ -5,7 +5,7 @@ public enum PersonRules {
     /// Two records are merged only with the reason they are one person, in words; returns it as kept.
     public static func mergeReason(_ reason: String) throws(ValidationFailure) -> String {
         let kept = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !kept.isEmpty else { throw ValidationFailure(field: "reason", "Say why these two records are the same person") }
+        guard !kept.isEmpty else { throw ValidationFailure(field: "reason", .ruleMergeReason) }
         return kept
     }
 }

@@ -25,20 +25,20 @@ public struct PlacementDetails: Equatable, Sendable, Codable {
         var errors: [FieldError] = []
         let needsCaregiver = ![.runaway, .whereaboutsUnknown].contains(setting)
         if needsCaregiver && caregiverName.trimmingCharacters(in: .whitespaces).isEmpty {
-            errors.append(FieldError("caregiverName", "Enter the caregiver's or the facility's name"))
+            errors.append(FieldError("caregiverName", .rulePlacementCaregiver))
         }
-        if startDate > today { errors.append(FieldError("startDate", "Start date must be today or in the past")) }
+        if startDate > today { errors.append(FieldError("startDate", .rulePlacementStartPast)) }
         if startDate < episode.removalDate {
-            errors.append(FieldError("startDate", "Start date must be on or after the removal date (\(episode.removalDate.iso))"))
+            errors.append(FieldError("startDate", .rulePlacementStartAfter, ["date": episode.removalDate.iso]))
         }
         if let discharge = episode.dischargeDate, startDate > discharge {
-            errors.append(FieldError("startDate", "Start date is after the child left care (\(discharge.iso))"))
+            errors.append(FieldError("startDate", .rulePlacementStartLeft, ["date": discharge.iso]))
         }
         if let endDate {
-            if endDate < startDate { errors.append(FieldError("endDate", "End date must be on or after the start date")) }
-            if endDate > today { errors.append(FieldError("endDate", "End date must be today or in the past")) }
+            if endDate < startDate { errors.append(FieldError("endDate", .rulePlacementEndAfter)) }
+            if endDate > today { errors.append(FieldError("endDate", .rulePlacementEndPast)) }
             if (changeReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                errors.append(FieldError("changeReason", "Say why the placement ended"))
+                errors.append(FieldError("changeReason", .rulePlacementWhy))
             }
         }
         return errors
@@ -48,11 +48,11 @@ public struct PlacementDetails: Equatable, Sendable, Codable {
     public func validateReturnHome(lastReview: CalendarDate?, policy: TimelinePolicy) -> [FieldError] {
         guard setting == .placedAtHome else { return [] }
         guard let lastReview else {
-            return [FieldError("setting", "Run a reunification review for this child before a trial home visit")]
+            return [FieldError("setting", .rulePlacementReview)]
         }
         let age = lastReview.days(until: startDate)
         guard age <= policy.reviewBeforeReturnHomeDays else {
-            return [FieldError("setting", "The last reunification review (\(lastReview.iso)) is more than \(policy.reviewBeforeReturnHomeDays) days before this trial home visit; review the child again first")]
+            return [FieldError("setting", .rulePlacementReviewOld, ["date": lastReview.iso, "days": String(policy.reviewBeforeReturnHomeDays)])]
         }
         return []
     }

@@ -44,7 +44,7 @@ public struct PlacementRules: Sendable {
                     endings.append(Ending(id: current.id, endDate: details.startDate,
                                           changeReason: current.details.changeReason ?? "Moved to \(details.setting.label.lowercased())"))
                 } else {
-                    errors.append(FieldError("endDate", Self.twoCurrent(current.details)))
+                    errors.append(Self.twoCurrent(current.details))
                 }
             }
         }
@@ -52,9 +52,10 @@ public struct PlacementRules: Sendable {
         return endings
     }
 
-    static func twoCurrent(_ current: PlacementDetails) -> String {
-        let label = current.setting.label.lowercased()
-        return "This child already lives elsewhere now (\(label) since \(current.startDate.iso)); give this placement an end date, or end that one first"
+    static func twoCurrent(_ current: PlacementDetails) -> FieldError {
+        FieldError("endDate", .rulePlacementTwoCurrent, ["date": current.startDate.iso]) { language in
+            ["setting": current.setting.staffLabel(language).lowercased()]
+        }
     }
 }
 
@@ -69,7 +70,7 @@ public struct EpisodeRules: Sendable {
                                  placements: [PlacementRules.Sibling]) throws(ValidationFailure) -> [PlacementRules.Ending] {
         guard let day = details.dischargeDate else { return [] }
         if let later = placements.first(where: { $0.details.startDate > day }) {
-            throw ValidationFailure(field: "dischargeDate", "The child's placement from \(later.details.startDate.iso) begins after this discharge day; correct the placement or the day")
+            throw ValidationFailure(field: "dischargeDate", .ruleDischargeBeforePlacement, ["date": later.details.startDate.iso])
         }
         return placements.filter { $0.details.endDate == nil || $0.details.endDate! > day }.map {
             PlacementRules.Ending(id: $0.id, endDate: day, changeReason: "Discharged: \(details.dischargeReason?.label.lowercased() ?? "left care")")
@@ -83,7 +84,7 @@ public struct EpisodeRules: Sendable {
         if let missing = CaseMembership.requireChild(details.childID, among: members) { throw ValidationFailure([missing]) }
         try ValidationFailure.check(details.validate(today: today, childBirthDate: childBirthDate))
         if details.isOpen, siblings.contains(where: { $0.id != editing && $0.details.childID == details.childID && $0.details.isOpen }) {
-            throw DuplicateRecord("childId", "This child already has an open removal episode; record its discharge first")
+            throw DuplicateRecord("childId", .ruleOpenEpisode)
         }
     }
 }
@@ -100,7 +101,7 @@ public struct CaseMembership: Equatable, Sendable {
     /// Records about a child (removals, goals, reviews) name a child who is a member of the case.
     public static func requireChild(_ id: PersonID, among members: [CaseMembership], field: String = "childId") -> FieldError? {
         members.contains(where: { $0.personID == id && $0.role == .child }) ? nil
-            : FieldError(field, "Choose a child who is a member of this case")
+            : FieldError(field, .ruleCaseChild)
     }
 }
 
@@ -116,7 +117,7 @@ public struct GoalRules: Sendable {
             + Self.ageErrors(details.primary, "primary", birthDate: childBirthDate, today: today)
             + (details.concurrent.map { Self.ageErrors($0, "concurrent", birthDate: childBirthDate, today: today) } ?? []))
         if siblings.contains(where: { $0.id != editing && $0.childID == details.childID }) {
-            throw DuplicateRecord("childId", "This child already has permanency goals; change them instead")
+            throw DuplicateRecord("childId", .ruleGoalsTwice)
         }
     }
 
@@ -128,9 +129,9 @@ public struct GoalRules: Sendable {
     public static func ageErrors(_ plan: PermanencyPlan, _ field: String, birthDate: CalendarDate?, today: CalendarDate) -> [FieldError] {
         guard plan == .plannedPermanentLivingArrangement else { return [] }
         guard let birthDate else {
-            return [FieldError(field, "A planned permanent living arrangement needs the youth's birth date: it is a goal only from \(pplaMinimumAge)")]
+            return [FieldError(field, .rulePPLABirth, ["age": String(pplaMinimumAge)])]
         }
         let age = birthDate.age(on: today)
-        return age >= pplaMinimumAge ? [] : [FieldError(field, "A planned permanent living arrangement is a goal only for a youth of \(pplaMinimumAge) or older; this child is \(age)")]
+        return age >= pplaMinimumAge ? [] : [FieldError(field, .rulePPLAAge, ["minimum": String(pplaMinimumAge), "age": String(age)])]
     }
 }

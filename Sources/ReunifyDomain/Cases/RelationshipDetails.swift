@@ -14,11 +14,11 @@ public struct RelationshipDetails: Equatable, Sendable, Codable {
     public func validate(members: Set<PersonID>) -> [FieldError] {
         var errors: [FieldError] = []
         if personID == relatedPersonID {
-            errors.append(FieldError("relatedPersonId", "A relationship joins two different people"))
+            errors.append(FieldError("relatedPersonId", .ruleRelationTwo))
         }
-        if !members.contains(personID) { errors.append(FieldError("personId", "Choose a person who is a member of this case")) }
+        if !members.contains(personID) { errors.append(FieldError("personId", .ruleRelationMember)) }
         if !members.contains(relatedPersonID) {
-            errors.append(FieldError("relatedPersonId", "Choose a person who is a member of this case"))
+            errors.append(FieldError("relatedPersonId", .ruleRelationMember))
         }
         return errors
     }

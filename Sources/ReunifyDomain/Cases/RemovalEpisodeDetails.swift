@@ -33,24 +33,24 @@ public struct RemovalEpisodeDetails: Equatable, Sendable, Codable {
 
     public func validate(today: CalendarDate, childBirthDate: CalendarDate?) -> [FieldError] {
         var errors: [FieldError] = []
-        if removalDate > today { errors.append(FieldError("removalDate", "Removal date must be today or in the past")) }
+        if removalDate > today { errors.append(FieldError("removalDate", .ruleRemovalPast)) }
         if let childBirthDate, removalDate < childBirthDate {
-            errors.append(FieldError("removalDate", "Removal date is before the child's birth date (\(childBirthDate.iso))"))
+            errors.append(FieldError("removalDate", .ruleRemovalBeforeBirth, ["date": childBirthDate.iso]))
         }
         if circumstances.isEmpty {
-            errors.append(FieldError("circumstances", "Choose at least one circumstance at removal"))
+            errors.append(FieldError("circumstances", .ruleRemovalCircumstance))
         }
         if let judicialFindingDate, judicialFindingDate < removalDate {
-            errors.append(FieldError("judicialFindingDate", "The judicial finding cannot be before the removal date"))
+            errors.append(FieldError("judicialFindingDate", .ruleRemovalFinding))
         }
         if let dischargeDate {
             if dischargeDate < removalDate {
-                errors.append(FieldError("dischargeDate", "Discharge date must be on or after the removal date (\(removalDate.iso))"))
+                errors.append(FieldError("dischargeDate", .ruleDischargeAfter, ["date": removalDate.iso]))
             }
-            if dischargeDate > today { errors.append(FieldError("dischargeDate", "Discharge date must be today or in the past")) }
-            if dischargeReason == nil { errors.append(FieldError("dischargeReason", "Choose why the child left care")) }
+            if dischargeDate > today { errors.append(FieldError("dischargeDate", .ruleDischargePast)) }
+            if dischargeReason == nil { errors.append(FieldError("dischargeReason", .ruleDischargeReason)) }
         } else if dischargeReason != nil {
-            errors.append(FieldError("dischargeDate", "Enter the discharge date, or clear the discharge reason"))
+            errors.append(FieldError("dischargeDate", .ruleDischargeDate))
         }
         return errors
     }

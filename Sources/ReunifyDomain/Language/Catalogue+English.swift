@@ -6,6 +6,7 @@ extension Catalogue {
     /// Every message in English: the frame and the family's pages here, the staff pages in the other two parts.
     static let english: [Msg: String] = englishFamily.merging(englishCaseStaff, uniquingKeysWith: Catalogue.twice)
         .merging(englishOtherStaff, uniquingKeysWith: Catalogue.twice)
+        .merging(englishForms, uniquingKeysWith: Catalogue.twice)
 
     static let englishFamily: [Msg: String] = [
         .skipLink: "Skip to main content",

@@ -10,6 +10,7 @@ extension Catalogue {
     /// Every message in Spanish: the frame and the family's pages here, the staff pages in the other two parts.
     static let spanish: [Msg: String] = spanishFamily.merging(spanishCaseStaff, uniquingKeysWith: Catalogue.twice)
         .merging(spanishOtherStaff, uniquingKeysWith: Catalogue.twice)
+        .merging(spanishForms, uniquingKeysWith: Catalogue.twice)
 
     static let spanishFamily: [Msg: String] = [
         .skipLink: "Ir al contenido principal",

@@ -149,3 +149,13 @@ extension TeamRole: Translated {
         }
     }
 }
+
+extension Sex: Translated {
+    public var spanish: String {
+        switch self {
+        case .female: "Femenino"
+        case .male: "Masculino"
+        case .unknown: "Desconocido"
+        }
+    }
+}

@@ -47,16 +47,16 @@ public struct Address: Equatable, Sendable, Codable {
     /// The parts' rules: codes have their standard shape, each part a sensible length. `field` prefixes the names.
     public func validate(field: String = "address") -> [FieldError] {
         var errors: [FieldError] = []
-        if line.unicodeScalars.count > Self.maxLine { errors.append(FieldError("\(field).line", "Keep the street address to 300 characters")) }
-        if let locality, locality.unicodeScalars.count > Self.maxLocality { errors.append(FieldError("\(field).locality", "Keep the town or city to 100 characters")) }
-        if let postcode, postcode.unicodeScalars.count > Self.maxPostcode { errors.append(FieldError("\(field).postcode", "Keep the postcode to 20 characters")) }
+        if line.unicodeScalars.count > Self.maxLine { errors.append(FieldError("\(field).line", .ruleAddressLine)) }
+        if let locality, locality.unicodeScalars.count > Self.maxLocality { errors.append(FieldError("\(field).locality", .ruleAddressLocality)) }
+        if let postcode, postcode.unicodeScalars.count > Self.maxPostcode { errors.append(FieldError("\(field).postcode", .ruleAddressPostcode)) }
         if let country, !Regions.isCountryCode(country) {
-            errors.append(FieldError("\(field).country", "Enter the country as its two-letter ISO code, for example US or MX"))
+            errors.append(FieldError("\(field).country", .ruleAddressCountry))
         }
         if let region, !Regions.isRegionCode(region) {
-            errors.append(FieldError("\(field).region", "Enter the state or province as its code, for example CA or NV"))
+            errors.append(FieldError("\(field).region", .ruleAddressRegion))
         } else if let region, (country ?? "US") == "US", Regions.usStates[region] == nil {
-            errors.append(FieldError("\(field).region", "'\(region)' is not a US state code; use the two-letter code, for example CA or NV"))
+            errors.append(FieldError("\(field).region", .ruleAddressUSState, ["region": region]))
         }
         return errors
     }

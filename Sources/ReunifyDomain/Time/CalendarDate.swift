@@ -89,11 +89,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         let parts = [day, month, year].map { ($0 ?? "").trimmingCharacters(in: .whitespaces) }
         if parts.allSatisfy(\.isEmpty) { return nil }
         guard let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else {
-            throw ValidationFailure(field: field, "Enter a day, a month and a year as numbers")
+            throw ValidationFailure(field: field, .ruleDateNumbers)
         }
-        guard parts[2].count == 4 else { throw ValidationFailure(field: field, "Enter the year with four digits, like 2019") }
+        guard parts[2].count == 4 else { throw ValidationFailure(field: field, .ruleDateYear) }
         guard let date = CalendarDate(year: y, month: m, day: d) else {
-            throw ValidationFailure(field: field, "\(d)/\(m)/\(y) is not a real date")
+            throw ValidationFailure(field: field, .ruleDateReal, ["day": String(d), "month": String(m), "year": String(y)])
         }
         return date
     }

@@ -69,11 +69,11 @@ public struct CaseCommands: Sendable {
     public func addToTeam(_ userID: UserID, role: TeamRole, in caseID: CaseID) async throws {
         try await change.write(.create, .team, caseID: caseID) { tx in
             guard let user = try await UserRepository(tx).find(userID) else {
-                throw ValidationFailure(field: "userId", "Choose a member of staff")
+                throw ValidationFailure(field: "userId", .ruleTeamStaff)
             }
             if let problem = TeamRules.checkJoining(user.userRole) { throw ValidationFailure([problem]) }
             if try await CaseRepository(tx).teamUserIDs(of: caseID).contains(userID.uuid) {
-                throw DuplicateRecord("userId", "That person is already on the team")
+                throw DuplicateRecord("userId", .ruleTeamAlready)
             }
             try await TeamMemberModel(caseID: caseID.uuid, userID: userID.uuid, role: role).create(on: tx)
             return ((), .init(userID.uuid, "added \(user.name) to the team as \(role.label.lowercased())"))

@@ -31,7 +31,7 @@ public struct PersonCommands: Sendable {
                 throw ValidationFailure(field: "personId", "There is no person with id \(personID) in the cases open to you")
             }
             if try await persons.members(of: caseID).contains(where: { $0.personID == personID.uuid }) {
-                throw DuplicateRecord("personId", "That person is already a member of this case")
+                throw DuplicateRecord("personId", .ruleMemberAlready)
             }
             let member = MemberModel(caseID: caseID.uuid, personID: personID.uuid, role: role)
             try await member.create(on: tx)

@@ -58,6 +58,37 @@ struct FormReader {
         return value
     }
 
+    // The same with the message as a catalogue id, so the page shows it in the reader's language.
+
+    mutating func required(_ key: String, _ message: Msg) -> String {
+        let value = form.string(key)
+        if value.isEmpty { errors.append(FieldError(key, message)) }
+        return value
+    }
+
+    mutating func code<T: CodedValue>(_ type: T.Type, _ key: String, required message: Msg) -> T? {
+        if form.string(key).isEmpty {
+            errors.append(FieldError(key, message))
+            return nil
+        }
+        return code(type, key, required: "")
+    }
+
+    mutating func requiredDate(_ key: String, _ message: Msg) -> CalendarDate? {
+        let hadError = errors.count
+        let value = date(key)
+        if value == nil && errors.count == hadError { errors.append(FieldError(key, message)) }
+        return value
+    }
+
+    mutating func id<Subject>(_ key: String, _ message: Msg) -> Identifier<Subject>? {
+        guard let value = Identifier<Subject>(form.string(key)) else {
+            errors.append(FieldError(key, message))
+            return nil
+        }
+        return value
+    }
+
     var version: Int { Int(form.string("version")) ?? 0 }
 
     mutating func capture<T>(_ body: () throws(ValidationFailure) -> T) -> T? {

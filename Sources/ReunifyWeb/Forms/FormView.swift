@@ -15,13 +15,21 @@ struct FormView {
         self.language = language
     }
 
-    func message(_ field: String) -> String? { errors.first { $0.field == field }?.message }
+    func message(_ field: String) -> String? { errors.first { $0.field == field }?.text(language) }
+
+    /// A catalogue text in the form's language.
+    func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
+
+    /// A coded value's options, labelled in the form's language where the code has translations.
+    func options<T: CodedValue>(_ type: T.Type) -> [(String, String)] {
+        T.allCases.map { code in (code.rawValue, (code as? any Translated)?.staffLabel(language) ?? code.label) }
+    }
 
     func errorSummary() -> Node<HTML.BodyContext> {
         .if(!errors.isEmpty,
             .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
                 .h2(.text(Catalogue.text(.errorSummaryTitle, language))),
-                .ul(.forEach(errors) { e in .li(.a(.href("#\(e.field)"), .text(e.message))) })))
+                .ul(.forEach(errors) { e in .li(.a(.href("#\(e.field)"), .text(e.text(language)))) })))
     }
 
     private func group(_ name: String, _ label: String, hint: String?, _ control: Node<HTML.FormContext>) -> Node<HTML.FormContext> {
@@ -48,17 +56,22 @@ struct FormView {
                                                  .text(form.string(name))))
     }
 
-    func select(_ name: String, _ label: String, options: [(String, String)], blank: String? = "Choose…",
+    /// A select; `blank` is the empty first option's text: "" (the default) says "Choose…" in the form's language,
+    /// nil gives no empty option.
+    func select(_ name: String, _ label: String, options: [(String, String)], blank: String? = "",
                 hint: String? = nil) -> Node<HTML.FormContext> {
         let current = form.string(name)
-        return group(name, label, hint: hint, selectElement(id: name, options: options, selected: current, blank: blank))
+        let first = blank == "" ? t(.formChoose) : blank
+        return group(name, label, hint: hint, selectElement(id: name, options: options, selected: current, blank: first))
     }
 
-    func select<T: CodedValue>(_ name: String, _ label: String, _ type: T.Type, blank: String? = "Choose…", hint: String? = nil) -> Node<HTML.FormContext> {
-        select(name, label, options: T.allCases.map { ($0.rawValue, $0.label) }, blank: blank, hint: hint)
+    func select<T: CodedValue>(_ name: String, _ label: String, _ type: T.Type, blank: String? = "", hint: String? = nil) -> Node<HTML.FormContext> {
+        select(name, label, options: options(type), blank: blank, hint: hint)
     }
 
-    func date(_ name: String, _ label: String, hint: String? = "For example, 27 3 2024") -> Node<HTML.FormContext> {
+    /// A date in three boxes; `hint`: "" (the default) gives an example date in the form's language, nil none.
+    func date(_ name: String, _ label: String, hint: String? = "") -> Node<HTML.FormContext> {
+        let hint = hint == "" ? t(.formDateHint) : hint
         let error = message(name)
         func box(_ part: String, _ title: String, _ width: String) -> Node<HTML.FormContext> {
             .div(.class("date-part"),
@@ -72,7 +85,7 @@ struct FormView {
             .element(named: "legend", nodes: [.text(label)]),
             .unwrap(hint) { .div(.class("hint"), .text($0)) },
             .unwrap(error) { .p(.class("error-message"), .span(.class("visually-hidden"), .text(Catalogue.text(.errorPrefix, language) + " ")), .text($0)) },
-            .div(.class("date-input"), box("day", "Day", "w2"), box("month", "Month", "w2"), box("year", "Year", "w4")))
+            .div(.class("date-input"), box("day", t(.formDay), "w2"), box("month", t(.formMonth), "w2"), box("year", t(.formYear), "w4")))
     }
 
     func checkbox(_ name: String, _ label: String) -> Node<HTML.FormContext> {
@@ -82,7 +95,7 @@ struct FormView {
     }
 
     func checkboxes<T: CodedValue>(_ name: String, _ legend: String, _ type: T.Type, hint: String? = nil) -> Node<HTML.FormContext> {
-        checkboxes(name, legend, options: T.allCases.map { ($0.rawValue, $0.label) }, hint: hint)
+        checkboxes(name, legend, options: options(type), hint: hint)
     }
 
     /// Checkboxes for choosing several of `options` (value, label).

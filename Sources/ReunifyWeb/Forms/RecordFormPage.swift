@@ -8,23 +8,28 @@ struct RecordFormPage {
     let title: String
     let action: String
     let cancel: String
-    var submitLabel = "Save"
+    /// The button's text; nil says "Save" in the form's language.
+    var submitLabel: String? = nil
     let view: FormView
     let fields: [Node<HTML.FormContext>]
     /// Rows of (field, what you entered, what is saved now) after a version conflict.
     var conflict: [(String, String, String)]? = nil
     var breadcrumbs: [(String, String)] = []
+    /// True once the form's labels, hints and messages come from the catalogue (see `Layout.translated`).
+    var translated = false
 
     func render(_ req: Request, status: HTTPResponseStatus = .ok) -> Response {
-        Layout(title: title, signedIn: req.signedIn, breadcrumbs: breadcrumbs).render(
+        let t = view.t
+        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: breadcrumbs, translated: translated).render(
             .h1(.text(title)),
             view.errorSummary(),
             .unwrap(conflict) { rows in
                 .div(.class("conflict"), .attribute(named: "role", value: "alert"),
-                    .h2("Someone else changed this record while you were editing"),
-                    .p("Compare the two versions. Your entries are still in the form below; saving now will replace the saved version with yours."),
+                    .h2(.text(t(.formConflictHeading, [:]))),
+                    .p(.text(t(.formConflictAdvice, [:]))),
                     .table(.class("table"),
-                        .thead(.tr(.th("Field"), .th("Your version"), .th("Saved version"))),
+                        .thead(.tr(.th(.text(t(.formConflictField, [:]))), .th(.text(t(.formConflictYours, [:]))),
+                                   .th(.text(t(.formConflictSaved, [:]))))),
                         .tbody(.forEach(rows) { row in
                             .tr(.class(row.1 == row.2 ? "" : "changed"), .th(.text(row.0)), .td(.text(row.1)), .td(.text(row.2)))
                         })))
@@ -35,8 +40,8 @@ struct RecordFormPage {
                 view.hidden("version"),
                 .group(fields),
                 .div(.class("actions"),
-                    .button(.type(.submit), .class("button"), .text(submitLabel)),
-                    .a(.class("link"), .href(cancel), "Cancel")))
+                    .button(.type(.submit), .class("button"), .text(submitLabel ?? t(.formSave, [:]))),
+                    .a(.class("link"), .href(cancel), .text(t(.formCancel, [:])))))
         ).with(status: status)
     }
 }

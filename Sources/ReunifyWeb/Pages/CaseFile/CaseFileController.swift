@@ -91,7 +91,7 @@ struct CaseFileController: RouteCollection {
 
     func newForm(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        guard req.policy.mayCreateCase(signedIn.actor) else { throw Abort(.forbidden, reason: "Only caseworkers and supervisors open cases") }
+        guard req.policy.mayCreateCase(signedIn.actor) else { throw Abort(.forbidden, reason: req.t(.caseFormOnlyStaff)) }
         var form = FormData()
         form.set("stage", CaseStage.intake.rawValue)
         form.set("unit", signedIn.user.unit)
@@ -103,16 +103,16 @@ struct CaseFileController: RouteCollection {
 
     func newPage(_ req: Request, form: FormData, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let (workers, supervisors) = try await staff(req)
-        let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Open a new case", action: SiteURL.newCase.path, cancel: SiteURL.caseload.path,
-                              submitLabel: "Open case", view: view,
+        let view = FormView(form, errors: errors, language: req.language)
+        return RecordFormPage(title: req.t(.caseFormNewTitle), action: SiteURL.newCase.path, cancel: SiteURL.caseload.path,
+                              submitLabel: req.t(.caseFormNewSubmit), view: view,
                               fields: CaseForm.fields(view, caseworkers: workers, supervisors: supervisors),
-                              breadcrumbs: [("Caseload", SiteURL.caseload.path)]).render(req, status: status)
+                              breadcrumbs: [(req.t(.navCaseload), SiteURL.caseload.path)], translated: true).render(req, status: status)
     }
 
     func create(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        guard req.policy.mayCreateCase(signedIn.actor) else { throw Abort(.forbidden, reason: "Only caseworkers and supervisors open cases") }
+        guard req.policy.mayCreateCase(signedIn.actor) else { throw Abort(.forbidden, reason: req.t(.caseFormOnlyStaff)) }
         let form = FormData(req)
         let (read, errors) = CaseForm.read(form, today: req.today)
         guard let details = read else { return try await newPage(req, form: form, errors: errors, status: .unprocessableEntity) }
@@ -135,11 +135,11 @@ struct CaseFileController: RouteCollection {
     func editPage(_ req: Request, _ model: Recorded<CaseSubject, CaseDetails>, form: FormData, errors: [FieldError], conflict: [(String, String, String)]? = nil,
                   status: HTTPResponseStatus = .ok) async throws -> Response {
         let (workers, supervisors) = try await staff(req)
-        let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Change case details", action: SiteURL.editCase(model.id).path,
+        let view = FormView(form, errors: errors, language: req.language)
+        return RecordFormPage(title: req.t(.caseFormEditTitle), action: SiteURL.editCase(model.id).path,
                               cancel: SiteURL.caseFile(model.id).path, view: view,
                               fields: CaseForm.fields(view, caseworkers: workers, supervisors: supervisors), conflict: conflict,
-                              breadcrumbs: [("Caseload", SiteURL.caseload.path), (model.details.familyName, SiteURL.caseFile(model.id).path)])
+                              breadcrumbs: [(req.t(.navCaseload), SiteURL.caseload.path), (model.details.familyName, SiteURL.caseFile(model.id).path)], translated: true)
             .render(req, status: status)
     }
 
@@ -158,8 +158,8 @@ struct CaseFileController: RouteCollection {
         } catch StoreError.versionConflict(let current) {
             let names = try await UserRepository(req.db).names([details, saved].flatMap { [$0.caseworkerID, $0.supervisorID] }.compactMap { $0 })
             form.set("version", String(current))
-            return try await editPage(req, model.recorded, form: form, errors: [FieldError("version", "Someone else saved this case since you opened it")],
-                                      conflict: conflictRows(mine: CaseForm.summary(details, names: names), saved: CaseForm.summary(saved, names: names)),
+            return try await editPage(req, model.recorded, form: form, errors: [FieldError("version", .caseFormConflict)],
+                                      conflict: conflictRows(mine: CaseForm.summary(details, names: names, req.language), saved: CaseForm.summary(saved, names: names, req.language)),
                                       status: .conflict)
         } catch let error where FormRefusal(error) != nil {
             let refusal = FormRefusal(error)!

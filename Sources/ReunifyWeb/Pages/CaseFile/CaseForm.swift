@@ -21,11 +21,11 @@ enum CaseForm {
 
     static func read(_ form: FormData, today: CalendarDate) -> (CaseDetails?, [FieldError]) {
         var r = FormReader(form)
-        let number = r.required("caseNumber", "Enter a case number")
-        let family = r.required("familyName", "Enter the family's name")
-        let stage = r.code(CaseStage.self, "stage", required: "Choose the case's stage")
-        let unit = r.required("unit", "Enter the unit that holds the case")
-        let opened = r.requiredDate("openedOn", "Enter the date the case was opened")
+        let number = r.required("caseNumber", .ruleCaseNumber)
+        let family = r.required("familyName", .ruleCaseFamily)
+        let stage = r.code(CaseStage.self, "stage", required: .ruleCaseStage)
+        let unit = r.required("unit", .ruleCaseUnit)
+        let opened = r.requiredDate("openedOn", .ruleCaseOpened)
         let closed = r.date("closedOn")
         let worker = form.optional("caseworkerId").flatMap(UUID.init(uuidString:)).map(UserID.init)
         let supervisor = form.optional("supervisorId").flatMap(UUID.init(uuidString:)).map(UserID.init)
@@ -40,20 +40,23 @@ enum CaseForm {
 
     static func fields(_ view: FormView, caseworkers: [StaffOption], supervisors: [StaffOption]) -> [Node<HTML.FormContext>] {
         [
-            view.text("caseNumber", "Case number", hint: "As the court and the agency know it, for example FV-2026-101", width: "w10"),
-            view.text("familyName", "Family name", hint: "The name the case is known by"),
-            view.select("stage", "Stage", CaseStage.self),
-            view.select("caseworkerId", "Assigned caseworker", options: caseworkers.map { ($0.id.description, $0.name) }, blank: "Not assigned yet"),
-            view.select("supervisorId", "Supervisor", options: supervisors.map { ($0.id.description, $0.name) }, blank: "Not assigned yet"),
-            view.text("unit", "Unit", width: "w10"),
-            view.date("openedOn", "Date opened"),
-            view.date("closedOn", "Date closed", hint: "Only when the case is closed"),
+            view.text("caseNumber", view.t(.caseFormNumber), hint: view.t(.caseFormNumberHint), width: "w10"),
+            view.text("familyName", view.t(.caseFormFamily), hint: view.t(.caseFormFamilyHint)),
+            view.select("stage", view.t(.caseFormStage), CaseStage.self),
+            view.select("caseworkerId", view.t(.caseFormCaseworker), options: caseworkers.map { ($0.id.description, $0.name) }, blank: view.t(.caseFormNotAssigned)),
+            view.select("supervisorId", view.t(.caseFormSupervisor), options: supervisors.map { ($0.id.description, $0.name) }, blank: view.t(.caseFormNotAssigned)),
+            view.text("unit", view.t(.caseFormUnit), width: "w10"),
+            view.date("openedOn", view.t(.caseFormOpened)),
+            view.date("closedOn", view.t(.caseFormClosed), hint: view.t(.caseFormClosedHint)),
         ]
     }
 
-    static func summary(_ d: CaseDetails, names: [UserID: String]) -> [(String, String)] {
-        [("Case number", d.caseNumber), ("Family name", d.familyName), ("Stage", d.stage.label),
-         ("Caseworker", d.caseworkerID.flatMap { names[$0] } ?? "—"), ("Supervisor", d.supervisorID.flatMap { names[$0] } ?? "—"),
-         ("Unit", d.unit), ("Opened", d.openedOn.iso), ("Closed", d.closedOn?.iso ?? "—")]
+    static func summary(_ d: CaseDetails, names: [UserID: String], _ language: UILanguage) -> [(String, String)] {
+        let t = { (id: Msg) in Catalogue.text(id, language) }
+        let date = { (d: CalendarDate) in LocalFormat.date(d, language) }
+        return [(t(.caseFormNumber), d.caseNumber), (t(.caseFormFamily), d.familyName), (t(.caseFormStage), d.stage.staffLabel(language)),
+                (t(.caseFormCaseworkerShort), d.caseworkerID.flatMap { names[$0] } ?? "—"),
+                (t(.caseFormSupervisor), d.supervisorID.flatMap { names[$0] } ?? "—"),
+                (t(.caseFormUnit), d.unit), (t(.caseFormOpenedShort), date(d.openedOn)), (t(.caseFormClosedShort), d.closedOn.map(date) ?? "—")]
     }
 }

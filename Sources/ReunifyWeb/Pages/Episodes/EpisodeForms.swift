@@ -19,9 +19,9 @@ enum EpisodeForm {
     /// The episode as filled in; `EpisodeRules` decides whether it may be written.
     static func read(_ form: FormData) -> (RemovalEpisodeDetails?, [FieldError]) {
         var r = FormReader(form)
-        let child: PersonID? = r.id("childId", "Choose the child who was removed")
-        let removal = r.requiredDate("removalDate", "Enter the date of removal")
-        let manner = r.code(RemovalManner.self, "manner", required: "Choose the manner of removal")
+        let child: PersonID? = r.id("childId", .epFormChooseChild)
+        let removal = r.requiredDate("removalDate", .epFormEnterDate)
+        let manner = r.code(RemovalManner.self, "manner", required: .epFormChooseManner)
         let circumstances = r.codes(RemovalCircumstance.self, "circumstances")
         let finding = r.date("judicialFindingDate")
         let discharge = r.date("dischargeDate")
@@ -34,20 +34,23 @@ enum EpisodeForm {
 
     static func fields(_ v: FormView, children: [(String, String)]) -> [Node<HTML.FormContext>] {
         [
-            v.select("childId", "Child", options: children),
-            v.date("removalDate", "Date of removal"),
-            v.select("manner", "Manner of removal", RemovalManner.self),
-            v.checkboxes("circumstances", "Circumstances at removal", RemovalCircumstance.self, hint: "Tick every one that applies"),
-            v.date("judicialFindingDate", "First judicial finding of abuse or neglect", hint: "Leave empty if none has been made yet"),
-            v.date("dischargeDate", "Date the child left care", hint: "Only when the child has left care"),
-            v.select("dischargeReason", "Why the child left care", DischargeReason.self, blank: "Still in care"),
+            v.select("childId", v.t(.epFormChild), options: children),
+            v.date("removalDate", v.t(.epFormRemovalDate)),
+            v.select("manner", v.t(.epFormManner), RemovalManner.self),
+            v.checkboxes("circumstances", v.t(.epFormCircumstances), RemovalCircumstance.self, hint: v.t(.epFormTickAll)),
+            v.date("judicialFindingDate", v.t(.epFormFinding), hint: v.t(.epFormFindingHint)),
+            v.date("dischargeDate", v.t(.epFormLeft), hint: v.t(.epFormLeftHint)),
+            v.select("dischargeReason", v.t(.epFormWhyLeft), DischargeReason.self, blank: v.t(.epFormStillInCare)),
         ]
     }
 
-    static func summary(_ d: RemovalEpisodeDetails) -> [(String, String)] {
-        [("Removal date", d.removalDate.iso), ("Manner", d.manner.label), ("Circumstances", d.circumstances.map(\.label).joined(separator: ", ")),
-         ("Judicial finding", d.judicialFindingDate?.iso ?? "—"), ("Left care", d.dischargeDate?.iso ?? "—"),
-         ("Reason", d.dischargeReason?.label ?? "—")]
+    static func summary(_ d: RemovalEpisodeDetails, _ language: UILanguage) -> [(String, String)] {
+        let t = { (id: Msg) in Catalogue.text(id, language) }
+        let date = { (d: CalendarDate) in LocalFormat.date(d, language) }
+        return [(t(.epFormSumRemoval), date(d.removalDate)), (t(.epFormSumManner), d.manner.staffLabel(language)),
+                (t(.epFormSumCircumstances), d.circumstances.map { $0.staffLabel(language) }.joined(separator: ", ")),
+                (t(.epFormSumFinding), d.judicialFindingDate.map(date) ?? "—"), (t(.epFormSumLeft), d.dischargeDate.map(date) ?? "—"),
+                (t(.epFormSumReason), d.dischargeReason?.staffLabel(language) ?? "—")]
     }
 }
 
@@ -66,8 +69,8 @@ enum PlacementForm {
     /// The placement as filled in; `PlacementRules` decides whether it may be written.
     static func read(_ form: FormData) -> (PlacementDetails?, [FieldError]) {
         var r = FormReader(form)
-        let setting = r.code(PlacementSetting.self, "setting", required: "Choose where the child lives")
-        let start = r.requiredDate("startDate", "Enter the date the placement began")
+        let setting = r.code(PlacementSetting.self, "setting", required: .plFormChooseWhere)
+        let start = r.requiredDate("startDate", .plFormEnterBegan)
         let end = r.date("endDate")
         guard let setting, let start else { return (nil, r.errors) }
         let details = PlacementDetails(setting: setting, caregiverName: form.string("caregiverName"), startDate: start, endDate: end,
@@ -77,17 +80,20 @@ enum PlacementForm {
 
     static func fields(_ v: FormView) -> [Node<HTML.FormContext>] {
         [
-            v.select("setting", "Where the child lives", PlacementSetting.self,
-                     hint: "A trial home visit is recorded as \"placed at home\""),
-            v.text("caregiverName", "Caregiver or facility", hint: "The foster family's, relative's or facility's name"),
-            v.date("startDate", "Date the placement began"),
-            v.date("endDate", "Date the placement ended", hint: "Only when the child has moved on"),
-            v.textarea("changeReason", "Why the placement ended"),
+            v.select("setting", v.t(.plFormWhere), PlacementSetting.self,
+                     hint: v.t(.plFormWhereHint)),
+            v.text("caregiverName", v.t(.plFormCaregiver), hint: v.t(.plFormCaregiverHint)),
+            v.date("startDate", v.t(.plFormBegan)),
+            v.date("endDate", v.t(.plFormEnded), hint: v.t(.plFormEndedHint)),
+            v.textarea("changeReason", v.t(.plFormWhyEnded)),
         ]
     }
 
-    static func summary(_ d: PlacementDetails) -> [(String, String)] {
-        [("Setting", d.setting.label), ("Caregiver", d.caregiverName), ("Began", d.startDate.iso), ("Ended", d.endDate?.iso ?? "—"),
-         ("Reason for change", d.changeReason ?? "—")]
+    static func summary(_ d: PlacementDetails, _ language: UILanguage) -> [(String, String)] {
+        let t = { (id: Msg) in Catalogue.text(id, language) }
+        let date = { (d: CalendarDate) in LocalFormat.date(d, language) }
+        return [(t(.plFormSumSetting), d.setting.staffLabel(language)), (t(.plFormSumCaregiver), d.caregiverName),
+                (t(.plFormSumBegan), date(d.startDate)), (t(.plFormSumEnded), d.endDate.map(date) ?? "—"),
+                (t(.plFormSumReason), d.changeReason ?? "—")]
     }
 }

@@ -18,8 +18,9 @@ struct EpisodePagesController: RouteCollection {
 
     struct Context {
         let overview: CaseOverview
+        let language: UILanguage
         var caseID: CaseID { overview.caseID }
-        var crumbs: [(String, String)] { [("Caseload", SiteURL.caseload.path), (overview.caseFile.details.familyName, SiteURL.caseFile(caseID).path)] }
+        var crumbs: [(String, String)] { [(Catalogue.text(.navCaseload, language), SiteURL.caseload.path), (overview.caseFile.details.familyName, SiteURL.caseFile(caseID).path)] }
         var children: [(String, String)] { overview.children.map { ($0.person.id.description, $0.person.details.fullName) } }
     }
 
@@ -27,13 +28,13 @@ struct EpisodePagesController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(action, kind, caseID: caseID)
         guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
-        return Context(overview: overview)
+        return Context(overview: overview, language: req.language)
     }
 
     func episode(_ req: Request, _ ctx: Context) async throws -> Recorded<EpisodeSubject, RemovalEpisodeDetails> {
         let id: EpisodeID = try req.idParameter("episodeID", "removal episode")
         guard let episode = try await CaseRecordsRepository(req.db).episode(id, in: ctx.caseID) else {
-            throw Abort(.notFound, reason: "There is no such removal episode in this case")
+            throw Abort(.notFound, reason: req.t(.epFormNoSuch))
         }
         return episode.recorded
     }
@@ -42,17 +43,17 @@ struct EpisodePagesController: RouteCollection {
 
     func episodePage(_ req: Request, _ ctx: Context, _ form: FormData, _ errors: [FieldError], editing: Recorded<EpisodeSubject, RemovalEpisodeDetails>? = nil,
                      conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
-        return RecordFormPage(title: editing == nil ? "Record a removal" : "Change removal details",
+        let view = FormView(form, errors: errors, language: req.language)
+        return RecordFormPage(title: editing == nil ? req.t(.epFormNewTitle) : req.t(.epFormEditTitle),
                               action: editing.map { SiteURL.editEpisode(ctx.caseID, $0.id).path } ?? SiteURL.newEpisode(ctx.caseID).path,
                               cancel: SiteURL.caseFile(ctx.caseID).path, view: view,
                               fields: EpisodeForm.fields(view, children: ctx.children), conflict: conflict,
-                              breadcrumbs: ctx.crumbs).render(req, status: status)
+                              breadcrumbs: ctx.crumbs, translated: true).render(req, status: status)
     }
 
     func newEpisodeForm(req: Request) async throws -> Response {
         let ctx = try await context(req, .create, .removalEpisode)
-        guard !ctx.children.isEmpty else { throw Abort(.unprocessableEntity, reason: "Add the child to the case before recording a removal") }
+        guard !ctx.children.isEmpty else { throw Abort(.unprocessableEntity, reason: req.t(.epFormAddChildFirst)) }
         return episodePage(req, ctx, FormData(), [])
     }
 
@@ -92,8 +93,8 @@ struct EpisodePagesController: RouteCollection {
             return episodePage(req, ctx, form, refusal.errors, editing: model, status: refusal.status)
         } catch StoreError.versionConflict(let current) {
             form.set("version", String(current))
-            return episodePage(req, ctx, form, [FieldError("version", "Someone else saved this removal since you opened the form")], editing: model,
-                               conflict: conflictRows(mine: EpisodeForm.summary(details), saved: EpisodeForm.summary(saved)), status: .conflict)
+            return episodePage(req, ctx, form, [FieldError("version", .epFormConflict)], editing: model,
+                               conflict: conflictRows(mine: EpisodeForm.summary(details, req.language), saved: EpisodeForm.summary(saved, req.language)), status: .conflict)
         }
     }
 
@@ -101,9 +102,9 @@ struct EpisodePagesController: RouteCollection {
 
     func placementPage(_ req: Request, _ ctx: Context, action: String, title: String, _ form: FormData, _ errors: [FieldError],
                        conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
+        let view = FormView(form, errors: errors, language: req.language)
         return RecordFormPage(title: title, action: action, cancel: SiteURL.caseFile(ctx.caseID).path, view: view,
-                              fields: PlacementForm.fields(view), conflict: conflict, breadcrumbs: ctx.crumbs).render(req, status: status)
+                              fields: PlacementForm.fields(view), conflict: conflict, breadcrumbs: ctx.crumbs, translated: true).render(req, status: status)
     }
 
     func newPlacementForm(req: Request) async throws -> Response {
@@ -112,7 +113,7 @@ struct EpisodePagesController: RouteCollection {
         var form = FormData()
         form.set("startDate", date: req.today.parts)
         return placementPage(req, ctx, action: SiteURL.newPlacement(ctx.caseID, ep.id).path,
-                             title: "Add a placement for \(ctx.overview.name(ep.details.childID))", form, [])
+                             title: req.t(.plFormAddTitle, ["name": ctx.overview.name(ep.details.childID)]), form, [])
     }
 
     func createPlacement(req: Request) async throws -> Response {
@@ -121,7 +122,7 @@ struct EpisodePagesController: RouteCollection {
         let form = FormData(req)
         let page = { (errors: [FieldError], status: HTTPResponseStatus) in
             placementPage(req, ctx, action: SiteURL.newPlacement(ctx.caseID, ep.id).path,
-                          title: "Add a placement for \(ctx.overview.name(ep.details.childID))", form, errors, status: status)
+                          title: req.t(.plFormAddTitle, ["name": ctx.overview.name(ep.details.childID)]), form, errors, status: status)
         }
         let (read, readErrors) = PlacementForm.read(form)
         guard let details = read else { return page(readErrors, .unprocessableEntity) }
@@ -137,7 +138,7 @@ struct EpisodePagesController: RouteCollection {
     func placement(_ req: Request, _ ctx: Context) async throws -> Recorded<PlacementSubject, PlacementDetails> {
         let id: PlacementID = try req.idParameter("placementID", "placement")
         guard let placement = try await CaseRecordsRepository(req.db).placement(id, in: ctx.caseID) else {
-            throw Abort(.notFound, reason: "There is no such placement in this case")
+            throw Abort(.notFound, reason: req.t(.plFormNoSuch))
         }
         return placement.recorded
     }
@@ -145,7 +146,7 @@ struct EpisodePagesController: RouteCollection {
     func editPlacementForm(req: Request) async throws -> Response {
         let ctx = try await context(req, .update, .placement)
         let model = try await placement(req, ctx)
-        return placementPage(req, ctx, action: SiteURL.editPlacement(ctx.caseID, model.id).path, title: "Change placement",
+        return placementPage(req, ctx, action: SiteURL.editPlacement(ctx.caseID, model.id).path, title: req.t(.plFormChangeTitle),
                              PlacementForm.values(model.details, version: model.version), [])
     }
 
@@ -155,7 +156,7 @@ struct EpisodePagesController: RouteCollection {
         var form = FormData(req)
         let action = SiteURL.editPlacement(ctx.caseID, model.id).path
         let (details, errors) = PlacementForm.read(form)
-        guard let details else { return placementPage(req, ctx, action: action, title: "Change placement", form, errors, status: .unprocessableEntity) }
+        guard let details else { return placementPage(req, ctx, action: action, title: req.t(.plFormChangeTitle), form, errors, status: .unprocessableEntity) }
         let saved = model.details
         do {
             _ = try await RemovalCommands(req.change()).changePlacement(model.id, in: ctx.caseID, to: details,
@@ -163,12 +164,12 @@ struct EpisodePagesController: RouteCollection {
             return req.redirect(to: SiteURL.caseFile(ctx.caseID).path)
         } catch let error where FormRefusal(error) != nil {
             let refusal = FormRefusal(error)!
-            return placementPage(req, ctx, action: action, title: "Change placement", form, refusal.errors, status: refusal.status)
+            return placementPage(req, ctx, action: action, title: req.t(.plFormChangeTitle), form, refusal.errors, status: refusal.status)
         } catch StoreError.versionConflict(let current) {
             form.set("version", String(current))
-            return placementPage(req, ctx, action: action, title: "Change placement", form,
-                                 [FieldError("version", "Someone else saved this placement since you opened the form")],
-                                 conflict: conflictRows(mine: PlacementForm.summary(details), saved: PlacementForm.summary(saved)), status: .conflict)
+            return placementPage(req, ctx, action: action, title: req.t(.plFormChangeTitle), form,
+                                 [FieldError("version", .plFormConflict)],
+                                 conflict: conflictRows(mine: PlacementForm.summary(details, req.language), saved: PlacementForm.summary(saved, req.language)), status: .conflict)
         }
     }
 }

@@ -27,9 +27,9 @@ struct GoalPagesController: RouteCollection {
     /// The goals as filled in; `GoalRules` decides whether they may be written.
     static func read(_ form: FormData) -> (PermanencyGoalDetails?, [FieldError]) {
         var r = FormReader(form)
-        let child: PersonID? = r.id("childId", "Choose the child")
-        let primary = r.code(PermanencyPlan.self, "primary", required: "Choose the primary goal")
-        let since = r.requiredDate("primarySince", "Enter the date the primary goal was set")
+        let child: PersonID? = r.id("childId", .goalFormChooseChild)
+        let primary = r.code(PermanencyPlan.self, "primary", required: .goalFormChoosePrimary)
+        let since = r.requiredDate("primarySince", .goalFormEnterSince)
         let concurrent = r.optionalCode(PermanencyPlan.self, "concurrent")
         let concurrentSince = r.date("concurrentSince")
         guard let child, let primary, let since else { return (nil, r.errors) }
@@ -38,28 +38,31 @@ struct GoalPagesController: RouteCollection {
         return r.errors.isEmpty ? (d, []) : (nil, r.errors)
     }
 
-    static func summary(_ d: PermanencyGoalDetails) -> [(String, String)] {
-        [("Primary goal", d.primary.label), ("Since", d.primarySince.iso), ("Concurrent goal", d.concurrent?.label ?? "—"),
-         ("Since", d.concurrentSince?.iso ?? "—")]
+    static func summary(_ d: PermanencyGoalDetails, _ language: UILanguage) -> [(String, String)] {
+        let t = { (id: Msg) in Catalogue.text(id, language) }
+        let date = { (d: CalendarDate) in LocalFormat.date(d, language) }
+        return [(t(.goalFormPrimary), d.primary.staffLabel(language)), (t(.goalFormSince), date(d.primarySince)),
+                (t(.goalFormConcurrent), d.concurrent?.staffLabel(language) ?? "—"), (t(.goalFormSince), d.concurrentSince.map(date) ?? "—")]
     }
 
     func page(_ req: Request, _ overview: CaseOverview, _ form: FormData, _ errors: [FieldError], editing: Recorded<GoalSubject, PermanencyGoalDetails>? = nil,
               conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) -> Response {
         let caseID = overview.caseID
-        let view = FormView(form, errors: errors)
+        let view = FormView(form, errors: errors, language: req.language)
         let children = overview.children.map { ($0.person.id.description, $0.person.details.fullName) }
         return RecordFormPage(
-            title: editing == nil ? "Set permanency goals" : "Change permanency goals",
+            title: editing == nil ? req.t(.goalFormNewTitle) : req.t(.goalFormEditTitle),
             action: editing.map { SiteURL.editGoal(caseID, $0.id).path } ?? SiteURL.newGoal(caseID).path,
             cancel: SiteURL.caseFile(caseID).path, view: view,
-            fields: [view.select("childId", "Child", options: children),
-                     view.select("primary", "Primary goal", PermanencyPlan.self),
-                     view.date("primarySince", "Date the primary goal was set"),
-                     view.select("concurrent", "Concurrent goal", PermanencyPlan.self, blank: "None",
-                                 hint: "Concurrent planning keeps a second path ready in case going home is not safe"),
-                     view.date("concurrentSince", "Date the concurrent goal was set")],
+            fields: [view.select("childId", req.t(.epFormChild), options: children),
+                     view.select("primary", req.t(.goalFormPrimary), PermanencyPlan.self),
+                     view.date("primarySince", req.t(.goalFormPrimarySince)),
+                     view.select("concurrent", req.t(.goalFormConcurrent), PermanencyPlan.self, blank: req.t(.goalFormNone),
+                                 hint: req.t(.goalFormConcurrentHint)),
+                     view.date("concurrentSince", req.t(.goalFormConcurrentSince))],
             conflict: conflict,
-            breadcrumbs: [("Caseload", SiteURL.caseload.path), (overview.caseFile.details.familyName, SiteURL.caseFile(caseID).path)]
+            breadcrumbs: [(req.t(.navCaseload), SiteURL.caseload.path), (overview.caseFile.details.familyName, SiteURL.caseFile(caseID).path)],
+            translated: true
         ).render(req, status: status)
     }
 
@@ -73,7 +76,7 @@ struct GoalPagesController: RouteCollection {
     func goal(_ req: Request, _ overview: CaseOverview) async throws -> Recorded<GoalSubject, PermanencyGoalDetails> {
         let id: GoalID = try req.idParameter("goalID", "goal")
         guard let goal = try await CaseRecordsRepository(req.db).goal(id, in: overview.caseID) else {
-            throw Abort(.notFound, reason: "There are no such goals in this case")
+            throw Abort(.notFound, reason: req.t(.goalFormNoSuch))
         }
         return goal.recorded
     }
@@ -123,8 +126,8 @@ struct GoalPagesController: RouteCollection {
             return page(req, overview, form, refusal.errors, editing: goal, status: refusal.status)
         } catch StoreError.versionConflict(let current) {
             form.set("version", String(current))
-            return page(req, overview, form, [FieldError("version", "Someone else saved these goals since you opened the form")], editing: goal,
-                        conflict: conflictRows(mine: Self.summary(details), saved: Self.summary(saved)), status: .conflict)
+            return page(req, overview, form, [FieldError("version", .goalFormConflict)], editing: goal,
+                        conflict: conflictRows(mine: Self.summary(details, req.language), saved: Self.summary(saved, req.language)), status: .conflict)
         }
     }
 }

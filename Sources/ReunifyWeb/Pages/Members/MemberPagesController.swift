@@ -20,17 +20,17 @@ struct MemberPagesController: RouteCollection {
 
     func crumbs(_ req: Request, _ caseID: CaseID) async throws -> [(String, String)] {
         let name = try await CaseRepository(req.db).find(caseID)?.familyName ?? "Case"
-        return [("Caseload", SiteURL.caseload.path), (name, SiteURL.caseFile(caseID).path)]
+        return [(req.t(.navCaseload), SiteURL.caseload.path), (name, SiteURL.caseFile(caseID).path)]
     }
 
     // MARK: members
 
     func memberPage(_ req: Request, _ caseID: CaseID, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
-        let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Add a person to the case", action: SiteURL.newMember(caseID).path, cancel: SiteURL.caseFile(caseID).path,
-                              submitLabel: "Add person", view: view,
-                              fields: [view.select("role", "Their part in the case", MemberRole.self)] + PersonForm.fields(view),
-                              breadcrumbs: try await crumbs(req, caseID)).render(req, status: status)
+        let view = FormView(form, errors: errors, language: req.language)
+        return RecordFormPage(title: req.t(.memberAddTitle), action: SiteURL.newMember(caseID).path, cancel: SiteURL.caseFile(caseID).path,
+                              submitLabel: req.t(.memberAddSubmit), view: view,
+                              fields: [view.select("role", req.t(.memberPart), MemberRole.self)] + PersonForm.fields(view),
+                              breadcrumbs: try await crumbs(req, caseID), translated: true).render(req, status: status)
     }
 
     func newMemberForm(req: Request) async throws -> Response {
@@ -47,7 +47,7 @@ struct MemberPagesController: RouteCollection {
         try await req.authorize(.create, .member, caseID: caseID)
         let form = FormData(req)
         var reader = FormReader(form)
-        let role = reader.code(MemberRole.self, "role", required: "Choose the person's part in the case")
+        let role = reader.code(MemberRole.self, "role", required: .memberChoosePart)
         let (details, errors) = PersonForm.read(form, today: req.today)
         guard let role, let details, reader.errors.isEmpty else {
             return try await memberPage(req, caseID, form, reader.errors + errors, status: .unprocessableEntity)
@@ -72,14 +72,14 @@ struct MemberPagesController: RouteCollection {
             try await req.audit(.search, .person, recordID: nil, caseID: caseID, "searched for '\(query)' to add: \(results.count) found")
         }
         let today = req.today
-        return Layout(title: "Add someone already known", signedIn: req.signedIn, breadcrumbs: try await crumbs(req, caseID)).render(
-            .h1("Add someone already known to Reunify"),
-            .p(.class("hint"), "A sibling in another case, a relative who is already recorded: add the same person rather than a copy."),
+        return Layout(title: req.t(.memberKnownTitle), signedIn: req.signedIn, breadcrumbs: try await crumbs(req, caseID), translated: true).render(
+            .h1(.text(req.t(.memberKnownHeading))),
+            .p(.class("hint"), .text(req.t(.memberKnownHint))),
             .form(.method(.get), .action(SiteURL.existingMember(caseID).path), .class("search"),
-                .label(.attribute(named: "for", value: "q"), "Name"),
+                .label(.attribute(named: "for", value: "q"), .text(req.t(.memberKnownName))),
                 .input(.type(.search), .id("q"), .name("q"), .value(query), .class("input")),
-                .button(.type(.submit), .class("button secondary"), "Search")),
-            .if(!query.isEmpty && results.isEmpty, .p(.text("No one called '\(query)' in the cases open to you who is not already in this case."))),
+                .button(.type(.submit), .class("button secondary"), .text(req.t(.memberKnownSearch)))),
+            .if(!query.isEmpty && results.isEmpty, .p(.text(req.t(.memberKnownNone, ["query": query])))),
             .ul(.class("plain"), .forEach(results.map(\.person)) { person in
                 let d = person.details
                 return .li(.class("existing"),
@@ -87,12 +87,12 @@ struct MemberPagesController: RouteCollection {
                         csrfField(req.signedIn),
                         .input(.type(.hidden), .name("personId"), .value(person.id.description)),
                         .strong(.text(d.fullName)),
-                        .text(d.birthDate.map { " · born \($0.iso), age \($0.age(on: today))" } ?? ""),
-                        .label(.attribute(named: "for", value: "role-\(person.id)"), .class("visually-hidden"), "Part in this case"),
-                        selectElement(id: "role", options: MemberRole.allCases.map { ($0.rawValue, $0.label) }, selected: "", blank: "Their part in this case…"),
-                        .button(.type(.submit), .class("button secondary"), "Add")))
+                        .text(d.birthDate.map { " · " + req.t(.memberKnownBorn, ["date": LocalFormat.date($0, req.language), "age": LocalFormat.number($0.age(on: today), req.language)]) } ?? ""),
+                        .label(.attribute(named: "for", value: "role-\(person.id)"), .class("visually-hidden"), .text(req.t(.memberKnownPartHere))),
+                        selectElement(id: "role", options: MemberRole.allCases.map { ($0.rawValue, $0.staffLabel(req.language)) }, selected: "", blank: req.t(.memberKnownPartBlank)),
+                        .button(.type(.submit), .class("button secondary"), .text(req.t(.memberKnownAdd)))))
             }),
-            .p(.a(.href(SiteURL.newMember(caseID).path), "Record a new person instead")))
+            .p(.a(.href(SiteURL.newMember(caseID).path), .text(req.t(.memberKnownNew)))))
     }
 
     func addExisting(req: Request) async throws -> Response {
@@ -100,8 +100,8 @@ struct MemberPagesController: RouteCollection {
         try await req.authorize(.create, .member, caseID: caseID)
         let form = FormData(req)
         var reader = FormReader(form)
-        let personID: PersonID? = reader.id("personId", "Choose the person to add")
-        let role = reader.code(MemberRole.self, "role", required: "Choose the person's part in this case")
+        let personID: PersonID? = reader.id("personId", .memberChoosePerson)
+        let role = reader.code(MemberRole.self, "role", required: .memberChoosePartHere)
         guard let personID, let role else { throw ValidationFailure(reader.errors) }
         let visible = try await CaseRepository(req.db).visibleCaseIDs(try req.caseScope())
         do {
@@ -121,17 +121,17 @@ struct MemberPagesController: RouteCollection {
         let personID: PersonID = try req.idParameter("personID", "person")
         let repo = PersonRepository(req.db)
         guard try await repo.caseIDs(of: personID).contains(caseID), let person = try await repo.find(personID) else {
-            throw Abort(.notFound, reason: "There is no such person in this case")
+            throw Abort(.notFound, reason: req.t(.memberNoSuchPerson))
         }
         return person.recorded
     }
 
     func personPage(_ req: Request, _ caseID: CaseID, _ person: Recorded<PersonSubject, PersonDetails>, _ form: FormData, _ errors: [FieldError],
                     conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Change \(person.details.fullName)'s details", action: SiteURL.editPerson(caseID, person.id).path,
+        let view = FormView(form, errors: errors, language: req.language)
+        return RecordFormPage(title: req.t(.personChangeTitle, ["name": person.details.fullName]), action: SiteURL.editPerson(caseID, person.id).path,
                               cancel: SiteURL.caseFile(caseID).path, view: view, fields: PersonForm.fields(view), conflict: conflict,
-                              breadcrumbs: try await crumbs(req, caseID)).render(req, status: status)
+                              breadcrumbs: try await crumbs(req, caseID), translated: true).render(req, status: status)
     }
 
     func editPersonForm(req: Request) async throws -> Response {
@@ -157,8 +157,8 @@ struct MemberPagesController: RouteCollection {
             return req.redirect(to: SiteURL.caseFile(caseID).path)
         } catch StoreError.versionConflict(let current) {
             form.set("version", String(current))
-            return try await personPage(req, caseID, person, form, [FieldError("version", "Someone else saved this person since you opened the form")],
-                                        conflict: conflictRows(mine: PersonForm.summary(details), saved: PersonForm.summary(saved)), status: .conflict)
+            return try await personPage(req, caseID, person, form, [FieldError("version", .personConflict)],
+                                        conflict: conflictRows(mine: PersonForm.summary(details, req.language), saved: PersonForm.summary(saved, req.language)), status: .conflict)
         }
     }
 
@@ -167,13 +167,13 @@ struct MemberPagesController: RouteCollection {
     func relationshipPage(_ req: Request, _ caseID: CaseID, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
         let people = overview.members.map { ($0.person.id.description, $0.person.details.fullName) }
-        let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Add a relationship", action: SiteURL.newRelationship(caseID).path, cancel: SiteURL.caseFile(caseID).path,
-                              submitLabel: "Add relationship", view: view, fields: [
-                                view.select("personId", "Person", options: people),
-                                view.select("kind", "is the", RelationshipKind.self),
-                                view.select("relatedPersonId", "of", options: people),
-                              ], breadcrumbs: try await crumbs(req, caseID)).render(req, status: status)
+        let view = FormView(form, errors: errors, language: req.language)
+        return RecordFormPage(title: req.t(.relationAddTitle), action: SiteURL.newRelationship(caseID).path, cancel: SiteURL.caseFile(caseID).path,
+                              submitLabel: req.t(.relationAddSubmit), view: view, fields: [
+                                view.select("personId", req.t(.relationPerson), options: people),
+                                view.select("kind", req.t(.relationIsThe), RelationshipKind.self),
+                                view.select("relatedPersonId", req.t(.relationOf), options: people),
+                              ], breadcrumbs: try await crumbs(req, caseID), translated: true).render(req, status: status)
     }
 
     func newRelationshipForm(req: Request) async throws -> Response {
@@ -187,9 +187,9 @@ struct MemberPagesController: RouteCollection {
         try await req.authorize(.create, .relationship, caseID: caseID)
         let form = FormData(req)
         var r = FormReader(form)
-        let a: PersonID? = r.id("personId", "Choose the first person")
-        let kind = r.code(RelationshipKind.self, "kind", required: "Choose how they are related")
-        let b: PersonID? = r.id("relatedPersonId", "Choose the second person")
+        let a: PersonID? = r.id("personId", .relationChooseFirst)
+        let kind = r.code(RelationshipKind.self, "kind", required: .relationChooseKind)
+        let b: PersonID? = r.id("relatedPersonId", .relationChooseSecond)
         guard let a, let b, let kind else { return try await relationshipPage(req, caseID, form, r.errors, status: .unprocessableEntity) }
         let details = RelationshipDetails(personID: a, kind: kind, relatedPersonID: b)
         do {

@@ -30,8 +30,8 @@ enum PersonForm {
 
     static func read(_ form: FormData, today: CalendarDate) -> (PersonDetails?, [FieldError]) {
         var r = FormReader(form)
-        let given = r.required("givenName", "Enter the person's given name (first name)")
-        let family = r.required("familyName", "Enter the person's family name (last name)")
+        let given = r.required("givenName", .rulePersonGiven)
+        let family = r.required("familyName", .rulePersonFamily)
         let birth = r.date("birthDate")
         let sex = r.optionalCode(Sex.self, "sex") ?? .unknown
         let icwa = r.optionalCode(ICWAStatus.self, "icwaStatus") ?? .unknown
@@ -54,35 +54,39 @@ enum PersonForm {
 
     static func fields(_ v: FormView) -> [Node<HTML.FormContext>] {
         [
-            v.text("givenName", "Given name"),
-            v.text("familyName", "Family name"),
-            v.text("otherNames", "Other names or aliases", hint: "Separate names with commas"),
-            v.date("birthDate", "Date of birth", hint: "If you do not know the exact date, enter your best estimate and tick the box below"),
-            v.checkbox("birthDateEstimated", "The date of birth is an estimate"),
-            v.select("sex", "Sex", Sex.self, blank: nil),
-            v.text("languages", "Languages", hint: "The one the person prefers first, separated by commas"),
-            v.checkbox("interpreterNeeded", "Needs an interpreter"),
-            v.select("icwaStatus", "Indian Child Welfare Act status", ICWAStatus.self, blank: nil,
-                     hint: "Ask every family at the start of the case whether a child is or may be a tribal member"),
-            v.text("tribalAffiliation", "Tribe", hint: "If a tribal affiliation is known or claimed"),
-            v.text("phone", "Phone", type: "tel", width: "w10"),
-            v.text("email", "Email", type: "email"),
-            v.text("address.line", "Street address", autocomplete: "off"),
-            v.text("address.locality", "Town or city", autocomplete: "off"),
-            v.text("address.region", "State or province", hint: "Its code, for example CA or NV; services check where a person lives",
+            v.text("givenName", v.t(.personGivenName)),
+            v.text("familyName", v.t(.personFamilyName)),
+            v.text("otherNames", v.t(.personOtherNames), hint: v.t(.personOtherNamesHint)),
+            v.date("birthDate", v.t(.personBirthDate), hint: v.t(.personBirthDateHint)),
+            v.checkbox("birthDateEstimated", v.t(.personEstimated)),
+            v.select("sex", v.t(.personSex), Sex.self, blank: nil),
+            v.text("languages", v.t(.personLanguages), hint: v.t(.personLanguagesHint)),
+            v.checkbox("interpreterNeeded", v.t(.personInterpreter)),
+            v.select("icwaStatus", v.t(.personICWA), ICWAStatus.self, blank: nil,
+                     hint: v.t(.personICWAHint)),
+            v.text("tribalAffiliation", v.t(.personTribe), hint: v.t(.personTribeHint)),
+            v.text("phone", v.t(.personPhone), type: "tel", width: "w10"),
+            v.text("email", v.t(.personEmail), type: "email"),
+            v.text("address.line", v.t(.personStreet), autocomplete: "off"),
+            v.text("address.locality", v.t(.personTown), autocomplete: "off"),
+            v.text("address.region", v.t(.personRegion), hint: v.t(.personRegionHint),
                    autocomplete: "off", width: "w5"),
-            v.text("address.postcode", "ZIP or postcode", autocomplete: "off", width: "w10"),
-            v.text("address.country", "Country", hint: "Its two-letter code, for example US or MX", autocomplete: "off", width: "w5"),
-            v.text("placeOfOrigin", "Place of origin", hint: "Town, district or country the person comes from; tracing compares it"),
-            v.checkbox("tracingConsent", "Consent for tracing this child's family was given (a child is matched with tracing requests only then)"),
+            v.text("address.postcode", v.t(.personPostcode), autocomplete: "off", width: "w10"),
+            v.text("address.country", v.t(.personCountry), hint: v.t(.personCountryHint), autocomplete: "off", width: "w5"),
+            v.text("placeOfOrigin", v.t(.personOrigin), hint: v.t(.personOriginHint)),
+            v.checkbox("tracingConsent", v.t(.personConsent)),
         ]
     }
 
-    static func summary(_ d: PersonDetails) -> [(String, String)] {
-        [("Given name", d.givenName), ("Family name", d.familyName), ("Other names", d.otherNames.joined(separator: ", ")),
-         ("Date of birth", d.birthDate?.iso ?? "—"), ("Sex", d.sex.label), ("Languages", d.languages.joined(separator: ", ")),
-         ("Interpreter", d.interpreterNeeded ? "Yes" : "No"), ("ICWA", d.icwaStatus.label), ("Phone", d.phone ?? "—"),
-         ("Email", d.email ?? "—"), ("Address", d.address?.text ?? "—"),
-         ("Place of origin", d.placeOfOrigin ?? "—"), ("Tracing consent", d.tracingConsent ? "Given" : "Not given")]
+    static func summary(_ d: PersonDetails, _ language: UILanguage) -> [(String, String)] {
+        let t = { (id: Msg) in Catalogue.text(id, language) }
+        return [(t(.personGivenName), d.givenName), (t(.personFamilyName), d.familyName),
+                (t(.personOtherNamesShort), d.otherNames.joined(separator: ", ")),
+                (t(.personBirthDate), d.birthDate.map { LocalFormat.date($0, language) } ?? "—"), (t(.personSex), d.sex.staffLabel(language)),
+                (t(.personLanguages), d.languages.joined(separator: ", ")),
+                (t(.personInterpreterShort), t(d.interpreterNeeded ? .yes : .no)), ("ICWA", d.icwaStatus.staffLabel(language)),
+                (t(.personPhone), d.phone ?? "—"), (t(.personEmail), d.email ?? "—"), (t(.personAddress), d.address?.text ?? "—"),
+                (t(.personOrigin), d.placeOfOrigin ?? "—"),
+                (t(.personConsentShort), t(d.tracingConsent ? .personConsentGiven : .personConsentNotGiven))]
     }
 }

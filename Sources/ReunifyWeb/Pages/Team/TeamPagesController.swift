@@ -18,12 +18,13 @@ struct TeamPagesController: RouteCollection {
         let current = Set(try await CaseRepository(req.db).teamUserIDs(of: caseID))
         let candidates = try await UserRepository(req.db).all()
             .filter { !current.contains($0.id!) && !$0.disabled && $0.userRole != .parent }
-        let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Add someone to the team", action: SiteURL.newTeamMember(caseID).path, cancel: SiteURL.caseFile(caseID).path,
-                              submitLabel: "Add to team", view: view, fields: [
-                                view.select("userId", "Person", options: candidates.map { ($0.id!.lower, "\($0.name) (\($0.userRole.label))") }),
-                                view.select("role", "Their part on this case", TeamRole.self),
-                              ], breadcrumbs: [("Caseload", SiteURL.caseload.path), (model.details.familyName, SiteURL.caseFile(caseID).path)])
+        let view = FormView(form, errors: errors, language: req.language)
+        return RecordFormPage(title: req.t(.teamFormTitle), action: SiteURL.newTeamMember(caseID).path, cancel: SiteURL.caseFile(caseID).path,
+                              submitLabel: req.t(.teamFormSubmit), view: view, fields: [
+                                view.select("userId", req.t(.relationPerson), options: candidates.map { ($0.id!.lower, req.t(.teamFormWho, ["name": $0.name, "role": $0.userRole.staffLabel(req.language)])) }),
+                                view.select("role", req.t(.teamFormPart), TeamRole.self),
+                              ], breadcrumbs: [(req.t(.navCaseload), SiteURL.caseload.path), (model.details.familyName, SiteURL.caseFile(caseID).path)],
+                              translated: true)
             .render(req, status: status)
     }
 
@@ -40,8 +41,8 @@ struct TeamPagesController: RouteCollection {
         guard let model = try await CaseRepository(req.db).find(caseID) else { throw Request.noSuchCase }
         let form = FormData(req)
         var reader = FormReader(form)
-        let userID: UserID? = reader.id("userId", "Choose who joins the team")
-        let role = reader.code(TeamRole.self, "role", required: "Choose their part on this case")
+        let userID: UserID? = reader.id("userId", .teamFormChooseWho)
+        let role = reader.code(TeamRole.self, "role", required: .teamFormChoosePart)
         guard let userID, let role else { return try await page(req, model.recorded, form, reader.errors, status: .unprocessableEntity) }
         do {
             try await CaseCommands(req.change()).addToTeam(userID, role: role, in: caseID)
@@ -60,7 +61,7 @@ struct TeamPagesController: RouteCollection {
             try await CaseCommands(req.change()).removeFromTeam(userID, in: caseID)
         } catch let refused as ValidationFailure {
             // The removal is a button on the case page, not a form: the reason is the answer.
-            throw Abort(.unprocessableEntity, reason: refused.errors.map(\.message).joined(separator: "; "))
+            throw Abort(.unprocessableEntity, reason: refused.errors.map { $0.text(req.language) }.joined(separator: "; "))
         }
         return req.redirect(to: SiteURL.caseFile(caseID).path)
     }

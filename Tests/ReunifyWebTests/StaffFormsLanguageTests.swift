@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import ReunifyDomain
+@testable import ReunifyWeb
+import ReunifyDemo
+
+@Suite("Staff record forms in the user's language")
+struct StaffFormsLanguageTests {
+    /// The record forms a case page links to whose labels, hints and messages come from the catalogue.
+    static let translatedForm = 
+        #"/cases/[0-9a-f-]+/(edit|members/new|members/existing|persons/[0-9a-f-]+/edit|relationships/new|episodes/new|episodes/[0-9a-f-]+/edit|episodes/[0-9a-f-]+/placements/new|placements/[0-9a-f-]+/edit|goals/new|goals/[0-9a-f-]+/edit)(?=")"#
+
+    @Test("a caseworker who reads Spanish gets every case record form in Spanish, lang=\"es\" throughout, and the rules' messages in Spanish")
+    func spanishForms() async throws {
+        try await TestApp.run { app, _ in
+            let agency = TestApp.agency
+            let worker = agency.user("caseworker@demo.reunify.test")!
+            let family = try #require(agency.families.first { $0.details.caseworkerID == worker.id })
+            var browser = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
+            let casePath = "/cases/\(family.caseID)"
+            #expect(try await browser.post("/language", [("language", "es"), ("return", casePath)]).status == .seeOther)
+
+            let casePage = try await browser.get(casePath).body.string
+            var paths = Set(casePage.matches(of: try Regex(Self.translatedForm)).map { String(casePage[$0.range]) })
+            paths.insert("/cases/new")
+            let kinds = Set(paths.map { $0.split(separator: "/").dropFirst(2).filter { !$0.contains("-") }.joined(separator: "/") })
+            #expect(kinds.count >= 9, "the case page links to the record forms: \(kinds.sorted())")
+            for path in paths.sorted() {
+                let page = try await browser.get(path)
+                #expect(page.status == .ok, "\(path)")
+                let html = page.body.string
+                #expect(html.contains("<html lang=\"es\""), "\(path)")
+                // Only the switch's own button ("English") is marked English.
+                let marked = html.components(separatedBy: "lang=\"en\"").count - 1
+                #expect(marked == 1, "\(path) has content marked English")
+                let english = [">Cancel<", ">Save<", ">Choose…<", ">Day<", ">Caseload<", "For example, 27 3 2024"].filter { html.contains($0) }
+                #expect(english.isEmpty, "\(path) shows \(english)")
+            }
+
+            // A rule from the domain answers in Spanish beside its field; nothing is saved.
+            let future = try await browser.post(casePath + "/members/new", [
+                ("role", "child"), ("givenName", "Nadie"), ("familyName", "Prueba"),
+                ("birthDate-day", "2"), ("birthDate-month", "3"), ("birthDate-year", "2099")])
+            #expect(future.status == .unprocessableEntity)
+            let futureHTML = future.body.string
+            #expect(futureHTML.contains("La fecha de nacimiento debe ser hoy o una fecha pasada"))
+            #expect(!futureHTML.contains("Birth date must be today or in the past"))
+            #expect(futureHTML.contains("Nombre de pila") && futureHTML.contains("Fecha de nacimiento"))
+            let noManner = try await browser.post(casePath + "/episodes/new", [
+                ("removalDate-day", "1"), ("removalDate-month", "13"), ("removalDate-year", "2026")])
+            #expect(noManner.status == .unprocessableEntity)
+            let noMannerHTML = noManner.body.string
+            #expect(noMannerHTML.contains("Elija la forma de la remoción") && noMannerHTML.contains("1/13/2026 no es una fecha que exista"))
+            #expect(noMannerHTML.contains("Elija al niño/a que fue removido/a"))
+
+            // The same rule in English for an English reader, and the API keeps English.
+            var english = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
+            #expect(try await english.post("/language", [("language", "en"), ("return", casePath)]).status == .seeOther)
+            let again = try await english.post(casePath + "/members/new", [
+                ("role", "child"), ("givenName", "Nadie"), ("familyName", "Prueba"),
+                ("birthDate-day", "2"), ("birthDate-month", "3"), ("birthDate-year", "2099")])
+            #expect(again.body.string.contains("Birth date must be today or in the past") && again.body.string.contains("Date of birth"))
+        }
+    }
+
+    @Test("a rule's message is kept in every language, values filled in each; a coded value takes each language's label")
+    func ruleMessages() throws {
+        let error = FieldError("startDate", .rulePlacementStartAfter, ["date": "2026-03-01"])
+        #expect(error.message == "Start date must be on or after the removal date (2026-03-01)")
+        #expect(error.text(.spanish) == "La fecha de inicio debe ser igual o posterior a la fecha de la remoción (2026-03-01)")
+        let current = PlacementDetails(setting: .fosterFamilyHome, caregiverName: "Ana", startDate: CalendarDate(year: 2026, month: 1, day: 5)!)
+        let twoHomes = PlacementRules.twoCurrent(current)
+        #expect(twoHomes.message.contains("(" + PlacementSetting.fosterFamilyHome.label.lowercased() + " since 2026-01-05)"))
+        #expect(twoHomes.text(.spanish).contains("(" + PlacementSetting.fosterFamilyHome.spanish.lowercased() + " desde el 2026-01-05)"))
+        // The API's JSON gives the field and the English message only.
+        let json = String(decoding: try JSONEncoder().encode(error), as: UTF8.self)
+        #expect(json.contains("\"field\"") && json.contains("\"message\"") && !json.contains("texts") && !json.contains("key"))
+    }
+}
