@@ -10,7 +10,7 @@ import ReunifyDemo
 struct StaffFormsLanguageTests {
     /// The record forms a case page links to whose labels, hints and messages come from the catalogue.
     static let translatedForm = 
-        #"/cases/[0-9a-f-]+/(edit|members/new|members/existing|persons/[0-9a-f-]+/edit|relationships/new|episodes/new|episodes/[0-9a-f-]+/edit|episodes/[0-9a-f-]+/placements/new|placements/[0-9a-f-]+/edit|goals/new|goals/[0-9a-f-]+/edit)(?=")"#
+        #"/cases/[0-9a-f-]+/(edit|members/new|members/existing|persons/[0-9a-f-]+/edit|relationships/new|episodes/new|episodes/[0-9a-f-]+/edit|episodes/[0-9a-f-]+/placements/new|placements/[0-9a-f-]+/edit|goals/new|goals/[0-9a-f-]+/edit|visit-plans/new|visit-plans/[0-9a-f-]+|safety-assessments/new|visits/[0-9a-f-]+/record)(?=")"#
 
     @Test("a caseworker who reads Spanish gets every case record form in Spanish, lang=\"es\" throughout, and the rules' messages in Spanish")
     func spanishForms() async throws {
@@ -24,9 +24,14 @@ struct StaffFormsLanguageTests {
 
             let casePage = try await browser.get(casePath).body.string
             var paths = Set(casePage.matches(of: try Regex(Self.translatedForm)).map { String(casePage[$0.range]) })
+            // A visit's record is reached from its plan's page.
+            for plan in paths.filter({ $0.contains("/visit-plans/") && !$0.hasSuffix("/new") }) {
+                let page = try await browser.get(plan).body.string
+                paths.formUnion(page.matches(of: try Regex(Self.translatedForm)).map { String(page[$0.range]) })
+            }
             paths.insert("/cases/new")
             let kinds = Set(paths.map { $0.split(separator: "/").dropFirst(2).filter { !$0.contains("-") }.joined(separator: "/") })
-            #expect(kinds.count >= 9, "the case page links to the record forms: \(kinds.sorted())")
+            #expect(kinds.count >= 12, "the case page links to the record forms: \(kinds.sorted())")
             for path in paths.sorted() {
                 let page = try await browser.get(path)
                 #expect(page.status == .ok, "\(path)")

@@ -32,12 +32,12 @@ public struct LevelChangeRecord: Equatable, Sendable, Codable {
     public func approved(by supervisor: UserID, on day: CalendarDate) throws(StateConflict) -> LevelChangeRecord {
         var next = self
         if change.isStepUp {
-            guard change.status == .awaitingApproval else { throw StateConflict("This level change is already approved") }
+            guard change.status == .awaitingApproval else { throw StateConflict(.ruleLevelApproved) }
             next.change.status = .approved
             next.approvedBy = supervisor
             next.approvedOn = day
         } else {
-            guard acknowledgedBy == nil else { throw StateConflict("This step down is already acknowledged") }
+            guard acknowledgedBy == nil else { throw StateConflict(.ruleLevelAcknowledged) }
             next.acknowledgedBy = supervisor
         }
         return next

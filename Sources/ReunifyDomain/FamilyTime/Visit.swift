@@ -201,9 +201,9 @@ public enum VisitRules {
 
     /// A series is all or nothing, and bounded.
     public static func checkSeries(count: Int) throws(ValidationFailure) {
-        guard count >= 1 else { throw ValidationFailure(field: "count", "Schedule at least one visit") }
+        guard count >= 1 else { throw ValidationFailure(field: "count", .ruleVisitAtLeastOne) }
         guard count <= longestSeries else {
-            throw ValidationFailure(field: "count", "Schedule at most \(longestSeries) visits (two a week for a year) at once")
+            throw ValidationFailure(field: "count", .ruleVisitAtMost, ["count": String(longestSeries)])
         }
     }
 
@@ -219,19 +219,19 @@ public enum VisitRules {
         var errors: [FieldError] = []
         do { try VisitScheduling.check(start: visit.start, end: visit.end, level: visit.level) } catch { errors += error.errors }
         if visit.location.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            errors.append(FieldError("location", "Say where the visit takes place"))
+            errors.append(FieldError("location", .ruleVisitWhere))
         }
         if visit.level.needsSupervisor && visit.supervisorID == nil {
-            errors.append(FieldError("supervisorId", "\(visit.level.label) visits need a member of staff who supervises them"))
+            errors.append(FieldError("supervisorId", .ruleVisitSupervisor, each: { ["level": visit.level.staffLabel($0)] }))
         }
         if visit.record == nil && visit.start < now {
-            errors.append(FieldError("start", "This start has passed; a visit that already happened is entered with its attendance and observations"))
+            errors.append(FieldError("start", .ruleVisitPassed))
         }
         if visit.record != nil && visit.start > now {
-            errors.append(FieldError("start", "A visit is recorded once its start has passed"))
+            errors.append(FieldError("start", .ruleVisitNotYet))
         }
         if visit.level == .trialHomeVisit {
-            errors.append(FieldError("planId", "During a trial home visit the child lives at home; visits are not scheduled"))
+            errors.append(FieldError("planId", .ruleVisitTrialHome))
         }
         try ValidationFailure.check(errors)
     }
@@ -241,26 +241,26 @@ public enum VisitRules {
     public static func checkRecord(_ record: VisitRecord, of visit: VisitDetails, now: Date) throws(ValidationFailure) {
         var errors: [FieldError] = []
         if visit.start > now {
-            errors.append(FieldError("start", "A visit is recorded once its start has passed (it starts \(ISO8601DateFormatter().string(from: visit.start)))"))
+            errors.append(FieldError("start", .ruleVisitNotYet))
         }
-        if record.attendance.isEmpty { errors.append(FieldError("attendance", "Say who came to the visit")) }
+        if record.attendance.isEmpty { errors.append(FieldError("attendance", .ruleVisitWhoCame)) }
         let people = Set(visit.people)
         for (i, entry) in record.attendance.enumerated() where !people.contains(entry.personID) {
             errors.append(FieldError("attendance.\(i).personId", "Person \(entry.personID) is not one of this visit's family"))
         }
         if Set(record.attendance.map(\.personID)).count != record.attendance.count {
-            errors.append(FieldError("attendance", "Each person is answered once"))
+            errors.append(FieldError("attendance", .ruleVisitOnce))
         }
         var happened = visit
         happened.record = record
         if happened.tookPlace && record.quality == nil {
-            errors.append(FieldError("quality", "Rate how the visit went: strong, adequate, limited or harmful"))
+            errors.append(FieldError("quality", .ruleVisitRate))
         }
         if !happened.tookPlace && record.quality != nil {
-            errors.append(FieldError("quality", "Nobody of the family was at this visit with the child; leave its quality out"))
+            errors.append(FieldError("quality", .ruleVisitNobody))
         }
         if record.quality == .harmful && (record.observations.concerns ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            errors.append(FieldError("observations.concerns", "Say what was harmful about the visit"))
+            errors.append(FieldError("observations.concerns", .ruleVisitHarmful))
         }
         try ValidationFailure.check(errors)
     }

@@ -83,15 +83,15 @@ public struct SafetyAssessmentDetails: Equatable, Sendable, Codable {
     /// Recorded once made (today or earlier); "safe with a plan" names the plan.
     public func validate(today: CalendarDate) -> [FieldError] {
         var errors: [FieldError] = []
-        if date > today { errors.append(FieldError("date", "A safety assessment is recorded once made: the date is today or earlier")) }
+        if date > today { errors.append(FieldError("date", .ruleSafetyDate)) }
         if dangerIndicators.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            errors.append(FieldError("dangerIndicators", "Each danger indicator is named"))
+            errors.append(FieldError("dangerIndicators", .ruleSafetyNamed))
         }
         if decision == .safe && !dangerIndicators.isEmpty {
-            errors.append(FieldError("decision", "Danger indicators are present: the decision is safe with a plan, or unsafe"))
+            errors.append(FieldError("decision", .ruleSafetyDecision))
         }
         if decision == .safeWithPlan && (safetyPlan ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            errors.append(FieldError("safetyPlan", "Write the safety plan that makes the child safe"))
+            errors.append(FieldError("safetyPlan", .ruleSafetyPlan))
         }
         return errors
     }
@@ -127,22 +127,22 @@ public enum LevelChangeRules {
                                latestSafety: SafetyAssessmentDetails?, today: CalendarDate) throws(ValidationFailure) -> LevelChange {
         var errors: [FieldError] = []
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        if from == to { errors.append(FieldError("to", "Family time is already at this level")) }
-        if reason.isEmpty { errors.append(FieldError("reason", "Say why the level changes")) }
+        if from == to { errors.append(FieldError("to", .ruleLevelSame)) }
+        if reason.isEmpty { errors.append(FieldError("reason", .ruleLevelWhy)) }
         let order = courtOrder?.trimmingCharacters(in: .whitespacesAndNewlines)
         if to > from {
             if courtGoverned && (order ?? "").isEmpty {
-                errors.append(FieldError("courtOrder", "A court order governs this child's visits: give its reference"))
+                errors.append(FieldError("courtOrder", .ruleLevelCourt))
             }
             if let s = latestSafety {
                 let age = s.date.days(until: today)
                 if age > safetyAssessmentMaxAgeDays {
-                    errors.append(FieldError("to", "The latest safety assessment (\(s.date.iso)) is \(age) days old; a step up needs one at most \(safetyAssessmentMaxAgeDays) days old"))
+                    errors.append(FieldError("to", .ruleLevelSafetyOld, ["date": s.date.iso, "age": String(age), "max": String(safetyAssessmentMaxAgeDays)]))
                 } else if s.decision == .unsafe {
-                    errors.append(FieldError("to", "The latest safety assessment (\(s.date.iso)) found the child unsafe; family time cannot step up"))
+                    errors.append(FieldError("to", .ruleLevelUnsafe, ["date": s.date.iso]))
                 }
             } else {
-                errors.append(FieldError("to", "A step up needs a safety assessment of the child at most \(safetyAssessmentMaxAgeDays) days old; none is recorded"))
+                errors.append(FieldError("to", .ruleLevelNoSafety, ["max": String(safetyAssessmentMaxAgeDays)]))
             }
         }
         try ValidationFailure.check(errors)
@@ -184,9 +184,9 @@ public enum VisitScheduling {
 
     /// The end must follow the start, and a visit lasts at most a day unless the level allows nights away.
     public static func check(start: Date, end: Date, level: VisitLevel) throws(ValidationFailure) {
-        guard end > start else { throw ValidationFailure(field: "end", "A visit ends after it starts") }
+        guard end > start else { throw ValidationFailure(field: "end", .ruleVisitEndsAfter) }
         if level < .overnight && end.timeIntervalSince(start) > 24 * 3600 {
-            throw ValidationFailure(field: "end", "At \(level.label.lowercased()) a visit lasts at most a day")
+            throw ValidationFailure(field: "end", .ruleVisitOneDay, each: { ["level": level.staffLabel($0).lowercased()] })
         }
     }
 }

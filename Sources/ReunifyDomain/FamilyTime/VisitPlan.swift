@@ -71,41 +71,41 @@ public enum VisitPlanRules {
         var errors: [FieldError] = []
         if let missing = CaseMembership.requireChild(plan.childID, among: members) { errors.append(missing) }
         let memberIDs = Set(members.map(\.personID))
-        if plan.participants.isEmpty { errors.append(FieldError("participants", "Name at least one family member who visits the child")) }
+        if plan.participants.isEmpty { errors.append(FieldError("participants", .rulePlanVisitors)) }
         for (i, p) in plan.participants.enumerated() {
             if p == plan.childID {
-                errors.append(FieldError("participants.\(i)", "The child is not one of their own visitors; name who visits them"))
+                errors.append(FieldError("participants.\(i)", .rulePlanChildVisitor))
             } else if !memberIDs.contains(p) {
-                errors.append(FieldError("participants.\(i)", "Person \(p) is not a member of this case"))
+                errors.append(FieldError("participants.\(i)", .rulePlanNotMember, ["id": p.description]))
             }
         }
         if Set(plan.participants).count != plan.participants.count {
-            errors.append(FieldError("participants", "Each visitor is named once"))
+            errors.append(FieldError("participants", .rulePlanVisitorOnce))
         }
         if plan.frequency.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            errors.append(FieldError("frequency", "Say how often visits happen, such as \"twice a week\""))
+            errors.append(FieldError("frequency", .rulePlanFrequency))
         }
-        if plan.durationMinutes < 15 { errors.append(FieldError("durationMinutes", "A visit lasts at least 15 minutes")) }
+        if plan.durationMinutes < 15 { errors.append(FieldError("durationMinutes", .rulePlanMinutes)) }
         if plan.level < .overnight && plan.durationMinutes > longestDayVisit {
-            errors.append(FieldError("durationMinutes", "At \(plan.level.label.lowercased()) a visit lasts at most a day (1440 minutes)"))
+            errors.append(FieldError("durationMinutes", .rulePlanOneDay, each: { ["level": plan.level.staffLabel($0).lowercased()] }))
         }
         if plan.location.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            errors.append(FieldError("location", "Say where visits take place"))
+            errors.append(FieldError("location", .rulePlanWhere))
         }
         if plan.level.needsSupervisor && plan.supervisorID == nil {
-            errors.append(FieldError("supervisorId", "\(plan.level.label) visits need a member of staff who supervises them"))
+            errors.append(FieldError("supervisorId", .ruleVisitSupervisor, each: { ["level": plan.level.staffLabel($0)] }))
         }
         if let s = plan.supervisorID, !staff.contains(s) {
-            errors.append(FieldError("supervisorId", "The supervisor must be a member of staff with an account"))
+            errors.append(FieldError("supervisorId", .rulePlanStaff))
         }
         if let language = plan.logistics?.interpreterLanguage, !language.isEmpty, !Languages.isTag(language) {
-            errors.append(FieldError("logistics.interpreterLanguage", "'\(language)' is not a language code; use codes like es or vi"))
+            errors.append(FieldError("logistics.interpreterLanguage", .rulePlanLanguage, ["code": language]))
         }
         if creating && plan.level == .trialHomeVisit {
-            errors.append(FieldError("level", "A trial home visit starts with a level change that places the child at home; plan visits at a lower level first"))
+            errors.append(FieldError("level", .rulePlanTrialHome))
         }
         if let review = plan.reviewOn, creating, review < today {
-            errors.append(FieldError("reviewOn", "The review date is today or later"))
+            errors.append(FieldError("reviewOn", .rulePlanReview))
         }
         try ValidationFailure.check(errors)
     }

@@ -70,5 +70,14 @@ public struct DuplicateRecord: Error, Equatable, Sendable {
 /// written. The message says what to do first.
 public struct StateConflict: Error, Equatable, Sendable {
     public let message: String
+    public private(set) var key: Msg? = nil
+    public private(set) var values: [String: String] = [:]
     public init(_ message: String) { self.message = message }
+    public init(_ key: Msg, _ values: [String: String] = [:]) {
+        self.message = Catalogue.text(key, .english, values)
+        self.key = key
+        self.values = values
+    }
+    /// The refusal as a message beside a form's field, in every language it has.
+    public func error(field: String) -> FieldError { key.map { FieldError(field, $0, values) } ?? FieldError(field, message) }
 }

@@ -66,9 +66,9 @@ struct FormReader {
         return value
     }
 
-    mutating func code<T: CodedValue>(_ type: T.Type, _ key: String, required message: Msg) -> T? {
+    mutating func code<T: CodedValue>(_ type: T.Type, _ key: String, required message: Msg, _ values: [String: String] = [:]) -> T? {
         if form.string(key).isEmpty {
-            errors.append(FieldError(key, message))
+            errors.append(FieldError(key, message, values))
             return nil
         }
         return code(type, key, required: "")

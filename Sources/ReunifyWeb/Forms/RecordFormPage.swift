@@ -74,7 +74,7 @@ struct FormRefusal {
         case let invalid as ValidationFailure: (errors, status) = (invalid.errors, .unprocessableEntity)
         case let duplicate as DuplicateRecord: (errors, status) = ([duplicate.error], .conflict)
         case let clash as VisitClash: (errors, status) = ([FieldError("start", clash.message)], .conflict)
-        case let conflict as StateConflict: (errors, status) = ([FieldError("to", conflict.message)], .conflict)
+        case let conflict as StateConflict: (errors, status) = ([conflict.error(field: "to")], .conflict)
         default: return nil
         }
     }

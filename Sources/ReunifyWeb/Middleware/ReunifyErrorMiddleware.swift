@@ -32,7 +32,18 @@ struct ReunifyErrorMiddleware: AsyncMiddleware {
                 try response.content.encode(APIError(error: true, reason: reason, fields: fields, currentVersion: version, conflicts: conflicts))
                 return response.adding(headersOf: error)
             }
-            return ErrorPage(status: status, reason: reason).render(request).with(status: status).adding(headersOf: error)
+            return ErrorPage(status: status, reason: Self.pageReason(error, request.language) ?? reason).render(request).with(status: status)
+                .adding(headersOf: error)
+        }
+    }
+
+    /// A page's reason in the reader's language, for the refusals that carry one.
+    static func pageReason(_ error: any Error, _ language: UILanguage) -> String? {
+        switch error {
+        case let failure as ValidationFailure: failure.errors.map { $0.text(language) }.joined(separator: "; ")
+        case let duplicate as DuplicateRecord: duplicate.error.text(language)
+        case let conflict as StateConflict: conflict.error(field: "").text(language)
+        default: nil
         }
     }
 

@@ -21,41 +21,41 @@ struct FamilyTimePagesController: RouteCollection {
     func supervisors(_ req: Request) async throws -> [(String, String)] {
         try await UserRepository(req.db).all().filter { u in
             !u.disabled && [UserRole.caseworker, .supervisor, .clinician].contains(UserRole(rawValue: u.role) ?? .parent)
-        }.map { ($0.id!.lower, "\($0.name) (\((UserRole(rawValue: $0.role) ?? .caseworker).label.lowercased()))") }
+        }.map { ($0.id!.lower, req.t(.ftVisitor, ["name": $0.name, "role": (UserRole(rawValue: $0.role) ?? .caseworker).staffLabel(req.language).lowercased()])) }
     }
 
     // MARK: a new plan
 
     func planPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
-        let view = FormView(form, errors: errors)
-        let levels = VisitLevel.allCases.filter { $0 != .trialHomeVisit }.map { ($0.rawValue, $0.label) }
+        let view = FormView(form, errors: errors, language: req.language)
+        let levels = VisitLevel.allCases.filter { $0 != .trialHomeVisit }.map { ($0.rawValue, $0.staffLabel(req.language)) }
         let visitors = o.members.filter { $0.role != .child }
-        return RecordFormPage(title: "Make a visit plan", action: SiteURL.newVisitPlan(o.caseID).path, cancel: SiteURL.caseFile(o.caseID).path,
-                              submitLabel: "Save the plan", view: view, fields: [
-                                view.select("childId", "Child", options: o.children.map { ($0.person.id.description, o.name($0.person.id)) }),
+        return RecordFormPage(title: req.t(.ftPlanTitle), action: SiteURL.newVisitPlan(o.caseID).path, cancel: SiteURL.caseFile(o.caseID).path,
+                              submitLabel: req.t(.ftPlanSubmit), view: view, fields: [
+                                view.select("childId", req.t(.epFormChild), options: o.children.map { ($0.person.id.description, o.name($0.person.id)) }),
                                 .fieldset(.class("field\(view.message("participants") == nil ? "" : " field-error")"),
-                                    .element(named: "legend", nodes: [.text("Who visits")]),
+                                    .element(named: "legend", nodes: [.text(req.t(.ftWhoVisits))]),
                                     .unwrap(view.message("participants")) { .p(.class("error-message"), .id("participants"), .text($0)) },
                                     .forEach(visitors) { m in
                                         let id = "participant-\(m.person.id)"
                                         return .div(.class("checkbox"),
                                             .input(.type(.checkbox), .id(id), .name("participants"), .value(m.person.id.description),
                                                    .checked(form.all("participants").contains(m.person.id.description))),
-                                            .label(.attribute(named: "for", value: id), .text("\(o.name(m.person.id)) (\(m.role.label.lowercased()))")))
+                                            .label(.attribute(named: "for", value: id), .text(req.t(.ftVisitor, ["name": o.name(m.person.id), "role": m.role.staffLabel(req.language).lowercased()]))))
                                     }),
-                                view.select("level", "Level", options: levels, hint: "A trial home visit is reached by stepping up, with a safety assessment"),
-                                view.text("frequency", "How often", hint: "For example, twice a week", width: "w20"),
-                                view.text("durationMinutes", "Length in minutes", width: "w4"),
-                                view.text("location", "Where", hint: "A room, a park, the family's home", width: "w20"),
-                                view.select("supervisorId", "Who supervises", options: try await supervisors(req), blank: "Nobody (unsupervised levels)"),
-                                view.textarea("conditions", "Conditions", hint: "For example, no visits while under the influence"),
-                                view.text("transport", "Transport", width: "w20"),
-                                view.text("interpreterLanguage", "Interpreter's language", hint: "A language code, such as es", width: "w4"),
-                                view.text("travel", "Travel", hint: "Across towns or countries, if it is needed", width: "w20"),
-                                view.text("cost", "Cost and who pays", width: "w20"),
-                                view.text("courtOrder", "Court order that governs visits", hint: "Its reference, if a court order sets the visits", width: "w20"),
-                                view.date("reviewOn", "Review the plan on"),
-                              ], breadcrumbs: o.breadcrumbs).render(req, status: status)
+                                view.select("level", req.t(.ftLevel), options: levels, hint: req.t(.ftLevelHint)),
+                                view.text("frequency", req.t(.ftHowOften), hint: req.t(.ftHowOftenHint), width: "w20"),
+                                view.text("durationMinutes", req.t(.ftLength), width: "w4"),
+                                view.text("location", req.t(.ftWhere), hint: req.t(.ftWhereHint), width: "w20"),
+                                view.select("supervisorId", req.t(.ftWhoSupervises), options: try await supervisors(req), blank: req.t(.ftNobody)),
+                                view.textarea("conditions", req.t(.ftConditions), hint: req.t(.ftConditionsHint)),
+                                view.text("transport", req.t(.ftTransport), width: "w20"),
+                                view.text("interpreterLanguage", req.t(.ftInterpreter), hint: req.t(.ftInterpreterHint), width: "w4"),
+                                view.text("travel", req.t(.ftTravel), hint: req.t(.ftTravelHint), width: "w20"),
+                                view.text("cost", req.t(.ftCost), width: "w20"),
+                                view.text("courtOrder", req.t(.ftCourtOrder), hint: req.t(.ftCourtOrderHint), width: "w20"),
+                                view.date("reviewOn", req.t(.ftReviewOn)),
+                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
     }
 
     func newPlan(req: Request) async throws -> Response {
@@ -70,10 +70,10 @@ struct FamilyTimePagesController: RouteCollection {
         let (o, _) = try await req.caseOverview(.create, .visitPlan)
         let form = FormData(req)
         var r = FormReader(form)
-        let child: PersonID? = r.id("childId", "Choose the child")
-        let level = r.code(VisitLevel.self, "level", required: "Choose the level")
+        let child: PersonID? = r.id("childId", .ftChooseChild)
+        let level = r.code(VisitLevel.self, "level", required: .ftChooseLevel)
         let minutes = Int(form.string("durationMinutes"))
-        if minutes == nil { r.add([FieldError("durationMinutes", "Give the length in whole minutes, such as 60")]) }
+        if minutes == nil { r.add([FieldError("durationMinutes", .ftWholeMinutes)]) }
         let reviewOn = r.date("reviewOn")
         let participants = form.all("participants").compactMap(PersonID.init)
         if let child, let level, let minutes, r.errors.isEmpty {
@@ -110,7 +110,7 @@ struct FamilyTimePagesController: RouteCollection {
     func planView(_ req: Request, _ o: CaseOverview, _ facts: CaseAccessFacts, _ id: VisitPlanID, schedule: FormData, level: FormData,
                   errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let repo = FamilyTimeRepository(req.db)
-        guard let plan = try await repo.plan(id, in: o.caseID) else { throw Abort(.notFound, reason: "There is no such visit plan in this case") }
+        guard let plan = try await repo.plan(id, in: o.caseID) else { throw Abort(.notFound, reason: req.t(.ftNoSuchPlan)) }
         let signedIn = try req.requireSignedIn()
         let may: (AccessAction, RecordKind) -> Bool = { req.policy.decide(signedIn.actor, $0, $1, in: facts).isAllowed }
         let d = plan.details
@@ -226,19 +226,19 @@ struct FamilyTimePagesController: RouteCollection {
         let id: VisitPlanID = try req.idParameter("planID", "visit plan")
         let form = FormData(req)
         var r = FormReader(form)
-        let day = r.requiredDate("date", "Give the day of the visit")
+        let day = r.requiredDate("date", .ftGiveDay)
         let zone = req.reunify.timeZone
         let weeks = form.optional("weeks").map { Int($0) } ?? 1
-        if weeks == nil || !(1...52).contains(weeks ?? 0) { r.add([FieldError("weeks", "Give a number of weeks from 1 to 52, or leave it empty")]) }
+        if weeks == nil || !(1...52).contains(weeks ?? 0) { r.add([FieldError("weeks", .ftWeeks)]) }
         if let day, let weeks, r.errors.isEmpty {
             var requests: [FamilyTimeCommands.VisitRequest] = []
             for week in 0..<weeks {
                 let date = day.adding(days: 7 * week)
                 guard let (start, offset) = VisitTimes.instant(on: date, at: form.string("start-time"), in: zone) else {
-                    r.add([FieldError("start-time", "Give the start as a 24-hour time, such as 10:00")]); break
+                    r.add([FieldError("start-time", .ftStartTime)]); break
                 }
                 guard let (end, _) = VisitTimes.instant(on: date, at: form.string("end-time"), in: zone) else {
-                    r.add([FieldError("end-time", "Give the end as a 24-hour time, such as 11:00")]); break
+                    r.add([FieldError("end-time", .ftEndTime)]); break
                 }
                 requests.append(.init(start: start, end: end, utcOffsetMinutes: offset, location: form.optional("location"), supervisorID: nil))
             }
@@ -261,7 +261,7 @@ struct FamilyTimePagesController: RouteCollection {
         let id: VisitPlanID = try req.idParameter("planID", "visit plan")
         let form = FormData(req)
         var r = FormReader(form)
-        if let to = r.code(VisitLevel.self, "to", required: "Choose the new level") {
+        if let to = r.code(VisitLevel.self, "to", required: .ftChooseNewLevel) {
             do {
                 _ = try await FamilyTimeCommands(req.change()).requestLevelChange(on: id, in: o.caseID, to: to, reason: form.string("reason"),
                                                                                   courtOrder: form.optional("courtOrder"))

@@ -12,16 +12,16 @@ struct SafetyAssessmentPagesController: RouteCollection {
     }
 
     func safetyPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Record a safety assessment", action: SiteURL.newSafetyAssessment(o.caseID).path, cancel: SiteURL.caseFile(o.caseID).path,
-                              submitLabel: "Save the assessment", view: view, fields: [
-                                view.select("childId", "Child", options: o.children.map { ($0.person.id.description, o.name($0.person.id)) }),
-                                view.date("date", "Assessed on"),
-                                view.textarea("dangerIndicators", "Danger indicators present", hint: "One a line; leave empty when none is present"),
-                                view.textarea("protectiveCapacities", "Protective capacities", hint: "What the caregivers do that keeps the child safe; one a line"),
-                                view.select("decision", "Decision", SafetyAssessmentDecision.self),
-                                view.textarea("safetyPlan", "Safety plan", hint: "Needed when the child is safe with a plan"),
-                              ], breadcrumbs: o.breadcrumbs).render(req, status: status)
+        let view = FormView(form, errors: errors, language: req.language)
+        return RecordFormPage(title: req.t(.ftSafetyTitle), action: SiteURL.newSafetyAssessment(o.caseID).path, cancel: SiteURL.caseFile(o.caseID).path,
+                              submitLabel: req.t(.ftSafetySubmit), view: view, fields: [
+                                view.select("childId", req.t(.epFormChild), options: o.children.map { ($0.person.id.description, o.name($0.person.id)) }),
+                                view.date("date", req.t(.ftAssessedOn)),
+                                view.textarea("dangerIndicators", req.t(.ftDangers), hint: req.t(.ftDangersHint)),
+                                view.textarea("protectiveCapacities", req.t(.ftProtective), hint: req.t(.ftProtectiveHint)),
+                                view.select("decision", req.t(.ftDecision), SafetyAssessmentDecision.self),
+                                view.textarea("safetyPlan", req.t(.ftSafetyPlan), hint: req.t(.ftSafetyPlanHint)),
+                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
     }
 
     func newSafety(req: Request) async throws -> Response {
@@ -38,9 +38,9 @@ struct SafetyAssessmentPagesController: RouteCollection {
         let (o, _) = try await req.caseOverview(.create, .safetyAssessment)
         let form = FormData(req)
         var r = FormReader(form)
-        let child: PersonID? = r.id("childId", "Choose the child")
-        let date = r.requiredDate("date", "Give the day of the assessment")
-        let decision = r.code(SafetyAssessmentDecision.self, "decision", required: "Choose the decision")
+        let child: PersonID? = r.id("childId", .ftChooseChild)
+        let date = r.requiredDate("date", .ftGiveAssessDay)
+        let decision = r.code(SafetyAssessmentDecision.self, "decision", required: .ftChooseDecision)
         func lines(_ key: String) -> [String] {
             form.string(key).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }

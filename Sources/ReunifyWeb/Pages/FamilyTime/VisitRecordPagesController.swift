@@ -13,28 +13,29 @@ struct VisitRecordPagesController: RouteCollection {
 
     func recordPage(_ req: Request, _ o: CaseOverview, _ visit: Recorded<VisitSubject, VisitDetails>, _ form: FormData, _ errors: [FieldError],
                     status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
+        let view = FormView(form, errors: errors, language: req.language)
         let v = visit.details
         let offset = req.reunify.timeZone.secondsFromGMT(for: v.start) / 60
-        let title = "Record the visit of \(VisitTimes.day(v.start, offsetMinutes: offset).iso)"
+        let title = req.t(.ftRecordTitle, ["date": LocalFormat.date(VisitTimes.day(v.start, offsetMinutes: offset), req.language)])
         return RecordFormPage(title: title, action: SiteURL.recordVisit(o.caseID, visit.id).path, cancel: SiteURL.visitPlan(o.caseID, v.planID).path,
-                              submitLabel: "Save the record", view: view, fields: [
-                                .p(.class("hint"), .text("\(VisitTimes.span(v.start, v.end, offsetMinutes: offset)) at \(v.location)")),
+                              submitLabel: req.t(.ftRecordSubmit), view: view, fields: [
+                                .p(.class("hint"), .text(req.t(.ftRecordWhen, ["time": VisitTimes.span(v.start, v.end, offsetMinutes: offset), "place": v.location]))),
                                 .group(v.people.map { p in
                                     view.select("attendance-\(p)", o.name(p), VisitAttendance.self)
                                 }),
-                                view.select("quality", "How the visit went", VisitQuality.self, blank: "Not rated (nobody came)",
-                                            hint: "Strong, adequate, limited or harmful"),
-                                view.textarea("wentWell", "What went well"),
-                                view.textarea("concerns", "Concerns", hint: "Needed when the visit was harmful"),
-                                view.textarea("childReaction", "How the child reacted"),
-                              ], breadcrumbs: o.breadcrumbs + [("Family time", SiteURL.visitPlan(o.caseID, v.planID).path)]).render(req, status: status)
+                                view.select("quality", req.t(.ftQuality), VisitQuality.self, blank: req.t(.ftNotRated),
+                                            hint: req.t(.ftQualityHint)),
+                                view.textarea("wentWell", req.t(.ftWentWell)),
+                                view.textarea("concerns", req.t(.ftConcerns), hint: req.t(.ftConcernsHint)),
+                                view.textarea("childReaction", req.t(.ftChildReaction)),
+                              ], breadcrumbs: o.breadcrumbs(req.language) + [(req.t(.ftFamilyTime), SiteURL.visitPlan(o.caseID, v.planID).path)],
+                              translated: true).render(req, status: status)
     }
 
     func recordForm(req: Request) async throws -> Response {
         let (o, _) = try await req.caseOverview(.update, .visit)
         let id: VisitID = try req.idParameter("visitID", "visit")
-        guard let visit = try await FamilyTimeRepository(req.db).visit(id, in: o.caseID) else { throw Abort(.notFound, reason: "There is no such visit in this case") }
+        guard let visit = try await FamilyTimeRepository(req.db).visit(id, in: o.caseID) else { throw Abort(.notFound, reason: req.t(.ftNoSuchVisit)) }
         var form = FormData()
         for p in visit.details.people { form.set("attendance-\(p)", visit.details.record?.attendance.first { $0.personID == p }?.status.rawValue ?? VisitAttendance.attended.rawValue) }
         form.set("quality", visit.details.record?.quality?.rawValue)
@@ -47,12 +48,12 @@ struct VisitRecordPagesController: RouteCollection {
     func record(req: Request) async throws -> Response {
         let (o, _) = try await req.caseOverview(.update, .visit)
         let id: VisitID = try req.idParameter("visitID", "visit")
-        guard let visit = try await FamilyTimeRepository(req.db).visit(id, in: o.caseID) else { throw Abort(.notFound, reason: "There is no such visit in this case") }
+        guard let visit = try await FamilyTimeRepository(req.db).visit(id, in: o.caseID) else { throw Abort(.notFound, reason: req.t(.ftNoSuchVisit)) }
         let form = FormData(req)
         var r = FormReader(form)
         var attendance: [VisitAttendanceEntry] = []
         for p in visit.details.people {
-            if let status = r.code(VisitAttendance.self, "attendance-\(p)", required: "Say whether \(o.name(p)) came") {
+            if let status = r.code(VisitAttendance.self, "attendance-\(p)", required: .ftSayCame, ["name": o.name(p)]) {
                 attendance.append(VisitAttendanceEntry(personID: p, status: status))
             }
         }

@@ -186,7 +186,7 @@ struct ServicePagesController: RouteCollection {
                 _ = try await ReferralCommands(req.change()).move(id, to: to, reason: form.optional("reason"), outcome: form.optional("outcome"))
                 return req.redirect(to: SiteURL.referral(id).path)
             } catch let conflict as StateConflict {
-                reader.add([FieldError("to", conflict.message)])
+                reader.add([conflict.error(field: "to")])
                 return try await referralView(req, access, r, caseID, form, reader.errors, status: .conflict)
             } catch {
                 guard let refusal = FormRefusal(error) else { throw error }
