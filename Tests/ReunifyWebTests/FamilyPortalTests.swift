@@ -337,7 +337,9 @@ struct FamilyPortalTests {
             let week = try await worker.get(SiteURL.calendar.path).body.string
             #expect(Self.lang(week) == "es" && week.contains("Visitas de la semana del lunes,") && week.contains("Su enlace de calendario"))
             #expect(!week.contains("Previous week") && !week.contains("<main id=\"main\" class=\"wrap\" lang="))
-            let stillEnglish = try await worker.get(SiteURL.services.path).body.string
+            let services = try await worker.get(SiteURL.services.path).body.string
+            #expect(Self.lang(services) == "es" && services.contains("Servicios para familias") && !services.contains("<main id=\"main\" class=\"wrap\" lang="))
+            let stillEnglish = try await worker.get(SiteURL.vignettes.path).body.string
             #expect(Self.lang(stillEnglish) == "es" && stillEnglish.contains("<main id=\"main\" class=\"wrap\" lang=\"en\">"))
             #expect(!(try await browser.get("/family").body.string.contains("<main id=\"main\" class=\"wrap\" lang=")))
         }

@@ -10,7 +10,7 @@ import ReunifyDemo
 struct StaffFormsLanguageTests {
     /// The record forms a case page links to whose labels, hints and messages come from the catalogue.
     static let translatedForm = 
-        #"/cases/[0-9a-f-]+/(edit|members/new|members/existing|persons/[0-9a-f-]+/edit|relationships/new|episodes/new|episodes/[0-9a-f-]+/edit|episodes/[0-9a-f-]+/placements/new|placements/[0-9a-f-]+/edit|goals/new|goals/[0-9a-f-]+/edit|visit-plans/new|visit-plans/[0-9a-f-]+|safety-assessments/new|visits/[0-9a-f-]+/record)(?=")"#
+        #"/cases/[0-9a-f-]+/(edit|members/new|members/existing|persons/[0-9a-f-]+/edit|relationships/new|episodes/new|episodes/[0-9a-f-]+/edit|episodes/[0-9a-f-]+/placements/new|placements/[0-9a-f-]+/edit|goals/new|goals/[0-9a-f-]+/edit|plans/new|referrals/new|sessions/new|visit-plans/new|visit-plans/[0-9a-f-]+|safety-assessments/new|visits/[0-9a-f-]+/record)(?=")"#
 
     @Test("a caseworker who reads Spanish gets every case record form in Spanish, lang=\"es\" throughout, and the rules' messages in Spanish")
     func spanishForms() async throws {
@@ -30,6 +30,11 @@ struct StaffFormsLanguageTests {
                 paths.formUnion(page.matches(of: try Regex(Self.translatedForm)).map { String(page[$0.range]) })
             }
             paths.insert("/cases/new")
+            // The services directory and a referral's page are reached from the case page too.
+            paths.insert("/services")
+            let referral = casePage.firstMatch(of: try Regex(#"/referrals/[0-9a-f-]{36}(?=")"#)).map { String(casePage[$0.range]) }
+            #expect(referral != nil, "the case page links to a referral")
+            if let referral { paths.insert(referral) }
             let kinds = Set(paths.map { $0.split(separator: "/").dropFirst(2).filter { !$0.contains("-") }.joined(separator: "/") })
             #expect(kinds.count >= 12, "the case page links to the record forms: \(kinds.sorted())")
             for path in paths.sorted() {
@@ -59,6 +64,13 @@ struct StaffFormsLanguageTests {
             let noMannerHTML = noManner.body.string
             #expect(noMannerHTML.contains("Elija la forma de la remoción") && noMannerHTML.contains("1/13/2026 no es una fecha que exista"))
             #expect(noMannerHTML.contains("Elija al niño/a que fue removido/a"))
+
+            let noGoal = try await browser.post(casePath + "/plans/new", [])
+            #expect(noGoal.status == .unprocessableEntity)
+            #expect(noGoal.body.string.contains("Escriba con la familia al menos una meta"))
+            let noKind = try await browser.post(casePath + "/sessions/new", [("durationMinutes", "45")])
+            #expect(noKind.status == .unprocessableEntity)
+            #expect(noKind.body.string.contains("Elija el tipo de sesión") && noKind.body.string.contains("Escriba la fecha de la sesión"))
 
             // The same rule in English for an English reader, and the API keeps English.
             var english = try await Browser.signedIn(app, "caseworker@demo.reunify.test")

@@ -62,23 +62,23 @@ public enum HearingRules {
     public static func check(_ h: HearingDetails, members: [CaseMembership], icwaChildren: Set<PersonID>,
                              today: CalendarDate) throws(ValidationFailure) {
         var errors: [FieldError] = []
-        if h.childIDs.isEmpty { errors.append(FieldError("childIds", "Name the child or children the hearing is about")) }
-        if Set(h.childIDs).count != h.childIDs.count { errors.append(FieldError("childIds", "Name each child once")) }
+        if h.childIDs.isEmpty { errors.append(FieldError("childIds", .ruleHearingChildren)) }
+        if Set(h.childIDs).count != h.childIDs.count { errors.append(FieldError("childIds", .ruleHearingChildOnce)) }
         for (i, child) in h.childIDs.enumerated() {
             if let missing = CaseMembership.requireChild(child, among: members, field: "childIds.\(i)") { errors.append(missing) }
         }
-        if h.date.year < earliestYear { errors.append(FieldError("date", "A hearing before \(earliestYear) is not kept here; check the year")) }
+        if h.date.year < earliestYear { errors.append(FieldError("date", .ruleHearingEarly, ["year": String(earliestYear)])) }
         if h.date > today.adding(months: furthestAheadYears * 12) {
-            errors.append(FieldError("date", "A hearing is scheduled at most \(furthestAheadYears) years ahead; check the year"))
+            errors.append(FieldError("date", .ruleHearingAhead, ["years": String(furthestAheadYears)]))
         }
         if !h.isHeld(today: today) && h.hasOutcome {
-            errors.append(FieldError("findings", "This hearing is on \(h.date.iso), after today: record its findings and orders once it has been held"))
+            errors.append(FieldError("findings", .ruleHearingFuture, ["date": h.date.iso]))
         }
         if h.activeEfforts != nil, !h.childIDs.contains(where: icwaChildren.contains) {
-            errors.append(FieldError("activeEfforts", "Active efforts are found for an Indian child (ICWA); record reasonable efforts for these children"))
+            errors.append(FieldError("activeEfforts", .ruleHearingActive))
         }
         if let next = h.nextDate, next <= h.date {
-            errors.append(FieldError("nextDate", "The next date comes after the hearing's own date, \(h.date.iso)"))
+            errors.append(FieldError("nextDate", .ruleHearingNext, ["date": h.date.iso]))
         }
         try ValidationFailure.check(errors)
     }
@@ -110,12 +110,14 @@ public enum TPRExceptionRules {
                              currentSetting: PlacementSetting?) throws(ValidationFailure) {
         if let missing = CaseMembership.requireChild(e.childID, among: members) { throw ValidationFailure([missing]) }
         var errors: [FieldError] = []
-        if !inCare { errors.append(FieldError("childId", "The child is not in care now: an exception is recorded for a child in care")) }
+        if !inCare { errors.append(FieldError("childId", .ruleExceptionInCare)) }
         if e.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            errors.append(FieldError("note", "Say why the petition is not filed (the court and reviewers read this)"))
+            errors.append(FieldError("note", .ruleExceptionNote))
         }
         if e.reason == .relativePlacement, inCare, currentSetting != .relativeFosterHome {
-            errors.append(FieldError("reason", "The child's current placement is \(currentSetting?.label.lowercased() ?? "not recorded"), not with a relative: record the relative placement first, or give another reason"))
+            errors.append(FieldError("reason", .ruleExceptionRelative, each: { language in
+                ["setting": currentSetting?.staffLabel(language).lowercased() ?? Catalogue.text(.ruleExceptionNoSetting, language)]
+            }))
         }
         try ValidationFailure.check(errors)
     }
@@ -147,17 +149,17 @@ public enum ICWANoticeRules {
         var errors: [FieldError] = []
         if let missing = CaseMembership.requireChild(n.childID, among: members) { errors.append(missing) }
         if let hearing {
-            if !hearing.childIDs.contains(n.childID) { errors.append(FieldError("hearingId", "That hearing is not about this child")) }
+            if !hearing.childIDs.contains(n.childID) { errors.append(FieldError("hearingId", .ruleNoticeHearingChild)) }
         } else {
-            errors.append(FieldError("hearingId", "Choose a hearing of this case"))
+            errors.append(FieldError("hearingId", .ruleNoticeHearing))
         }
         if n.recipient.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            errors.append(FieldError("recipient", "Say to whom the notice went (a parent, the Indian custodian, the tribe, the BIA)"))
+            errors.append(FieldError("recipient", .ruleNoticeRecipient))
         }
-        if n.sent > today { errors.append(FieldError("sent", "A notice is recorded once it is sent; the day cannot be after today")) }
+        if n.sent > today { errors.append(FieldError("sent", .ruleNoticeSent)) }
         if let received = n.received {
-            if received < n.sent { errors.append(FieldError("received", "The notice was received on or after the day it was sent, \(n.sent.iso)")) }
-            if received > today { errors.append(FieldError("received", "The receiving day cannot be after today")) }
+            if received < n.sent { errors.append(FieldError("received", .ruleNoticeReceivedBefore, ["date": n.sent.iso])) }
+            if received > today { errors.append(FieldError("received", .ruleNoticeReceivedFuture)) }
         }
         try ValidationFailure.check(errors)
     }
@@ -198,13 +200,13 @@ public enum FollowUpRules {
             return day
         }
         if discharges.isEmpty {
-            errors.append(FieldError("childId", "The child has not left care home, to a relative or to a guardian: aftercare follows such a discharge"))
+            errors.append(FieldError("childId", .ruleFollowUpDischarge))
         } else if let first = discharges.min(), f.date < first {
-            errors.append(FieldError("date", "A follow-up comes after the child's discharge on \(first.iso)"))
+            errors.append(FieldError("date", .ruleFollowUpAfter, ["date": first.iso]))
         }
-        if f.date > today { errors.append(FieldError("date", "A follow-up is recorded once it has happened; the day cannot be after today")) }
+        if f.date > today { errors.append(FieldError("date", .ruleFollowUpFuture)) }
         if f.wellbeing.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            errors.append(FieldError("wellbeing", "Say how the child is"))
+            errors.append(FieldError("wellbeing", .ruleFollowUpHow))
         }
         try ValidationFailure.check(errors)
     }

@@ -153,30 +153,32 @@ public enum PathRules {
         var errors: [FieldError] = []
         let mine = episodes.filter { $0.childID == d.childID }
         guard let open = mine.last(where: \.isOpen) else {
-            throw ValidationFailure(field: "childId", "The child is not in care: an alternative permanency path is worked while the child is in care")
+            throw ValidationFailure(field: "childId", .ruleStepInCare)
         }
         let planned = [goals?.primary, goals?.concurrent].compactMap { $0 }
         if !planned.contains(d.plan) {
-            errors.append(FieldError("step", planned.isEmpty
-                ? "Set the child's permanency goals first: a path is worked when it is the goal or the concurrent goal"
-                : "\(d.plan.label) is not this child's goal or concurrent goal (\(planned.map(\.label).joined(separator: ", "))); change the goals first"))
+            errors.append(planned.isEmpty
+                ? FieldError("step", .ruleStepNoGoals)
+                : FieldError("step", .ruleStepNotGoal, each: { language in
+                    ["plan": d.plan.staffLabel(language), "goals": planned.map { $0.staffLabel(language) }.joined(separator: ", ")]
+                }))
         }
-        if d.date > today { errors.append(FieldError("date", "A step is recorded once it is taken; the day cannot be after today")) }
-        if d.date < open.removalDate { errors.append(FieldError("date", "The day cannot be before the child's removal on \(open.removalDate.iso)")) }
+        if d.date > today { errors.append(FieldError("date", .ruleStepFuture)) }
+        if d.date < open.removalDate { errors.append(FieldError("date", .ruleStepBeforeRemoval, ["date": open.removalDate.iso])) }
         if (d.status == .notNeeded || d.status == .ruledOut) && (d.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            errors.append(FieldError("note", d.status == .notNeeded ? "Say why the step is not needed" : "Say why the path is ruled out"))
+            errors.append(FieldError("note", d.status == .notNeeded ? .ruleStepWhyNotNeeded : .ruleStepWhyRuledOut))
         }
         if d.status.isPassed {
             let path = PermanencyPath(childID: d.childID, plan: d.plan, entries: entries)
             let before = path.steps.prefix { $0.step != d.step }
             if let pending = before.first(where: { $0.latest?.status.isPassed != true }) {
-                errors.append(FieldError("status", "\(pending.step.label) comes first: record it done or not needed before this step"))
+                errors.append(FieldError("status", .ruleStepFirst, each: { ["step": pending.step.staffLabel($0)] }))
             }
             if d.step == .terminationOfRights && d.status == .done && !heldTPRHearings.contains(where: { $0 <= d.date && $0 >= open.removalDate }) {
-                errors.append(FieldError("status", "Parental rights are terminated by a court: record the TPR hearing first"))
+                errors.append(FieldError("status", .ruleStepTPRHearing))
             }
             if d.step == .terminationOfRights && d.status == .notNeeded {
-                errors.append(FieldError("status", "An adoption needs parental rights terminated or relinquished; record it done, with the hearing"))
+                errors.append(FieldError("status", .ruleStepAdoption))
             }
         }
         try ValidationFailure.check(errors)
@@ -274,15 +276,15 @@ public enum AftercareRules {
         var errors: [FieldError] = []
         let discharged = discharge(of: p.childID, episodes: episodes)?.dischargeDate
         if discharged == nil {
-            errors.append(FieldError("childId", "The child has not left care home, to a relative or to a guardian: an aftercare plan follows such a discharge"))
+            errors.append(FieldError("childId", .ruleAftercareDischarge))
         }
         if p.checkInBy.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            errors.append(FieldError("checkInBy", "Say who checks in with the family (a name and their role)"))
+            errors.append(FieldError("checkInBy", .ruleAftercareCheckIn))
         }
         if p.services.map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }).filter({ !$0.isEmpty }).isEmpty {
-            errors.append(FieldError("services", "List the services that continue (or write \"none\")"))
+            errors.append(FieldError("services", .ruleAftercareServices))
         }
-        if p.services.contains(where: { $0.count > 200 }) { errors.append(FieldError("services", "Each service is 200 characters or fewer")) }
+        if p.services.contains(where: { $0.count > 200 }) { errors.append(FieldError("services", .ruleAftercareServiceLong)) }
         guard let discharged, errors.isEmpty else { throw ValidationFailure(errors) }
         return discharged
     }

@@ -132,7 +132,7 @@ public struct TeamDecisionDetails: Equatable, Sendable, Codable {
 
     /// The approved decision, or why it cannot be approved.
     public func approved(by id: UserID, name: String, on day: CalendarDate) throws(StateConflict) -> TeamDecisionDetails {
-        guard status == .awaitingApproval else { throw StateConflict("This decision was approved on \(approvedOn?.iso ?? "an earlier day")") }
+        guard status == .awaitingApproval else { throw StateConflict(.ruleDecisionApproved, each: { ["date": approvedOn?.iso ?? Catalogue.text(.ruleDecisionEarlier, $0)] }) }
         var d = self
         d.status = .approved
         d.approvedBy = id
@@ -149,33 +149,33 @@ public enum TeamDecisionRules {
     public static func check(_ d: TeamDecisionDetails, members: [CaseMembership], today: CalendarDate) throws(ValidationFailure) {
         var errors: [FieldError] = []
         func blank(_ s: String) -> Bool { s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        if d.date > today { errors.append(FieldError("date", "A decision is recorded once the meeting has been held; the day cannot be after today")) }
-        if d.participants.count < 2 { errors.append(FieldError("participants", "A team decision names at least two participants with their positions")) }
+        if d.date > today { errors.append(FieldError("date", .ruleDecisionFuture)) }
+        if d.participants.count < 2 { errors.append(FieldError("participants", .ruleDecisionTwo)) }
         for (i, p) in d.participants.enumerated() {
-            if blank(p.name) { errors.append(FieldError("participants.\(i).name", "Give the participant's name")) }
-            if blank(p.position) { errors.append(FieldError("participants.\(i).position", "Say where \(blank(p.name) ? "this participant" : p.name) stood")) }
-            if blank(p.reason) { errors.append(FieldError("participants.\(i).reason", "Give \(blank(p.name) ? "this participant" : p.name)'s reason")) }
+            if blank(p.name) { errors.append(FieldError("participants.\(i).name", .ruleDecisionName)) }
+            if blank(p.position) { errors.append(FieldError("participants.\(i).position", .ruleDecisionStood, each: { ["name": blank(p.name) ? Catalogue.text(.ruleDecisionThisOne, $0) : p.name] })) }
+            if blank(p.reason) { errors.append(FieldError("participants.\(i).reason", .ruleDecisionReason, each: { ["name": blank(p.name) ? Catalogue.text(.ruleDecisionThisOne, $0) : p.name] })) }
         }
-        if blank(d.rationale) { errors.append(FieldError("rationale", "Give the decision's rationale: the reasons the team weighed")) }
+        if blank(d.rationale) { errors.append(FieldError("rationale", .ruleDecisionRationale)) }
         if d.decision == .changePermanencyGoal {
             if d.goalChanges.isEmpty {
-                errors.append(FieldError("newGoal", "Name the new permanency goal (or set a concurrent goal first, which then becomes the goal)"))
+                errors.append(FieldError("newGoal", .ruleDecisionNewGoal))
             }
             for (i, g) in d.goalChanges.enumerated() {
                 if let missing = CaseMembership.requireChild(g.childID, among: members, field: "newGoal.\(i).childId") { errors.append(missing) }
                 if g.primary == .reunification {
-                    errors.append(FieldError("newGoal.\(i).primary", "A change of goal moves away from reunification; to keep working towards it, decide continue_reunification"))
+                    errors.append(FieldError("newGoal.\(i).primary", .ruleDecisionAway))
                 }
-                if g.concurrent == g.primary { errors.append(FieldError("newGoal.\(i).concurrent", "The concurrent goal differs from the goal")) }
+                if g.concurrent == g.primary { errors.append(FieldError("newGoal.\(i).concurrent", .ruleDecisionConcurrent)) }
             }
         } else if !d.goalChanges.isEmpty {
-            errors.append(FieldError("newGoal", "Only a decision to change the permanency goal sets new goals"))
+            errors.append(FieldError("newGoal", .ruleDecisionOnlyChange))
         }
         if let told = d.familyInformed {
-            if told.date < d.date { errors.append(FieldError("familyInformed.date", "The family is told on or after the meeting, \(d.date.iso)")) }
-            if told.date > today { errors.append(FieldError("familyInformed.date", "The day cannot be after today")) }
-            if blank(told.how) { errors.append(FieldError("familyInformed.how", "Say how the family was told (in person, by phone, by letter)")) }
-            if blank(told.language) { errors.append(FieldError("familyInformed.language", "Say in which language the family was told")) }
+            if told.date < d.date { errors.append(FieldError("familyInformed.date", .ruleDecisionToldAfter, ["date": d.date.iso])) }
+            if told.date > today { errors.append(FieldError("familyInformed.date", .ruleDecisionToldFuture)) }
+            if blank(told.how) { errors.append(FieldError("familyInformed.how", .ruleDecisionHow)) }
+            if blank(told.language) { errors.append(FieldError("familyInformed.language", .ruleDecisionLanguage)) }
         }
         try ValidationFailure.check(errors)
     }

@@ -243,23 +243,23 @@ public enum PlanRules {
     /// a measure and a target date not before the draft.
     public static func check(_ goals: [PlanGoal], draftedOn: CalendarDate) throws(ValidationFailure) {
         var errors: [FieldError] = []
-        if goals.isEmpty { errors.append(FieldError("goals", "Write at least one goal with the family")) }
+        if goals.isEmpty { errors.append(FieldError("goals", .rulePlanGoals)) }
         for (g, goal) in goals.enumerated() {
             let gp = "goals[\(g)]"
             if goal.statement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                errors.append(FieldError("\(gp).statement", "Write goal \(g + 1) in the family's words"))
+                errors.append(FieldError("\(gp).statement", .rulePlanGoalText, ["n": String(g + 1)]))
             }
-            if goal.objectives.isEmpty { errors.append(FieldError("\(gp).objectives", "Give goal \(g + 1) at least one measurable objective")) }
+            if goal.objectives.isEmpty { errors.append(FieldError("\(gp).objectives", .rulePlanGoalObjectives, ["n": String(g + 1)])) }
             for (o, objective) in goal.objectives.enumerated() {
                 let op = "\(gp).objectives[\(o)]"
                 if objective.statement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    errors.append(FieldError("\(op).statement", "Say what will be different (goal \(g + 1), objective \(o + 1))"))
+                    errors.append(FieldError("\(op).statement", .rulePlanObjectiveText, ["g": String(g + 1), "o": String(o + 1)]))
                 }
                 if objective.measure.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    errors.append(FieldError("\(op).measure", "Say how it will be measured (goal \(g + 1), objective \(o + 1))"))
+                    errors.append(FieldError("\(op).measure", .rulePlanObjectiveMeasure, ["g": String(g + 1), "o": String(o + 1)]))
                 }
                 if objective.targetDate < draftedOn {
-                    errors.append(FieldError("\(op).targetDate", "A target date is on or after the day the plan is drafted (\(draftedOn.iso))"))
+                    errors.append(FieldError("\(op).targetDate", .rulePlanObjectiveTarget, ["date": draftedOn.iso]))
                 }
             }
         }
@@ -271,7 +271,7 @@ public enum PlanRules {
     /// they were and a new version is drafted instead.
     public static func change(_ plan: CasePlanDetails, goals: [PlanGoal], today: CalendarDate) throws -> CasePlanDetails {
         guard plan.status.isOpen else {
-            throw StateConflict("Plan \(plan.number) is \(plan.status.rawValue) and is kept as approved; draft a new version to change it")
+            throw StateConflict(.rulePlanKept, ["number": String(plan.number)], each: { ["status": plan.status.staffLabel($0).lowercased()] })
         }
         try check(goals, draftedOn: plan.draftedOn)
         var changed = plan
@@ -289,19 +289,19 @@ public enum PlanRules {
     public static func recordAgreement(_ agreement: PlanAgreement, on plan: CasePlanDetails, role: MemberRole?,
                                        agreeingMembers: Set<PersonID>) throws -> CasePlanDetails {
         guard plan.status.isOpen else {
-            throw StateConflict("Plan \(plan.number) is \(plan.status.rawValue); the family's agreement is recorded before approval")
+            throw StateConflict(.rulePlanAnswerOpen, ["number": String(plan.number)], each: { ["status": plan.status.staffLabel($0).lowercased()] })
         }
-        guard let role else { throw ValidationFailure(field: "personId", "This person is not a member of the case") }
+        guard let role else { throw ValidationFailure(field: "personId", .rulePlanAnswerMember) }
         guard agreeingRoles.contains(role) else {
-            throw ValidationFailure(field: "personId", "A plan is agreed by a parent, a non-resident father or a caregiver; this person is the \(role.label.lowercased())")
+            throw ValidationFailure(field: "personId", .rulePlanAnswerRole, each: { ["role": role.staffLabel($0).lowercased()] })
         }
         var errors: [FieldError] = []
         if !Languages.isTag(agreement.language) {
-            errors.append(FieldError("language", "Give the language as a code like en or es"))
+            errors.append(FieldError("language", .rulePlanAnswerLanguage))
         }
         let note = agreement.note?.trimmingCharacters(in: .whitespacesAndNewlines)
         if !agreement.agreed && (note ?? "").isEmpty {
-            errors.append(FieldError("note", "Say why the plan was not agreed, in the person's words where possible"))
+            errors.append(FieldError("note", .rulePlanAnswerWhy))
         }
         try ValidationFailure.check(errors)
         var a = agreement
@@ -317,12 +317,12 @@ public enum PlanRules {
     /// Approves an agreed version from `startsOn` (today when not given, never earlier); it is active from then.
     public static func approve(_ plan: CasePlanDetails, by supervisor: UserID, today: CalendarDate, startsOn: CalendarDate?) throws -> CasePlanDetails {
         guard plan.status == .agreed else {
-            throw StateConflict(plan.status == .draft
-                ? "Plan \(plan.number) is a draft: record each parent's answer before approving it"
-                : "Plan \(plan.number) is already \(plan.status.rawValue)")
+            throw plan.status == .draft
+                ? StateConflict(.rulePlanApproveDraft, ["number": String(plan.number)])
+                : StateConflict(.rulePlanApproveAlready, ["number": String(plan.number)], each: { ["status": plan.status.staffLabel($0).lowercased()] })
         }
         let start = startsOn ?? today
-        guard start >= today else { throw ValidationFailure(field: "startsOn", "A plan starts on the day it is approved or later") }
+        guard start >= today else { throw ValidationFailure(field: "startsOn", .rulePlanStarts) }
         var approved = plan
         approved.status = start == today ? .active : .approved
         approved.approvedBy = supervisor

@@ -86,18 +86,20 @@ public enum ReferralRules {
     /// A new referral says why the person is referred.
     public static func checkNew(reason: String) throws(ValidationFailure) -> String {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw ValidationFailure(field: "reason", "Say why the person is referred: what the service should help with") }
+        guard !reason.isEmpty else { throw ValidationFailure(field: "reason", .ruleReferralReason) }
         return reason
     }
 
     /// A referral is made only to a service the person is eligible for; the failure names every rule not met.
     public static func checkEligible(_ service: ProviderService, person: PersonDetails, role: MemberRole?, on date: CalendarDate,
                                      referrer: UserRole? = nil) throws(ValidationFailure) {
-        let failures = service.eligibility.failures(of: person, role: role, on: date, referrer: referrer)
-        guard failures.isEmpty else {
-            let text = failures.joined(separator: "; ")
-            throw ValidationFailure(field: "serviceId", text.prefix(1).uppercased() + text.dropFirst())
+        guard !service.eligibility.failures(of: person, role: role, on: date, referrer: referrer).isEmpty else { return }
+        var texts: [UILanguage: String] = [:]
+        for language in UILanguage.allCases {
+            let text = service.eligibility.failures(of: person, role: role, on: date, referrer: referrer, in: language).joined(separator: "; ")
+            texts[language] = text.prefix(1).uppercased() + text.dropFirst()
         }
+        throw ValidationFailure([FieldError("serviceId", texts: texts)])
     }
 
     /// Moves a referral to `to`. A move the status does not allow is a conflict naming the moves that are; a decline,
@@ -106,12 +108,12 @@ public enum ReferralRules {
         let from = referral.status
         guard from.next.contains(to) else {
             let allowed = from.next.map(\.rawValue)
-            throw StateConflict(allowed.isEmpty
-                ? "This referral is \(from.label.lowercased()) and closed; no move is allowed from \(from.rawValue)"
-                : "A referral that is \(from.rawValue) can move only to \(allowed.joined(separator: ", ")); not to \(to.rawValue)")
+            throw allowed.isEmpty
+                ? StateConflict(.ruleReferralClosed, ["code": from.rawValue], each: { ["status": from.staffLabel($0).lowercased()] })
+                : StateConflict(.ruleReferralMoves, ["code": from.rawValue, "allowed": allowed.joined(separator: ", "), "to": to.rawValue])
         }
         if to == .withdrawn && actor != .caseStaff {
-            throw StateConflict("Only the case's caseworker or supervisor withdraws a referral; a provider declines or ends it")
+            throw StateConflict(.ruleReferralWithdraw)
         }
         let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         let outcome = outcome?.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -120,12 +122,12 @@ public enum ReferralRules {
         switch to {
         case .declined, .ended, .withdrawn:
             guard let reason, !reason.isEmpty else {
-                throw ValidationFailure(field: "reason", "Say why the referral is \(to.label.lowercased())")
+                throw ValidationFailure(field: "reason", .ruleReferralWhy, each: { ["status": to.staffLabel($0).lowercased()] })
             }
             moved.closingReason = reason
         case .completed:
             guard let outcome, !outcome.isEmpty else {
-                throw ValidationFailure(field: "outcome", "Say what the service achieved: the outcome of the completed referral")
+                throw ValidationFailure(field: "outcome", .ruleReferralOutcome)
             }
             moved.outcome = outcome
         default:
@@ -169,16 +171,16 @@ public struct ConsentDetails: Equatable, Sendable, Codable {
     public func validate(today: CalendarDate) -> [FieldError] {
         var errors: [FieldError] = []
         if scope.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            errors.append(FieldError("scope", "Say what the person agreed may be shared, and for what"))
+            errors.append(FieldError("scope", .ruleConsentScope))
         }
-        if givenOn > today { errors.append(FieldError("givenOn", "Consent is recorded once given: the date is today or earlier")) }
-        if let expiresOn, expiresOn < givenOn { errors.append(FieldError("expiresOn", "Consent cannot expire before it was given")) }
+        if givenOn > today { errors.append(FieldError("givenOn", .ruleConsentGiven)) }
+        if let expiresOn, expiresOn < givenOn { errors.append(FieldError("expiresOn", .ruleConsentExpires)) }
         return errors
     }
 
     /// Revokes the consent from `date`; a consent already revoked stays as it was.
     public func revoked(on date: CalendarDate, reason: String?) throws -> ConsentDetails {
-        guard revokedOn == nil else { throw StateConflict("This consent was already revoked on \(revokedOn!.iso)") }
+        guard revokedOn == nil else { throw StateConflict(.ruleConsentRevoked, ["date": revokedOn!.iso]) }
         var c = self
         c.revokedOn = date
         c.revocationReason = reason?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty

@@ -80,36 +80,46 @@ public struct Eligibility: Equatable, Sendable, Codable {
     /// The rules this person fails, each in words that name the rule and the person; empty when eligible.
     /// A residency rule is failed when the person's state is unknown as well, since it cannot be shown to hold.
     public func failures(of person: PersonDetails, role: MemberRole?, on date: CalendarDate, referrer: UserRole? = nil) -> [String] {
+        failures(of: person, role: role, on: date, referrer: referrer, in: .english)
+    }
+
+    /// The same rules in a language.
+    public func failures(of person: PersonDetails, role: MemberRole?, on date: CalendarDate, referrer: UserRole? = nil,
+                         in language: UILanguage) -> [String] {
+        func t(_ id: Msg, _ values: [String: String]) -> String { Catalogue.text(id, language, values) }
+        func list(_ items: [String], _ joiner: Msg) -> String {
+            items.count < 2 ? items.joined() : t(joiner, ["list": items.dropLast().joined(separator: ", "), "last": items.last!])
+        }
         var failed: [String] = []
         let name = person.fullName
         if let residentOf {
-            let places = residentOf.map { Regions.name(of: $0) }
-            let list = places.count == 1 ? places[0] : places.dropLast().joined(separator: ", ") + " or " + places.last!
+            let places = list(residentOf.map { Regions.name(of: $0) }, .ruleListOr)
             if let region = person.address?.region {
                 if !residentOf.contains(region.uppercased()) {
                     let country = person.address?.country
-                    failed.append("this service is for residents of \(list); \(name) lives in \(Regions.name(of: region, country: country))")
+                    failed.append(t(.ruleEligibleResident, ["places": places, "name": name, "region": Regions.name(of: region, country: country)]))
                 }
             } else {
-                failed.append("this service is for residents of \(list); \(name)'s address has no state recorded")
+                failed.append(t(.ruleEligibleNoState, ["places": places, "name": name]))
             }
         }
         if minAge != nil || maxAge != nil {
             if let birth = person.birthDate {
                 let age = birth.age(on: date)
-                if let minAge, age < minAge { failed.append("this service takes people aged \(minAge) or older; \(name) is \(age)") }
-                if let maxAge, age > maxAge { failed.append("this service takes people aged \(maxAge) or younger; \(name) is \(age)") }
+                if let minAge, age < minAge { failed.append(t(.ruleEligibleMinAge, ["min": String(minAge), "name": name, "age": String(age)])) }
+                if let maxAge, age > maxAge { failed.append(t(.ruleEligibleMaxAge, ["max": String(maxAge), "name": name, "age": String(age)])) }
             } else {
-                failed.append("this service has an age limit; \(name)'s birth date is not recorded")
+                failed.append(t(.ruleEligibleNoBirth, ["name": name]))
             }
         }
         if let referrers, let referrer, !referrers.contains(referrer) {
-            let roles = referrers.map { $0.label.lowercased() + "s" }
-            failed.append("this service takes referrals only from \(roles.joined(separator: " and ")); you are signed in as a \(referrer.label.lowercased())")
+            // English names the roles in the plural ("caseworkers"); Spanish lists the labels, which carry both genders.
+            let roles = referrers.map { language == .english ? $0.label.lowercased() + "s" : $0.staffLabel(language).lowercased() }
+            failed.append(t(.ruleEligibleReferrer, ["roles": list(roles, .ruleListAnd), "role": referrer.staffLabel(language).lowercased()]))
         }
         if let memberRoles, let role, !memberRoles.contains(role) {
-            let roles = memberRoles.map { $0.label.lowercased() }.joined(separator: ", ")
-            failed.append("this service takes only a family's \(roles); \(name) is the \(role.label.lowercased())")
+            let roles = memberRoles.map { $0.staffLabel(language).lowercased() }.joined(separator: ", ")
+            failed.append(t(.ruleEligibleMember, ["roles": roles, "name": name, "role": role.staffLabel(language).lowercased()]))
         }
         return failed
     }

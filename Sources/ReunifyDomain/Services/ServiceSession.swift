@@ -96,23 +96,23 @@ public enum SessionRules {
     /// member of the case once; progress names objectives of the case's plans and says something.
     public static func check(_ s: SessionDetails, today: CalendarDate, members: Set<PersonID>, objectives: Set<UUID>) throws(ValidationFailure) {
         var errors: [FieldError] = []
-        if s.date > today { errors.append(FieldError("date", "A session is recorded once it has happened: the date is today or earlier")) }
-        if !(1...720).contains(s.durationMinutes) { errors.append(FieldError("durationMinutes", "Give the length in minutes, from 1 to 720")) }
-        if s.participants.isEmpty { errors.append(FieldError("participants", "Name at least one family member who was expected")) }
+        if s.date > today { errors.append(FieldError("date", .ruleSessionDate)) }
+        if !(1...720).contains(s.durationMinutes) { errors.append(FieldError("durationMinutes", .ruleSessionMinutes)) }
+        if s.participants.isEmpty { errors.append(FieldError("participants", .ruleSessionParticipants)) }
         var seen: Set<PersonID> = []
         for (i, p) in s.participants.enumerated() {
             if !members.contains(p.personID) {
-                errors.append(FieldError("participants[\(i)].personId", "This person is not a member of the case"))
+                errors.append(FieldError("participants[\(i)].personId", .ruleSessionNotMember))
             } else if !seen.insert(p.personID).inserted {
-                errors.append(FieldError("participants[\(i)].personId", "Each person is listed once"))
+                errors.append(FieldError("participants[\(i)].personId", .ruleSessionOnce))
             }
         }
         for (i, p) in s.progress.enumerated() {
             if !objectives.contains(p.objectiveID) {
-                errors.append(FieldError("progress[\(i)].objectiveId", "No plan of this case has that objective"))
+                errors.append(FieldError("progress[\(i)].objectiveId", .ruleSessionObjective))
             }
             if p.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                errors.append(FieldError("progress[\(i)].note", "Say what progress was seen"))
+                errors.append(FieldError("progress[\(i)].note", .ruleSessionProgress))
             }
         }
         try ValidationFailure.check(errors)

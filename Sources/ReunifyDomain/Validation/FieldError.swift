@@ -16,6 +16,13 @@ public struct FieldError: Equatable, Sendable, Codable {
         self.message = message
     }
 
+    /// A message put together from parts of the catalogue, given in every language (English at least).
+    public init(_ field: String, texts: [UILanguage: String]) {
+        self.field = field
+        self.message = texts[.english] ?? ""
+        self.texts = texts
+    }
+
     /// A message from the catalogue. `values` fill its placeholders in every language; `each` adds values that differ
     /// by language (a coded value's label).
     public init(_ field: String, _ key: Msg, _ values: [String: String] = [:],
@@ -35,6 +42,14 @@ public struct FieldError: Equatable, Sendable, Codable {
 
     /// The message in a language (English where it has no catalogue id).
     public func text(_ language: UILanguage) -> String { texts[language] ?? message }
+
+    /// The same message beside another field (a form that shows a record's parts under one field of its own).
+    public func on(_ field: String) -> FieldError {
+        var moved = FieldError(field, message)
+        moved.key = key
+        moved.texts = texts
+        return moved
+    }
 }
 
 /// A submission that cannot be saved as it stands; nothing was written.
@@ -69,15 +84,14 @@ public struct DuplicateRecord: Error, Equatable, Sendable {
 /// A change the record's present state does not allow (a match already decided, a trace already linked); nothing was
 /// written. The message says what to do first.
 public struct StateConflict: Error, Equatable, Sendable {
-    public let message: String
-    public private(set) var key: Msg? = nil
-    public private(set) var values: [String: String] = [:]
-    public init(_ message: String) { self.message = message }
-    public init(_ key: Msg, _ values: [String: String] = [:]) {
-        self.message = Catalogue.text(key, .english, values)
-        self.key = key
-        self.values = values
+    /// The refusal's message, in every language it has, beside no field.
+    public let reason: FieldError
+    public var message: String { reason.message }
+    public init(_ message: String) { self.reason = FieldError("", message) }
+    /// A message from the catalogue; `each` adds values that differ by language (a coded value's label).
+    public init(_ key: Msg, _ values: [String: String] = [:], each: ((UILanguage) -> [String: String])? = nil) {
+        self.reason = FieldError("", key, values, each: each)
     }
     /// The refusal as a message beside a form's field, in every language it has.
-    public func error(field: String) -> FieldError { key.map { FieldError(field, $0, values) } ?? FieldError(field, message) }
+    public func error(field: String) -> FieldError { reason.on(field) }
 }

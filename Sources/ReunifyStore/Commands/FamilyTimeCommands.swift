@@ -143,7 +143,7 @@ public struct FamilyTimeCommands: Sendable {
             return try await RemovalCommands.place(details, in: episode.id, of: caseID, rules: rules, on: tx, dryRun: dryRun).1
         } catch let failure as ValidationFailure {
             // The placement's rule, said against the level asked for.
-            throw ValidationFailure(failure.errors.map { FieldError("to", $0.message) })
+            throw ValidationFailure(failure.errors.map { $0.on("to") })
         }
     }
 

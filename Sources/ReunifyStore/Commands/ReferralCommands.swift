@@ -46,7 +46,7 @@ public struct ReferralCommands: Sendable {
             if consentID == nil, let given {
                 let details = ConsentDetails(personID: personID, providerID: providerID, scope: given.scope, givenOn: acting.today,
                                              expiresOn: given.expiresOn)
-                try ValidationFailure.check(details.validate(today: acting.today).map { FieldError("consent.\($0.field)", $0.message) })
+                try ValidationFailure.check(details.validate(today: acting.today).map { $0.on("consent.\($0.field)") })
                 let model = ConsentModel(caseID: caseID, details, recordedBy: acting.actor.id)
                 try await model.create(on: tx)
                 try await AuditRepository(tx).record(acting.auditEvent(.create, .consent, recordID: model.id, caseID: caseID,

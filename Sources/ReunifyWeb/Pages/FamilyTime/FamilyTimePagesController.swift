@@ -88,7 +88,7 @@ struct FamilyTimePagesController: RouteCollection {
                 return req.redirect(to: SiteURL.visitPlan(o.caseID, plan.id).path)
             } catch {
                 guard let refusal = FormRefusal(error) else { throw error }
-                r.add(refusal.errors.map { $0.field.hasPrefix("participants") ? FieldError("participants", $0.message) : $0 })
+                r.add(refusal.errors.map { $0.field.hasPrefix("participants") ? $0.on("participants") : $0 })
             }
         }
         return try await planPage(req, o, form, r.errors, status: .unprocessableEntity)
@@ -248,7 +248,7 @@ struct FamilyTimePagesController: RouteCollection {
                     return req.redirect(to: SiteURL.visitPlan(o.caseID, id).path)
                 } catch {
                     guard let refusal = FormRefusal(error) else { throw error }
-                    r.add(refusal.errors.map { ["start", "end"].contains($0.field) ? FieldError("start-time", $0.message) : $0 })
+                    r.add(refusal.errors.map { ["start", "end"].contains($0.field) ? $0.on("start-time") : $0 })
                     return try await planView(req, o, facts, id, schedule: form, level: FormData(), errors: r.errors, status: refusal.status)
                 }
             }

@@ -66,7 +66,7 @@ struct VisitRecordPagesController: RouteCollection {
                 return req.redirect(to: SiteURL.visitPlan(o.caseID, visit.details.planID).path)
             } catch {
                 guard let refusal = FormRefusal(error) else { throw error }
-                r.add(refusal.errors.map { $0.field.hasPrefix("observations.") ? FieldError(String($0.field.dropFirst(13)), $0.message) : $0 })
+                r.add(refusal.errors.map { $0.field.hasPrefix("observations.") ? $0.on(String($0.field.dropFirst(13))) : $0 })
             }
         }
         return recordPage(req, o, visit, form, r.errors, status: .unprocessableEntity)

@@ -16,23 +16,23 @@ struct HearingPagesController: RouteCollection {
 
     func page(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], editing: HearingID? = nil,
               status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
+        let view = FormView(form, errors: errors, language: req.language)
         let icwa = o.children.contains { $0.person.details.icwaStatus.mayApply }
         let action = editing.map { SiteURL.editHearing(o.caseID, $0).path } ?? SiteURL.newHearing(o.caseID).path
-        return RecordFormPage(title: editing == nil ? "Record a hearing" : "Change a hearing", action: action,
+        return RecordFormPage(title: editing == nil ? req.t(.hearFormNewTitle) : req.t(.hearFormEditTitle), action: action,
                               cancel: SiteURL.caseFile(o.caseID).path + "#permanency",
-                              submitLabel: "Save the hearing", view: view, fields: [
-                                view.checkboxes("childIds", "Children the hearing is about", options: o.children.map { ($0.person.id.description, o.name($0.person.id)) }),
-                                view.select("kind", "Kind of hearing", HearingKind.self),
-                                view.date("date", "Date", hint: "A date after today schedules the hearing; record its findings once it has been held"),
-                                view.text("court", "Judge or court"),
-                                view.textarea("attended", "Who attended", hint: "One a line"),
-                                view.select("reasonableEfforts", "Reasonable efforts", EffortsFinding.self, blank: "No finding recorded"),
-                                .if(icwa, view.select("activeEfforts", "Active efforts (ICWA)", EffortsFinding.self, blank: "No finding recorded")),
-                                view.textarea("findings", "Findings"),
-                                view.textarea("orders", "Orders", hint: "One a line"),
-                                view.date("nextDate", "Next court date", hint: "Leave empty when the court set none"),
-                              ], breadcrumbs: o.breadcrumbs).render(req, status: status)
+                              submitLabel: req.t(.hearFormSave), view: view, fields: [
+                                view.checkboxes("childIds", req.t(.hearFormChildren), options: o.children.map { ($0.person.id.description, o.name($0.person.id)) }),
+                                view.select("kind", req.t(.hearFormKind), HearingKind.self),
+                                view.date("date", req.t(.permFormDate), hint: req.t(.hearFormDateHint)),
+                                view.text("court", req.t(.hearFormCourt)),
+                                view.textarea("attended", req.t(.hearFormAttended), hint: req.t(.hearFormOneALine)),
+                                view.select("reasonableEfforts", req.t(.hearFormReasonable), EffortsFinding.self, blank: req.t(.hearFormNoFinding)),
+                                .if(icwa, view.select("activeEfforts", req.t(.hearFormActive), EffortsFinding.self, blank: req.t(.hearFormNoFinding))),
+                                view.textarea("findings", req.t(.hearFormFindings)),
+                                view.textarea("orders", req.t(.hearFormOrders), hint: req.t(.hearFormOneALine)),
+                                view.date("nextDate", req.t(.hearFormNext), hint: req.t(.hearFormNextHint)),
+                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
     }
 
     func newHearing(req: Request) async throws -> Response {
@@ -48,8 +48,8 @@ struct HearingPagesController: RouteCollection {
     func read(_ form: FormData) -> (HearingDetails?, [FieldError]) {
         var r = FormReader(form)
         let children = form.all("childIds").compactMap(PersonID.init)
-        let kind = r.code(HearingKind.self, "kind", required: "Choose the kind of hearing")
-        let date = r.requiredDate("date", "Give the hearing's date")
+        let kind = r.code(HearingKind.self, "kind", required: .hearFormChooseKind)
+        let date = r.requiredDate("date", .hearFormNeedDate)
         let reasonable = r.optionalCode(EffortsFinding.self, "reasonableEfforts")
         let active = r.optionalCode(EffortsFinding.self, "activeEfforts")
         let next = r.date("nextDate")
@@ -75,7 +75,7 @@ struct HearingPagesController: RouteCollection {
     func editHearing(req: Request) async throws -> Response {
         let (o, _) = try await req.caseOverview(.update, .hearing)
         let id: HearingID = try req.idParameter("hearingID", "hearing")
-        guard let h = o.permanency.hearing(id) else { throw Abort(.notFound, reason: "There is no such hearing in this case") }
+        guard let h = o.permanency.hearing(id) else { throw Abort(.notFound, reason: req.t(.hearFormNoSuch)) }
         var form = FormData()
         let d = h.details
         form.values["childIds"] = d.childIDs.map(\.description)

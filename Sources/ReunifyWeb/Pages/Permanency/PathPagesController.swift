@@ -22,17 +22,17 @@ struct PathPagesController: RouteCollection {
     // MARK: steps
 
     func stepPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
-        let steps = PathStep.allCases.map { ($0.rawValue, "\($0.plan.label): \($0.label)") }
-        return RecordFormPage(title: "Record a permanency step", action: SiteURL.newPathStep(o.caseID).path,
-                              cancel: SiteURL.caseFile(o.caseID).path + "#paths", submitLabel: "Save the step", view: view, fields: [
-                                view.select("childId", "Child", options: children(o)),
-                                view.select("step", "Step", options: steps, hint: "A step of a path that is the child's goal or concurrent goal"),
-                                view.select("status", "Where it stands", StepStatus.self),
-                                view.date("date", "Date"),
-                                view.textarea("note", "Note", hint: "What was done or found; say why when a step is not needed or the path is ruled out"),
-                                view.checkbox("startTracing", "Start a family search in tracing (for the search for relatives)"),
-                              ], breadcrumbs: o.breadcrumbs).render(req, status: status)
+        let view = FormView(form, errors: errors, language: req.language)
+        let steps = PathStep.allCases.map { ($0.rawValue, req.t(.stepFormStepLine, ["plan": $0.plan.staffLabel(req.language), "step": $0.staffLabel(req.language)])) }
+        return RecordFormPage(title: req.t(.stepFormTitle), action: SiteURL.newPathStep(o.caseID).path,
+                              cancel: SiteURL.caseFile(o.caseID).path + "#paths", submitLabel: req.t(.stepFormSave), view: view, fields: [
+                                view.select("childId", req.t(.permFormChild), options: children(o)),
+                                view.select("step", req.t(.stepFormStep), options: steps, hint: req.t(.stepFormStepHint)),
+                                view.select("status", req.t(.stepFormWhere), StepStatus.self),
+                                view.date("date", req.t(.permFormDate)),
+                                view.textarea("note", req.t(.permFormNote), hint: req.t(.stepFormNoteHint)),
+                                view.checkbox("startTracing", req.t(.stepFormTracing)),
+                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
     }
 
     func newStep(req: Request) async throws -> Response {
@@ -49,10 +49,10 @@ struct PathPagesController: RouteCollection {
         let (o, _) = try await req.caseOverview(.create, .permanencyStep)
         let form = FormData(req)
         var r = FormReader(form)
-        let child: PersonID? = r.id("childId", "Choose the child")
-        let step = r.code(PathStep.self, "step", required: "Choose the step")
-        let status = r.code(StepStatus.self, "status", required: "Say where the step stands")
-        let date = r.requiredDate("date", "Give the day of the step")
+        let child: PersonID? = r.id("childId", .permFormChooseChild)
+        let step = r.code(PathStep.self, "step", required: .stepFormChooseStep)
+        let status = r.code(StepStatus.self, "status", required: .stepFormChooseStatus)
+        let date = r.requiredDate("date", .stepFormNeedDate)
         var errors = r.errors
         if let child, let step, let status, let date, errors.isEmpty {
             let details = PathStepDetails(childID: child, step: step, status: status, date: date, note: form.optional("note"))
@@ -67,22 +67,22 @@ struct PathPagesController: RouteCollection {
 
     func planPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], editing: AftercarePlanID? = nil,
                   status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
+        let view = FormView(form, errors: errors, language: req.language)
         let action = editing.map { SiteURL.editAftercarePlan(o.caseID, $0).path } ?? SiteURL.newAftercarePlan(o.caseID).path
         var fields: [Node<HTML.FormContext>] = [view.hidden("version")]
         if editing == nil {
-            fields.append(view.select("childId", "Child", options: o.children.filter { AftercareRules.discharge(of: $0.person.id, episodes: o.episodes.map(\.episode.details)) != nil }
+            fields.append(view.select("childId", req.t(.permFormChild), options: o.children.filter { AftercareRules.discharge(of: $0.person.id, episodes: o.episodes.map(\.episode.details)) != nil }
                 .map { ($0.person.id.description, o.name($0.person.id)) }))
         }
         fields += [
-            view.textarea("services", "Services that continue", hint: "One per line: the service and its provider"),
-            view.text("checkInBy", "Who checks in with the family", hint: "A name and their role"),
-            view.text("contact", "How the family reaches them"),
-            view.textarea("note", "Note"),
+            view.textarea("services", req.t(.afterFormServices), hint: req.t(.afterFormServicesHint)),
+            view.text("checkInBy", req.t(.afterFormCheckIn), hint: req.t(.afterFormCheckInHint)),
+            view.text("contact", req.t(.afterFormContact)),
+            view.textarea("note", req.t(.permFormNote)),
         ]
-        return RecordFormPage(title: editing == nil ? "Make the aftercare plan" : "Change the aftercare plan", action: action,
-                              cancel: SiteURL.caseFile(o.caseID).path + "#aftercare", submitLabel: "Save the aftercare plan", view: view,
-                              fields: fields, breadcrumbs: o.breadcrumbs).render(req, status: status)
+        return RecordFormPage(title: editing == nil ? req.t(.afterFormNewTitle) : req.t(.afterFormEditTitle), action: action,
+                              cancel: SiteURL.caseFile(o.caseID).path + "#aftercare", submitLabel: req.t(.afterFormSave), view: view,
+                              fields: fields, breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
     }
 
     func details(_ form: FormData, child: PersonID) -> AftercarePlanEntry {
@@ -95,7 +95,7 @@ struct PathPagesController: RouteCollection {
         let (o, _) = try await req.caseOverview(.create, .aftercarePlan)
         var form = FormData()
         form.set("childId", try? req.query.get(String.self, at: "childId"))
-        form.set("checkInBy", req.signedIn.map { "\($0.user.name), caseworker" })
+        form.set("checkInBy", req.signedIn.map { "\($0.user.name), \(UserRole.caseworker.staffLabel(req.language).lowercased())" })
         return planPage(req, o, form, [])
     }
 
@@ -103,7 +103,7 @@ struct PathPagesController: RouteCollection {
         let (o, _) = try await req.caseOverview(.create, .aftercarePlan)
         let form = FormData(req)
         var r = FormReader(form)
-        let child: PersonID? = r.id("childId", "Choose the child")
+        let child: PersonID? = r.id("childId", .permFormChooseChild)
         var errors = r.errors
         if let child, errors.isEmpty {
             if try await attemptForm(&errors, {
@@ -116,7 +116,7 @@ struct PathPagesController: RouteCollection {
     func plan(_ req: Request, _ o: CaseOverview) throws -> Recorded<AftercarePlanSubject, AftercarePlanDetails> {
         let id: AftercarePlanID = try req.idParameter("planID", "aftercare plan")
         guard let plan = o.permanency.aftercarePlans.first(where: { $0.id == id }) else {
-            throw Abort(.notFound, reason: "There is no such aftercare plan in this case")
+            throw Abort(.notFound, reason: req.t(.afterFormNoSuch))
         }
         return plan
     }

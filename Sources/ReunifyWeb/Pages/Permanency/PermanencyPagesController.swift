@@ -29,26 +29,26 @@ struct PermanencyPagesController: RouteCollection {
     // MARK: decisions
 
     func decisionPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
+        let view = FormView(form, errors: errors, language: req.language)
         let rows: [Node<HTML.FormContext>] = (0..<Self.participantRows).map { i in
-            .fieldset(.class("participant"), .element(named: "legend", nodes: [.text("Participant \(i + 1)")]),
-                view.text("participants.\(i).name", "Name"),
-                view.select("participants.\(i).role", "Role", ParticipantRole.self),
-                view.text("participants.\(i).position", "Position", hint: "What they said the team should decide"),
-                view.textarea("participants.\(i).reason", "Their reason"))
+            .fieldset(.class("participant"), .element(named: "legend", nodes: [.text(req.t(.decFormParticipant, ["n": String(i + 1)]))]),
+                view.text("participants.\(i).name", req.t(.decFormName)),
+                view.select("participants.\(i).role", req.t(.decFormRole), ParticipantRole.self),
+                view.text("participants.\(i).position", req.t(.decFormPosition), hint: req.t(.decFormPositionHint)),
+                view.textarea("participants.\(i).reason", req.t(.decFormTheirReason)))
         }
-        return RecordFormPage(title: "Record the team's decision", action: SiteURL.newDecision(o.caseID).path,
-                              cancel: SiteURL.caseFile(o.caseID).path + "#permanency", submitLabel: "Save the decision", view: view, fields: [
-                                view.date("date", "Meeting date"),
+        return RecordFormPage(title: req.t(.decFormTitle), action: SiteURL.newDecision(o.caseID).path,
+                              cancel: SiteURL.caseFile(o.caseID).path + "#permanency", submitLabel: req.t(.decFormSave), view: view, fields: [
+                                view.date("date", req.t(.decFormMeeting)),
                                 .group(rows),
-                                view.select("decision", "Decision", TeamDecisionKind.self),
-                                view.textarea("rationale", "Rationale", hint: "The reasons the team weighed, as the family and the court will read them"),
-                                view.select("newGoal", "New permanency goal (a change of goal)", PermanencyPlan.self,
-                                            blank: "Each child's concurrent goal becomes the goal"),
-                                view.date("familyInformed.date", "The family was told on", hint: "Leave empty until they have been told"),
-                                view.text("familyInformed.how", "How they were told", hint: "In person, by phone, by letter"),
-                                view.text("familyInformed.language", "In which language"),
-                              ], breadcrumbs: o.breadcrumbs).render(req, status: status)
+                                view.select("decision", req.t(.decFormDecision), TeamDecisionKind.self),
+                                view.textarea("rationale", req.t(.decFormRationale), hint: req.t(.decFormRationaleHint)),
+                                view.select("newGoal", req.t(.decFormNewGoal), PermanencyPlan.self,
+                                            blank: req.t(.decFormConcurrentBecomes)),
+                                view.date("familyInformed.date", req.t(.decFormToldOn), hint: req.t(.decFormToldHint)),
+                                view.text("familyInformed.how", req.t(.decFormHow), hint: req.t(.decFormHowHint)),
+                                view.text("familyInformed.language", req.t(.decFormLanguage)),
+                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
     }
 
     func newDecision(req: Request) async throws -> Response {
@@ -64,21 +64,21 @@ struct PermanencyPagesController: RouteCollection {
         let (o, _) = try await req.caseOverview(.create, .teamDecision)
         let form = FormData(req)
         var r = FormReader(form)
-        let date = r.requiredDate("date", "Give the meeting's date")
-        let decision = r.code(TeamDecisionKind.self, "decision", required: "Choose the decision")
+        let date = r.requiredDate("date", .decFormNeedMeeting)
+        let decision = r.code(TeamDecisionKind.self, "decision", required: .decFormChooseDecision)
         let newGoal = r.optionalCode(PermanencyPlan.self, "newGoal")
         var participants: [DecisionParticipant] = []
         for i in 0..<Self.participantRows {
             let keys = ["name", "role", "position", "reason"].map { "participants.\(i).\($0)" }
             guard keys.contains(where: { !form.string($0).isEmpty }) else { continue }
-            let role = r.code(ParticipantRole.self, keys[1], required: "Choose this participant's role")
+            let role = r.code(ParticipantRole.self, keys[1], required: .decFormChooseRole)
             participants.append(DecisionParticipant(name: form.string(keys[0]), role: role ?? .other, position: form.string(keys[2]),
                                                     reason: form.string(keys[3])))
         }
         let toldOn = r.date("familyInformed.date")
         let told = toldOn.map { FamilyInformed(date: $0, how: form.string("familyInformed.how"), language: form.string("familyInformed.language")) }
         if toldOn == nil && !(form.string("familyInformed.how") + form.string("familyInformed.language")).isEmpty {
-            r.errors.append(FieldError("familyInformed.date", "Give the day the family was told"))
+            r.errors.append(FieldError("familyInformed.date", .decFormNeedTold))
         }
         var errors = r.errors
         if let date, let decision, errors.isEmpty {
@@ -91,7 +91,7 @@ struct PermanencyPagesController: RouteCollection {
             }
         }
         // The form names one new goal for every child in care: the rule's messages about it belong to that field.
-        return decisionPage(req, o, form, errors.map { $0.field.hasPrefix("newGoal.") ? FieldError("newGoal", $0.message) : $0 },
+        return decisionPage(req, o, form, errors.map { $0.field.hasPrefix("newGoal.") ? $0.on("newGoal") : $0 },
                             status: .unprocessableEntity)
     }
 
@@ -105,13 +105,13 @@ struct PermanencyPagesController: RouteCollection {
     // MARK: TPR exceptions
 
     func exceptionPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Record an exception to the TPR petition", action: SiteURL.newTPRException(o.caseID).path,
-                              cancel: SiteURL.caseFile(o.caseID).path + "#permanency", submitLabel: "Save the exception", view: view, fields: [
-                                view.select("childId", "Child", options: children(o)),
-                                view.select("reason", "Reason", TPRExceptionReason.self),
-                                view.textarea("note", "Why", hint: "What the court and reviewers need to read: the relative, the compelling reason, or the services not provided"),
-                              ], breadcrumbs: o.breadcrumbs).render(req, status: status)
+        let view = FormView(form, errors: errors, language: req.language)
+        return RecordFormPage(title: req.t(.excFormTitle), action: SiteURL.newTPRException(o.caseID).path,
+                              cancel: SiteURL.caseFile(o.caseID).path + "#permanency", submitLabel: req.t(.excFormSave), view: view, fields: [
+                                view.select("childId", req.t(.permFormChild), options: children(o)),
+                                view.select("reason", req.t(.permFormReason), TPRExceptionReason.self),
+                                view.textarea("note", req.t(.permFormWhy), hint: req.t(.excFormWhyHint)),
+                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
     }
 
     func newException(req: Request) async throws -> Response {
@@ -125,8 +125,8 @@ struct PermanencyPagesController: RouteCollection {
         let (o, _) = try await req.caseOverview(.create, .tprException)
         let form = FormData(req)
         var r = FormReader(form)
-        let child: PersonID? = r.id("childId", "Choose the child")
-        let reason = r.code(TPRExceptionReason.self, "reason", required: "Choose the reason")
+        let child: PersonID? = r.id("childId", .permFormChooseChild)
+        let reason = r.code(TPRExceptionReason.self, "reason", required: .excFormChooseReason)
         var errors = r.errors
         if let child, let reason, errors.isEmpty {
             if try await attemptForm(&errors, { _ = try await PermanencyCommands(req.change()).recordTPRException(childID: child, reason: reason, note: form.string("note"), in: o.caseID) }) {
@@ -139,16 +139,18 @@ struct PermanencyPagesController: RouteCollection {
     // MARK: ICWA notices
 
     func noticePage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
-        let hearings = o.permanency.hearings.reversed().map { ($0.id.description, "\($0.details.kind.label), \($0.details.date.iso)") }
-        return RecordFormPage(title: "Log an ICWA notice", action: SiteURL.newNotice(o.caseID).path,
-                              cancel: SiteURL.caseFile(o.caseID).path + "#permanency", submitLabel: "Save the notice", view: view, fields: [
-                                view.select("childId", "Child", options: children(o)),
-                                view.select("hearingId", "Hearing", options: hearings),
-                                view.text("recipient", "Sent to", hint: "A parent, the Indian custodian, the tribe, or the BIA Regional Director"),
-                                view.date("sent", "Sent on", hint: "By registered or certified mail, return receipt requested"),
-                                view.date("received", "Received on", hint: "From the return receipt; leave empty until it comes back"),
-                              ], breadcrumbs: o.breadcrumbs).render(req, status: status)
+        let view = FormView(form, errors: errors, language: req.language)
+        let hearings = o.permanency.hearings.reversed().map {
+            ($0.id.description, req.t(.noticeFormHearingLine, ["kind": $0.details.kind.staffLabel(req.language), "date": $0.details.date.iso]))
+        }
+        return RecordFormPage(title: req.t(.noticeFormTitle), action: SiteURL.newNotice(o.caseID).path,
+                              cancel: SiteURL.caseFile(o.caseID).path + "#permanency", submitLabel: req.t(.noticeFormSave), view: view, fields: [
+                                view.select("childId", req.t(.permFormChild), options: children(o)),
+                                view.select("hearingId", req.t(.noticeFormHearing), options: hearings),
+                                view.text("recipient", req.t(.noticeFormSentTo), hint: req.t(.noticeFormSentToHint)),
+                                view.date("sent", req.t(.noticeFormSent), hint: req.t(.noticeFormSentHint)),
+                                view.date("received", req.t(.noticeFormReceived), hint: req.t(.noticeFormReceivedHint)),
+                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
     }
 
     func newNotice(req: Request) async throws -> Response {
@@ -164,9 +166,9 @@ struct PermanencyPagesController: RouteCollection {
         let (o, _) = try await req.caseOverview(.create, .icwaNotice)
         let form = FormData(req)
         var r = FormReader(form)
-        let child: PersonID? = r.id("childId", "Choose the child")
-        let hearing: HearingID? = r.id("hearingId", "Choose the hearing")
-        let sent = r.requiredDate("sent", "Give the day the notice was sent")
+        let child: PersonID? = r.id("childId", .permFormChooseChild)
+        let hearing: HearingID? = r.id("hearingId", .noticeFormChooseHearing)
+        let sent = r.requiredDate("sent", .noticeFormNeedSent)
         let received = r.date("received")
         var errors = r.errors
         if let child, let hearing, let sent, errors.isEmpty {
@@ -180,11 +182,11 @@ struct PermanencyPagesController: RouteCollection {
     func noticeReceived(req: Request) async throws -> Response {
         let (o, _) = try await req.caseOverview(.update, .icwaNotice)
         let id: NoticeID = try req.idParameter("noticeID", "ICWA notice")
-        guard let notice = o.permanency.notices.first(where: { $0.id == id }) else { throw Abort(.notFound, reason: "There is no such ICWA notice in this case") }
+        guard let notice = o.permanency.notices.first(where: { $0.id == id }) else { throw Abort(.notFound, reason: req.t(.noticeFormNoSuch)) }
         let form = FormData(req)
         var r = FormReader(form)
-        guard let day = r.requiredDate("received-\(id)", "Give the day the notice was received") else {
-            throw Abort(.unprocessableEntity, reason: r.errors.map(\.message).joined(separator: "; "))
+        guard let day = r.requiredDate("received-\(id)", .noticeFormNeedReceived) else {
+            throw Abort(.unprocessableEntity, reason: r.errors.map { $0.text(req.language) }.joined(separator: "; "))
         }
         var details = notice.details
         details.received = day
@@ -195,16 +197,16 @@ struct PermanencyPagesController: RouteCollection {
     // MARK: follow-ups
 
     func followUpPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Record an aftercare follow-up", action: SiteURL.newFollowUp(o.caseID).path,
-                              cancel: SiteURL.caseFile(o.caseID).path + "#permanency", submitLabel: "Save the follow-up", view: view, fields: [
-                                view.select("childId", "Child", options: children(o)),
-                                view.date("date", "Date"),
-                                view.checkbox("seen", "The child was seen"),
-                                view.textarea("wellbeing", "How the child is"),
-                                view.textarea("concerns", "Concerns"),
-                                view.textarea("servicesNeeded", "Services still needed"),
-                              ], breadcrumbs: o.breadcrumbs).render(req, status: status)
+        let view = FormView(form, errors: errors, language: req.language)
+        return RecordFormPage(title: req.t(.followFormTitle), action: SiteURL.newFollowUp(o.caseID).path,
+                              cancel: SiteURL.caseFile(o.caseID).path + "#permanency", submitLabel: req.t(.followFormSave), view: view, fields: [
+                                view.select("childId", req.t(.permFormChild), options: children(o)),
+                                view.date("date", req.t(.permFormDate)),
+                                view.checkbox("seen", req.t(.followFormSeen)),
+                                view.textarea("wellbeing", req.t(.followFormHow)),
+                                view.textarea("concerns", req.t(.followFormConcerns)),
+                                view.textarea("servicesNeeded", req.t(.followFormServices)),
+                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
     }
 
     func newFollowUp(req: Request) async throws -> Response {
@@ -220,8 +222,8 @@ struct PermanencyPagesController: RouteCollection {
         let (o, _) = try await req.caseOverview(.create, .followUp)
         let form = FormData(req)
         var r = FormReader(form)
-        let child: PersonID? = r.id("childId", "Choose the child")
-        let date = r.requiredDate("date", "Give the day of the follow-up")
+        let child: PersonID? = r.id("childId", .permFormChooseChild)
+        let date = r.requiredDate("date", .followFormNeedDate)
         var errors = r.errors
         if let child, let date, errors.isEmpty {
             let details = FollowUpDetails(childID: child, date: date, seen: form.bool("seen"), wellbeing: form.string("wellbeing"),

@@ -48,7 +48,7 @@ enum PlanForm {
                 let text = form.string("\(p).statement").trimmingCharacters(in: .whitespacesAndNewlines)
                 let measure = form.string("\(p).measure").trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !text.isEmpty || !measure.isEmpty else { continue }
-                let target = r.requiredDate("\(p).targetDate", "Give a target date for this objective")
+                let target = r.requiredDate("\(p).targetDate", .planFormNeedTarget)
                 let category = r.optionalCode(ServiceCategory.self, "\(p).category")
                 let interventions = category.map {
                     [PlanIntervention(category: $0, responsible: form.optional("\(p).responsible"), frequency: form.optional("\(p).frequency"))]
@@ -64,20 +64,28 @@ enum PlanForm {
     }
 
     static func fields(_ v: FormView) -> [Node<HTML.FormContext>] {
-        (0..<goalSlots).map { i in
-            .fieldset(.class("plan-goal"),
-                .element(named: "legend", nodes: [.text("Goal \(i + 1)\(i == 0 ? "" : " (if any)")")]),
-                v.textarea("\(g(i)).statement", "The goal, in the family's words", hint: i == 0 ? "What the family wants to be true, for example “The children live safely at home”" : nil),
-                .group((0..<objectiveSlots).map { j in
-                    .fieldset(.class("plan-objective"),
-                        .element(named: "legend", nodes: [.text("Objective \(i + 1).\(j + 1)")]),
-                        v.text("\(o(i, j)).statement", "What will be different"),
-                        v.text("\(o(i, j)).measure", "How it is measured", hint: "Something anyone could check, for example “calm limits seen at 4 of 5 visits”"),
-                        v.date("\(o(i, j)).targetDate", "Target date"),
-                        v.select("\(o(i, j)).category", "Service that will help", ServiceCategory.self, blank: "None yet"),
-                        v.text("\(o(i, j)).frequency", "How often", width: "w10"),
-                        v.text("\(o(i, j)).responsible", "Who is responsible"))
-                }))
-        }
+        (0..<goalSlots).map { goal(v, $0) }
+    }
+
+    static func goal(_ v: FormView, _ i: Int) -> Node<HTML.FormContext> {
+        let legend = v.t(i == 0 ? .planFormGoal : .planFormGoalIfAny, ["n": String(i + 1)])
+        let hint: String? = i == 0 ? v.t(.planFormGoalHint) : nil
+        return .fieldset(.class("plan-goal"),
+            .element(named: "legend", nodes: [.text(legend)]),
+            v.textarea("\(g(i)).statement", v.t(.planFormGoalText), hint: hint),
+            .group((0..<objectiveSlots).map { objective(v, i, $0) }))
+    }
+
+    static func objective(_ v: FormView, _ i: Int, _ j: Int) -> Node<HTML.FormContext> {
+        let p = o(i, j)
+        let legend = v.t(.planFormObjective, ["g": String(i + 1), "o": String(j + 1)])
+        return .fieldset(.class("plan-objective"),
+            .element(named: "legend", nodes: [.text(legend)]),
+            v.text("\(p).statement", v.t(.planFormDifferent)),
+            v.text("\(p).measure", v.t(.planFormMeasure), hint: v.t(.planFormMeasureHint)),
+            v.date("\(p).targetDate", v.t(.planFormTarget)),
+            v.select("\(p).category", v.t(.planFormService), ServiceCategory.self, blank: v.t(.planFormNoService)),
+            v.text("\(p).frequency", v.t(.planFormHowOften), width: "w10"),
+            v.text("\(p).responsible", v.t(.planFormResponsible)))
     }
 }

@@ -40,22 +40,22 @@ struct PlanPagesController: RouteCollection {
         guard let latest = try await AssessmentRepository(req.db).list(caseID: o.caseID).filter(\.isCompleted).last?.recorded else { return [] }
         let instrument = try await AssessmentService(req: req).instrument(of: latest.details)
         return PlanRules.suggestedGoals(ratings: latest.details.ratings, instrument: instrument).prefix(PlanForm.goalSlots).map {
-            PlanGoal(statement: "Strengthen: \($0.text)", objectives: [])
+            PlanGoal(statement: req.t(.planFormStrengthen, ["problem": $0.text]), objectives: [])
         }
     }
 
     func page(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], suggested: Bool,
               status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
-        return Layout(title: "Draft a case plan", signedIn: req.signedIn, breadcrumbs: crumbs(o)).render(
-            .h1("Draft a case plan with the family"),
-            .if(suggested, .p(.class("hint"), "The goals below start from the latest assessment's serious problems (rated −2 or worse). Change them into the family's words.")),
+        let view = FormView(form, errors: errors, language: req.language)
+        return Layout(title: req.t(.planFormTitle), signedIn: req.signedIn, breadcrumbs: o.breadcrumbs(req.language), translated: true).render(
+            .h1(.text(req.t(.planFormHeading))),
+            .if(suggested, .p(.class("hint"), .text(req.t(.planFormSuggested)))),
             view.errorSummary(),
             .form(.method(.post), .action(SiteURL.newPlan(o.caseID).path), .attribute(named: "novalidate"),
                 csrfField(req.signedIn),
                 .group(PlanForm.fields(view)),
-                .button(.type(.submit), .class("button"), "Save the draft"),
-                .a(.class("button secondary"), .href(SiteURL.caseFile(o.caseID).path), "Cancel"))
+                .button(.type(.submit), .class("button"), .text(req.t(.planFormSave))),
+                .a(.class("button secondary"), .href(SiteURL.caseFile(o.caseID).path), .text(req.t(.formCancel))))
         ).with(status: status)
     }
 
@@ -75,7 +75,7 @@ struct PlanPagesController: RouteCollection {
             return req.redirect(to: SiteURL.plan(o.caseID, plan.id).path)
         } catch {
             guard let refusal = FormRefusal(error) else { throw error }
-            return page(req, o, form, refusal.errors.map { FieldError(PlanForm.formField($0.field), $0.message) }, suggested: false,
+            return page(req, o, form, refusal.errors.map { $0.on(PlanForm.formField($0.field)) }, suggested: false,
                         status: refusal.status)
         }
     }

@@ -23,7 +23,7 @@ struct ServicePagesController: RouteCollection {
 
     func directory(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        guard signedIn.actor.role != .parent else { throw Abort(.forbidden, reason: "The directory of services is for staff; ask your caseworker") }
+        guard signedIn.actor.role != .parent else { throw Abort(.forbidden, reason: req.t(.svcStaffOnly)) }
         let category = (try? req.query.get(String.self, at: "category")).flatMap { ServiceCategory(rawValue: $0) }
         let language = (try? req.query.get(String.self, at: "language")).flatMap { $0.isEmpty ? nil : $0 }
         let place = (try? req.query.get(String.self, at: "place")).flatMap { $0.isEmpty ? nil : $0 }
@@ -37,28 +37,29 @@ struct ServicePagesController: RouteCollection {
         form.set("category", category?.rawValue)
         form.set("language", language)
         form.set("place", place)
-        let view = FormView(form, errors: [])
+        let lang = req.language
+        let view = FormView(form, errors: [], language: lang)
         let rows = listings.flatMap { l in l.services.map { (l.provider, $0) } }.filter { p, s in search.admits(s.details, providerRegion: p.details.region) }
-        return Layout(title: "Services", signedIn: signedIn).render(
-            .h1(.text(search.candidate.map { "Services \($0.person.fullName) may be referred to" } ?? "Services for families")),
+        return Layout(title: req.t(.svcTitle), signedIn: signedIn, translated: true).render(
+            .h1(.text(search.candidate.map { req.t(.svcForPerson, ["name": $0.person.fullName]) } ?? req.t(.svcForFamilies))),
             .form(.method(.get), .action(SiteURL.services.path), .class("filters"),
-                view.select("category", "Kind of service", ServiceCategory.self, blank: "Any"),
-                view.select("language", "Language", options: [("en", "English"), ("es", "Spanish")], blank: "Any"),
-                view.text("place", "Place", hint: "A state (CA, Nevada) or a town", autocomplete: "off", width: "w10"),
+                view.select("category", req.t(.svcKind), ServiceCategory.self, blank: req.t(.svcAny)),
+                view.select("language", req.t(.svcLanguage), options: ["en", "es"].map { ($0, Languages.name(of: $0, in: lang)) }, blank: req.t(.svcAny)),
+                view.text("place", req.t(.svcPlace), hint: req.t(.svcPlaceHint), autocomplete: "off", width: "w10"),
                 .unwrap(try? req.query.get(String.self, at: "eligibleFor")) { .input(.type(.hidden), .name("eligibleFor"), .value($0)) },
-                .button(.type(.submit), .class("button secondary"), "Show")),
-            rows.isEmpty ? .p("No service matches.") :
+                .button(.type(.submit), .class("button secondary"), .text(req.t(.svcShow)))),
+            rows.isEmpty ? .p(.text(req.t(.svcNoMatch))) :
             .table(.class("table"), .id("services"),
-                .thead(.tr(.th("Service"), .th("Organisation"), .th("Languages"), .th("Who it takes"), .th("Hours and places"))),
+                .thead(.tr(.th(.text(req.t(.svcService))), .th(.text(req.t(.svcOrganisation))), .th(.text(req.t(.svcLanguages))), .th(.text(req.t(.svcWhoItTakes))), .th(.text(req.t(.svcHours))))),
                 .tbody(.forEach(rows) { p, s in
                     let e = s.details.eligibility
-                    let rules = [e.residentOf.map { "residents of " + $0.map { Regions.name(of: $0) }.joined(separator: ", ") },
-                                 e.minAge.map { "aged \($0)+" }, e.maxAge.map { "up to \($0)" },
-                                 e.referrers.map { "referred by " + $0.map { $0.label.lowercased() }.joined(separator: " or ") }].compactMap { $0 }
-                    return .tr(.td(.strong(.text(s.details.name)), .br(), .span(.class("hint"), .text(s.details.category.label))),
+                    let rules = [e.residentOf.map { req.t(.svcResidents, ["places": $0.map { Regions.name(of: $0) }.joined(separator: ", ")]) },
+                                 e.minAge.map { req.t(.svcAged, ["age": String($0)]) }, e.maxAge.map { req.t(.svcUpTo, ["age": String($0)]) },
+                                 e.referrers.map { req.t(.svcReferredBy, ["roles": $0.map { $0.staffLabel(lang).lowercased() }.joined(separator: " \(req.t(.svcOr)) ")]) }].compactMap { $0 }
+                    return .tr(.td(.strong(.text(s.details.name)), .br(), .span(.class("hint"), .text(s.details.category.staffLabel(lang)))),
                                .td(.text(p.details.name), .br(), .span(.class("hint"), .text([p.details.phone, Regions.name(of: p.details.region)].compactMap { $0 }.joined(separator: " · ")))),
-                               .td(.text(s.details.languages.map(Languages.name(of:)).joined(separator: ", "))),
-                               .td(.text(rules.isEmpty ? "Anyone" : rules.joined(separator: "; "))),
+                               .td(.text(s.details.languages.map { Languages.name(of: $0, in: lang) }.joined(separator: ", "))),
+                               .td(.text(rules.isEmpty ? req.t(.svcAnyone) : rules.joined(separator: "; "))),
                                .td(.text(([s.details.hours] + s.details.locations.map(Optional.some)).compactMap { $0 }.joined(separator: " · "))))
                 })))
     }
@@ -72,23 +73,23 @@ struct ServicePagesController: RouteCollection {
     func crumbs(_ o: CaseOverview) -> [(String, String)] { o.breadcrumbs }
 
     func referralPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
-        let view = FormView(form, errors: errors)
+        let view = FormView(form, errors: errors, language: req.language)
         let services = try await ProviderRepository(req.db).all().flatMap { l in
             l.services.map { ($0.id.description, "\($0.details.name) — \(l.provider.details.name)") }
         }
-        return RecordFormPage(title: "Refer to a service", action: SiteURL.newReferral(o.caseID).path, cancel: SiteURL.caseFile(o.caseID).path,
-                              submitLabel: "Refer", view: view, fields: [
-                                view.select("personId", "Who is referred", options: o.members.map { ($0.person.id.description, "\(o.name($0.person.id)) (\($0.role.label.lowercased()))") }),
-                                view.select("serviceId", "Service", options: services,
-                                            hint: "The directory shows the services each person may be referred to (see the links below)"),
-                                view.textarea("reason", "Why", hint: "What the service should help with; the provider reads this"),
-                                view.checkbox("consentGiven", "The person consents to their name, contact, language and this reason being shared with the provider"),
-                                view.text("consentScope", "What they agreed may be shared", hint: "Needed only when no consent to this provider is on file"),
-                                view.date("consentExpiresOn", "Consent ends on", hint: "Leave empty when it has no end date"),
+        return RecordFormPage(title: req.t(.svcReferTitle), action: SiteURL.newReferral(o.caseID).path, cancel: SiteURL.caseFile(o.caseID).path,
+                              submitLabel: req.t(.svcRefer), view: view, fields: [
+                                view.select("personId", req.t(.svcWho), options: o.members.map { ($0.person.id.description, "\(o.name($0.person.id)) (\($0.role.staffLabel(req.language).lowercased()))") }),
+                                view.select("serviceId", req.t(.svcService), options: services,
+                                            hint: req.t(.svcServiceHint)),
+                                view.textarea("reason", req.t(.svcWhy), hint: req.t(.svcWhyHint)),
+                                view.checkbox("consentGiven", req.t(.svcConsent)),
+                                view.text("consentScope", req.t(.svcScope), hint: req.t(.svcScopeHint)),
+                                view.date("consentExpiresOn", req.t(.svcConsentEnds), hint: req.t(.svcConsentEndsHint)),
                                 .ul(.class("plain"), .forEach(o.members) { m in
-                                    .li(.a(.href(SiteURL.services.path + "?eligibleFor=\(m.person.id)"), .text("Services \(o.name(m.person.id)) may be referred to")))
+                                    .li(.a(.href(SiteURL.services.path + "?eligibleFor=\(m.person.id)"), .text(req.t(.svcForPerson, ["name": o.name(m.person.id)]))))
                                 }),
-                              ], breadcrumbs: crumbs(o)).render(req, status: status)
+                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
     }
 
     func newReferral(req: Request) async throws -> Response {
@@ -100,8 +101,8 @@ struct ServicePagesController: RouteCollection {
         let (o, _) = try await caseContext(req, .create, .referral)
         let form = FormData(req)
         var r = FormReader(form)
-        let person: PersonID? = r.id("personId", "Choose who is referred")
-        let service: ServiceID? = r.id("serviceId", "Choose the service")
+        let person: PersonID? = r.id("personId", .svcChooseWho)
+        let service: ServiceID? = r.id("serviceId", .svcChooseService)
         let expires = r.date("consentExpiresOn")
         if let person, let service, r.errors.isEmpty {
             let scope = form.optional("consentScope") ?? ConsentDetails.referralMinimum
@@ -112,7 +113,7 @@ struct ServicePagesController: RouteCollection {
                 return req.redirect(to: SiteURL.referral(referral.id).path)
             } catch {
                 guard let refusal = FormRefusal(error) else { throw error }
-                r.add(refusal.errors.map { $0.field.hasPrefix("consent") ? FieldError("consentGiven", $0.message) : $0 })
+                r.add(refusal.errors.map { $0.field.hasPrefix("consent") ? $0.on("consentGiven") : $0 })
             }
         }
         return try await referralPage(req, o, form, r.errors, status: .unprocessableEntity)
@@ -129,7 +130,8 @@ struct ServicePagesController: RouteCollection {
                       _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let dto = try await access.dtos([(r, caseID)])[0]
         let d = r.details
-        let view = FormView(form, errors: errors)
+        let lang = req.language
+        let view = FormView(form, errors: errors, language: lang)
         let asProvider = access.organisation == d.providerID
         let mayLog = asProvider && d.status.takesSessions
         var sessionForm = FormData()
@@ -137,40 +139,41 @@ struct ServicePagesController: RouteCollection {
         for key in ["kind", "date-day", "date-month", "date-year", "durationMinutes", "attendance", "progressNote", "clinicalNote"] {
             if let value = form.optional(key) { sessionForm.set(key, value) }
         }
-        let sessionView = FormView(sessionForm, errors: errors.filter { ["kind", "date", "durationMinutes", "attendance", "progressNote"].contains($0.field) })
+        let sessionView = FormView(sessionForm, errors: errors.filter { ["kind", "date", "durationMinutes", "attendance", "progressNote"].contains($0.field) }, language: lang)
         let moves = d.status.next.filter { asProvider ? $0 != .withdrawn : true }
         let isStaff = !asProvider && access.actor.role != .provider
-        return Layout(title: "Referral", signedIn: req.signedIn,
-                      breadcrumbs: isStaff ? [("Caseload", SiteURL.caseload.path), ("Case", SiteURL.caseFile(caseID).path)] : [("Referrals", SiteURL.referralInbox.path)]).render(
-            .h1(.text("Referral to \(dto.serviceName ?? "a service")")),
+        return Layout(title: req.t(.svcReferral), signedIn: req.signedIn,
+                      breadcrumbs: isStaff ? [(req.t(.navCaseload), SiteURL.caseload.path), (req.t(.svcCase), SiteURL.caseFile(caseID).path)]
+                                           : [(req.t(.svcInboxTitle), SiteURL.referralInbox.path)], translated: true).render(
+            .h1(.text(req.t(.svcReferralTo, ["service": dto.serviceName ?? req.t(.svcAService)]))),
             .dl(.class("summary-list"),
-                .group(.dt("Status"), .dd(.strong(.id("referral-status"), .text(d.status.label)))),
-                .group(.dt("Person"), .dd(.text([dto.person.map { "\($0.givenName) \($0.familyName)" }, dto.person?.phone, dto.person?.email].compactMap { $0 }.joined(separator: " · ")))),
-                .group(.dt("Language"), .dd(.text((dto.person?.languages ?? []).joined(separator: ", ") + ((dto.person?.interpreterNeeded ?? false) ? " (needs an interpreter)" : "")))),
-                .group(.dt("Provider"), .dd(.text(dto.providerName ?? ""))),
-                .group(.dt("Reason"), .dd(.text(d.reason))),
-                .group(.dt("Referred on"), .dd(.text(d.referredOn.iso))),
-                .if(d.closingReason != nil, .group(.dt("Why it closed"), .dd(.text(d.closingReason ?? "")))),
-                .if(d.outcome != nil, .group(.dt("Outcome"), .dd(.text(d.outcome ?? ""))))),
+                .group(.dt(.text(req.t(.svcStatus))), .dd(.strong(.id("referral-status"), .text(d.status.staffLabel(lang))))),
+                .group(.dt(.text(req.t(.svcPerson))), .dd(.text([dto.person.map { "\($0.givenName) \($0.familyName)" }, dto.person?.phone, dto.person?.email].compactMap { $0 }.joined(separator: " · ")))),
+                .group(.dt(.text(req.t(.svcLanguage))), .dd(.text((dto.person?.languages ?? []).map { Languages.display($0, in: lang) }.joined(separator: ", ") + ((dto.person?.interpreterNeeded ?? false) ? " " + req.t(.svcInterpreter) : "")))),
+                .group(.dt(.text(req.t(.svcProvider))), .dd(.text(dto.providerName ?? ""))),
+                .group(.dt(.text(req.t(.svcReason))), .dd(.text(d.reason))),
+                .group(.dt(.text(req.t(.svcReferredOn))), .dd(.text(d.referredOn.iso))),
+                .if(d.closingReason != nil, .group(.dt(.text(req.t(.svcWhyClosed))), .dd(.text(d.closingReason ?? "")))),
+                .if(d.outcome != nil, .group(.dt(.text(req.t(.svcOutcome))), .dd(.text(d.outcome ?? ""))))),
             view.errorSummary(),
             .if(!moves.isEmpty,
                 .form(.method(.post), .action(SiteURL.moveReferral(r.id).path), .attribute(named: "novalidate"),
                     csrfField(req.signedIn),
-                    view.select("to", "Move it to", options: moves.map { ($0.rawValue, $0.label) }),
-                    view.textarea("reason", "Reason", hint: "Needed when it is declined, ended early or withdrawn"),
-                    view.textarea("outcome", "Outcome", hint: "Needed when it is completed"),
-                    .button(.type(.submit), .class("button"), "Record"))),
+                    view.select("to", req.t(.svcMoveTo), options: moves.map { ($0.rawValue, $0.staffLabel(lang)) }),
+                    view.textarea("reason", req.t(.svcReason), hint: req.t(.svcReasonHint)),
+                    view.textarea("outcome", req.t(.svcOutcome), hint: req.t(.svcOutcomeHint)),
+                    .button(.type(.submit), .class("button"), .text(req.t(.svcRecord))))),
             .if(mayLog, .section(.attribute(named: "aria-labelledby", value: "log-heading"),
-                .h2(.id("log-heading"), "Log a session"),
+                .h2(.id("log-heading"), .text(req.t(.svcLogHeading))),
                 .form(.method(.post), .action(SiteURL.referralSession(r.id).path), .attribute(named: "novalidate"),
                     csrfField(req.signedIn),
-                    sessionView.select("kind", "Kind of session", SessionKind.self),
-                    sessionView.date("date", "Date"),
-                    sessionView.text("durationMinutes", "Length in minutes", width: "w5"),
-                    sessionView.select("attendance", "Attendance of \(dto.person.map { "\($0.givenName) \($0.familyName)" } ?? "the person referred")", Attendance.self),
-                    sessionView.textarea("progressNote", "Progress seen", hint: "Recorded against the plan objective this referral serves"),
-                    sessionView.textarea("clinicalNote", "Clinical note", hint: "Seen only by you, the clinicians on the family's team and the supervisor"),
-                    .button(.type(.submit), .class("button secondary"), "Log the session")))))
+                    sessionView.select("kind", req.t(.svcSessionKind), SessionKind.self),
+                    sessionView.date("date", req.t(.svcDate)),
+                    sessionView.text("durationMinutes", req.t(.svcMinutes), width: "w5"),
+                    sessionView.select("attendance", req.t(.svcAttendanceOf, ["name": dto.person.map { "\($0.givenName) \($0.familyName)" } ?? req.t(.svcThePerson)]), Attendance.self),
+                    sessionView.textarea("progressNote", req.t(.svcProgressSeen), hint: req.t(.svcProgressHint)),
+                    sessionView.textarea("clinicalNote", req.t(.svcClinical), hint: req.t(.svcClinicalProviderHint)),
+                    .button(.type(.submit), .class("button secondary"), .text(req.t(.svcLogSave)))))))
         .with(status: status)
     }
 
@@ -180,7 +183,7 @@ struct ServicePagesController: RouteCollection {
         let (r, caseID) = try await access.visible(id)
         let form = FormData(req)
         var reader = FormReader(form)
-        let to = reader.code(ReferralStatus.self, "to", required: "Choose where the referral moves")
+        let to = reader.code(ReferralStatus.self, "to", required: .svcChooseMove)
         if let to, reader.errors.isEmpty {
             do {
                 _ = try await ReferralCommands(req.change()).move(id, to: to, reason: form.optional("reason"), outcome: form.optional("outcome"))
@@ -201,14 +204,14 @@ struct ServicePagesController: RouteCollection {
         let access = try await ReferralAccess(req)
         let id: ReferralID = try req.idParameter("referralID", "referral")
         let (r, caseID) = try await access.visible(id)
-        guard access.organisation == r.details.providerID else { throw Abort(.notFound, reason: "There is no referral with id \(id) open to you") }
+        guard access.organisation == r.details.providerID else { throw Abort(.notFound, reason: req.t(.svcNotYours, ["id": id.description])) }
         let form = FormData(req)
         var reader = FormReader(form)
-        let kind = reader.code(SessionKind.self, "kind", required: "Choose the kind of session")
-        let date = reader.requiredDate("date", "Enter the date of the session")
-        let attendance = reader.code(Attendance.self, "attendance", required: "Choose whether they came")
+        let kind = reader.code(SessionKind.self, "kind", required: .svcChooseKind)
+        let date = reader.requiredDate("date", .svcNeedDate)
+        let attendance = reader.code(Attendance.self, "attendance", required: .svcChooseCame)
         let minutes = Int(form.string("durationMinutes").trimmingCharacters(in: .whitespaces))
-        if minutes == nil { reader.add([FieldError("durationMinutes", "Give the length in minutes, for example 60")]) }
+        if minutes == nil { reader.add([FieldError("durationMinutes", .svcNeedMinutes)]) }
         if let kind, let date, let attendance, let minutes, reader.errors.isEmpty {
             // Progress counts toward the objective whose intervention the referral serves, when it serves one.
             let plans = try await ServiceRecordsRepository(req.db).plans(in: caseID)
@@ -237,19 +240,19 @@ struct ServicePagesController: RouteCollection {
                 rows.append((r, caseID))
             }
         } else if signedIn.actor.role != .provider {
-            throw Abort(.notFound, reason: "Referrals are listed on each case's page")
+            throw Abort(.notFound, reason: req.t(.svcInboxOnCase))
         }
         try await req.audit(.view, .referral, recordID: nil, caseID: nil, "viewed the referral inbox (\(rows.count))")
         let dtos = try await access.dtos(rows)
-        return Layout(title: "Referrals", signedIn: signedIn).render(
-            .h1("Referrals to your organisation"),
-            dtos.isEmpty ? .p("No referral yet.") :
+        return Layout(title: req.t(.svcInboxTitle), signedIn: signedIn, translated: true).render(
+            .h1(.text(req.t(.svcInboxHeading))),
+            dtos.isEmpty ? .p(.text(req.t(.svcInboxNone))) :
             .table(.class("table"), .id("inbox"),
-                .thead(.tr(.th("Referred"), .th("Person"), .th("Service"), .th("Status"))),
+                .thead(.tr(.th(.text(req.t(.svcInboxReferred))), .th(.text(req.t(.svcPerson))), .th(.text(req.t(.svcService))), .th(.text(req.t(.svcStatus))))),
                 .tbody(.forEach(dtos) { d in
                     .tr(.td(.a(.href(SiteURL.referral(ReferralID(d.id)).path), .text(d.referredOn))),
                         .td(.text(d.person.map { "\($0.givenName) \($0.familyName)" } ?? "")), .td(.text(d.serviceName ?? "")),
-                        .td(.text(ReferralStatus(rawValue: d.status)?.label ?? d.status)))
+                        .td(.text(ReferralStatus(rawValue: d.status)?.staffLabel(req.language) ?? d.status)))
                 })))
     }
 
@@ -267,25 +270,25 @@ struct ServicePagesController: RouteCollection {
     // MARK: sessions
 
     func sessionPage(_ req: Request, _ o: CaseOverview, _ facts: CaseAccessFacts, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
-        let view = FormView(form, errors: errors)
+        let view = FormView(form, errors: errors, language: req.language)
         let services = try await ProviderRepository(req.db).all().flatMap { l in l.services.map { ($0.id.description, $0.details.name) } }
         let objectives = try await ServiceRecordsRepository(req.db).plans(in: o.caseID).filter { [.active, .approved, .agreed, .draft].contains($0.details.status(on: req.today)) }
-            .flatMap { p in p.details.objectives.map { ($0.id.uuidString.lowercased(), "Plan \(p.details.number): \($0.statement)") } }
+            .flatMap { p in p.details.objectives.map { ($0.id.uuidString.lowercased(), req.t(.svcPlanObjective, ["number": String(p.details.number), "objective": $0.statement])) } }
         let actor = try req.requireSignedIn().actor
         let mayNote = req.policy.decide(actor, .create, .clinicalNote, in: facts).isAllowed
-        return RecordFormPage(title: "Record a session", action: SiteURL.newSession(o.caseID).path, cancel: SiteURL.caseFile(o.caseID).path,
+        return RecordFormPage(title: req.t(.svcSessionTitle), action: SiteURL.newSession(o.caseID).path, cancel: SiteURL.caseFile(o.caseID).path,
                               view: view, fields: [
-                                view.select("kind", "Kind of session", SessionKind.self),
-                                view.date("date", "Date"),
-                                view.text("durationMinutes", "Length in minutes", width: "w5"),
-                                view.select("serviceId", "Service", options: services, blank: "None"),
+                                view.select("kind", req.t(.svcSessionKind), SessionKind.self),
+                                view.date("date", req.t(.svcDate)),
+                                view.text("durationMinutes", req.t(.svcMinutes), width: "w5"),
+                                view.select("serviceId", req.t(.svcService), options: services, blank: req.t(.svcNone)),
                                 .group(o.members.map { m in
-                                    view.select("attendance-\(m.person.id)", "Attendance: \(o.name(m.person.id))", Attendance.self, blank: "Not expected")
+                                    view.select("attendance-\(m.person.id)", req.t(.svcAttendance, ["name": o.name(m.person.id)]), Attendance.self, blank: req.t(.svcNotExpected))
                                 }),
-                                view.select("objectiveId", "Progress toward", options: objectives, blank: "No progress noted"),
-                                view.textarea("progress", "What progress was seen"),
-                                .if(mayNote, view.textarea("clinicalNote", "Clinical note", hint: "Seen only by the clinicians on the team, the supervisor and you")),
-                              ], breadcrumbs: crumbs(o)).render(req, status: status)
+                                view.select("objectiveId", req.t(.svcProgressToward), options: objectives, blank: req.t(.svcNoProgress)),
+                                view.textarea("progress", req.t(.svcWhatProgress)),
+                                .if(mayNote, view.textarea("clinicalNote", req.t(.svcClinical), hint: req.t(.svcClinicalStaffHint))),
+                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
     }
 
     func newSession(req: Request) async throws -> Response {
@@ -299,10 +302,10 @@ struct ServicePagesController: RouteCollection {
         let (o, facts) = try await caseContext(req, .create, .serviceSession)
         let form = FormData(req)
         var r = FormReader(form)
-        let kind = r.code(SessionKind.self, "kind", required: "Choose the kind of session")
-        let date = r.requiredDate("date", "Enter the date of the session")
+        let kind = r.code(SessionKind.self, "kind", required: .svcChooseKind)
+        let date = r.requiredDate("date", .svcNeedDate)
         let minutes = Int(form.string("durationMinutes").trimmingCharacters(in: .whitespaces))
-        if minutes == nil { r.add([FieldError("durationMinutes", "Give the length in minutes, for example 60")]) }
+        if minutes == nil { r.add([FieldError("durationMinutes", .svcNeedMinutes)]) }
         let service: ServiceID? = form.optional("serviceId").flatMap(ServiceID.init)
         let participants = o.members.compactMap { m in
             Attendance(rawValue: form.string("attendance-\(m.person.id)")).map { SessionParticipant(personID: m.person.id, attendance: $0) }
@@ -318,7 +321,7 @@ struct ServicePagesController: RouteCollection {
                 return req.redirect(to: SiteURL.caseFile(o.caseID).path + "#services")
             } catch {
                 guard let refusal = FormRefusal(error) else { throw error }
-                r.add(refusal.errors.map { $0.field.hasPrefix("participants") ? FieldError("participants", $0.message) : $0 })
+                r.add(refusal.errors.map { $0.field.hasPrefix("participants") ? $0.on("participants") : $0 })
             }
         }
         return try await sessionPage(req, o, facts, form, r.errors, status: .unprocessableEntity)
