@@ -88,6 +88,11 @@ struct LanguageTests {
         check(SessionKind.self)
         check(Attendance.self)
         check(VisitAttendance.self)
+        check(TracingKind.self)
+        check(TracingStatus.self)
+        check(TracingActionType.self)
+        check(CandidateDecision.self)
+        check(VerificationAnswer.self)
         #expect(Languages.display("Spanish", in: .spanish) == "español" && Languages.display("es-MX", in: .english) == "Spanish")
         #expect(Languages.display("Mixteco", in: .spanish) == "Mixteco")
         // Staff pages keep the field's own English terms; a family's English may differ.

@@ -82,6 +82,58 @@ struct StaffFormsLanguageTests {
         }
     }
 
+    @Test("tracing in Spanish: the list, filing an inquiry with its rules, its page, reviewing a match and verifying it; the matcher's evidence marked English")
+    func spanishTracing() async throws {
+        try await TestApp.run { app, _ in
+            var browser = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
+            #expect(try await browser.post("/language", [("language", "es"), ("return", "/tracing")]).status == .seeOther)
+            func spanish(_ html: String, _ path: String, englishMarks: Int = 1) {
+                #expect(html.contains("<html lang=\"es\""), "\(path)")
+                #expect(html.components(separatedBy: "lang=\"en\"").count - 1 == englishMarks, "\(path) has content marked English")
+                let english = [">Cancel<", ">Save<", ">Status<", ">Tracing<", "Review the evidence", ">Notes<", ">Date<"].filter { html.contains($0) }
+                #expect(english.isEmpty, "\(path) shows \(english)")
+            }
+            let list = try await browser.get("/tracing").body.string
+            spanish(list, "/tracing")
+            #expect(list.contains("Solicitudes de localización"))
+            let form = try await browser.get("/tracing/new").body.string
+            spanish(form, "/tracing/new")
+            #expect(form.contains("Nombre de la persona que pregunta") && form.contains("Un familiar busca a un niño/a"))
+            let invalid = try await browser.post("/tracing/new", [("kind", "inquiry"), ("inquirerName", ""), ("givenName", ""), ("birthDate", "marzo 2017")])
+            #expect(invalid.status == .unprocessableEntity)
+            let invalidHTML = invalid.body.string
+            #expect(invalidHTML.contains("Escriba la fecha de nacimiento como un año") && invalidHTML.contains("Escriba el nombre de la persona que pregunta"))
+            #expect(!invalidHTML.contains("Enter the name of the person asking"))
+            let filed = try await browser.post("/tracing/new", [
+                ("kind", "inquiry"), ("inquirerName", "Галина Коваленко"), ("inquirerRelationship", "abuela"),
+                ("givenName", "Марія"), ("familyName", "Коваленко"), ("sex", "female"), ("birthDate", "2017"),
+                ("placeOfOrigin", "Харків"), ("motherName", "Олена")])
+            #expect(filed.status == .seeOther)
+            let detailPath = filed.headers.first(name: .location) ?? ""
+            let detail = try await browser.get(detailPath).body.string
+            spanish(detail, detailPath)
+            #expect(detail.contains("Se busca a Марія Коваленко") && detail.contains("Revisar la evidencia"))
+            let reviewPath = try #require(detail.firstMatch(of: try Regex(#"/tracing/[0-9a-f-]+/candidates/[0-9a-f-]+(?=")"#)).map { String(detail[$0.range]) })
+            let review = try await browser.get(reviewPath).body.string
+            // The matcher's evidence is English, and marked so.
+            spanish(review, reviewPath, englishMarks: 2)
+            #expect(review.contains("¿Es este el niño/a?") && review.contains("Probabilidad de coincidencia:"))
+            let noReason = try await browser.post(reviewPath + "/decision", [("decision", "confirmed"), ("reason", "")])
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(noReason.body.string.contains("Diga por qué: qué en los registros o las entrevistas indica que es el niño/a"))
+            #expect(try await browser.post(reviewPath + "/decision", [("decision", "confirmed"), ("reason", "La foto de la abuela")]).status == .seeOther)
+            let verifying = try await browser.get(detailPath).body.string
+            #expect(verifying.contains("En verificación") && verifying.contains("Anotar la verificación"))
+            let verify = try await browser.get(detailPath + "/verification").body.string
+            spanish(verify, detailPath + "/verification")
+            #expect(verify.contains("¿El niño/a lo/la conoce?") && verify.contains("Aún no se sabe"))
+            let version = verify.firstMatch(of: try Regex(#"name="version" value="([0-9]+)""#)).map { String(verify[$0.range].split(separator: "\"")[3]) } ?? ""
+            let refused = try await browser.post(detailPath + "/verification", [("willingAndAble", "no"), ("notes", ""), ("version", version)])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Una respuesta es no: anote lo que se encontró"))
+        }
+    }
+
     @Test("a rule's message is kept in every language, values filled in each; a coded value takes each language's label")
     func ruleMessages() throws {
         let error = FieldError("startDate", .rulePlacementStartAfter, ["date": "2026-03-01"])

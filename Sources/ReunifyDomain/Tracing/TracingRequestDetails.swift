@@ -91,31 +91,31 @@ public struct TracingRequestDetails: Equatable, Sendable, Codable {
         // A family search may leave the names empty: they are copied from the registered child's record.
         let namesFromRecord = kind == .familySearch && childID != nil
         if !namesFromRecord && s.givenName.trimmingCharacters(in: .whitespaces).isEmpty && s.familyName.trimmingCharacters(in: .whitespaces).isEmpty {
-            errors.append(FieldError("givenName", "Enter the sought child's given name or family name, in any spelling or script"))
+            errors.append(FieldError("givenName", .ruleTraceNeedName))
         }
         if s.givenName.count > 100 || s.familyName.count > 100 {
-            errors.append(FieldError("familyName", "Names must be 100 characters or fewer"))
+            errors.append(FieldError("familyName", .ruleTraceNameLength))
         }
         if kind == .inquiry {
             if inquirer.name.trimmingCharacters(in: .whitespaces).isEmpty {
-                errors.append(FieldError("inquirerName", "Enter the name of the person asking"))
+                errors.append(FieldError("inquirerName", .ruleTraceNeedInquirer))
             }
             if inquirer.relationship.trimmingCharacters(in: .whitespaces).isEmpty {
-                errors.append(FieldError("inquirerRelationship", "Enter how the person asking is related to the child (for example aunt)"))
+                errors.append(FieldError("inquirerRelationship", .ruleTraceNeedRelationship))
             }
         } else if childID == nil {
-            errors.append(FieldError("childId", "Choose the registered child whose family is sought"))
+            errors.append(FieldError("childId", .ruleTraceNeedChild))
         }
         if let b = s.birthDate, b.year > today.year || (b.year == today.year && (b.month ?? 1) > today.month) {
-            errors.append(FieldError("birthDate", "Birth date must be in the past"))
+            errors.append(FieldError("birthDate", .ruleTraceBirthPast))
         } else if let b = s.birthDate, today.year - b.year > 30 {
-            errors.append(FieldError("birthDate", "Birth date is more than 30 years ago; tracing here is for children"))
+            errors.append(FieldError("birthDate", .ruleTraceBirthOld))
         }
         if let age = s.ageEstimate, !(0...30).contains(age) {
-            errors.append(FieldError("ageEstimate", "Age estimate must be between 0 and 30 years"))
+            errors.append(FieldError("ageEstimate", .ruleTraceAgeRange))
         }
         if let d = s.separationDate, d > today {
-            errors.append(FieldError("separationDate", "Date of separation must be today or in the past"))
+            errors.append(FieldError("separationDate", .ruleTraceSeparationPast))
         }
         return errors
     }
@@ -139,9 +139,9 @@ public struct TracingActionDetails: Equatable, Sendable, Codable {
 
     public func validate(today: CalendarDate) -> [FieldError] {
         var errors: [FieldError] = []
-        if date > today { errors.append(FieldError("date", "The action's date must be today or in the past")) }
+        if date > today { errors.append(FieldError("date", .ruleTraceActionPast)) }
         if outcome.trimmingCharacters(in: .whitespaces).isEmpty {
-            errors.append(FieldError("outcome", "Say what came of it (for example: neighbours remember the family moved to Homs)"))
+            errors.append(FieldError("outcome", .ruleTraceActionOutcome))
         }
         return errors
     }
@@ -169,11 +169,11 @@ public struct VerificationDetails: Equatable, Sendable, Codable {
         [willingAndAble, childKnowsThem, childWantsToGo, accountsAgree].allSatisfy { $0 == .yes }
     }
 
-    public static let questions: [(key: String, text: String)] = [
-        ("willingAndAble", "Is the adult willing and able to care for the child?"),
-        ("childKnowsThem", "Does the child know them?"),
-        ("childWantsToGo", "Does the child want to go to them?"),
-        ("accountsAgree", "Do their accounts of the family and the separation agree?"),
+    public static let questions: [(key: String, text: Msg)] = [
+        ("willingAndAble", .verifyWilling),
+        ("childKnowsThem", .verifyKnows),
+        ("childWantsToGo", .verifyWants),
+        ("accountsAgree", .verifyAgree),
     ]
 
     public func answer(_ key: String) -> VerificationAnswer {
@@ -187,7 +187,7 @@ public struct VerificationDetails: Equatable, Sendable, Codable {
 
     public func validate() -> [FieldError] {
         if [willingAndAble, childKnowsThem, childWantsToGo, accountsAgree].contains(.no) && notes.trimmingCharacters(in: .whitespaces).isEmpty {
-            return [FieldError("notes", "An answer is no: write down what was found, so the team can decide what comes next")]
+            return [FieldError("notes", .ruleTraceVerifyNotes)]
         }
         return []
     }
@@ -195,13 +195,13 @@ public struct VerificationDetails: Equatable, Sendable, Codable {
 
 extension TracingStatus {
     /// Whether a trace may move to this status, and if not, why.
-    public static func problem(moving from: TracingStatus, to: TracingStatus, verification: VerificationDetails?, linked: Bool) -> String? {
+    public static func problem(moving from: TracingStatus, to: TracingStatus, verification: VerificationDetails?, linked: Bool) -> Msg? {
         if from == to { return nil }
         switch to {
         case .verifying where !linked:
-            return "Confirm a match before verifying"
+            return .ruleTraceConfirmBeforeVerifying
         case .reunified where !(verification?.supportsReunification ?? false):
-            return "A trace is marked reunified only when the verification answers yes to every question"
+            return .ruleTraceReunifiedNeedsYes
         default:
             return nil
         }

@@ -13,7 +13,7 @@ public struct TracingRules: Sendable {
     public func complete(_ details: TracingRequestDetails, child: PersonDetails?) throws(ValidationFailure) -> TracingRequestDetails {
         try ValidationFailure.check(details.validate(today: today))
         guard details.childID != nil else { return details }
-        guard let c = child else { throw ValidationFailure(field: "childId", "Choose a child in a case open to you") }
+        guard let c = child else { throw ValidationFailure(field: "childId", .ruleTraceChildOpen) }
         guard details.kind == .familySearch else { return details }
         var d = details
         if d.sought.givenName.isEmpty && d.sought.familyName.isEmpty {
@@ -37,30 +37,30 @@ public struct TracingRules: Sendable {
 
     /// A request is deleted only when filed in error: one with a confirmed match is kept (and closed instead).
     public static func checkDeletion(linked: Bool, anyConfirmed: Bool) throws(StateConflict) {
-        if linked || anyConfirmed { throw StateConflict("A request with a confirmed match is kept; close it instead") }
+        if linked || anyConfirmed { throw StateConflict(.ruleTraceKeepConfirmed) }
     }
 
     /// A decision on a proposed match: confirmed or rejected, once, with the reason in words; a request is linked to
     /// one child at a time. Returns the reason as it is kept.
     public static func checkDecision(_ decision: CandidateDecision, reason: String, current: CandidateDecision,
                                      linkedTo: PersonID?, candidate: PersonID) throws -> String {
-        guard decision != .pending else { throw ValidationFailure(field: "decision", "Choose confirmed or rejected") }
+        guard decision != .pending else { throw ValidationFailure(field: "decision", .ruleTraceChooseDecision) }
         guard current == .pending else {
-            throw StateConflict("This match was already \(current.rawValue) by someone else; reload to see their reasons")
+            throw StateConflict(.ruleTraceAlreadyDecided, each: { ["decision": current.staffLabel($0).lowercased()] })
         }
         let kept = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !kept.isEmpty else {
-            throw ValidationFailure(field: "reason", "Say why: what in the records or the interviews makes this \(decision == .confirmed ? "the child" : "someone else")")
+            throw ValidationFailure(field: "reason", decision == .confirmed ? .ruleTraceWhyChild : .ruleTraceWhyOther)
         }
         if decision == .confirmed, let linkedTo, linkedTo != candidate {
-            throw StateConflict("This request is already linked to another child; reject that match first")
+            throw StateConflict(.ruleTraceLinkedOther)
         }
         return kept
     }
 
     /// Verification follows a confirmed match.
     public static func checkVerification(_ v: VerificationDetails, linked: Bool) throws {
-        guard linked else { throw StateConflict("Confirm a match before verifying it") }
+        guard linked else { throw StateConflict(.ruleTraceConfirmFirst) }
         try ValidationFailure.check(v.validate())
     }
 }

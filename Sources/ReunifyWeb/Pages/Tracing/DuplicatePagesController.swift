@@ -22,30 +22,30 @@ struct DuplicatePagesController: RouteCollection {
         let candidates = try await DuplicateService(req: req).duplicates(of: person.id)
         let cases = try await req.visibleCases(of: person.id)
         try await req.audit(.search, .person, recordID: person.id, caseID: cases.first, "looked for duplicates of \(person.details.fullName)")
-        let view = FormView(form, errors: errors)
+        let view = FormView(form, errors: errors, language: req.language)
         let p = person.details
         func describe(_ d: PersonDetails) -> String {
-            [d.fullName, d.otherNames.isEmpty ? nil : "also " + d.otherNames.joined(separator: ", "), d.birthDate.map { "born \($0.iso)" },
-             d.sex.label, d.placeOfOrigin].compactMap { $0 }.joined(separator: " · ")
+            [d.fullName, d.otherNames.isEmpty ? nil : req.t(.dupAlso, ["names": d.otherNames.joined(separator: ", ")]),
+             d.birthDate.map { req.t(.trcBorn, ["date": LocalFormat.date($0, req.language)]) }, d.sex.staffLabel(req.language), d.placeOfOrigin].compactMap { $0 }.joined(separator: " · ")
         }
-        return Layout(title: "Possible duplicates", signedIn: req.signedIn,
-                      breadcrumbs: cases.first.map { [("Caseload", SiteURL.caseload.path), ("Case", SiteURL.caseFile($0).path)] } ?? []).render(
-            .h1(.text("Possible duplicates of \(p.fullName)")),
+        return Layout(title: req.t(.dupTitle), signedIn: req.signedIn,
+                      breadcrumbs: cases.first.map { [(req.t(.dupCaseload), SiteURL.caseload.path), (req.t(.dupCase), SiteURL.caseFile($0).path)] } ?? [], translated: true).render(
+            .h1(.text(req.t(.dupOf, ["name": p.fullName]))),
             .p(.text(describe(p))),
-            .p(.class("hint"), "Records in the cases open to you that may be the same person. Merging moves the duplicate's case memberships, relationships, episodes, goals, reviews and tracing links to the record kept; the duplicate stays, marked as merged, so its history can still be read."),
+            .p(.class("hint"), .text(req.t(.dupHint))),
             view.errorSummary(),
-            candidates.isEmpty ? .p(.id("no-duplicates"), "No likely duplicates.") :
+            candidates.isEmpty ? .p(.id("no-duplicates"), .text(req.t(.dupNone))) :
             .table(.class("table"), .id("duplicates"),
-                .thead(.tr(.th("Probability"), .th("Record"), .th("Evidence"), .th("Merge into this one"))),
+                .thead(.tr(.th(.text(req.t(.dupProbability))), .th(.text(req.t(.dupRecord))), .th(.text(req.t(.dupEvidence))), .th(.text(req.t(.dupMergeInto))))),
                 .tbody(.forEach(candidates) { c in
-                    .tr(.td(.strong(.text(TracingViews.percent(c.score.probability)))),
+                    .tr(.td(.strong(.text(TracingViews.percent(c.score.probability, req.language)))),
                         .td(.text(describe(c.person.details))),
-                        .td(.ul(.class("plain"), .forEach(c.score.evidence.filter { $0.weight != nil }) { .li(.text($0.sentence)) })),
+                        .td(.ul(.class("plain"), .attribute(named: "lang", value: req.language == .english ? nil : "en"), .forEach(c.score.evidence.filter { $0.weight != nil }) { .li(.text($0.sentence)) })),
                         .td(.form(.method(.post), .action(SiteURL.merge(person.id, c.person.id).path),
                             csrfField(req.signedIn),
-                            .label(.for("reason-\(c.person.id)"), "Why they are the same person"),
+                            .label(.for("reason-\(c.person.id)"), .text(req.t(.dupWhy))),
                             .textarea(.id("reason-\(c.person.id)"), .name("reason"), .class("input")),
-                            .button(.type(.submit), .class("button"), .text("Merge this record into \(p.fullName)")))))
+                            .button(.type(.submit), .class("button"), .text(req.t(.dupMergeButton, ["name": p.fullName]))))))
                 }))
         ).with(status: status)
     }

@@ -25,7 +25,7 @@ struct MatchReviewController: RouteCollection {
         let candidate = try await req.candidateParameter(of: request.id)
         let form = FormData(req)
         var r = FormReader(form)
-        let decision = r.code(CandidateDecision.self, "decision", required: "Choose whether this is the child")
+        let decision = r.code(CandidateDecision.self, "decision", required: .trcChooseChild)
         guard let decision else { return try await page(req, request, candidate, form, r.errors, status: .unprocessableEntity) }
         do {
             _ = try await req.tracing().decide(candidate.id, of: request.id, decision, reason: form.string("reason"))
@@ -40,7 +40,7 @@ struct MatchReviewController: RouteCollection {
         let candidate = recorded.details
         guard let person = try await PersonRepository(req.db).find(candidate.personID),
               let (_, registered) = try await TracingRegistry(req.db).records([person]).first else {
-            throw Abort(.notFound, reason: "The registered child of this match is no longer recorded")
+            throw Abort(.notFound, reason: req.t(.trcMatchGone))
         }
         let filed = request.details
         let sought = filed.request.sought.matchRecord(id: "sought", filedOn: filed.filedOn, today: req.today)
@@ -50,55 +50,56 @@ struct MatchReviewController: RouteCollection {
                             "reviewed the match of \(person.details.fullName) with tracing request \(request.id)")
         var decider: String?
         if let id = candidate.decidedBy { decider = try await UserRepository(req.db).names([id])[id] }
-        let view = FormView(form, errors: errors)
+        let view = FormView(form, errors: errors, language: req.language)
         func birth(_ r: MatchRecord) -> String {
             if let b = r.birthDate { return b.text }
-            return r.age.map { "about \($0) years old" } ?? "—"
+            return r.age.map { req.t(.trcAbout, ["age": String($0)]) } ?? "—"
         }
         let sides: [(String, String, String)] = [
-            ("Names", ([sought.givenName, sought.familyName].joined(separator: " ") + (sought.otherNames.isEmpty ? "" : "; " + sought.otherNames.joined(separator: "; "))),
+            (req.t(.trcNames), ([sought.givenName, sought.familyName].joined(separator: " ") + (sought.otherNames.isEmpty ? "" : "; " + sought.otherNames.joined(separator: "; "))),
              ([registered.givenName, registered.familyName].joined(separator: " ") + (registered.otherNames.isEmpty ? "" : "; " + registered.otherNames.joined(separator: "; ")))),
-            ("Names in Latin letters", NameNormalizer.tokens(of: [sought.givenName, sought.familyName] + sought.otherNames).joined(separator: " "),
+            (req.t(.trcLatin), NameNormalizer.tokens(of: [sought.givenName, sought.familyName] + sought.otherNames).joined(separator: " "),
              NameNormalizer.tokens(of: [registered.givenName, registered.familyName] + registered.otherNames).joined(separator: " ")),
-            ("Sex", Sex(sought.sex).label, Sex(registered.sex).label),
-            ("Birth date or age", birth(sought), birth(registered)),
-            ("Place", sought.place ?? "—", registered.place ?? "—"),
-            ("Mother", sought.motherName ?? "—", registered.motherName ?? "—"),
-            ("Father", sought.fatherName ?? "—", registered.fatherName ?? "—"),
+            (req.t(.trcSex), Sex(sought.sex).staffLabel(req.language), Sex(registered.sex).staffLabel(req.language)),
+            (req.t(.trcBirthOrAge), birth(sought), birth(registered)),
+            (req.t(.trcPlace), sought.place ?? "—", registered.place ?? "—"),
+            (req.t(.trcMother), sought.motherName ?? "—", registered.motherName ?? "—"),
+            (req.t(.trcFather), sought.fatherName ?? "—", registered.fatherName ?? "—"),
         ]
-        return Layout(title: "Review a match", signedIn: req.signedIn,
-                      breadcrumbs: [("Tracing", SiteURL.tracing.path), (filed.request.sought.fullName, SiteURL.tracingRequest(request.id).path)]).render(
-            .h1("Is this the child?"),
-            .p(.class("recommendation"), .text("Match probability: "), .strong(.id("match-probability"), .text(TracingViews.percent(candidate.probability)))),
-            .p(.class("hint"), .text("\(Self.calibration(candidate.probability)) Scored \(Self.stamp(candidate.scoredAt)) by \(candidate.engineVersion); scores are renewed whenever either record changes.")),
+        return Layout(title: req.t(.trcReviewTitle), signedIn: req.signedIn,
+                      breadcrumbs: [(req.t(.trcTitle), SiteURL.tracing.path), (filed.request.sought.fullName, SiteURL.tracingRequest(request.id).path)], translated: true).render(
+            .h1(.text(req.t(.trcIsThis))),
+            .p(.class("recommendation"), .text(req.t(.trcProbabilityLabel) + " "), .strong(.id("match-probability"), .text(TracingViews.percent(candidate.probability, req.language)))),
+            .p(.class("hint"), .text(req.t(.trcScored, ["calibration": Self.calibration(candidate.probability, req.language), "when": Self.stamp(candidate.scoredAt), "engine": candidate.engineVersion]))),
             .table(.class("table compare"), .id("side-by-side"),
-                .thead(.tr(.th("Field"), .th(.text("Sought by \(filed.request.inquirer.name)")), .th("Registered child"))),
+                .thead(.tr(.th(.text(req.t(.trcField))), .th(.text(req.t(.trcSoughtBy, ["name": filed.request.inquirer.name]))), .th(.text(req.t(.trcRegistered))))),
                 .tbody(.forEach(sides) { row in .tr(.th(.text(row.0)), .td(.text(row.1)), .td(.text(row.2))) })),
-            .if(!visible.isEmpty, .p(.a(.href(SiteURL.caseFile(visible.first ?? .any).path), "Open the registered child's case"))),
-            .h2("The evidence, field by field"),
-            .ul(.class("reasons"), .id("evidence"), .forEach(candidate.evidence.filter { $0.weight != nil }) { e in
-                .li(.text(e.sentence), .unwrap(e.weight) { w in .span(.class("hint"), .text(" (weight \(String(format: "%+.1f", w)))")) })
+            .if(!visible.isEmpty, .p(.a(.href(SiteURL.caseFile(visible.first ?? .any).path), .text(req.t(.trcOpenRegistered))))),
+            .h2(.text(req.t(.trcEvidenceHeading))),
+            // The matcher states its evidence in English.
+            .ul(.class("reasons"), .id("evidence"), .attribute(named: "lang", value: req.language == .english ? nil : "en"), .forEach(candidate.evidence.filter { $0.weight != nil }) { e in
+                .li(.text(e.sentence), .unwrap(e.weight) { w in .span(.class("hint"), .text(" " + req.t(.trcWeight, ["weight": String(format: "%+.1f", w)]))) })
             }, .unwrap(MatchEvidence.unrecorded(candidate.evidence)) { .li(.class("hint"), .text($0)) }),
             candidate.isDecided ? .section(.id("match-decision"),
-                .h2(.text("Decision: \(candidate.decision.label)")),
-                .p(.text("By \(decider ?? "—") on \(candidate.decidedAt.map(Self.stamp) ?? "—"): \(candidate.decisionReason ?? "")"))) :
+                .h2(.text(req.t(.trcDecisionIs, ["decision": candidate.decision.staffLabel(req.language)]))),
+                .p(.text(req.t(.trcDecidedBy, ["name": decider ?? "—", "when": candidate.decidedAt.map(Self.stamp) ?? "—", "reason": candidate.decisionReason ?? ""])))) :
             .section(.id("match-decision"),
-                .h2("Your decision"),
+                .h2(.text(req.t(.trcYourDecision))),
                 view.errorSummary(),
                 .form(.method(.post), .action(SiteURL.candidateDecision(request.id, recorded.id).path), .attribute(named: "novalidate"),
                     csrfField(req.signedIn),
-                    view.select("decision", "Is this the child sought?", options: [(CandidateDecision.confirmed.rawValue, "Yes — confirm the match"),
-                                                                                    (CandidateDecision.rejected.rawValue, "No — reject the match")]),
-                    view.textarea("reason", "Why", hint: "What in the records or interviews decides it. Confirming links the request to the child and starts verification."),
-                    .button(.type(.submit), .class("button"), "Record the decision")))
+                    view.select("decision", req.t(.trcIsSought), options: [(CandidateDecision.confirmed.rawValue, req.t(.trcYesConfirm)),
+                                                                                    (CandidateDecision.rejected.rawValue, req.t(.trcNoReject))]),
+                    view.textarea("reason", req.t(.trcWhy), hint: req.t(.trcWhyHint)),
+                    .button(.type(.submit), .class("button"), .text(req.t(.trcRecordDecision)))))
         ).with(status: status)
     }
 
     /// What the probability means, in words: the scores are calibrated.
-    static func calibration(_ p: Double) -> String {
-        if p >= 0.995 { return "Nearly every match scored like this proves true." }
-        if p < 0.01 { return "Almost no match scored like this proves true." }
-        return "About \(Int((p * 100).rounded())) in 100 matches scored like this prove true."
+    static func calibration(_ p: Double, _ language: UILanguage) -> String {
+        if p >= 0.995 { return Catalogue.text(.trcNearlyAll, language) }
+        if p < 0.01 { return Catalogue.text(.trcAlmostNone, language) }
+        return Catalogue.text(.trcInHundred, language, ["n": String(Int((p * 100).rounded()))])
     }
 
     static func stamp(_ date: Date) -> String {

@@ -41,12 +41,12 @@ enum TracingForm {
         var birth: PartialDate?
         if let text = form.optional("birthDate") {
             birth = PartialDate(text)
-            if birth == nil { r.errors.append(FieldError("birthDate", "Write the birth date as a year (2015), a month (2015-04) or a full date (2015-04-09)")) }
+            if birth == nil { r.errors.append(FieldError("birthDate", .trfBirthFormat)) }
         }
         var age: Int?
         if let text = form.optional("ageEstimate") {
             age = Int(text)
-            if age == nil { r.errors.append(FieldError("ageEstimate", "Write the age estimate in whole years, for example 9")) }
+            if age == nil { r.errors.append(FieldError("ageEstimate", .trfAgeFormat)) }
         }
         let separation = r.date("separationDate")
         let list = form.string("otherNames").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -67,38 +67,39 @@ enum TracingForm {
 
     static func fields(_ v: FormView, children: [(String, String)], editing: Bool) -> [Node<HTML.FormContext>] {
         var fields: [Node<HTML.FormContext>] = [
-            v.select("kind", "What kind of trace is this?", TracingKind.self, blank: nil),
-            v.select("childId", "Registered child whose family is sought", options: children, blank: "Not a family search",
-                     hint: "Only for a family search. Leave the sought child's names empty to copy them from the child's record"),
+            v.select("kind", v.t(.trfKind), TracingKind.self, blank: nil),
+            v.select("childId", v.t(.trfChild), options: children, blank: v.t(.trfNotFamily),
+                     hint: v.t(.trfChildHint)),
         ]
-        if editing { fields.append(v.select("status", "Status", TracingStatus.self, blank: nil)) }
+        if editing { fields.append(v.select("status", v.t(.trcStatus), TracingStatus.self, blank: nil)) }
         return fields + [
-            .h2("Who is asking"),
-            v.text("inquirerName", "Name of the person asking"),
-            v.text("inquirerRelationship", "Their relationship to the child", hint: "For example: aunt, grandmother, older brother"),
-            v.text("inquirerContact", "How to reach them", hint: "Phone, address, or the office that passes on messages"),
-            v.text("inquirerLanguage", "Language they speak"),
-            .h2("Who is sought"),
-            v.text("givenName", "Child's given name", hint: "Any spelling or script, as the family writes it"),
-            v.text("familyName", "Child's family name"),
-            v.text("otherNames", "Other names the child is known by", hint: "Separate names with commas"),
-            v.select("sex", "Sex", Sex.self, blank: nil),
-            v.text("birthDate", "Birth date, as far as it is known", hint: "A year (2015), a month (2015-04) or a full date (2015-04-09)", width: "w10"),
-            v.text("ageEstimate", "Age estimate in years, if the birth date is not known", width: "w5"),
-            v.text("separationPlace", "Where the child was separated from the family"),
-            v.date("separationDate", "When they were separated", hint: "Leave empty if not known"),
-            v.text("placeOfOrigin", "Place of origin", hint: "Town, district or country the family comes from"),
-            v.text("lastKnownAddress", "Last known address", hint: "House number, street, town and postcode, as far as they are known"),
-            v.text("motherName", "Mother's name"),
-            v.text("fatherName", "Father's name"),
-            v.textarea("distinguishingDetails", "Distinguishing details", hint: "Marks, belongings, what the child would remember"),
-            v.textarea("notes", "Notes"),
+            .h2(.text(v.t(.trfWhoAsks))),
+            v.text("inquirerName", v.t(.trfInquirer)),
+            v.text("inquirerRelationship", v.t(.trfRelationship), hint: v.t(.trfRelationshipHint)),
+            v.text("inquirerContact", v.t(.trfReach), hint: v.t(.trfReachHint)),
+            v.text("inquirerLanguage", v.t(.trfSpeaks)),
+            .h2(.text(v.t(.trfWhoSought))),
+            v.text("givenName", v.t(.trfGiven), hint: v.t(.trfGivenHint)),
+            v.text("familyName", v.t(.trfFamily)),
+            v.text("otherNames", v.t(.trfOther), hint: v.t(.trfOtherHint)),
+            v.select("sex", v.t(.trcSex), Sex.self, blank: nil),
+            v.text("birthDate", v.t(.trfBirth), hint: v.t(.trfBirthHint), width: "w10"),
+            v.text("ageEstimate", v.t(.trfAge), width: "w5"),
+            v.text("separationPlace", v.t(.trfSeparationPlace)),
+            v.date("separationDate", v.t(.trfSeparationDate), hint: v.t(.trfUnknownHint)),
+            v.text("placeOfOrigin", v.t(.trcOrigin), hint: v.t(.trfOriginHint)),
+            v.text("lastKnownAddress", v.t(.trcLastAddress), hint: v.t(.trfAddressHint)),
+            v.text("motherName", v.t(.trfMother)),
+            v.text("fatherName", v.t(.trfFather)),
+            v.textarea("distinguishingDetails", v.t(.trcDetails), hint: v.t(.trfDetailsHint)),
+            v.textarea("notes", v.t(.trcNotes)),
         ]
     }
 
-    static func summary(_ d: TracingRequestDetails) -> [(String, String)] {
-        [("Status", d.status.label), ("Sought child", d.sought.fullName), ("Birth date", d.sought.birthDate?.text ?? "—"),
-         ("Age estimate", d.sought.ageEstimate.map(String.init) ?? "—"), ("Place of origin", d.sought.placeOfOrigin ?? "—"),
-         ("Mother", d.sought.motherName ?? "—"), ("Father", d.sought.fatherName ?? "—"), ("Person asking", d.inquirer.name)]
+    static func summary(_ d: TracingRequestDetails, _ language: UILanguage) -> [(String, String)] {
+        func t(_ id: Msg) -> String { Catalogue.text(id, language) }
+        return [(t(.trcStatus), d.status.staffLabel(language)), (t(.trcSoughtChild), d.sought.fullName), (t(.trcBirthDate), d.sought.birthDate?.text ?? "—"),
+                (t(.trcAgeEstimate), d.sought.ageEstimate.map(String.init) ?? "—"), (t(.trcOrigin), d.sought.placeOfOrigin ?? "—"),
+                (t(.trcMother), d.sought.motherName ?? "—"), (t(.trcFather), d.sought.fatherName ?? "—"), (t(.trfPersonAsking), d.inquirer.name)]
     }
 }

@@ -29,19 +29,19 @@ struct TracingPagesController: RouteCollection {
     }
 
     func childOptions(_ req: Request) async throws -> [(String, String)] {
-        try await req.childrenOpenToCaller().map { ($0.id.description, "\($0.details.fullName)\($0.details.birthDate.map { ", born \($0.iso)" } ?? "")") }
+        try await req.childrenOpenToCaller().map { ($0.id.description, "\($0.details.fullName)\($0.details.birthDate.map { ", " + req.t(.trcBorn, ["date": LocalFormat.date($0, req.language)]) } ?? "")") }
     }
 
     func page(_ req: Request, _ form: FormData, _ errors: [FieldError], editing: Recorded<TracingRequestSubject, TracingRecord>? = nil,
               conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let view = FormView(form, errors: errors)
+        let view = FormView(form, errors: errors, language: req.language)
         return RecordFormPage(
-            title: editing == nil ? "File a tracing request" : "Change the tracing request",
+            title: req.t(editing == nil ? .trcFile : .trcChangeTitle),
             action: editing.map { SiteURL.editTracing($0.id).path } ?? SiteURL.newTracing.path,
             cancel: editing.map { SiteURL.tracingRequest($0.id).path } ?? SiteURL.tracing.path,
-            submitLabel: editing == nil ? "File request" : "Save", view: view,
+            submitLabel: req.t(editing == nil ? .trcFileButton : .trcSave), view: view,
             fields: TracingForm.fields(view, children: try await childOptions(req), editing: editing != nil),
-            conflict: conflict, breadcrumbs: [("Tracing", SiteURL.tracing.path)]
+            conflict: conflict, breadcrumbs: [(req.t(.trcTitle), SiteURL.tracing.path)], translated: true
         ).render(req, status: status)
     }
 
@@ -85,7 +85,7 @@ struct TracingPagesController: RouteCollection {
             for c in candidates {
                 guard let p = persons.first(where: { $0.id == c.personID }) else { continue }
                 rows.append(.init(candidate: c.summary, title: p.details.fullName,
-                                  subtitle: [p.details.birthDate.map { "born \($0.iso)" }, p.details.placeOfOrigin].compactMap { $0 }.joined(separator: " · "),
+                                  subtitle: [p.details.birthDate.map { req.t(.trcBorn, ["date": LocalFormat.date($0, req.language)]) }, p.details.placeOfOrigin].compactMap { $0 }.joined(separator: " · "),
                                   link: SiteURL.candidate(request.id, c.typedID).path))
             }
         } else if let child = d.childID {
@@ -94,8 +94,8 @@ struct TracingPagesController: RouteCollection {
             for c in candidates {
                 guard let inquiry = inquiries.first(where: { $0.id == c.requestID }) else { continue }
                 let i = inquiry.details
-                rows.append(.init(candidate: c.summary, title: "\(i.sought.fullName), asked for by \(i.inquirer.name) (\(i.inquirer.relationship))",
-                                  subtitle: "inquiry filed \(inquiry.filedOn) · \(inquiry.statusValue.label)",
+                rows.append(.init(candidate: c.summary, title: req.t(.trcAskedFor, ["sought": i.sought.fullName, "name": i.inquirer.name, "relationship": i.inquirer.relationship]),
+                                  subtitle: req.t(.trcInquiryFiled, ["date": CalendarDate(iso: inquiry.filedOn).map { LocalFormat.date($0, req.language) } ?? inquiry.filedOn, "status": inquiry.statusValue.staffLabel(req.language)]),
                                   link: SiteURL.candidate(inquiry.typedID, c.typedID).path))
             }
         }
@@ -130,8 +130,8 @@ struct TracingPagesController: RouteCollection {
             _ = try await req.tracing().change(request.id, to: details, expectedVersion: FormReader(form).version)
         } catch StoreError.versionConflict(let current) {
             form.set("version", String(current))
-            return try await page(req, form, [FieldError("version", "Someone else saved this request since you opened the form")], editing: request,
-                                  conflict: conflictRows(mine: TracingForm.summary(details), saved: TracingForm.summary(saved)), status: .conflict)
+            return try await page(req, form, [FieldError("version", .trcConflict)], editing: request,
+                                  conflict: conflictRows(mine: TracingForm.summary(details, req.language), saved: TracingForm.summary(saved, req.language)), status: .conflict)
         } catch {
             guard let refusal = FormRefusal(error) else { throw error }
             return try await page(req, form, refusal.errors, editing: request, status: refusal.status)
@@ -144,8 +144,8 @@ struct TracingPagesController: RouteCollection {
         let request = try await req.tracingRequestParameter().record
         let form = FormData(req)
         var r = FormReader(form)
-        let type = r.code(TracingActionType.self, "type", required: "Choose what was done")
-        let date = r.requiredDate("date", "Enter the date it was done")
+        let type = r.code(TracingActionType.self, "type", required: .trcChooseDone)
+        let date = r.requiredDate("date", .trcNeedDate)
         if let type, let date {
             let details = TracingActionDetails(date: date, type: type, place: form.string("place"), outcome: form.string("outcome"), notes: form.string("notes"))
             do {
@@ -161,19 +161,19 @@ struct TracingPagesController: RouteCollection {
 
     func verificationPage(_ req: Request, _ request: Recorded<TracingRequestSubject, TracingRecord>, _ form: FormData, _ errors: [FieldError],
                           status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
-        let questions: [Node<HTML.FormContext>] = VerificationDetails.questions.map { view.select($0.key, $0.text, VerificationAnswer.self, blank: nil) }
-        return RecordFormPage(title: "Verify the match", action: SiteURL.verification(request.id).path,
+        let view = FormView(form, errors: errors, language: req.language)
+        let questions: [Node<HTML.FormContext>] = VerificationDetails.questions.map { view.select($0.key, req.t($0.text), VerificationAnswer.self, blank: nil) }
+        return RecordFormPage(title: req.t(.trcVerifyTitle), action: SiteURL.verification(request.id).path,
                               cancel: SiteURL.tracingRequest(request.id).path, view: view,
-                              fields: questions + [view.textarea("notes", "What was found", hint: "Interviews held, documents seen, what the child said")],
-                              breadcrumbs: [("Tracing", SiteURL.tracing.path), (request.details.request.sought.fullName, SiteURL.tracingRequest(request.id).path)])
+                              fields: questions + [view.textarea("notes", req.t(.trcFound), hint: req.t(.trcFoundHint))],
+                              breadcrumbs: [(req.t(.trcTitle), SiteURL.tracing.path), (request.details.request.sought.fullName, SiteURL.tracingRequest(request.id).path)], translated: true)
             .render(req, status: status)
     }
 
     func verificationForm(req: Request) async throws -> Response {
         try await req.requireTracer(.read, .tracingVerification)
         let request = try await req.tracingRequestParameter().record
-        guard request.details.linkedPersonID != nil else { throw Abort(.conflict, reason: "Confirm a match before verifying it") }
+        guard request.details.linkedPersonID != nil else { throw StateConflict(.ruleTraceConfirmFirst) }
         let v = request.details.verification ?? VerificationDetails()
         var form = FormData()
         for q in VerificationDetails.questions { form.set(q.key, v.answer(q.key).rawValue) }
@@ -185,7 +185,7 @@ struct TracingPagesController: RouteCollection {
     func saveVerification(req: Request) async throws -> Response {
         try await req.requireTracer(.update, .tracingVerification)
         let request = try await req.tracingRequestParameter().record
-        guard request.details.linkedPersonID != nil else { throw Abort(.conflict, reason: "Confirm a match before verifying it") }
+        guard request.details.linkedPersonID != nil else { throw StateConflict(.ruleTraceConfirmFirst) }
         let form = FormData(req)
         var r = FormReader(form)
         let answers = VerificationDetails.questions.map { r.optionalCode(VerificationAnswer.self, $0.key) ?? .notYetKnown }
@@ -195,7 +195,7 @@ struct TracingPagesController: RouteCollection {
         do {
             _ = try await req.tracing().verify(request.id, v, expectedVersion: r.version)
         } catch StoreError.versionConflict {
-            return verificationPage(req, request, form, [FieldError("version", "Someone else changed this request since you opened the form; reload it")],
+            return verificationPage(req, request, form, [FieldError("version", .trcVerifyConflict)],
                                     status: .conflict)
         } catch {
             guard let refusal = FormRefusal(error) else { throw error }

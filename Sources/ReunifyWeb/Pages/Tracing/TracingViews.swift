@@ -13,35 +13,35 @@ enum TracingViews {
         let link: String
     }
 
-    static func percent(_ p: Double) -> String {
-        if p >= 0.995 && p < 1 { return "over 99 %" }
-        if p < 0.01 { return "under 1 %" }
+    static func percent(_ p: Double, _ language: UILanguage) -> String {
+        if p >= 0.995 && p < 1 { return Catalogue.text(.trcOver99, language) }
+        if p < 0.01 { return Catalogue.text(.trcUnder1, language) }
         return "\(Int((p * 100).rounded())) %"
     }
 
     static func list(_ req: Request, _ requests: [Recorded<TracingRequestSubject, TracingRecord>], status: TracingStatus?, search: String) -> Response {
-        Layout(title: "Tracing", signedIn: req.signedIn).render(
+        Layout(title: req.t(.trcTitle), signedIn: req.signedIn, translated: true).render(
             .div(.class("page-heading"),
-                .h1("Tracing requests"),
-                .a(.class("button"), .href(SiteURL.newTracing.path), "File a tracing request")),
-            .p(.class("hint"), "Relatives looking for a child, and our searches for children's families. Each inquiry is matched against the registered children whose tracing consent is recorded."),
+                .h1(.text(req.t(.trcListHeading))),
+                .a(.class("button"), .href(SiteURL.newTracing.path), .text(req.t(.trcFile)))),
+            .p(.class("hint"), .text(req.t(.trcListHint))),
             .form(.class("filters"), .method(.get), .action(SiteURL.tracing.path),
-                .label(.for("q"), "Name"),
+                .label(.for("q"), .text(req.t(.trcName))),
                 .input(.type(.search), .id("q"), .name("q"), .value(search), .class("input")),
-                .label(.for("status"), "Status"),
-                selectElement(id: "status", options: TracingStatus.allCases.map { ($0.rawValue, $0.label) }, selected: status?.rawValue ?? "", blank: "Any"),
-                .button(.type(.submit), .class("button"), "Filter")),
-            requests.isEmpty ? .p("No tracing requests match.") :
+                .label(.for("status"), .text(req.t(.trcStatus))),
+                selectElement(id: "status", options: TracingStatus.allCases.map { ($0.rawValue, $0.staffLabel(req.language)) }, selected: status?.rawValue ?? "", blank: req.t(.trcAny)),
+                .button(.type(.submit), .class("button"), .text(req.t(.trcFilter)))),
+            requests.isEmpty ? .p(.text(req.t(.trcNoneMatch))) :
             .table(.class("table"), .id("tracing-requests"),
-                .thead(.tr(.th("Sought child"), .th("Kind"), .th("Asked by"), .th("Filed"), .th("Status"))),
+                .thead(.tr(.th(.text(req.t(.trcSoughtChild))), .th(.text(req.t(.trcKind))), .th(.text(req.t(.trcAskedBy))), .th(.text(req.t(.trcFiled))), .th(.text(req.t(.trcStatus))))),
                 .tbody(.forEach(requests) { r in
                     let d = r.details.request
                     return .tr(
-                        .td(.a(.href(SiteURL.tracingRequest(r.id).path), .text(d.sought.fullName.isEmpty ? "(no name)" : d.sought.fullName))),
-                        .td(.text(d.kind == .inquiry ? "Inquiry" : "Family search")),
+                        .td(.a(.href(SiteURL.tracingRequest(r.id).path), .text(d.sought.fullName.isEmpty ? req.t(.trcNoName) : d.sought.fullName))),
+                        .td(.text(d.kind == .inquiry ? req.t(.trcInquiry) : req.t(.trcFamilySearch))),
                         .td(.text("\(d.inquirer.name) (\(d.inquirer.relationship))")),
-                        .td(.text(r.details.filedOn.iso)),
-                        .td(.span(.class("tag"), .text(d.status.label))))
+                        .td(.text(LocalFormat.date(r.details.filedOn, req.language))),
+                        .td(.span(.class("tag"), .text(d.status.staffLabel(req.language)))))
                 }))
         )
     }
@@ -59,67 +59,67 @@ enum TracingViews {
         let verification = request.details.verification
         var form = actionForm
         if form.string("date-day").isEmpty { form.set("date", date: req.today.parts) }
-        let view = FormView(form, errors: actionErrors)
-        return Layout(title: "Tracing: \(s.fullName)", signedIn: req.signedIn, breadcrumbs: [("Tracing", SiteURL.tracing.path)]).render(
+        let view = FormView(form, errors: actionErrors, language: req.language)
+        return Layout(title: req.t(.trcPageTitle, ["name": s.fullName]), signedIn: req.signedIn, breadcrumbs: [(req.t(.trcTitle), SiteURL.tracing.path)], translated: true).render(
             .div(.class("page-heading"),
-                .h1(.text(d.kind == .inquiry ? "Looking for \(s.fullName)" : "Looking for the family of \(s.fullName)")),
-                .a(.class("button"), .href(SiteURL.editTracing(id).path), "Change")),
+                .h1(.text(req.t(d.kind == .inquiry ? .trcLookingFor : .trcLookingForFamily, ["name": s.fullName]))),
+                .a(.class("button"), .href(SiteURL.editTracing(id).path), .text(req.t(.trcChange)))),
             .dl(.class("summary-list"),
-                .group(.dt("Status"), .dd(.span(.class("tag"), .id("tracing-status"), .text(d.status.label)))),
-                row("Filed", "\(request.details.filedOn.iso) by \(filedBy)"),
-                row("Asked by", "\(d.inquirer.name) — \(d.inquirer.relationship)"),
-                row("Contact", d.inquirer.contact), row("Language", d.inquirer.language)),
-            .h2("The child sought"),
+                .group(.dt(.text(req.t(.trcStatus))), .dd(.span(.class("tag"), .id("tracing-status"), .text(d.status.staffLabel(req.language))))),
+                row(req.t(.trcFiled), req.t(.trcFiledBy, ["date": LocalFormat.date(request.details.filedOn, req.language), "name": filedBy])),
+                row(req.t(.trcAskedBy), "\(d.inquirer.name) — \(d.inquirer.relationship)"),
+                row(req.t(.trcContact), d.inquirer.contact), row(req.t(.trcLanguage), Languages.display(d.inquirer.language, in: req.language))),
+            .h2(.text(req.t(.trcChildSought))),
             .dl(.class("summary-list"),
-                row("Names", ([s.fullName] + s.otherNames).joined(separator: "; ")), row("Sex", s.sex.label),
-                row("Birth date", s.birthDate?.text), row("Age estimate", s.ageEstimate.map { "\($0) when filed" }),
-                row("Separated at", [s.separationPlace, s.separationDate?.iso].compactMap { $0 }.joined(separator: ", ")),
-                row("Place of origin", s.placeOfOrigin), row("Last known address", s.lastKnownAddress), row("Mother", s.motherName), row("Father", s.fatherName),
-                row("Distinguishing details", s.distinguishingDetails), row("Notes", d.notes)),
+                row(req.t(.trcNames), ([s.fullName] + s.otherNames).joined(separator: "; ")), row(req.t(.trcSex), s.sex.staffLabel(req.language)),
+                row(req.t(.trcBirthDate), s.birthDate?.text), row(req.t(.trcAgeEstimate), s.ageEstimate.map { req.t(.trcAgeWhenFiled, ["age": String($0)]) }),
+                row(req.t(.trcSeparatedAt), [s.separationPlace, s.separationDate.map { LocalFormat.date($0, req.language) }].compactMap { $0 }.joined(separator: ", ")),
+                row(req.t(.trcOrigin), s.placeOfOrigin), row(req.t(.trcLastAddress), s.lastKnownAddress), row(req.t(.trcMother), s.motherName), row(req.t(.trcFather), s.fatherName),
+                row(req.t(.trcDetails), s.distinguishingDetails), row(req.t(.trcNotes), d.notes)),
             .unwrap(linked) { child in
                 .section(.id("linked"),
-                    .h2(d.kind == .inquiry ? "Confirmed match" : "Registered child"),
-                    .p(.text("\(child.fullName)\(child.birthDate.map { ", born \($0.iso)" } ?? "")"),
-                       .unwrap(linkedCase) { .group(.text(" — "), .a(.href(SiteURL.caseFile($0).path), "open the case")) }))
+                    .h2(.text(req.t(d.kind == .inquiry ? .trcConfirmed : .trcRegistered))),
+                    .p(.text("\(child.fullName)\(child.birthDate.map { ", " + req.t(.trcBorn, ["date": LocalFormat.date($0, req.language)]) } ?? "")"),
+                       .unwrap(linkedCase) { .group(.text(" — "), .a(.href(SiteURL.caseFile($0).path), .text(req.t(.trcOpenCase)))) }))
             },
             .if(request.details.linkedPersonID != nil, .section(.id("verification"),
-                .h2("Verification"),
+                .h2(.text(req.t(.trcVerification))),
                 .unwrap(verification) { v in
                     .dl(.class("summary-list"),
-                        .forEach(VerificationDetails.questions) { q in row(q.text, v.answer(q.key).label) },
-                        row("What was found", v.notes))
+                        .forEach(VerificationDetails.questions) { q in row(req.t(q.text), v.answer(q.key).staffLabel(req.language)) },
+                        row(req.t(.trcFound), v.notes))
                 },
-                .p(.a(.class("button"), .href(SiteURL.verification(id).path), .text(verification == nil ? "Record the verification" : "Change the verification"))))),
+                .p(.a(.class("button"), .href(SiteURL.verification(id).path), .text(req.t(verification == nil ? .trcRecordVerification : .trcChangeVerification)))))),
             .section(.id("candidates"),
-                .h2(.text(d.kind == .inquiry ? "Possible matches among registered children" : "Inquiries that may come from this child's family")),
-                .if(consentMissing, .p(.class("tag warn"), "The child's record does not say tracing consent was given, so no inquiry is matched with them.")),
-                candidates.isEmpty ? .p("No likely match yet. New and changed records are matched as they are saved.") :
+                .h2(.text(req.t(d.kind == .inquiry ? .trcCandidatesChildren : .trcCandidatesInquiries))),
+                .if(consentMissing, .p(.class("tag warn"), .text(req.t(.trcNoConsent)))),
+                candidates.isEmpty ? .p(.text(req.t(.trcNoCandidates))) :
                 .table(.class("table"),
-                    .thead(.tr(.th("Match probability"), .th(d.kind == .inquiry ? "Registered child" : "Inquiry"), .th("Decision"), .th(.span(.class("visually-hidden"), "Review")))),
+                    .thead(.tr(.th(.text(req.t(.trcProbability))), .th(.text(req.t(d.kind == .inquiry ? .trcRegistered : .trcInquiry))), .th(.text(req.t(.trcDecision))), .th(.span(.class("visually-hidden"), .text(req.t(.trcReview)))))),
                     .tbody(.forEach(candidates) { c in
-                        .tr(.td(.strong(.text(percent(c.candidate.probability)))),
+                        .tr(.td(.strong(.text(percent(c.candidate.probability, req.language)))),
                             .td(.text(c.title), .div(.class("hint"), .text(c.subtitle))),
-                            .td(.text(c.candidate.decision.label)),
-                            .td(.a(.href(c.link), "Review the evidence")))
+                            .td(.text(c.candidate.decision.staffLabel(req.language))),
+                            .td(.a(.href(c.link), .text(req.t(.trcEvidence)))))
                     }))),
             .section(.id("actions"),
-                .h2("What has been done"),
-                actions.isEmpty ? .p("No tracing actions recorded yet.") :
+                .h2(.text(req.t(.trcDone))),
+                actions.isEmpty ? .p(.text(req.t(.trcNoActions))) :
                 .table(.class("table"),
-                    .thead(.tr(.th("Date"), .th("Action"), .th("Place"), .th("Outcome"), .th("Notes"))),
+                    .thead(.tr(.th(.text(req.t(.trcDate))), .th(.text(req.t(.trcAction))), .th(.text(req.t(.trcPlace))), .th(.text(req.t(.trcOutcome))), .th(.text(req.t(.trcNotes))))),
                     .tbody(.forEach(actions) { a in
-                        .tr(.td(.text(a.date.iso)), .td(.text(a.type.label)), .td(.text(a.place)), .td(.text(a.outcome)), .td(.text(a.notes)))
+                        .tr(.td(.text(LocalFormat.date(a.date, req.language))), .td(.text(a.type.staffLabel(req.language))), .td(.text(a.place)), .td(.text(a.outcome)), .td(.text(a.notes)))
                     })),
-                .h3("Record an action"),
+                .h3(.text(req.t(.trcRecordAction))),
                 view.errorSummary(),
                 .form(.method(.post), .action(SiteURL.tracingActions(id).path), .attribute(named: "novalidate"),
                     csrfField(req.signedIn),
-                    view.date("date", "Date"),
-                    view.select("type", "What was done", TracingActionType.self),
-                    view.text("place", "Where"),
-                    view.textarea("outcome", "Outcome"),
-                    view.textarea("notes", "Notes"),
-                    .button(.type(.submit), .class("button"), "Record action")))
+                    view.date("date", req.t(.trcDate)),
+                    view.select("type", req.t(.trcWhatDone), TracingActionType.self),
+                    view.text("place", req.t(.trcWhere)),
+                    view.textarea("outcome", req.t(.trcOutcome)),
+                    view.textarea("notes", req.t(.trcNotes)),
+                    .button(.type(.submit), .class("button"), .text(req.t(.trcRecordActionButton)))))
         )
     }
 }
