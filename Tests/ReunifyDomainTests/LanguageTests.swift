@@ -93,6 +93,12 @@ struct LanguageTests {
         check(TracingActionType.self)
         check(CandidateDecision.self)
         check(VerificationAnswer.self)
+        check(InitialRiskLevel.self)
+        check(CaregiverProgress.self)
+        check(RiskPolicyOverride.self)
+        check(SafetyDecision.self)
+        check(VisitationStatus.self)
+        check(VisitationSource.self)
         #expect(Languages.display("Spanish", in: .spanish) == "español" && Languages.display("es-MX", in: .english) == "Spanish")
         #expect(Languages.display("Mixteco", in: .spanish) == "Mixteco")
         // Staff pages keep the field's own English terms; a family's English may differ.

@@ -170,6 +170,36 @@ struct InstrumentTests {
         #expect(bad.validate().map(\.field) == ["scale"])
     }
 
+    @Test("an instrument carries its wording in other languages: the bundled one in Spanish, complete; a partial translation is refused")
+    func translations() throws {
+        let (spanish, tag) = fsn.worded(.spanish)
+        #expect(tag == "es" && spanish.title == "Fortalezas y necesidades de la familia")
+        #expect(fsn.worded(.english).instrument == fsn && fsn.worded(.english).tag == "en")
+        // Every domain and item is worded, none left in English; what is rated is the same.
+        #expect(spanish.ratingIDs == fsn.ratingIDs && spanish.scale.map(\.value) == fsn.scale.map(\.value))
+        for (es, en) in zip(spanish.domains, fsn.domains) {
+            #expect(es.title != en.title && es.description != en.description)
+            for (a, b) in zip(es.items, en.items) { #expect(a.text != b.text && a.required == b.required) }
+        }
+        #expect(spanish.label(.seriousProblem) == "Problema grave")
+        #expect(spanish.itemText("family_safety.overall", .spanish) == "Seguridad: valoración general")
+        // A rule names the domain in each language's wording.
+        let missing = AssessmentResult.validate([:], instrument: fsn, completing: true).first { $0.field == "family_safety.overall" }
+        #expect(missing?.message == "Give Safety an overall rating" && missing?.text(.spanish) == "Dé una valoración general a Seguridad")
+
+        let json = #"{"id":"two","version":1,"jurisdiction":"x","title":"Two","points":["interim"],"domains":[{"id":"d","title":"Home","description":"The home","overallRequired":true,"items":[{"id":"d.i","text":"Safe","required":false},{"id":"d.j","text":"Clean","required":false}]}],"translations":{"es":{"title":"Dos","domains":{"d":{"title":"Hogar","description":"El hogar"}},"items":{"d.i":"Seguro","d.j":"Limpio"}}}}"#
+        let two = try JSONDecoder().decode(Instrument.self, from: Data(json.utf8))
+        #expect(two.validate().isEmpty && two.worded(.spanish).instrument.domains[0].items.map(\.text) == ["Seguro", "Limpio"])
+        #expect(two.worded(.spanish).instrument.label(.mildStrength) == "Fortaleza leve")
+        let partial = try JSONDecoder().decode(Instrument.self, from: Data(json.replacingOccurrences(of: #","d.j":"Limpio""#, with: "").utf8))
+        #expect(partial.validate().map(\.field) == ["translations.es"] && partial.validate()[0].message.contains("d.j"))
+        let stray = try JSONDecoder().decode(Instrument.self, from: Data(json.replacingOccurrences(of: #""d.j":"Limpio""#, with: #""d.j":"Limpio","d.k":"Otro""#).utf8))
+        #expect(stray.validate().map(\.field) == ["translations.es"])
+        // A definition without translations reads as written, marked with its own language.
+        let plain = try JSONDecoder().decode(Instrument.self, from: Data(json.replacingOccurrences(of: #","translations":{"es":{"title":"Dos","domains":{"d":{"title":"Hogar","description":"El hogar"}},"items":{"d.i":"Seguro","d.j":"Limpio"}}}"#, with: "").utf8))
+        #expect(plain.translations == nil && plain.worded(.spanish).instrument == plain && plain.worded(.spanish).tag == "en")
+    }
+
     @Test("a draft may be partial; a completed assessment needs every required rating; unknown items are refused")
     func validation() {
         var ratings: [String: Rating] = ["environment.housing_stability": .mildProblem]
@@ -204,5 +234,39 @@ struct InstrumentTests {
         #expect(change.domains.first { $0.id == "environment.overall" }?.change == 2)
         #expect(change.items.first { $0.id == "readiness.family_time" }?.change == nil)
         #expect(change.improved.count == 1 && change.worsened.isEmpty)
+    }
+}
+
+@Suite("The review's reasons in each language")
+struct ReviewReasonLanguageTests {
+    static let input = ReviewInput(
+        risk: .init(initialRiskLevel: .moderate, newSubstantiatedReport: true, caregiverProgress: .most,
+                    discretionaryOverride: -1, discretionaryReason: "Grandmother moved in"),
+        visitation: .init(scheduled: 10, attended: 9, quality: .adequate),
+        safety: .init(decision: .safeWithInterventions, dangerIndicators: ["Stairs unguarded"], safetyPlan: "Gate fitted"),
+        monthsInCare: 7, rationale: "Keep going")
+
+    @Test("each reason is worded in Spanish from the same facts as the English, which stays as it was")
+    func spanishReasons() throws {
+        let outcome = ReunificationReview.evaluate(Self.input)
+        let english = outcome.reasons(.english), spanish = outcome.reasons(.spanish)
+        #expect(english == outcome.reasons && english.count == spanish.count && outcome.reasonsTranslated(.spanish))
+        #expect(english[0].hasPrefix("Risk scored ") && english[0].contains("the caregiver has met most of the plan's objectives"))
+        #expect(spanish[0].hasPrefix("Puntuación de riesgo \(outcome.riskScore) (\(outcome.scoredRiskLevel.spanish))"))
+        #expect(spanish[0].contains("la persona cuidadora ha cumplido la mayoría de los objetivos del plan") && spanish[0].contains("un nuevo informe comprobado"))
+        #expect(spanish[1] == "Un ajuste aprobado por un/a supervisor/a bajó el riesgo a \(outcome.riskLevel.spanish): Grandmother moved in.")
+        #expect(spanish[2] == "El resultado de las visitas es aceptable: 9 de 10 visitas con asistencia (90 %, se necesita el 75 %) y su calidad fue adecuada.")
+        #expect(spanish[3] == "El hogar es seguro con las intervenciones del plan de seguridad.")
+        for (e, s) in zip(english, spanish) { #expect(e != s) }
+    }
+
+    @Test("a review recorded before its reasons were kept as facts gives its English reasons, and says they are English")
+    func recordedBefore() throws {
+        let outcome = ReunificationReview.evaluate(Self.input)
+        var json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(outcome)) as! [String: Any]
+        json["explanation"] = nil
+        let old = try JSONDecoder().decode(ReviewOutcome.self, from: JSONSerialization.data(withJSONObject: json))
+        #expect(old.explanation == nil && old.reasons(.spanish) == outcome.reasons && !old.reasonsTranslated(.spanish))
+        #expect(old.reasonsTranslated(.english))
     }
 }

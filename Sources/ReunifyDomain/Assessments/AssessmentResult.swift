@@ -47,20 +47,24 @@ public struct AssessmentResult: Sendable, Equatable {
         var errors: [FieldError] = []
         let known = Set(instrument.ratingIDs)
         let onScale = Set(instrument.ratings)
+        // The instrument's own words in each language, for the messages that name a domain or an item.
+        let worded = Dictionary(uniqueKeysWithValues: UILanguage.allCases.map { ($0, instrument.worded($0).instrument) })
         for id in ratings.keys.sorted() {
             if !known.contains(id) {
-                errors.append(FieldError(id, "'\(id)' is not an item of \(instrument.title) version \(instrument.version)"))
+                errors.append(FieldError(id, .ruleAsmUnknownItem, ["id": id, "version": String(instrument.version)]) { ["instrument": worded[$0]?.title ?? instrument.title] })
             } else if let rating = ratings[id], !onScale.contains(rating) {
-                errors.append(FieldError(id, "\(rating.signed) is not on \(instrument.title)'s scale"))
+                errors.append(FieldError(id, .ruleAsmOffScale, ["rating": rating.signed]) { ["instrument": worded[$0]?.title ?? instrument.title] })
             }
         }
         guard completing else { return errors }
         for domain in instrument.domains {
             if domain.overallRequired && ratings[domain.overallID] == nil {
-                errors.append(FieldError(domain.overallID, "Give \(domain.title) an overall rating"))
+                errors.append(FieldError(domain.overallID, .ruleAsmOverall) { language in
+                    ["domain": worded[language]?.domains.first { $0.id == domain.id }?.title ?? domain.title]
+                })
             }
             for item in domain.items where item.required && ratings[item.id] == nil {
-                errors.append(FieldError(item.id, "Rate this item: \(item.text)"))
+                errors.append(FieldError(item.id, .ruleAsmRateItem) { language in ["item": worded[language]?.itemText(item.id, language) ?? item.text] })
             }
         }
         return errors

@@ -3,6 +3,8 @@ import Foundation
 /// The instruments Reunify ships. The Family Strengths and Needs instrument is Reunify's own, written here in
 /// plain words over the ten domains family assessment in reunification is known to cover (RULES.md §1); it
 /// borrows no licensed wording. Agencies that hold a licence for another instrument add its definition as data.
+/// Its Spanish wording was added to version 1 without changing what is rated (the same domains, items and scale; the
+/// English text is as it was), so assessments already made read the same in English and now also in Spanish.
 public enum BundledInstruments {
     public static let all: [Instrument] = [familyStrengthsAndNeeds]
 
@@ -309,7 +311,98 @@ public enum BundledInstruments {
     }
    ]
   }
- ]
+ ],
+ "language": "en",
+ "translations": {
+  "es": {
+   "title": "Fortalezas y necesidades de la familia",
+   "domains": {
+    "environment": {
+     "title": "El hogar y sus alrededores",
+     "description": "Dónde vive la familia y si es un lugar seguro y estable para los niños/as."
+    },
+    "parental_capabilities": {
+     "title": "Crianza",
+     "description": "Cómo los padres cuidan, guían y protegen a los niños/as."
+    },
+    "family_interactions": {
+     "title": "Relaciones familiares",
+     "description": "Cómo se llevan entre sí los miembros de la familia."
+    },
+    "family_safety": {
+     "title": "Seguridad",
+     "description": "Si algún niño/a sufre daño o corre riesgo de sufrirlo en casa. Cada punto de esta área debe valorarse."
+    },
+    "child_wellbeing": {
+     "title": "El bienestar de los niños/as",
+     "description": "Cómo están los niños/as: en sí mismos, en la escuela y con sus padres."
+    },
+    "social_community": {
+     "title": "Amistades y comunidad",
+     "description": "Las personas y los lugares a los que la familia puede acudir."
+    },
+    "self_sufficiency": {
+     "title": "Dinero, trabajo y transporte",
+     "description": "Si la familia puede cubrir por sí misma sus necesidades básicas."
+    },
+    "family_health": {
+     "title": "Salud",
+     "description": "La salud física y mental de los padres y de los niños/as."
+    },
+    "ambivalence": {
+     "title": "Sentimientos encontrados sobre el regreso a casa",
+     "description": "Si los padres, los niños/as y sus cuidadores quieren que los niños/as vuelvan a casa."
+    },
+    "readiness": {
+     "title": "Preparados para que los niños/as vuelvan a casa",
+     "description": "Si se han hecho los cambios que pide el plan y si van a durar."
+    }
+   },
+   "items": {
+    "environment.housing_stability": "La familia tiene un lugar estable donde vivir.",
+    "environment.housing_safety": "La casa es segura para los niños/as: no hay peligros, y la calefacción, el agua y la electricidad funcionan.",
+    "environment.neighbourhood": "El vecindario es lo bastante seguro para que los niños/as vivan y jueguen en él.",
+    "environment.cleanliness": "La casa se mantiene lo bastante limpia para la salud de los niños/as.",
+    "parental_capabilities.supervision": "Los padres vigilan a los niños/as de una manera adecuada a su edad.",
+    "parental_capabilities.discipline": "Los padres guían la conducta de los niños/as sin castigos duros ni físicos.",
+    "parental_capabilities.development": "Los padres ayudan a los niños/as a aprender y crecer: escuela, juego, rutinas.",
+    "parental_capabilities.substance_use": "El consumo de alcohol o drogas de los padres no les impide cuidar a los niños/as.",
+    "family_interactions.bonding": "Padres e hijos/as se muestran cariño y cercanía.",
+    "family_interactions.expectations": "Lo que los padres esperan de los niños/as corresponde a su edad.",
+    "family_interactions.mutual_support": "Los miembros de la familia se ayudan y se apoyan.",
+    "family_interactions.adult_relationship": "Los adultos de la casa se tratan con respeto.",
+    "family_safety.physical_harm": "Ningún niño/a sufre daño físico en casa.",
+    "family_safety.sexual_harm": "Ningún niño/a corre riesgo de abuso sexual.",
+    "family_safety.emotional_harm": "A ningún niño/a se le amenaza, humilla o asusta en casa.",
+    "family_safety.domestic_violence": "No hay violencia entre los adultos de la casa.",
+    "family_safety.basic_needs": "Se cubren las necesidades básicas de los niños/as: comida, cuidado, atención médica.",
+    "child_wellbeing.behaviour": "Los adultos que cuidan a los niños/as pueden manejar su conducta.",
+    "child_wellbeing.school": "Los niños/as van a la escuela o a la guardería y les va tan bien como pueden.",
+    "child_wellbeing.connection": "Los niños/as se sienten seguros con sus padres y cercanos a ellos.",
+    "child_wellbeing.participation": "Los niños/as participan en el plan de una manera adecuada a su edad.",
+    "social_community.relationships": "La familia tiene amistades o parientes a quienes acudir.",
+    "social_community.community": "La familia usa lo que ofrece la comunidad: grupos religiosos, clubes, servicios.",
+    "social_community.culture": "Se respetan y se mantienen la cultura y el idioma de la familia.",
+    "self_sufficiency.income": "La familia tiene ingresos suficientes para la comida, el alquiler y las cuentas.",
+    "self_sufficiency.work": "Los adultos trabajan, estudian o buscan trabajo.",
+    "self_sufficiency.transport": "La familia puede llegar a sus citas, a la escuela y al trabajo.",
+    "self_sufficiency.budgeting": "La familia lleva al día su dinero y sus cuentas.",
+    "family_health.parent_physical": "La salud física de los padres les permite cuidar a los niños/as.",
+    "family_health.parent_mental": "La salud mental de los padres les permite cuidar a los niños/as.",
+    "family_health.child_health": "Se atienden las necesidades de salud de los niños/as.",
+    "family_health.access": "La familia puede recibir atención médica cuando la necesita.",
+    "ambivalence.parent_commitment": "Los padres quieren que los niños/as vuelvan a casa y lo demuestran.",
+    "ambivalence.child_wish": "Los niños/as quieren volver a casa, hasta donde su edad les permite decirlo.",
+    "ambivalence.carer_cooperation": "Los padres y quienes cuidan ahora a los niños/as colaboran por el bien de los niños/as.",
+    "ambivalence.past_separations": "Las separaciones anteriores ya no frenan a la familia.",
+    "readiness.plan_progress": "Los padres están haciendo los cambios reales que pide el plan del caso, no solo asistiendo.",
+    "readiness.family_time": "El tiempo en familia va bien y se mantiene.",
+    "readiness.services": "Los padres participan en los servicios y usan lo que aprenden.",
+    "readiness.safety_plan": "Hay un plan de seguridad y la familia puede seguirlo.",
+    "readiness.support_after": "Otras personas ayudarán a la familia cuando los niños/as estén en casa."
+   }
+  }
+ }
 }
 """#
 }

@@ -46,9 +46,9 @@ extension VignetteRules {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         let story = story.trimmingCharacters(in: .whitespacesAndNewlines)
         var errors: [FieldError] = []
-        if title.isEmpty { errors.append(FieldError("title", "Give the vignette a title")) }
-        else if title.count > 200 { errors.append(FieldError("title", "Keep the title to 200 characters")) }
-        if story.isEmpty { errors.append(FieldError("story", "Write the family's story")) }
+        if title.isEmpty { errors.append(FieldError("title", .ruleVignetteTitle)) }
+        else if title.count > 200 { errors.append(FieldError("title", .ruleVignetteTitleLength)) }
+        if story.isEmpty { errors.append(FieldError("story", .ruleVignetteStory)) }
         try ValidationFailure.check(errors)
         return (title, story)
     }

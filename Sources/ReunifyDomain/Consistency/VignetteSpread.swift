@@ -23,13 +23,15 @@ public struct VignetteSpread: Sendable, Equatable {
     public let items: [ItemSpread]
     public let raters: [String]
 
-    public init(instrument: Instrument, ratingsByRater: [String: [String: Rating]]) {
+    /// `language` words the items (the instrument's translation where it has one).
+    public init(instrument: Instrument, ratingsByRater: [String: [String: Rating]], language: UILanguage = .english) {
         raters = ratingsByRater.keys.sorted()
+        let worded = instrument.worded(language).instrument
         let ids = instrument.ratingIDs
         items = ids.enumerated().compactMap { index, id -> (Int, ItemSpread)? in
             let ratings = ratingsByRater.compactMapValues { $0[id] }
             guard !ratings.isEmpty else { return nil }
-            return (index, ItemSpread(id: id, text: instrument.itemText(id) ?? id, ratings: ratings))
+            return (index, ItemSpread(id: id, text: worded.itemText(id, language) ?? id, ratings: ratings))
         }
         .sorted { ($1.1.range, $0.0) < ($0.1.range, $1.0) }
         .map(\.1)
@@ -40,13 +42,13 @@ public struct VignetteSpread: Sendable, Equatable {
 public enum VignetteRules {
     /// At least one item rated, each with a rating on the instrument's scale.
     public static func check(_ ratings: [String: Rating], instrument: Instrument) throws(ValidationFailure) {
-        guard !ratings.isEmpty else { throw ValidationFailure(field: "ratings", "Rate at least one item") }
+        guard !ratings.isEmpty else { throw ValidationFailure(field: "ratings", .ruleVignetteRateOne) }
         var errors: [FieldError] = []
         for (id, rating) in ratings.sorted(by: { $0.key < $1.key }) {
             if !instrument.ratingIDs.contains(id) {
-                errors.append(FieldError(id, "This instrument has no item '\(id)'"))
+                errors.append(FieldError(id, .ruleVignetteNoItem, ["id": id]))
             } else if !instrument.ratings.contains(rating) {
-                errors.append(FieldError(id, "Choose one of the ratings shown, or not rated"))
+                errors.append(FieldError(id, .ruleAsmChooseRating))
             }
         }
         try ValidationFailure.check(errors)

@@ -7,6 +7,7 @@ extension Catalogue {
     static let english: [Msg: String] = englishFamily.merging(englishCaseStaff, uniquingKeysWith: Catalogue.twice)
         .merging(englishOtherStaff, uniquingKeysWith: Catalogue.twice)
         .merging(englishForms, uniquingKeysWith: Catalogue.twice)
+        .merging(englishPractice, uniquingKeysWith: Catalogue.twice)
 
     static let englishFamily: [Msg: String] = [
         .skipLink: "Skip to main content",

@@ -11,6 +11,7 @@ extension Catalogue {
     static let spanish: [Msg: String] = spanishFamily.merging(spanishCaseStaff, uniquingKeysWith: Catalogue.twice)
         .merging(spanishOtherStaff, uniquingKeysWith: Catalogue.twice)
         .merging(spanishForms, uniquingKeysWith: Catalogue.twice)
+        .merging(spanishPractice, uniquingKeysWith: Catalogue.twice)
 
     static let spanishFamily: [Msg: String] = [
         .skipLink: "Ir al contenido principal",

@@ -68,6 +68,16 @@ public enum LocalFormat {
         return (n < 0 ? "-" : "") + grouped
     }
 
+    /// A decimal with a point, as both US English and US Spanish write it: "0.5", "1.25".
+    public static func decimal(_ x: Double, places: Int, _ language: UILanguage) -> String {
+        String(format: "%.\(places)f", x)
+    }
+
+    /// A decimal with its sign always written: "+0.50", "-1.25".
+    public static func signedDecimal(_ x: Double, places: Int, _ language: UILanguage) -> String {
+        String(format: "%+.\(places)f", x)
+    }
+
     /// Names joined as a sentence lists them: "Ana, Luis and Sofía", "Ana, Luis y Sofía".
     public static func list(_ items: [String], _ language: UILanguage) -> String {
         guard items.count > 1 else { return items.first ?? "" }

@@ -39,10 +39,10 @@ public enum ReviewRules {
                                     goals: PermanencyGoalDetails?, today: CalendarDate) throws(ValidationFailure) -> Int {
         if let missing = CaseMembership.requireChild(child, among: members) { throw ValidationFailure([missing]) }
         guard let openEpisode else {
-            throw ValidationFailure(field: "childId", "This child is not in care; a reunification review is for a child in care")
+            throw ValidationFailure([FieldError("childId", .ruleReviewNotInCare)])
         }
         guard goals?.includesReunification == true else {
-            throw ValidationFailure(field: "childId", "Reunification is not among this child's permanency goals; set the goals first")
+            throw ValidationFailure([FieldError("childId", .ruleReviewNoGoal)])
         }
         return openEpisode.removalDate.wholeMonths(until: today)
     }

@@ -99,24 +99,24 @@ public struct ReviewInput: Sendable, Equatable, Codable {
 
     public func validate() -> [FieldError] {
         var errors: [FieldError] = []
-        if visitation.scheduled < 0 { errors.append(FieldError("visitation.scheduled", "Scheduled visits cannot be negative")) }
-        if visitation.attended < 0 { errors.append(FieldError("visitation.attended", "Attended visits cannot be negative")) }
+        if visitation.scheduled < 0 { errors.append(FieldError("visitation.scheduled", .ruleReviewScheduledNegative)) }
+        if visitation.attended < 0 { errors.append(FieldError("visitation.attended", .ruleReviewAttendedNegative)) }
         if visitation.attended > visitation.scheduled {
-            errors.append(FieldError("visitation.attended", "More visits attended (\(visitation.attended)) than scheduled (\(visitation.scheduled))"))
+            errors.append(FieldError("visitation.attended", .ruleReviewAttendedOver, ["attended": String(visitation.attended), "scheduled": String(visitation.scheduled)]))
         }
         if let step = risk.discretionaryOverride {
-            if step != 1 && step != -1 { errors.append(FieldError("risk.discretionaryOverride", "A discretionary override moves the risk one level: +1 or −1")) }
+            if step != 1 && step != -1 { errors.append(FieldError("risk.discretionaryOverride", .ruleReviewOverrideStep)) }
             if (risk.discretionaryReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                errors.append(FieldError("risk.discretionaryReason", "Write why the risk level is overridden"))
+                errors.append(FieldError("risk.discretionaryReason", .ruleReviewOverrideReason))
             }
         }
         if safety.decision == .safeWithInterventions && (safety.safetyPlan ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            errors.append(FieldError("safety.safetyPlan", "A home that is safe with interventions needs its safety plan written down"))
+            errors.append(FieldError("safety.safetyPlan", .ruleReviewSafetyPlan))
         }
         if safety.decision != .safe && safety.dangerIndicators.isEmpty {
-            errors.append(FieldError("safety.dangerIndicators", "Name the danger indicators found"))
+            errors.append(FieldError("safety.dangerIndicators", .ruleReviewIndicators))
         }
-        if monthsInCare < 0 { errors.append(FieldError("monthsInCare", "Months in care cannot be negative")) }
+        if monthsInCare < 0 { errors.append(FieldError("monthsInCare", .ruleReviewMonthsNegative)) }
         return errors
     }
 }

@@ -13,14 +13,26 @@ public struct ReviewOutcome: Sendable, Equatable, Codable {
     public let recommendation: Recommendation
     /// The recommendation needs the worker's written rationale before it is saved.
     public let rationaleRequired: Bool
+    /// The reasons in English, as they were given when the review was run (kept for the API and for reviews recorded
+    /// before `explanation`).
     public let reasons: [String]
+    /// The same reasons as facts, for wording in the reader's language (nil on reviews recorded before it was kept).
+    public let explanation: [ReviewReason]?
     public let policyVersion: String
+
+    /// The reasons in a language; a review recorded before its reasons were kept as facts gives its English ones.
+    public func reasons(_ language: UILanguage) -> [String] {
+        explanation.map { $0.map { $0.text(language) } } ?? reasons
+    }
+
+    /// True when `reasons(_:)` comes in the language asked for.
+    public func reasonsTranslated(_ language: UILanguage) -> Bool { explanation != nil || language == .english }
 }
 
 /// Scores a reunification review and recommends. Pure: the same inputs and policy always give the same outcome.
 public enum ReunificationReview {
     public static func evaluate(_ input: ReviewInput, policy: ReunificationPolicy = .unitedStatesDefault) -> ReviewOutcome {
-        var reasons: [String] = []
+        var why: [ReviewReason] = []
         let risk = input.risk
 
         // 1. Risk reassessment.
@@ -30,15 +42,15 @@ public enum ReunificationReview {
         let score = initial + progress + report
         let scored = policy.level(forScore: score)
         var level = scored
-        reasons.append("Risk scored \(score) (\(scored.label)): initial risk \(risk.initialRiskLevel.label.lowercased()) (\(signed(initial))), "
-            + "the caregiver \(risk.caregiverProgress.label) (\(signed(progress))), "
-            + (risk.newSubstantiatedReport ? "and a new substantiated report since the last review (\(signed(report)))." : "and no new substantiated report."))
+        why.append(.riskScored(score: score, level: scored, initial: risk.initialRiskLevel, initialPoints: initial,
+                               progress: risk.caregiverProgress, progressPoints: progress,
+                               reportPoints: risk.newSubstantiatedReport ? report : nil))
         if let override = risk.policyOverride {
             level = .veryHigh
-            reasons.append("Risk is very high by policy because of \(override.label).")
+            why.append(.policyOverride(override))
         } else if let step = risk.discretionaryOverride, step == 1 || step == -1 {
             level = scored.moved(by: step)
-            reasons.append("A supervisor-approved override moved the risk \(step > 0 ? "up" : "down") to \(level.label): \(risk.discretionaryReason ?? "").")
+            why.append(.discretionaryOverride(up: step > 0, level: level, reason: risk.discretionaryReason ?? ""))
         }
 
         // 2. Visitation.
@@ -47,21 +59,20 @@ public enum ReunificationReview {
         let attendedEnough = visits.scheduled > 0 && rate >= policy.minimumAttendance
         let qualityOK = policy.acceptableQualities.contains(visits.quality)
         let visitation: VisitationStatus = attendedEnough && qualityOK ? .acceptable : .unacceptable
-        let percent = Int((rate * 100).rounded())
         if visits.scheduled == 0 {
-            reasons.append("Visitation is unacceptable: no visits were scheduled in the period.")
+            why.append(.noVisitsScheduled)
         } else {
-            let needed = Int((policy.minimumAttendance * 100).rounded())
-            reasons.append("Visitation is \(visitation.label): \(visits.attended) of \(visits.scheduled) visits attended (\(percent)%, \(needed)% needed) "
-                + "and their quality was \(visits.quality.label)\(qualityOK ? "" : ", which is not enough").")
+            why.append(.visitation(status: visitation, attended: visits.attended, scheduled: visits.scheduled,
+                                   percent: Int((rate * 100).rounded()), needed: Int((policy.minimumAttendance * 100).rounded()),
+                                   quality: visits.quality, qualityEnough: qualityOK))
         }
 
         // 3. Safety.
         let safety = input.safety.decision
         switch safety {
-        case .safe: reasons.append("The home was assessed as safe.")
-        case .safeWithInterventions: reasons.append("The home is safe with the interventions in the safety plan.")
-        case .unsafe: reasons.append("The home was assessed as unsafe: \(input.safety.dangerIndicators.joined(separator: "; ")).")
+        case .safe: why.append(.homeSafe)
+        case .safeWithInterventions: why.append(.homeSafeWithInterventions)
+        case .unsafe: why.append(.homeUnsafe(indicators: input.safety.dangerIndicators))
         }
 
         // 4. Recommendation.
@@ -72,39 +83,35 @@ public enum ReunificationReview {
         switch (riskOK, visitsOK) {
         case (true, true) where safety != .unsafe:
             recommendation = .returnHome
-            reasons.append("Risk is \(level.label), visitation is acceptable and the home is \(safety.label): the child can return home.")
+            why.append(.returnHome(level: level, safety: safety))
         case (true, true):
             recommendation = .continueReunification
             rationaleRequired = true
-            reasons.append("Risk and visitation allow a return, but the home is unsafe: reunification services continue until it is safe.")
+            why.append(.homeUnsafeServicesContinue)
         case (true, false), (false, true):
             recommendation = .continueReunification
             rationaleRequired = true
-            reasons.append(riskOK
-                ? "Risk is \(level.label) but visitation is unacceptable: reunification services continue."
-                : "Visitation is acceptable but risk is \(level.label): reunification services continue.")
+            why.append(riskOK ? .visitationShort(level: level) : .riskTooHigh(level: level))
         case (false, false):
             if input.monthsInCare < policy.servicesMayContinueMonths {
                 recommendation = .continueReunification
                 rationaleRequired = true
-                reasons.append("Risk is \(level.label) and visitation is unacceptable, but the child has been in care \(input.monthsInCare) months, "
-                    + "under the \(policy.servicesMayContinueMonths) months in which services may continue.")
+                why.append(.withinServiceTime(level: level, months: input.monthsInCare, limit: policy.servicesMayContinueMonths))
             } else {
                 recommendation = .changePermanencyGoal
-                reasons.append("Risk is \(level.label) and visitation is unacceptable after \(input.monthsInCare) months in care: "
-                    + "the permanency goal should change.")
+                why.append(.changeGoal(level: level, months: input.monthsInCare))
             }
         }
         return ReviewOutcome(riskScore: score, scoredRiskLevel: scored, riskLevel: level, visitationStatus: visitation, safety: safety,
-                             recommendation: recommendation, rationaleRequired: rationaleRequired, reasons: reasons,
-                             policyVersion: policy.version)
+                             recommendation: recommendation, rationaleRequired: rationaleRequired,
+                             reasons: why.map { $0.text(.english) }, explanation: why, policyVersion: policy.version)
     }
 
     /// Input problems, plus a missing rationale where the outcome needs one.
     public static func problems(_ input: ReviewInput, outcome: ReviewOutcome) -> [FieldError] {
         var errors = input.validate()
         if outcome.rationaleRequired && (input.rationale ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            errors.append(FieldError("rationale", "Write the rationale for continuing reunification: what must change, and by when"))
+            errors.append(FieldError("rationale", .ruleReviewRationale))
         }
         return errors
     }

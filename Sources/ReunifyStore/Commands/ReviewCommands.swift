@@ -62,7 +62,7 @@ public struct ReviewCommands: Sendable {
         let acting = self.acting
         return try await change.write(.update, .reunificationReview, caseID: caseID) { tx in
             let model = try await Self.review(reviewID, in: caseID, on: tx)
-            guard model.approvedAt == nil else { throw DuplicateRecord("version", "This review is already approved") }
+            guard model.approvedAt == nil else { throw DuplicateRecord("version", .ruleReviewApproved) }
             try await ReviewRepository(tx).approve(model, by: acting.actor.id.uuid, expectedVersion: expectedVersion, now: acting.now)
             return (model, .init(model.id, "approved the review"))
         }

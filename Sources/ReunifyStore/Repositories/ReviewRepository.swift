@@ -18,7 +18,7 @@ public struct ReviewRepository: Sendable {
     public func override(_ model: ReviewModel, to recommendation: Recommendation, reason: String, by supervisor: UUID,
                          expectedVersion: Int, now: Date) async throws {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ValidationFailure(field: "reason", "Write why the recommendation is overridden")
+            throw ValidationFailure([FieldError("reason", .ruleReviewOverrideWhy)])
         }
         model.finalRecommendation = recommendation.rawValue
         model.overrideReason = reason

@@ -22,24 +22,24 @@ struct AssessmentPagesController: RouteCollection {
         return model.recorded
     }
 
-    func crumbs(_ c: Recorded<CaseSubject, CaseDetails>) -> [(String, String)] { [("Caseload", SiteURL.caseload.path), (c.details.familyName, SiteURL.caseFile(c.id).path)] }
+    func crumbs(_ req: Request, _ c: Recorded<CaseSubject, CaseDetails>) -> [(String, String)] { assessmentCrumbs(req.language, c) }
 
     func page(_ req: Request, _ c: Recorded<CaseSubject, CaseDetails>, instrument: Instrument, action: String, title: String, form: FormData, errors: [FieldError],
               withPoint: Bool, status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
+        let view = FormView(form, errors: errors, language: req.language)
         var fields: [Node<HTML.FormContext>] = []
         if withPoint {
-            fields.append(view.select("point", "When in the case", options: instrument.points.map { ($0.rawValue, $0.label) }))
+            fields.append(view.select("point", req.t(.asmWhen), options: instrument.points.map { ($0.rawValue, $0.staffLabel(req.language)) }))
         }
         fields += RatingForm.fields(view, instrument: instrument)
-        fields.append(view.textarea("notes", "Notes", hint: "What the ratings rest on: who you spoke with, what you saw"))
-        fields.append(.p(.class("hint"), "Save a draft to come back to it; complete it when every required rating is given. A completed assessment cannot be changed."))
+        fields.append(view.textarea("notes", req.t(.asmNotes), hint: req.t(.asmNotesHint)))
+        fields.append(.p(.class("hint"), .text(req.t(.asmDraftHint))))
         fields.append(.div(.class("actions"),
-            .button(.type(.submit), .name("action"), .value("draft"), .class("button secondary"), "Save draft"),
-            .button(.type(.submit), .name("action"), .value("complete"), .class("button"), "Complete assessment")))
-        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: crumbs(c)).render(
+            .button(.type(.submit), .name("action"), .value("draft"), .class("button secondary"), .text(req.t(.asmSaveDraft))),
+            .button(.type(.submit), .name("action"), .value("complete"), .class("button"), .text(req.t(.asmComplete)))))
+        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: crumbs(req, c), translated: true).render(
             .h1(.text(title)),
-            .p(.class("hint"), .text("Rate each item from +2 (a clear strength) to −3 (a serious problem). The overall rating of each domain is your judgement, not an average.")),
+            .p(.class("hint"), .text(req.t(.asmScaleHint))),
             view.errorSummary(),
             .form(.method(.post), .action(action), .attribute(named: "novalidate"), .class("rating-form"),
                 csrfField(req.signedIn), view.hidden("version"), view.hidden("instrument"), .group(fields))
@@ -53,7 +53,7 @@ struct AssessmentPagesController: RouteCollection {
         var form = FormData()
         form.set("instrument", instrument.key)
         form.set("point", existing.isEmpty ? AssessmentPoint.intake.rawValue : AssessmentPoint.interim.rawValue)
-        return page(req, c, instrument: instrument, action: SiteURL.newAssessment(c.id).path, title: "Assess the \(c.details.familyName) family",
+        return page(req, c, instrument: instrument, action: SiteURL.newAssessment(c.id).path, title: req.t(.asmNewTitle, ["family": c.details.familyName]),
                     form: form, errors: [], withPoint: true)
     }
 
@@ -63,7 +63,7 @@ struct AssessmentPagesController: RouteCollection {
         let service = AssessmentService(req: req)
         let instrument = try await service.instrument(form.string("instrument"))
         var reader = FormReader(form)
-        let point = reader.code(AssessmentPoint.self, "point", required: "Choose when in the case this assessment is made")
+        let point = reader.code(AssessmentPoint.self, "point", required: .asmNeedPoint)
         let (ratings, ratingErrors) = RatingForm.read(form, instrument: instrument)
         let complete = form.string("action") == "complete"
         var errors = reader.errors + ratingErrors
@@ -76,14 +76,14 @@ struct AssessmentPagesController: RouteCollection {
                 errors = failure.errors
             }
         }
-        return page(req, c, instrument: instrument, action: SiteURL.newAssessment(c.id).path, title: "Assess the \(c.details.familyName) family",
+        return page(req, c, instrument: instrument, action: SiteURL.newAssessment(c.id).path, title: req.t(.asmNewTitle, ["family": c.details.familyName]),
                     form: form, errors: errors, withPoint: true, status: .unprocessableEntity)
     }
 
     func assessment(_ req: Request, _ c: Recorded<CaseSubject, CaseDetails>) async throws -> Recorded<AssessmentSubject, AssessmentDetails> {
         let id: AssessmentID = try req.idParameter("assessmentID", "assessment")
         guard let model = try await AssessmentRepository(req.db).find(id, in: c.id) else {
-            throw Abort(.notFound, reason: "There is no such assessment in this case")
+            throw Abort(.notFound, reason: req.t(.asmNoSuch))
         }
         return model.recorded
     }
@@ -93,7 +93,7 @@ struct AssessmentPagesController: RouteCollection {
         let model = try await assessment(req, c)
         let instrument = try await AssessmentService(req: req).instrument(of: model.details)
         try await req.audit(.view, .assessment, recordID: model.id, caseID: c.id, "viewed an assessment")
-        let assessor = try await UserRepository(req.db).names([model.details.assessorID])[model.details.assessorID] ?? "Unknown"
+        let assessor = try await UserRepository(req.db).names([model.details.assessorID])[model.details.assessorID] ?? req.t(.rvUnknownPerson)
         let facts = try await req.authorize(.read, .assessment, caseID: c.id)
         let mayEdit = req.policy.decide(try req.requireSignedIn().actor, .update, .assessment, in: facts).isAllowed
         return AssessmentResultView(model: model, instrument: instrument, caseFile: c, assessorName: assessor, mayEdit: mayEdit).render(req)
@@ -109,7 +109,7 @@ struct AssessmentPagesController: RouteCollection {
         form.set("instrument", instrument.key)
         form.set("notes", model.details.notes)
         return page(req, c, instrument: instrument, action: SiteURL.editAssessment(c.id, model.id).path,
-                    title: "\(model.details.point.label) assessment (draft)", form: form, errors: [], withPoint: false)
+                    title: req.t(.asmDraftTitle, ["point": model.details.point.staffLabel(req.language)]), form: form, errors: [], withPoint: false)
     }
 
     func update(req: Request) async throws -> Response {
@@ -129,11 +129,11 @@ struct AssessmentPagesController: RouteCollection {
                 errors = failure.errors
             } catch StoreError.versionConflict(let current) {
                 form.set("version", String(current))
-                errors = [FieldError("version", "Someone else saved this draft since you opened it. Check the ratings below and save again.")]
+                errors = [FieldError("version", .asmConflict)]
             }
         }
         return page(req, c, instrument: instrument, action: SiteURL.editAssessment(c.id, model.id).path,
-                    title: "\(model.details.point.label) assessment (draft)", form: form, errors: errors, withPoint: false,
+                    title: req.t(.asmDraftTitle, ["point": model.details.point.staffLabel(req.language)]), form: form, errors: errors, withPoint: false,
                     status: .unprocessableEntity)
     }
 
@@ -143,10 +143,10 @@ struct AssessmentPagesController: RouteCollection {
         let from = (try? req.query.get(UUID.self, at: "from")).flatMap { id in completed.first { $0.id.uuid == id } } ?? completed.first
         let to = (try? req.query.get(UUID.self, at: "to")).flatMap { id in completed.first { $0.id.uuid == id } } ?? completed.last
         guard let from, let to, from.id != to.id else {
-            throw Abort(.unprocessableEntity, reason: "Comparing needs two completed assessments of this family")
+            throw Abort(.unprocessableEntity, reason: req.t(.asmCompareNeedTwo))
         }
         guard from.details.instrumentKey == to.details.instrumentKey else {
-            throw Abort(.unprocessableEntity, reason: "Only assessments made with the same instrument version can be compared")
+            throw Abort(.unprocessableEntity, reason: req.t(.asmCompareSameVersion))
         }
         try await req.audit(.view, .assessment, recordID: to.id, caseID: c.id, "compared two assessments")
         return AssessmentCompareView(caseFile: c, instrument: try await AssessmentService(req: req).instrument(of: to.details), before: from, after: to).render(req)

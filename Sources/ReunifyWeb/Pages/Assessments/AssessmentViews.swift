@@ -4,6 +4,15 @@ import Vapor
 import ReunifyDomain
 import ReunifyStore
 
+/// The caseload and the family's case, above every assessment page.
+func assessmentCrumbs(_ language: UILanguage, _ c: Recorded<CaseSubject, CaseDetails>) -> [(String, String)] {
+    [(Catalogue.text(.caseloadTitle, language), SiteURL.caseload.path),
+     (Catalogue.text(.caseTitle, language, ["family": c.details.familyName]), SiteURL.caseFile(c.id).path)]
+}
+
+/// The `lang` to mark an instrument's words with: nil when they come in the page's language.
+func instrumentLang(_ tag: String, _ language: UILanguage) -> String? { tag == language.tag ? nil : tag }
+
 /// The result of an assessment: domain overall ratings, then problems (serious first) and strengths.
 struct AssessmentResultView {
     let model: Recorded<AssessmentSubject, AssessmentDetails>
@@ -13,34 +22,47 @@ struct AssessmentResultView {
     let mayEdit: Bool
 
     func render(_ req: Request) -> Response {
-        let result = AssessmentResult(instrument: instrument, ratings: model.details.ratings)
+        let language = req.language
+        let (worded, tag) = instrument.worded(language)
+        let marked = instrumentLang(tag, language)
+        let result = AssessmentResult(instrument: worded, ratings: model.details.ratings)
         let caseID = caseFile.id
-        return Layout(title: "\(instrument.title) — \(model.details.point.label)", signedIn: req.signedIn,
-                      breadcrumbs: [("Caseload", SiteURL.caseload.path), (caseFile.details.familyName, SiteURL.caseFile(caseID).path)]).render(
+        let point = model.details.point.staffLabel(language)
+        return Layout(title: "\(worded.title) — \(point)", signedIn: req.signedIn, breadcrumbs: assessmentCrumbs(language, caseFile),
+                      translated: true).render(
             .div(.class("page-heading"),
-                .h1(.text(instrument.title), .span(.class("caption"), .text("\(model.details.point.label) · \(model.details.assessedOn.iso) · \(assessorName)"))),
-                .if(!model.details.completed && mayEdit, .a(.class("button"), .href(SiteURL.editAssessment(caseID, model.id).path), "Continue this draft"))),
-            .if(!model.details.completed, .p(.class("tag warn"), "Draft — not yet completed")),
-            .h2("Domains"),
+                .h1(.span(.attribute(named: "lang", value: marked), .text(worded.title)),
+                    .span(.class("caption"), .text([point, model.details.assessedOn.iso, assessorName].joined(separator: " · ")))),
+                .if(!model.details.completed && mayEdit, .a(.class("button"), .href(SiteURL.editAssessment(caseID, model.id).path), .text(req.t(.asmContinue))))),
+            .if(!model.details.completed, .p(.class("tag warn"), .text(req.t(.asmDraftTag)))),
+            .h2(.text(req.t(.asmDomains))),
             .table(.class("table"),
-                .thead(.tr(.th("Domain"), .th("Overall rating"), .th("Items rated"))),
+                .thead(.tr(.th(.text(req.t(.asmDomain))), .th(.text(req.t(.asmOverall))), .th(.text(req.t(.asmItemsRated))))),
                 .tbody(.forEach(result.domains) { d in
-                    .tr(.td(.text(d.title)), .td(ratingTag(d.overall)), .td(.text("\(d.rated) of \(d.items)")))
+                    .tr(.td(.attribute(named: "lang", value: marked), .text(d.title)), .td(ratingTag(d.overall, worded, language)),
+                        .td(.text(req.t(.asmRatedOf, ["rated": String(d.rated), "items": String(d.items)]))))
                 })),
-            .h2("Problems"),
-            result.problems.isEmpty ? .p("No item was rated as a problem.") :
-                .ul(.class("findings"), .forEach(result.problems) { f in .li(ratingTag(f.rating), .text(" \(f.text)")) }),
-            .h2("Strengths"),
-            result.strengths.isEmpty ? .p("No item was rated as a strength.") :
-                .ul(.class("findings"), .forEach(result.strengths) { f in .li(ratingTag(f.rating), .text(" \(f.text)")) }),
-            .unwrap(model.details.notes) { .div(.h2("Notes"), .p(.text($0))) }
+            .h2(.text(req.t(.asmProblems))),
+            result.problems.isEmpty ? .p(.text(req.t(.asmNoProblems))) :
+                .ul(.class("findings"), .forEach(result.problems) { f in
+                    .li(ratingTag(f.rating, worded, language), .text(" "), .span(.attribute(named: "lang", value: marked), .text(f.text)))
+                }),
+            .h2(.text(req.t(.asmStrengths))),
+            result.strengths.isEmpty ? .p(.text(req.t(.asmNoStrengths))) :
+                .ul(.class("findings"), .forEach(result.strengths) { f in
+                    .li(ratingTag(f.rating, worded, language), .text(" "), .span(.attribute(named: "lang", value: marked), .text(f.text)))
+                }),
+            .unwrap(model.details.notes) { .div(.h2(.text(req.t(.asmNotes))), .p(.text($0))) }
         )
     }
 }
 
-func ratingTag(_ rating: Rating?) -> Node<HTML.BodyContext> {
-    guard let rating else { return .span(.class("rating none"), "Not rated") }
-    return .span(.class("rating r\(rating.rawValue < 0 ? "m\(-rating.rawValue)" : String(rating.rawValue))"), .text("\(rating.signed) \(rating.label)"))
+/// A rating as a tag: its value and its label on the (worded) instrument's scale, or "not rated" in the page's language.
+func ratingTag(_ rating: Rating?, _ instrument: Instrument, _ language: UILanguage) -> Node<HTML.BodyContext> {
+    guard let rating else { return .span(.class("rating none"), .text(Catalogue.text(.asmNotRated, language))) }
+    let tag = instrumentLang(instrument.language, language)
+    return .span(.class("rating r\(rating.rawValue < 0 ? "m\(-rating.rawValue)" : String(rating.rawValue))"),
+                 .attribute(named: "lang", value: tag), .text("\(rating.signed) \(instrument.label(rating))"))
 }
 
 /// Two assessments of the same family side by side, with the change per domain and item.
@@ -51,22 +73,26 @@ struct AssessmentCompareView {
     let after: Recorded<AssessmentSubject, AssessmentDetails>
 
     func render(_ req: Request) -> Response {
-        let change = AssessmentChange(instrument: instrument, before: before.details.ratings, after: after.details.ratings)
-        let caseID = caseFile.id
+        let language = req.language
+        let (worded, tag) = instrument.worded(language)
+        let marked = instrumentLang(tag, language)
+        let change = AssessmentChange(instrument: worded, before: before.details.ratings, after: after.details.ratings)
         func row(_ line: AssessmentChange.Line) -> Node<HTML.TableContext> {
-            let delta = line.change.map { $0 > 0 ? "+\($0)" : $0 == 0 ? "no change" : "−\(-$0)" } ?? "—"
+            let delta = line.change.map { $0 > 0 ? "+\($0)" : $0 == 0 ? req.t(.asmNoChange) : "−\(-$0)" } ?? "—"
             return .tr(.class(line.change.map { $0 > 0 ? "better" : $0 < 0 ? "worse" : "" } ?? ""),
-                       .td(.text(line.text)), .td(ratingTag(line.before)), .td(ratingTag(line.after)), .td(.text(delta)))
+                       .td(.attribute(named: "lang", value: marked), .text(line.text)), .td(ratingTag(line.before, worded, language)),
+                       .td(ratingTag(line.after, worded, language)), .td(.text(delta)))
         }
-        return Layout(title: "Compare assessments", signedIn: req.signedIn,
-                      breadcrumbs: [("Caseload", SiteURL.caseload.path), (caseFile.details.familyName, SiteURL.caseFile(caseID).path)]).render(
-            .h1(.text("What changed: \(before.details.assessedOn.iso) → \(after.details.assessedOn.iso)")),
-            .p(.class("hint"), .text("\(instrument.title). Positive change is better.")),
-            .h2("Domains"),
-            .table(.class("table compare"), .thead(.tr(.th("Domain"), .th(.text(before.details.assessedOn.iso)), .th(.text(after.details.assessedOn.iso)), .th("Change"))),
+        let from = before.details.assessedOn.iso, to = after.details.assessedOn.iso
+        return Layout(title: req.t(.asmCompareTitle), signedIn: req.signedIn, breadcrumbs: assessmentCrumbs(language, caseFile),
+                      translated: true).render(
+            .h1(.text(req.t(.asmWhatChanged, ["from": from, "to": to]))),
+            .p(.class("hint"), .text(req.t(.asmPositiveBetter, ["instrument": worded.title]))),
+            .h2(.text(req.t(.asmDomains))),
+            .table(.class("table compare"), .thead(.tr(.th(.text(req.t(.asmDomain))), .th(.text(from)), .th(.text(to)), .th(.text(req.t(.asmChange))))),
                    .tbody(.group(change.domains.map(row)))),
-            .h2("Items"),
-            .table(.class("table compare"), .thead(.tr(.th("Item"), .th(.text(before.details.assessedOn.iso)), .th(.text(after.details.assessedOn.iso)), .th("Change"))),
+            .h2(.text(req.t(.asmItems))),
+            .table(.class("table compare"), .thead(.tr(.th(.text(req.t(.asmItem))), .th(.text(from)), .th(.text(to)), .th(.text(req.t(.asmChange))))),
                    .tbody(.group(change.items.filter { $0.before != nil || $0.after != nil }.map(row))))
         )
     }

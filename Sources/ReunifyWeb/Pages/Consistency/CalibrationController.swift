@@ -35,7 +35,7 @@ struct CalibrationController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         guard req.policy.maySupervise(signedIn.actor) else {
-            throw Abort(.forbidden, reason: "The calibration report is for supervisors")
+            throw Abort(.forbidden, reason: req.t(.calForSupervisors))
         }
         let (report, instrument) = try await Self.report(req, actor: signedIn.actor)
         try await req.audit(.view, "calibration", recordID: nil, caseID: nil, "viewed the calibration report")
@@ -52,38 +52,41 @@ struct CalibrationView {
     func render(_ req: Request) -> Response {
         let ratings = Rating.allCases.sorted(by: >)
         let recommendations = Recommendation.allCases
-        func mean(_ value: Double?) -> String { value.map { String(format: "%+.2f", $0) } ?? "—" }
-        return Layout(title: "Calibration", signedIn: req.signedIn).render(
-            .h1("How the unit rates families"),
-            .p(.class("hint"), .text("From the completed \(instrument.title) assessments and the reunification reviews of your unit's cases. "
-                + "A worker whose mean overall rating is \(String(format: "%.1f", report.settings.flagDistance)) or more above the unit's tends to be "
-                + "strength-focused; as far below, deficit-focused. It is a prompt for supervision, not a verdict.")),
+        let language = req.language
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
+        func mean(_ value: Double?) -> String { value.map { LocalFormat.signedDecimal($0, places: 2, language) } ?? "—" }
+        let (worded, tag) = instrument.worded(language)
+        return Layout(title: t(.calTitle), signedIn: req.signedIn, translated: true).render(
+            .h1(.text(t(.calHeading))),
+            .p(.class("hint"), .text(t(.calHint, ["instrument": worded.title,
+                                                   "distance": LocalFormat.decimal(report.settings.flagDistance, places: 1, language)]))),
             .table(.class("table"),
-                .thead(.tr(.th("Worker"), .th("Ratings"), .th("Mean"), .th("Against the unit"), .th("Tendency"))),
+                .thead(.tr(.th(.text(t(.calWorker))), .th(.text(t(.calRatings))), .th(.text(t(.calMean))), .th(.text(t(.calAgainst))),
+                           .th(.text(t(.calTendency))))),
                 .tbody(
                     .forEach(report.workers) { w in
                         .tr(.td(.text(w.name)), .td(.text(String(w.ratingCount))), .td(.text(mean(w.mean))), .td(.text(mean(w.lean))),
-                            .td(.span(.class(w.tendency == .inLine || w.tendency == .tooFewRatings ? "" : "tag warn"), .text(w.tendency.label))))
+                            .td(.span(.class(w.tendency == .inLine || w.tendency == .tooFewRatings ? "" : "tag warn"), .text(w.tendency.label(language)))))
                     },
-                    .tr(.class("unit"), .th("Unit"), .td(.text(String(report.unitDistribution.values.reduce(0, +)))), .td(.text(mean(report.unitMean))),
+                    .tr(.class("unit"), .th(.text(t(.calUnit))), .td(.text(String(report.unitDistribution.values.reduce(0, +)))), .td(.text(mean(report.unitMean))),
                         .td(""), .td("")))),
-            .h2("Mean overall rating per domain"),
-            .raw(plot()),
-            .h2("Distribution of overall ratings"),
+            .h2(.text(t(.calPerDomain))),
+            .raw(plot(worded, lang: tag == language.tag ? nil : tag, language)),
+            .h2(.text(t(.calDistribution))),
             .table(.class("table"),
-                .thead(.tr(.th("Worker"), .forEach(ratings) { .th(.text($0.signed)) })),
+                .thead(.tr(.th(.text(t(.calWorker))), .forEach(ratings) { .th(.text($0.signed)) })),
                 .tbody(.forEach(report.workers) { w in
                     .tr(.td(.text(w.name)), .forEach(ratings) { r in .td(.text(percent(w.distribution[r] ?? 0, of: w.ratingCount))) })
-                }, .tr(.th("Unit"), .forEach(ratings) { r in
+                }, .tr(.th(.text(t(.calUnit))), .forEach(ratings) { r in
                     .td(.text(percent(report.unitDistribution[r] ?? 0, of: report.unitDistribution.values.reduce(0, +))))
                 }))),
-            .h2("Recommendations"),
+            .h2(.text(t(.calRecommendations))),
             .table(.class("table"),
-                .thead(.tr(.th("Worker"), .forEach(recommendations) { .th(.text($0.label)) })),
+                .thead(.tr(.th(.text(t(.calWorker))), .forEach(recommendations) { .th(.text($0.staffLabel(language))) })),
                 .tbody(.forEach(report.workers) { w in
                     let total = w.recommendations.values.reduce(0, +)
                     return .tr(.td(.text(w.name)), .forEach(recommendations) { r in .td(.text(percent(w.recommendations[r] ?? 0, of: total))) })
-                }, .tr(.th("Unit"), .forEach(recommendations) { r in
+                }, .tr(.th(.text(t(.calUnit))), .forEach(recommendations) { r in
                     .td(.text(percent(report.unitRecommendations[r] ?? 0, of: report.unitRecommendations.values.reduce(0, +))))
                 })))
         )
@@ -94,31 +97,33 @@ struct CalibrationView {
     }
 
     /// A dot plot: one row per domain on the −3…+2 scale, the unit's mean as a bar, each worker's mean as a dot.
-    func plot() -> String {
+    /// `lang` marks the domains' titles when the instrument has no wording in the page's language.
+    func plot(_ instrument: Instrument, lang: String?, _ language: UILanguage) -> String {
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
         let left = 270.0, width = 440.0, row = 30.0, top = 40.0
         let height = top + row * Double(instrument.domains.count) + 50
         func x(_ v: Double) -> Double { left + (v + 3) / 5 * width }
         func esc(_ s: String) -> String { s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;") }
         var svg = #"<svg class="plot" role="img" viewBox="0 0 \#(Int(left + width + 40)) \#(Int(height))" xmlns="http://www.w3.org/2000/svg" font-family="system-ui,sans-serif" font-size="12">"#
-        svg += "<title>Mean overall rating per domain: each worker beside the unit</title>"
+        svg += "<title>\(esc(t(.calPlotTitle)))</title>"
         for v in -3...2 {
             svg += #"<line x1="\#(x(Double(v)))" y1="\#(top - 10)" x2="\#(x(Double(v)))" y2="\#(top + row * Double(instrument.domains.count))" stroke="\#(v == 0 ? "#505a5f" : "#dddddd")"/>"#
             svg += #"<text x="\#(x(Double(v)))" y="\#(top - 16)" text-anchor="middle">\#(Rating(rawValue: v)!.signed)</text>"#
         }
         for (i, domain) in instrument.domains.enumerated() {
             let y = top + row * Double(i) + row / 2
-            svg += #"<text x="\#(left - 10)" y="\#(y + 4)" text-anchor="end">\#(esc(domain.title))</text>"#
+            svg += #"<text x="\#(left - 10)" y="\#(y + 4)" text-anchor="end"\#(lang.map { " lang=\"\($0)\"" } ?? "")>\#(esc(domain.title))</text>"#
             if let unit = report.unitDomainMeans[domain.id] {
-                svg += #"<rect x="\#(x(unit) - 2)" y="\#(y - 10)" width="4" height="20" fill="rgb(11,12,12)"><title>Unit \#(String(format: "%+.2f", unit))</title></rect>"#
+                svg += #"<rect x="\#(x(unit) - 2)" y="\#(y - 10)" width="4" height="20" fill="rgb(11,12,12)"><title>\#(esc(t(.calUnitMean, ["mean": LocalFormat.signedDecimal(unit, places: 2, language)])))</title></rect>"#
             }
             for (j, w) in report.workers.enumerated() {
                 guard let m = w.domainMeans[domain.id] else { continue }
-                svg += #"<circle cx="\#(x(m))" cy="\#(y)" r="6" fill="\#(Self.colours[j % Self.colours.count])" fill-opacity="0.85"><title>\#(esc(w.name)) \#(String(format: "%+.2f", m))</title></circle>"#
+                svg += #"<circle cx="\#(x(m))" cy="\#(y)" r="6" fill="\#(Self.colours[j % Self.colours.count])" fill-opacity="0.85"><title>\#(esc(w.name)) \#(LocalFormat.signedDecimal(m, places: 2, language))</title></circle>"#
             }
         }
         var lx = left
         let ly = height - 18
-        svg += #"<rect x="\#(lx)" y="\#(ly - 9)" width="4" height="14" fill="rgb(11,12,12)"/><text x="\#(lx + 10)" y="\#(ly + 2)">Unit</text>"#
+        svg += #"<rect x="\#(lx)" y="\#(ly - 9)" width="4" height="14" fill="rgb(11,12,12)"/><text x="\#(lx + 10)" y="\#(ly + 2)">\#(esc(t(.calUnit)))</text>"#
         lx += 60
         for (j, w) in report.workers.enumerated() {
             svg += #"<circle cx="\#(lx)" cy="\#(ly - 2)" r="6" fill="\#(Self.colours[j % Self.colours.count])"/><text x="\#(lx + 10)" y="\#(ly + 2)">\#(esc(w.name))</text>"#

@@ -18,7 +18,7 @@ struct VignetteController: RouteCollection {
     func staff(_ req: Request) throws -> SignedIn {
         let signedIn = try req.requireSignedIn()
         guard req.policy.mayRateVignettes(signedIn.actor) else {
-            throw Abort(.forbidden, reason: "Practice vignettes are for caseworkers, supervisors and clinicians")
+            throw Abort(.forbidden, reason: req.t(.vigForStaff))
         }
         return signedIn
     }
@@ -33,7 +33,7 @@ struct VignetteController: RouteCollection {
     func vignette(_ req: Request, for signedIn: SignedIn) async throws -> Vignette {
         let id: VignetteID = try req.idParameter("vignetteID", "vignette")
         guard let v = try await VignetteRepository(req.db).find(id), v.isOpen(toUnit: signedIn.user.unit) else {
-            throw Abort(.notFound, reason: "There is no such vignette for your unit")
+            throw Abort(.notFound, reason: req.t(.vigNoSuch))
         }
         return v
     }
@@ -47,26 +47,27 @@ struct VignetteController: RouteCollection {
             (v, ratings[v.id]?.count ?? 0, ratings[v.id]?.contains { $0.rater == signedIn.actor.id } ?? false)
         }
         let isSupervisor = req.policy.maySupervise(signedIn.actor)
-        return Layout(title: "Practice vignettes", signedIn: signedIn).render(
-            .div(.class("page-heading"), .h1("Practice vignettes"),
-                 .if(isSupervisor, .a(.class("button"), .href(SiteURL.newVignette.path), "Publish a vignette"))),
-            .p(.class("hint"), "Fictional families for the team to rate, so you can talk through where you see things differently. They never touch a real case."),
-            rows.isEmpty ? .p("No vignette yet.") :
-            .table(.class("table"), .thead(.tr(.th("Vignette"), .th("Published"), .th("Ratings"), .th(.span(.class("visually-hidden"), "Actions")))),
+        return Layout(title: req.t(.vigTitle), signedIn: signedIn, translated: true).render(
+            .div(.class("page-heading"), .h1(.text(req.t(.vigTitle))),
+                 .if(isSupervisor, .a(.class("button"), .href(SiteURL.newVignette.path), .text(req.t(.vigPublishButton))))),
+            .p(.class("hint"), .text(req.t(.vigHint))),
+            rows.isEmpty ? .p(.text(req.t(.vigNone))) :
+            .table(.class("table"), .thead(.tr(.th(.text(req.t(.vigVignette))), .th(.text(req.t(.vigPublished))), .th(.text(req.t(.vigRatings))),
+                                               .th(.span(.class("visually-hidden"), .text(req.t(.vigActions)))))),
                 .tbody(.forEach(rows) { v, count, mine in
-                    .tr(.td(.text(v.title)), .td(.text(v.publishedOn.iso)), .td(.text(String(count))),
-                        .td(.a(.href(SiteURL.rateVignette(v.id).path), .text(mine ? "Change your ratings" : "Rate it")),
-                            .if(isSupervisor || mine, .span(" · ", .a(.href(SiteURL.vignette(v.id).path), "See the spread")))))
+                    .tr(.td(.text(v.title)), .td(.text(v.publishedOn.iso)), .td(.text(LocalFormat.number(count, req.language))),
+                        .td(.a(.href(SiteURL.rateVignette(v.id).path), .text(req.t(mine ? .vigChange : .vigRate))),
+                            .if(isSupervisor || mine, .span(" · ", .a(.href(SiteURL.vignette(v.id).path), .text(req.t(.vigSeeSpread)))))))
                 })))
     }
 
     func newPage(_ req: Request, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Publish a practice vignette", action: SiteURL.newVignette.path, cancel: SiteURL.vignettes.path,
-                              submitLabel: "Publish", view: view, fields: [
-                                view.text("title", "Title", hint: "A fictional family's name, for example 'The Marsh family (practice)'"),
-                                view.textarea("story", "The family's story", hint: "Write enough for a worker to rate every domain. Use no real person's details."),
-                              ]).render(req, status: status)
+        let view = FormView(form, errors: errors, language: req.language)
+        return RecordFormPage(title: req.t(.vigNewTitle), action: SiteURL.newVignette.path, cancel: SiteURL.vignettes.path,
+                              submitLabel: req.t(.vigPublish), view: view, fields: [
+                                view.text("title", req.t(.vigFieldTitle), hint: req.t(.vigFieldTitleHint)),
+                                view.textarea("story", req.t(.vigStory), hint: req.t(.vigStoryHint)),
+                              ], breadcrumbs: [(req.t(.vigTitle), SiteURL.vignettes.path)], translated: true).render(req, status: status)
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -89,14 +90,14 @@ struct VignetteController: RouteCollection {
 
     func ratePage(_ req: Request, _ v: Vignette, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let instrument = try await AssessmentService(req: req).instrument(v.instrumentKey)
-        let view = FormView(form, errors: errors)
-        return Layout(title: v.title, signedIn: req.signedIn, breadcrumbs: [("Practice vignettes", SiteURL.vignettes.path)]).render(
+        let view = FormView(form, errors: errors, language: req.language)
+        return Layout(title: v.title, signedIn: req.signedIn, breadcrumbs: [(req.t(.vigTitle), SiteURL.vignettes.path)], translated: true).render(
             .h1(.text(v.title)),
             .div(.class("story"), .p(.text(v.story))),
             view.errorSummary(),
             .form(.method(.post), .action(SiteURL.rateVignette(v.id).path), .class("rating-form"),
                 csrfField(req.signedIn), .group(RatingForm.fields(view, instrument: instrument)),
-                .button(.type(.submit), .class("button"), "Save my ratings"))
+                .button(.type(.submit), .class("button"), .text(req.t(.vigSave))))
         ).with(status: status)
     }
 
@@ -128,21 +129,25 @@ struct VignetteController: RouteCollection {
         let v = try await vignette(req, for: signedIn)
         let ratings = try await VignetteRepository(req.db).ratings(of: v.id)
         guard req.policy.maySupervise(signedIn.actor) || ratings.contains(where: { $0.rater == signedIn.actor.id }) else {
-            throw Abort(.forbidden, reason: "Rate the vignette first; then you can see how the team rated it")
+            throw Abort(.forbidden, reason: req.t(.vigRateFirst))
         }
         let names = try await UserRepository(req.db).names(ratings.map(\.rater))
         let instrument = try await AssessmentService(req: req).instrument(v.instrumentKey)
-        let byRater = Dictionary(ratings.map { (names[$0.rater] ?? "Unknown", $0.ratings) }, uniquingKeysWith: { a, _ in a })
-        let spread = VignetteSpread(instrument: instrument, ratingsByRater: byRater)
-        return Layout(title: v.title, signedIn: signedIn, breadcrumbs: [("Practice vignettes", SiteURL.vignettes.path)]).render(
-            .h1(.text("How the team rated \(v.title)")),
-            .details(.summary("The story"), .p(.text(v.story))),
-            .p(.class("hint"), "Widest disagreement first. Talk through the items at the top: what did each of you weigh?"),
+        let byRater = Dictionary(ratings.map { (names[$0.rater] ?? req.t(.rvUnknownPerson), $0.ratings) }, uniquingKeysWith: { a, _ in a })
+        let language = req.language
+        let (worded, tag) = instrument.worded(language)
+        let spread = VignetteSpread(instrument: instrument, ratingsByRater: byRater, language: language)
+        return Layout(title: v.title, signedIn: signedIn, breadcrumbs: [(req.t(.vigTitle), SiteURL.vignettes.path)], translated: true).render(
+            .h1(.text(req.t(.vigSpreadHeading, ["title": v.title]))),
+            .details(.summary(.text(req.t(.vigTheStory))), .p(.text(v.story))),
+            .p(.class("hint"), .text(req.t(.vigSpreadHint))),
             .table(.class("table"),
-                .thead(.tr(.th("Item"), .forEach(spread.raters) { .th(.text($0)) }, .th("Spread"))),
+                .thead(.tr(.th(.text(req.t(.asmItem))), .forEach(spread.raters) { .th(.text($0)) }, .th(.text(req.t(.vigSpread))))),
                 .tbody(.forEach(spread.items) { item in
-                    .tr(.td(.text(item.text)), .forEach(spread.raters) { rater in .td(ratingTag(item.ratings[rater])) },
-                        .td(.text("\(item.range) point\(item.range == 1 ? "" : "s")")))
+                    // A domain's overall line is worded by the catalogue; an item's text is the instrument's.
+                    .tr(.td(.attribute(named: "lang", value: item.id.hasSuffix(".overall") ? nil : instrumentLang(tag, language)), .text(item.text)),
+                        .forEach(spread.raters) { rater in .td(ratingTag(item.ratings[rater], worded, language)) },
+                        .td(.text(req.t(item.range == 1 ? .vigPointOne : .vigPoints, ["n": String(item.range)]))))
                 })))
     }
 }

@@ -5,48 +5,53 @@ import ReunifyDomain
 /// The reunification review as a form: risk reassessment, visitation, safety, rationale.
 enum ReviewForm {
     static func fields(_ v: FormView, children: [(String, String)], evidence: [String] = []) -> [Node<HTML.FormContext>] {
-        [
-            v.select("childId", "Child", options: children, hint: "Children in care whose goals include reunification"),
-            .h2("1. Risk reassessment"),
-            v.select("risk.initialRiskLevel", "Risk level from the latest investigation", InitialRiskLevel.self),
-            v.select("risk.newSubstantiatedReport", "A new substantiated report since the last review?",
-                     options: [("no", "No"), ("yes", "Yes")], blank: nil),
-            v.select("risk.caregiverProgress", "Progress of the caregiver who has progressed least", CaregiverProgress.self,
-                     hint: "Judge by changed behaviour, not by attendance"),
+        let t = v.t, language = v.language
+        return [
+            v.select("childId", t(.rvfChild, [:]), options: children, hint: t(.rvfChildHint, [:])),
+            .h2(.text(t(.rvfRiskHeading, [:]))),
+            v.select("risk.initialRiskLevel", t(.rvfInitial, [:]), InitialRiskLevel.self),
+            v.select("risk.newSubstantiatedReport", t(.rvfNewReport, [:]),
+                     options: [("no", t(.no, [:])), ("yes", t(.yes, [:]))], blank: nil),
+            v.select("risk.caregiverProgress", t(.rvfProgress, [:]), CaregiverProgress.self, hint: t(.rvfProgressHint, [:])),
             .if(!evidence.isEmpty, .div(.class("evidence"), .id("plan-evidence"),
-                .p(.strong("What the case plan's records show")),
+                .p(.strong(.text(t(.rvfEvidence, [:])))),
                 .ul(.class("plain"), .forEach(evidence) { .li(.text($0)) }))),
-            v.select("risk.policyOverride", "Does any of these apply?", RiskPolicyOverride.self, blank: "None of these",
-                     hint: "Any of them makes the risk very high"),
-            v.select("risk.discretionaryOverride", "Override the risk level", options: [("1", "One level higher"), ("-1", "One level lower")],
-                     blank: "No override", hint: "Needs a written reason and a supervisor's approval"),
-            v.textarea("risk.discretionaryReason", "Reason for the override"),
-            .h2("2. Family time in the period"),
-            .p(.class("hint"), "Where visits of the child are recorded in Reunify since the last review, the review counts them instead of these figures, and says so."),
-            v.text("visitation.scheduled", "Visits scheduled", width: "w4"),
-            v.text("visitation.attended", "Visits attended", width: "w4"),
-            v.select("visitation.quality", "Quality of the visits", options: VisitQuality.allCases.map { ($0.rawValue, $0.label.capitalized) }),
-            .h2("3. Safety"),
-            .p(.class("hint"), .text("A safety assessment of the child at most \(LevelChangeRules.safetyAssessmentMaxAgeDays) days old, where one is recorded, answers this part instead.")),
-            v.select("safety.decision", "Safety decision", SafetyDecision.self),
-            v.textarea("safety.dangerIndicators", "Danger indicators found", hint: "One per line"),
-            v.textarea("safety.safetyPlan", "Safety plan", hint: "Required when the home is safe with interventions"),
-            .h2("4. Rationale"),
-            v.textarea("rationale", "Rationale", hint: "Required when reunification services are to continue: what must change, and by when"),
+            v.select("risk.policyOverride", t(.rvfPolicy, [:]), RiskPolicyOverride.self, blank: t(.rvfPolicyNone, [:]),
+                     hint: t(.rvfPolicyHint, [:])),
+            v.select("risk.discretionaryOverride", t(.rvfOverride, [:]),
+                     options: [("1", t(.rvfOverrideUp, [:])), ("-1", t(.rvfOverrideDown, [:]))],
+                     blank: t(.rvfOverrideNone, [:]), hint: t(.rvfOverrideHint, [:])),
+            v.textarea("risk.discretionaryReason", t(.rvfOverrideReason, [:])),
+            .h2(.text(t(.rvfVisitsHeading, [:]))),
+            .p(.class("hint"), .text(t(.rvfVisitsHint, [:]))),
+            v.text("visitation.scheduled", t(.rvfScheduled, [:]), width: "w4"),
+            v.text("visitation.attended", t(.rvfAttended, [:]), width: "w4"),
+            v.select("visitation.quality", t(.rvfQuality, [:]),
+                     options: VisitQuality.allCases.map { ($0.rawValue, capitalizedFirst($0.staffLabel(language))) }),
+            .h2(.text(t(.rvfSafetyHeading, [:]))),
+            .p(.class("hint"), .text(t(.rvfSafetyHint, ["days": String(LevelChangeRules.safetyAssessmentMaxAgeDays)]))),
+            v.select("safety.decision", t(.rvfSafety, [:]), SafetyDecision.self),
+            v.textarea("safety.dangerIndicators", t(.rvfIndicators, [:]), hint: t(.rvfOnePerLine, [:])),
+            v.textarea("safety.safetyPlan", t(.rvfSafetyPlan, [:]), hint: t(.rvfSafetyPlanHint, [:])),
+            .h2(.text(t(.rvfRationaleHeading, [:]))),
+            v.textarea("rationale", t(.rvfRationale, [:]), hint: t(.rvfRationaleHint, [:])),
         ]
     }
+
+    /// "Strong", "Muy buena": a label read on its own.
+    static func capitalizedFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 
     /// Reads the form into the review's input; codes are checked here, the rest by the review's rules.
     static func read(_ form: FormData, monthsInCare: Int) throws -> ReviewInput {
         var r = FormReader(form)
-        let initial = r.code(InitialRiskLevel.self, "risk.initialRiskLevel", required: "Choose the initial risk level")
-        let progress = r.code(CaregiverProgress.self, "risk.caregiverProgress", required: "Choose the caregiver's progress")
+        let initial = r.code(InitialRiskLevel.self, "risk.initialRiskLevel", required: .rvfNeedInitial)
+        let progress = r.code(CaregiverProgress.self, "risk.caregiverProgress", required: .rvfNeedProgress)
         let override = r.optionalCode(RiskPolicyOverride.self, "risk.policyOverride")
-        let quality = r.code(VisitQuality.self, "visitation.quality", required: "Choose the quality of the visits")
-        let safety = r.code(SafetyDecision.self, "safety.decision", required: "Choose the safety decision")
+        let quality = r.code(VisitQuality.self, "visitation.quality", required: .rvfNeedQuality)
+        let safety = r.code(SafetyDecision.self, "safety.decision", required: .rvfNeedSafety)
         func count(_ key: String) -> Int {
             guard let n = Int(form.string(key)) else {
-                r.errors.append(FieldError(key, "Enter a number of visits, 0 or more"))
+                r.errors.append(FieldError(key, .rvfNeedCount))
                 return 0
             }
             return n

@@ -30,9 +30,6 @@ struct ReviewPagesController: RouteCollection {
         }
     }
 
-    func crumbs(_ o: CaseOverview) -> [(String, String)] {
-        [("Caseload", SiteURL.caseload.path), (o.caseFile.details.familyName, SiteURL.caseFile(o.caseID).path)]
-    }
 
     /// The evidence beside the caregiver-progress question: each objective of the plan in force, its attendance and the
     /// latest progress noted, and the referrals' status. Attendance is shown, but the question asks about changed behaviour.
@@ -49,29 +46,36 @@ struct ReviewPagesController: RouteCollection {
         for objective in plan.details.objectives {
             let noted = sessions.filter { $0.progress.contains { $0.objectiveID == objective.id } }.sorted { $0.date < $1.date }
             let latest = noted.last?.progress.first { $0.objectiveID == objective.id }
-            lines.append("\(objective.statement) (target \(objective.targetDate.iso)): \(latest.map { "latest progress \(noted.last!.date.iso): \($0.note)" } ?? "no progress noted yet")")
+            if let latest, let noted = noted.last?.date {
+                lines.append(req.t(.rvEvObjective, ["objective": objective.statement, "date": objective.targetDate.iso, "noted": noted.iso, "note": latest.note]))
+            } else {
+                lines.append(req.t(.rvEvObjectiveNone, ["objective": objective.statement, "date": objective.targetDate.iso]))
+            }
         }
         if let rate = SessionRules.attendanceRate(sessions) {
-            lines.append("Attendance at recorded sessions: \(Int((rate * 100).rounded()))% of \(sessions.flatMap(\.participants).count) expected")
+            lines.append(req.t(.rvEvAttendance, ["percent": String(Int((rate * 100).rounded())),
+                                                  "expected": LocalFormat.number(sessions.flatMap(\.participants).count, req.language)]))
         }
         for r in referrals {
-            lines.append("Referral of \(o.name(r.details.personID)) to \(r.details.category.label.lowercased()): \(r.details.status.label.lowercased())")
+            lines.append(req.t(.rvEvReferral, ["name": o.name(r.details.personID), "category": r.details.category.staffLabel(req.language).lowercased(),
+                                                "status": r.details.status.staffLabel(req.language).lowercased()]))
         }
         return lines
     }
 
     func page(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], evidence: [String] = [],
               status: HTTPResponseStatus = .ok) -> Response {
-        let view = FormView(form, errors: errors)
-        return RecordFormPage(title: "Reunification review", action: SiteURL.newReview(o.caseID).path,
-                              cancel: SiteURL.caseFile(o.caseID).path, submitLabel: "See the recommendation", view: view,
-                              fields: ReviewForm.fields(view, children: reviewable(o), evidence: evidence), breadcrumbs: crumbs(o)).render(req, status: status)
+        let view = FormView(form, errors: errors, language: req.language)
+        return RecordFormPage(title: req.t(.rvTitle), action: SiteURL.newReview(o.caseID).path,
+                              cancel: SiteURL.caseFile(o.caseID).path, submitLabel: req.t(.rvSubmit), view: view,
+                              fields: ReviewForm.fields(view, children: reviewable(o), evidence: evidence), breadcrumbs: o.breadcrumbs(req.language),
+                              translated: true).render(req, status: status)
     }
 
     func newForm(req: Request) async throws -> Response {
         let o = try await overview(req, .create)
         guard !reviewable(o).isEmpty else {
-            throw Abort(.unprocessableEntity, reason: "No child in this case is in care with reunification among their goals")
+            throw Abort(.unprocessableEntity, reason: req.t(.rvNoChild))
         }
         var form = FormData()
         form.set("risk.newSubstantiatedReport", "no")
@@ -82,7 +86,7 @@ struct ReviewPagesController: RouteCollection {
         let o = try await overview(req, .create)
         let form = FormData(req)
         guard let childID = UUID(uuidString: form.string("childId")) else {
-            return page(req, o, form, [FieldError("childId", "Choose the child this review is for")], evidence: try await planEvidence(req, o),
+            return page(req, o, form, [FieldError("childId", .rvfChooseChild)], evidence: try await planEvidence(req, o),
                         status: .unprocessableEntity)
         }
         do {
@@ -98,7 +102,7 @@ struct ReviewPagesController: RouteCollection {
     func review(_ req: Request, _ o: CaseOverview) async throws -> Recorded<ReviewSubject, ReviewRecord> {
         let id: ReviewID = try req.idParameter("reviewID", "review")
         guard let model = try await ReviewRepository(req.db).find(id, in: o.caseID) else {
-            throw Abort(.notFound, reason: "There is no such review in this case")
+            throw Abort(.notFound, reason: req.t(.rvNoSuch))
         }
         return model.recorded
     }
@@ -109,7 +113,7 @@ struct ReviewPagesController: RouteCollection {
         try await req.audit(.view, .reunificationReview, recordID: model.id, caseID: o.caseFile.id, "viewed a reunification review")
         let names = try await UserRepository(req.db).names([model.details.reviewerID] + [model.details.overrideBy].compactMap { $0 })
         return ReviewView(overview: o, review: model, names: names, mayOverride: req.policy.maySupervise(try req.requireSignedIn().actor),
-                          form: FormView(), crumbs: crumbs(o)).render(req)
+                          form: FormView(language: req.language), crumbs: o.breadcrumbs(req.language)).render(req)
     }
 
     func approve(req: Request) async throws -> Response {
@@ -124,7 +128,7 @@ struct ReviewPagesController: RouteCollection {
         let model = try await review(req, o)
         let form = FormData(req)
         var reader = FormReader(form)
-        let recommendation = reader.code(Recommendation.self, "recommendation", required: "Choose the final recommendation")
+        let recommendation = reader.code(Recommendation.self, "recommendation", required: .rvNeedFinal)
         var errors = reader.errors
         if let recommendation, errors.isEmpty {
             do {
@@ -134,11 +138,12 @@ struct ReviewPagesController: RouteCollection {
             } catch let failure as ValidationFailure {
                 errors = failure.errors
             } catch StoreError.versionConflict {
-                errors = [FieldError("recommendation", "Someone else changed this review meanwhile; reload the page")]
+                errors = [FieldError("recommendation", .rvConflict)]
             }
         }
         let names = try await UserRepository(req.db).names([model.details.reviewerID] + [model.details.overrideBy].compactMap { $0 })
-        return ReviewView(overview: o, review: model, names: names, mayOverride: true, form: FormView(form, errors: errors), crumbs: crumbs(o))
+        return ReviewView(overview: o, review: model, names: names, mayOverride: true, form: FormView(form, errors: errors, language: req.language),
+                   crumbs: o.breadcrumbs(req.language))
             .render(req).with(status: .unprocessableEntity)
     }
 }
@@ -155,41 +160,53 @@ struct ReviewView {
     func render(_ req: Request) -> Response {
         let r = review.details
         let outcome = r.outcome
-        return Layout(title: "Reunification review", signedIn: req.signedIn, breadcrumbs: crumbs).render(
-            .h1(.text("Reunification review: \(overview.name(r.childID))"),
-                .span(.class("caption"), .text("\(r.reviewedOn.iso) · \(names[r.reviewerID] ?? "Unknown") · policy \(r.policyVersion)"))),
+        let language = req.language
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
+        let reviewer = names[r.reviewerID] ?? t(.rvUnknownPerson)
+        return Layout(title: t(.rvTitle), signedIn: req.signedIn, breadcrumbs: crumbs, translated: true).render(
+            .h1(.text(t(.rvHeading, ["child": overview.name(r.childID)])),
+                .span(.class("caption"), .text(t(.rvCaption, ["date": r.reviewedOn.iso, "reviewer": reviewer, "policy": r.policyVersion])))),
             .div(.class("recommendation r-\(r.final.rawValue)"),
-                .p(.class("caption"), r.overridden ? "Final recommendation (overridden)" : "Recommendation"),
-                .p(.class("decision"), .text(r.final.label)),
-                .if(r.overridden, .p(.text("The review recommended: \(r.initial.label). Overridden by \(r.overrideBy.flatMap { names[$0] } ?? "a supervisor"): \(r.overrideReason ?? "")")))),
+                .p(.class("caption"), .text(t(r.overridden ? .rvFinalOverridden : .rvRecommendation))),
+                .p(.class("decision"), .text(r.final.staffLabel(language))),
+                .if(r.overridden, .p(.text(t(.rvOverriddenLine, ["initial": r.initial.staffLabel(language),
+                                                                 "name": r.overrideBy.flatMap { names[$0] } ?? t(.rvASupervisor),
+                                                                 "reason": r.overrideReason ?? ""]))))),
             .if(r.awaitingApproval, .div(.class("conflict"),
-                .p(.strong("The risk level was overridden at the worker's discretion and waits for a supervisor's approval.")),
+                .p(.strong(.text(t(.rvAwaiting)))),
                 .if(mayOverride, .form(.method(.post), .action(SiteURL.approveReview(overview.caseID, review.id).path),
                     csrfField(req.signedIn), .input(.type(.hidden), .name("version"), .value(String(review.version))),
-                    .button(.type(.submit), .class("button"), "Approve the override"))))),
-            .h2("Why"),
-            .ol(.class("reasons"), .forEach(outcome?.reasons ?? []) { .li(.text($0)) }),
-            .unwrap(r.rationale) { .div(.h2("Rationale"), .p(.text($0))) },
+                    .button(.type(.submit), .class("button"), .text(t(.rvApprove))))))),
+            .h2(.text(t(.rvWhyHeading))),
+            // A review recorded before its reasons were kept as facts has them in English only, and says so.
+            .ol(.class("reasons"), .attribute(named: "lang", value: outcome?.reasonsTranslated(language) ?? true ? nil : "en"),
+                .forEach(outcome?.reasons(language) ?? []) { .li(.text($0)) }),
+            .unwrap(r.rationale) { .div(.h2(.text(t(.rvfRationale))), .p(.text($0))) },
             .unwrap(outcome) { o in
                 .dl(.class("summary-list"),
-                    .group(.dt("Risk"), .dd(.text("score \(o.riskScore), \(o.riskLevel.label)\(o.riskLevel != o.scoredRiskLevel ? " (scored \(o.scoredRiskLevel.label))" : "")"))),
-                    .group(.dt("Family time"), .dd(.id("review-visitation"), .text(o.visitationStatus.label),
-                        .unwrap(r.input) { i in
-                            .text(": \(i.visitation.attended) of \(i.visitation.scheduled) visits, \(i.visitation.quality.label) — \((i.visitationSource ?? .entered).label)")
-                        })),
-                    .group(.dt("Safety"), .dd(.text(o.safety.label),
-                        .unwrap(r.input?.safetyAssessmentOn) { .text(" — from the safety assessment of \($0.iso)") })))
+                    .group(.dt(.text(t(.rvRisk))), .dd(.text(o.riskLevel != o.scoredRiskLevel
+                        ? t(.rvRiskLineOverridden, ["score": String(o.riskScore), "level": o.riskLevel.staffLabel(language), "scored": o.scoredRiskLevel.staffLabel(language)])
+                        : t(.rvRiskLine, ["score": String(o.riskScore), "level": o.riskLevel.staffLabel(language)])))),
+                    .group(.dt(.text(t(.rvFamilyTime))), .dd(.id("review-visitation"),
+                        .text(r.input.map { i in
+                            t(.rvVisitsLine, ["status": o.visitationStatus.staffLabel(language), "attended": String(i.visitation.attended),
+                                              "scheduled": String(i.visitation.scheduled), "quality": i.visitation.quality.staffLabel(language),
+                                              "source": (i.visitationSource ?? .entered).staffLabel(language)])
+                        } ?? o.visitationStatus.staffLabel(language)))),
+                    .group(.dt(.text(t(.rvSafety))), .dd(.text(r.input?.safetyAssessmentOn.map {
+                        t(.rvSafetyFrom, ["decision": o.safety.staffLabel(language), "date": $0.iso])
+                    } ?? o.safety.staffLabel(language)))))
             },
             .if(mayOverride && !r.overridden, .section(
-                .h2("Override the recommendation"),
-                .p(.class("hint"), "A supervisor may override with a written reason; the review's own recommendation is kept beside it."),
+                .h2(.text(t(.rvOverrideHeading))),
+                .p(.class("hint"), .text(t(.rvOverrideHint))),
                 form.errorSummary(),
                 .form(.method(.post), .action(SiteURL.overrideReview(overview.caseID, review.id).path),
                     csrfField(req.signedIn),
                     .input(.type(.hidden), .name("version"), .value(String(review.version))),
-                    form.select("recommendation", "Final recommendation", Recommendation.self),
-                    form.textarea("reason", "Reason"),
-                    .button(.type(.submit), .class("button"), "Record the override"))))
+                    form.select("recommendation", t(.rvFinal), Recommendation.self),
+                    form.textarea("reason", t(.rvReason)),
+                    .button(.type(.submit), .class("button"), .text(t(.rvRecordOverride))))))
         )
     }
 }
