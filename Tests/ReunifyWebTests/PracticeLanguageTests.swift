@@ -113,4 +113,34 @@ struct PracticeLanguageTests {
             #expect(spread.contains("El hogar y sus alrededores: valoración general") && spread.contains("3 puntos"))
         }
     }
+
+    @Test("refusals come in the reader's language: the access policy's reasons, a record not found, a page for another role; the API keeps English")
+    func spanishRefusals() async throws {
+        try await TestApp.run { app, _ in
+            let (family, _) = AssessmentAPITests.reviewable()
+            var worker = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
+            #expect(try await worker.post("/language", [("language", "es"), ("return", "/calibration")]).status == .seeOther)
+            let calibration = try await worker.get("/calibration")
+            #expect(calibration.status == .forbidden)
+            Self.spanish(calibration.body.string, "/calibration (refused)", english: ["for supervisors"])
+            #expect(calibration.body.string.contains("El informe de calibración es para supervisores/as"))
+            // The access policy's own reason, audited in English.
+            let audit = try await worker.get("/cases/\(family.caseID)/audit")
+            #expect(audit.status == .forbidden)
+            Self.spanish(audit.body.string, "audit trail (refused)", english: ["The audit trail is open"])
+            #expect(audit.body.string.contains("El registro de auditoría está abierto a supervisores/as y administradores/as"))
+            let missing = try await worker.get("/cases/\(family.caseID)/assessments/\(UUID())")
+            #expect(missing.status == .notFound)
+            Self.spanish(missing.body.string, "a missing assessment", english: ["There is no such assessment"])
+            #expect(missing.body.string.contains("No hay una evaluación así en este caso"))
+            let malformed = try await worker.get("/cases/\(family.caseID)/assessments/not-an-id")
+            #expect(malformed.status == .notFound && malformed.body.string.contains("No hay nada en esta dirección"))
+            // The API answers the same refusal in English.
+            let api = try await APIClient.signIn(app, "caseworker@demo.reunify.test")
+            let (status, body) = try await api.json(.GET, "/api/v1/cases/\(family.caseID)/assessments/not-an-id")
+            #expect(status == .notFound && body["reason"] as? String == "There is no assessment at this address")
+            let (addStatus, addBody) = try await api.json(.POST, "/api/v1/instruments", "{}")
+            #expect(addStatus == .forbidden && addBody["reason"] as? String == "Administrators add instruments")
+        }
+    }
 }

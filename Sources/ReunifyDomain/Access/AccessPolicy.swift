@@ -39,8 +39,8 @@ public struct AccessPolicy: Sendable {
 
     /// May the actor do `action` to a record of `kind` in the case described by `facts`?
     public func decide(_ actor: Actor, _ action: AccessAction, _ kind: RecordKind, in facts: CaseAccessFacts) -> AccessDecision {
-        if kind.isTracing { return .forbidden("Tracing records are not kept in a case") }
-        if kind.isPractice { return .forbidden("Instruments and practice ratings are not kept in a case") }
+        if kind.isTracing { return .forbidden(.accTracingNotInCase) }
+        if kind.isPractice { return .forbidden(.accPracticeNotInCase) }
         switch standing(of: actor, in: facts) {
         case .none:
             return .notFound
@@ -50,28 +50,28 @@ public struct AccessPolicy: Sendable {
         case .holder:
             switch (kind, action) {
             case (.auditTrail, _):
-                return .forbidden("The audit trail is open to supervisors and administrators")
+                return .forbidden(.accAuditOpen)
             case (.caseFile, .delete):
-                return .forbidden("Cases are closed, not deleted")
+                return .forbidden(.accCasesClosed)
             case (.team, .create), (.team, .update), (.team, .delete):
-                return .forbidden("A supervisor changes who is on a case's team")
+                return .forbidden(.accSupervisorTeam)
             case (.planApproval, _) where action != .read:
-                return .forbidden("A supervisor approves the case plan")
+                return .forbidden(.accSupervisorPlan)
             case (.visitLevelApproval, _) where action != .read:
-                return .forbidden("A supervisor approves a step up in family time")
+                return .forbidden(.accSupervisorFamilyTime)
             case (.decisionApproval, _) where action != .read:
-                return .forbidden("A supervisor approves the team's decision")
+                return .forbidden(.accSupervisorDecision)
             case (.message, .update), (.message, .delete):
-                return .forbidden("A message is kept as it was sent")
+                return .forbidden(.accMessageKept)
             case (.clinicalNote, _):
-                return .forbidden("Clinical notes are open to the clinicians on the case's team, their author and the supervisor")
+                return .forbidden(.accClinicalNotes)
             default:
                 return .allow
             }
         case .unitSupervisor:
-            if kind == .caseFile && action == .delete { return .forbidden("Cases are closed, not deleted") }
-            if kind == .message && (action == .update || action == .delete) { return .forbidden("A message is kept as it was sent") }
-            if kind == .auditTrail && action != .read { return .forbidden("The audit trail cannot be changed") }
+            if kind == .caseFile && action == .delete { return .forbidden(.accCasesClosed) }
+            if kind == .message && (action == .update || action == .delete) { return .forbidden(.accMessageKept) }
+            if kind == .auditTrail && action != .read { return .forbidden(.accAuditUnchanged) }
             return .allow
         case .teamReader:
             if actor.role == .clinician && [.assessment, .serviceSession, .clinicalNote].contains(kind) && (action == .create || action == .update) {
@@ -80,14 +80,14 @@ public struct AccessPolicy: Sendable {
             // A therapist supervising a visit records what happened at it.
             if actor.role == .clinician && kind == .visit && action == .update { return .allow }
             if kind == .message {
-                return .forbidden("Messages are between the family and the case's caseworker and supervisor")
+                return .forbidden(.accMessagesBetween)
             }
             if kind == .clinicalNote && actor.role != .clinician {
-                return .forbidden("Clinical notes are open to the clinicians on the case's team, their author and the supervisor")
+                return .forbidden(.accClinicalNotes)
             }
-            guard action == .read else { return .forbidden("Your role may read this case but not change it") }
+            guard action == .read else { return .forbidden(.accReadOnly) }
             if kind == .auditTrail && actor.role != .administrator {
-                return .forbidden("The audit trail is open to supervisors and administrators")
+                return .forbidden(.accAuditOpen)
             }
             return .allow
         case .family:
@@ -95,12 +95,12 @@ public struct AccessPolicy: Sendable {
             if kind == .planAnswer && action == .create { return .allow }
             // They write to their caseworker and read their own conversation (`familyReads(referralFor:)` decides whose).
             if kind == .message && (action == .create || action == .read) { return .allow }
-            guard action == .read else { return .forbidden("Please ask your caseworker to change this") }
+            guard action == .read else { return .forbidden(.accAskCaseworker) }
             switch kind {
             case .caseFile, .member, .person, .permanencyGoal, .team, .casePlan, .visitPlan, .visit, .familyCalendar, .hearing, .teamDecision, .aftercarePlan:
                 return .allow
             default:
-                return .forbidden("This part of the case is kept by the agency")
+                return .forbidden(.accKeptByAgency)
             }
         }
     }
@@ -145,23 +145,23 @@ public struct AccessPolicy: Sendable {
     /// never changed, a new one is added); supervisors publish practice vignettes, which caseworkers, supervisors and
     /// clinicians read and rate, changing their own ratings, which are kept, not deleted.
     public func decidePractice(_ actor: Actor, _ action: AccessAction, _ kind: RecordKind) -> AccessDecision {
-        guard kind.isPractice else { return .forbidden("This is not a record of practice") }
+        guard kind.isPractice else { return .forbidden(.accNotPractice) }
         switch (kind, action) {
         case (.instrument, .read):
             return .allow
         case (.instrument, .create):
-            return actor.role == .administrator ? .allow : .forbidden("Administrators add instruments")
+            return actor.role == .administrator ? .allow : .forbidden(.accAdminInstruments)
         case (.instrument, _):
-            return .forbidden("An instrument version is never changed or removed; add a new version")
+            return .forbidden(.accInstrumentKept)
         case (.vignette, .create):
-            return actor.role == .supervisor ? .allow : .forbidden("Supervisors publish vignettes")
+            return actor.role == .supervisor ? .allow : .forbidden(.accSupervisorsPublish)
         case (.vignette, .update), (.vignette, .delete):
-            return .forbidden("A published vignette stays as the team rated it; publish a new one")
+            return .forbidden(.accVignetteKept)
         case (_, .delete):
-            return .forbidden("Practice ratings are changed, not deleted")
+            return .forbidden(.accRatingsKept)
         default:
             return [.caseworker, .supervisor, .clinician].contains(actor.role) ? .allow
-                : .forbidden("Practice vignettes are for caseworkers, supervisors and clinicians")
+                : .forbidden(.accVignettesStaff)
         }
     }
 
@@ -170,18 +170,18 @@ public struct AccessPolicy: Sendable {
     /// verification and merge duplicates. Candidates are proposed by matching, never typed in or deleted; a request
     /// is deleted only by whoever filed it or a supervisor (and, by `TracingStatus`, not once a match is confirmed).
     public func decideTracing(_ actor: Actor, _ action: AccessAction, _ kind: RecordKind, filedBy: UserID? = nil) -> AccessDecision {
-        guard kind.isTracing else { return .forbidden("This record is kept in a case") }
+        guard kind.isTracing else { return .forbidden(.accKeptInCase) }
         guard actor.role == .caseworker || actor.role == .supervisor else {
-            return .forbidden("Tracing is open to caseworkers and supervisors")
+            return .forbidden(.accTracingStaff)
         }
         switch (kind, action) {
         case (.tracingRequest, .delete):
             return filedBy == actor.id || actor.role == .supervisor ? .allow
-                : .forbidden("Only the person who filed a tracing request, or a supervisor, may delete it")
+                : .forbidden(.accTracingDelete)
         case (.matchCandidate, .create), (.matchCandidate, .delete):
-            return .forbidden("Match candidates are proposed by matching; confirm or reject them instead")
+            return .forbidden(.accCandidatesProposed)
         case (.tracingVerification, .delete):
-            return .forbidden("A verification is changed, not deleted")
+            return .forbidden(.accVerificationKept)
         default:
             return .allow
         }

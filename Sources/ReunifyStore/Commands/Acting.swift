@@ -42,9 +42,10 @@ public struct Acting: Sendable {
     }
 
     /// Records a refusal by the access policy in the audit log (where it stays, whatever happens next) and throws it.
-    func refuse(on db: any Database, _ action: AccessAction, _ kind: RecordKind, caseID: CaseID? = nil, _ why: String) async throws -> Never {
-        try await AuditRepository(db).record(auditEvent(.denied, kind, recordID: nil, caseID: caseID, "\(action.rawValue) refused: \(why)"))
-        throw StoreError.forbidden(why)
+    func refuse(on db: any Database, _ action: AccessAction, _ kind: RecordKind, caseID: CaseID? = nil, _ why: Msg) async throws -> Never {
+        try await AuditRepository(db).record(auditEvent(.denied, kind, recordID: nil, caseID: caseID,
+                                                        "\(action.rawValue) refused: \(Catalogue.text(why, .english))"))
+        throw StoreError.refused(why)
     }
 
     /// The audit entry for something this actor did.

@@ -13,7 +13,7 @@ public struct CaseCommands: Sendable {
     /// Opens a case; a caseworker who opens one holds it unless they name someone else. Its caseworker and supervisor
     /// join its team.
     public func open(_ details: CaseDetails) async throws -> CaseModel {
-        guard acting.policy.mayCreateCase(acting.actor) else { throw StoreError.forbidden("Only caseworkers and supervisors open cases") }
+        guard acting.policy.mayCreateCase(acting.actor) else { throw StoreError.refused(.accOpenCases) }
         let details = details.openedBy(acting.actor)
         try ValidationFailure.check(details.validate(today: acting.today))
         return try await change.audited(.create, .caseFile) { tx in

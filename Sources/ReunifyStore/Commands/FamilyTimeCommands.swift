@@ -270,7 +270,7 @@ public struct FamilyTimeCommands: Sendable {
             }
             var visit = try model.recorded().details
             if acting.actor.role == .clinician && visit.supervisorID != acting.actor.id {
-                throw StoreError.forbidden("A clinician records the visits they supervise")
+                throw StoreError.refused(.accClinicianVisits)
             }
             let record = VisitRecord(attendance: outcome.attendance, quality: outcome.quality, observations: outcome.observations,
                                      recordedAt: acting.now, recordedBy: acting.actor.id)
@@ -322,7 +322,7 @@ public struct StaffFeedCommands: Sendable {
 
     public func feed(renew: Bool) async throws -> CalendarFeedModel {
         let acting = self.acting
-        guard ![.parent, .provider].contains(acting.actor.role) else { throw StoreError.forbidden("Calendar feeds of visits are for the agency's staff") }
+        guard ![.parent, .provider].contains(acting.actor.role) else { throw StoreError.refused(.accFeedsStaff) }
         if !renew, let standing = try await FamilyTimeRepository(db).feed(owner: acting.actor.id, caseID: nil) { return standing }
         return try await acting.audited(on: db, renew ? .update : .create, .visit) { tx in
             let model = try await FamilyTimeCommands.replaceFeed(owner: acting.actor.id, caseID: nil, now: acting.now, on: tx)

@@ -45,7 +45,7 @@ public struct ReviewCommands: Sendable {
     public func override(_ reviewID: ReviewID, in caseID: CaseID, to recommendation: Recommendation, reason: String,
                          expectedVersion: Int) async throws -> ReviewModel {
         guard acting.policy.maySupervise(acting.actor) else {
-            throw StoreError.forbidden("A supervisor approves an override of the recommendation")
+            throw StoreError.refused(.accSupervisorOverride)
         }
         let acting = self.acting
         return try await change.write(.update, .reunificationReview, caseID: caseID) { tx in
@@ -58,7 +58,7 @@ public struct ReviewCommands: Sendable {
 
     /// A supervisor approves a review whose risk level was overridden at the worker's discretion.
     public func approve(_ reviewID: ReviewID, in caseID: CaseID, expectedVersion: Int) async throws -> ReviewModel {
-        guard acting.policy.maySupervise(acting.actor) else { throw StoreError.forbidden("A supervisor approves reviews") }
+        guard acting.policy.maySupervise(acting.actor) else { throw StoreError.refused(.accSupervisorReviews) }
         let acting = self.acting
         return try await change.write(.update, .reunificationReview, caseID: caseID) { tx in
             let model = try await Self.review(reviewID, in: caseID, on: tx)

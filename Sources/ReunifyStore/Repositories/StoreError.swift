@@ -1,3 +1,5 @@
+import ReunifyDomain
+
 /// What a repository can refuse, for the web layer to turn into a status and a message.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The record does not exist (or was removed).
@@ -12,6 +14,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchCase
     /// The access policy refuses the action; the reason says who may do it.
     case forbidden(String)
+    /// The same, with the catalogue's reason, for a page to give in the reader's language.
+    case refused(Msg)
 
     public var description: String {
         switch self {
@@ -21,6 +25,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .absent(let why): why
         case .noSuchCase: "There is no case at this address, or it is not open to you"
         case .forbidden(let why): why
+        case .refused(let why): Catalogue.text(why, .english)
         }
     }
 }

@@ -15,12 +15,10 @@ struct RecordFormPage {
     /// Rows of (field, what you entered, what is saved now) after a version conflict.
     var conflict: [(String, String, String)]? = nil
     var breadcrumbs: [(String, String)] = []
-    /// True once the form's labels, hints and messages come from the catalogue (see `Layout.translated`).
-    var translated = false
 
     func render(_ req: Request, status: HTTPResponseStatus = .ok) -> Response {
         let t = view.t
-        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: breadcrumbs, translated: translated).render(
+        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: breadcrumbs).render(
             .h1(.text(title)),
             view.errorSummary(),
             .unwrap(conflict) { rows in

@@ -11,7 +11,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
             let sent = FormData(request).string(Self.field)
             guard let session = request.signedIn?.session, Tokens.equal(sent, session.csrfToken) else {
-                throw Abort(.forbidden, reason: "This form has expired or did not come from Reunify. Go back, reload the page and send it again.")
+                throw Refusal(.forbidden, .errFormExpired)
             }
         }
         return try await next.respond(to: request)

@@ -13,7 +13,7 @@ extension Request {
     /// A record's id in the path, of the type the route names; a malformed one is not found.
     func idParameter<Subject>(_ name: String, _ what: String) throws -> Identifier<Subject> {
         guard let text = parameters.get(name), let id = Identifier<Subject>(text) else {
-            throw Abort(.notFound, reason: "There is no \(what) at this address")
+            throw Refusal(.notFound, .errNothingHere, english: "There is no \(what) at this address")
         }
         return id
     }

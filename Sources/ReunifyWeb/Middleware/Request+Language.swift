@@ -42,14 +42,14 @@ struct LanguageController: RouteCollection {
     func choose(req: Request) async throws -> Response {
         let form = FormData(req)
         guard let language = UILanguage(tag: form.string("language")) else {
-            throw Abort(.badRequest, reason: "Choose one of the languages offered: "
-                        + UILanguage.allCases.map { "\($0.tag) (\($0.nativeName))" }.joined(separator: ", "))
+            throw Refusal(.badRequest, .errChooseLanguage,
+                          ["languages": UILanguage.allCases.map { "\($0.tag) (\($0.nativeName))" }.joined(separator: ", ")])
         }
         let back = Self.localPath(form.string("return"))
         if let signedIn = req.signedIn {
             guard signedIn.session.kind == AuthSessionModel.Kind.browser.rawValue,
                   Tokens.equal(form.string(CSRFMiddleware.field), signedIn.session.csrfToken) else {
-                throw Abort(.forbidden, reason: "This form has expired or did not come from Reunify. Go back, reload the page and send it again.")
+                throw Refusal(.forbidden, .errFormExpired)
             }
             try await UserRepository(req.db).setLanguage(signedIn.actor.id, language)
         }

@@ -32,7 +32,8 @@ struct ReunifyErrorMiddleware: AsyncMiddleware {
                 try response.content.encode(APIError(error: true, reason: reason, fields: fields, currentVersion: version, conflicts: conflicts))
                 return response.adding(headersOf: error)
             }
-            return ErrorPage(status: status, reason: Self.pageReason(error, request.language) ?? reason).render(request).with(status: status)
+            let translated = Self.pageReason(error, request.language)
+            return ErrorPage(status: status, reason: translated ?? reason, translated: translated != nil).render(request).with(status: status)
                 .adding(headersOf: error)
         }
     }
@@ -43,6 +44,8 @@ struct ReunifyErrorMiddleware: AsyncMiddleware {
         case let failure as ValidationFailure: failure.errors.map { $0.text(language) }.joined(separator: "; ")
         case let duplicate as DuplicateRecord: duplicate.error.text(language)
         case let conflict as StateConflict: conflict.error(field: "").text(language)
+        case let refusal as Refusal: refusal.text(language)
+        case StoreError.refused(let why): Catalogue.text(why, language)
         default: nil
         }
     }
@@ -63,6 +66,8 @@ struct ReunifyErrorMiddleware: AsyncMiddleware {
             return (.conflict, message, nil, nil)
         case StoreError.forbidden(let why):
             return (.forbidden, why, nil, nil)
+        case StoreError.refused(let why):
+            return (.forbidden, Catalogue.text(why, .english), nil, nil)
         case let store as StoreError:
             return (.notFound, store.description, nil, nil)
         case let decoding as DecodingError:

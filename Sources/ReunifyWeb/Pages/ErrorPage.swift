@@ -5,6 +5,8 @@ import ReunifyDomain
 struct ErrorPage {
     let status: HTTPResponseStatus
     let reason: String
+    /// The reason comes in the reader's language (from the catalogue); otherwise it is the server's English.
+    var translated = false
 
     var headingID: Msg {
         switch status {
@@ -25,13 +27,15 @@ struct ErrorPage {
         }
     }
 
-    /// The reason is the server's own words (in English for now); a family is told what to do in their language.
+    /// The reason in the reader's language where it comes from the catalogue; the server's own English otherwise, marked
+    /// so, and not shown to a family reading another language (they are told what to do in theirs).
     func render(_ req: Request) -> Response {
         let family = req.signedIn?.isFamily == true
         let heading = req.t(headingID)
-        return Layout(title: heading, signedIn: req.signedIn, language: req.language, path: req.url.string, translated: true).render(
+        return Layout(title: heading, signedIn: req.signedIn, language: req.language, path: req.url.string).render(
             .h1(.text(heading)),
-            .if(!family || req.language == .english, .p(.attribute(named: "lang", value: req.language == .english ? nil : "en"), .text(reason))),
+            .if(translated || !family || req.language == .english,
+                .p(.attribute(named: "lang", value: translated || req.language == .english ? nil : "en"), .text(reason))),
             .unwrap(advice(family: family)) { .p(.text(req.t($0))) },
             .p(.a(.href(family ? SiteURL.familyHome.path : SiteURL.caseload.path), .text(req.t(family ? .errorGoHome : .errorGoCaseload))))
         )

@@ -10,9 +10,6 @@ struct Layout {
     /// For pages before sign-in: the language and address of the request (signed in, they come with the session).
     var language: UILanguage? = nil
     var path: String? = nil
-    /// True for pages whose content comes from the catalogue. The other pages' content is still written in English:
-    /// in another language their frame is translated and their main content is marked `lang="en"`, so `lang` stays true.
-    var translated = false
 
     var lang: UILanguage { language ?? signedIn?.language ?? .english }
     func t(_ id: Msg) -> String { Catalogue.text(id, lang) }
@@ -45,7 +42,8 @@ struct Layout {
                         languageSwitch()
                     )
                 ),
-                .main(.id("main"), .class("wrap"), .attribute(named: "lang", value: translated || lang == .english ? nil : "en"),
+                // Every page's content comes from the catalogue; what was entered in another language is marked where it is shown.
+                .main(.id("main"), .class("wrap"),
                     .if(!breadcrumbs.isEmpty, .nav(.class("breadcrumbs"), .attribute(named: "aria-label", value: t(.navBreadcrumb)),
                         .ol(.forEach(breadcrumbs) { .li(.a(.href($0.1), .text($0.0))) }))),
                     .group(content)

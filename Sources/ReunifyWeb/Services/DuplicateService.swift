@@ -17,7 +17,7 @@ struct DuplicateService {
         if try await PersonCommands(req.change()).mayChange(personID), let person = try await PersonRepository(req.db).find(personID) {
             return person.recorded
         }
-        throw Abort(.notFound, reason: "There is no person with id \(personID) that you may change")
+        throw Refusal(.notFound, .refNoPersonChange, ["id": personID.description])
     }
 
     /// The unmerged persons of the cases open to the caller that matching finds likely to be `personID` registered twice.

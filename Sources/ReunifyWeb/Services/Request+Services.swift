@@ -8,7 +8,7 @@ extension Request {
     /// search is audited in that case. 404 when no such person is open to the caller.
     func serviceCandidate(_ personID: PersonID, _ summary: (String) -> String) async throws -> (person: PersonDetails, role: MemberRole?) {
         guard let caseID = try await visibleCases(of: personID).first, let person = try await PersonRepository(db).find(personID) else {
-            throw Abort(.notFound, reason: "There is no person with id \(personID) in a case open to you")
+            throw Refusal(.notFound, .refNoPersonOpen, ["id": personID.description])
         }
         let role = try await PersonRepository(db).members(of: caseID).first { $0.personID == personID.uuid }?.memberRole
         try await audit(.search, .person, recordID: personID, caseID: caseID, summary(person.details.fullName))

@@ -12,8 +12,8 @@ extension Request {
     func requireTracer(_ action: AccessAction = .read, _ kind: RecordKind = .tracingRequest, filedBy: UserID? = nil) async throws -> SignedIn {
         let signedIn = try requireSignedIn()
         if case .forbidden(let why) = policy.decideTracing(signedIn.actor, action, kind, filedBy: filedBy) {
-            try await audit(.denied, kind, recordID: nil, caseID: nil, "\(action.rawValue) refused to \(signedIn.user.userRole.rawValue): \(why)")
-            throw Abort(.forbidden, reason: why)
+            try await audit(.denied, kind, recordID: nil, caseID: nil, "\(action.rawValue) refused to \(signedIn.user.userRole.rawValue): \(Catalogue.text(why, .english))")
+            throw Refusal(.forbidden, why)
         }
         return signedIn
     }
@@ -21,7 +21,7 @@ extension Request {
     func tracingRequestParameter() async throws -> TracingRequestModel {
         let id: TracingRequestID = try idParameter("requestID", "tracing request")
         guard let model = try await TracingRepository(db).find(id) else {
-            throw Abort(.notFound, reason: "There is no tracing request with id \(id)")
+            throw Refusal(.notFound, .refNoTracing, ["id": id.description])
         }
         return model
     }
@@ -29,7 +29,7 @@ extension Request {
     func candidateParameter(of requestID: TracingRequestID) async throws -> Recorded<CandidateSubject, CandidateRecord> {
         let id: CandidateID = try idParameter("candidateID", "match candidate")
         guard let candidate = try await TracingRepository(db).candidate(id, of: requestID) else {
-            throw Abort(.notFound, reason: "There is no match candidate with id \(id) for this request")
+            throw Refusal(.notFound, .refNoCandidate, ["id": id.description])
         }
         return candidate.record
     }

@@ -37,7 +37,7 @@ struct AssessmentPagesController: RouteCollection {
         fields.append(.div(.class("actions"),
             .button(.type(.submit), .name("action"), .value("draft"), .class("button secondary"), .text(req.t(.asmSaveDraft))),
             .button(.type(.submit), .name("action"), .value("complete"), .class("button"), .text(req.t(.asmComplete)))))
-        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: crumbs(req, c), translated: true).render(
+        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: crumbs(req, c)).render(
             .h1(.text(title)),
             .p(.class("hint"), .text(req.t(.asmScaleHint))),
             view.errorSummary(),
@@ -83,7 +83,7 @@ struct AssessmentPagesController: RouteCollection {
     func assessment(_ req: Request, _ c: Recorded<CaseSubject, CaseDetails>) async throws -> Recorded<AssessmentSubject, AssessmentDetails> {
         let id: AssessmentID = try req.idParameter("assessmentID", "assessment")
         guard let model = try await AssessmentRepository(req.db).find(id, in: c.id) else {
-            throw Abort(.notFound, reason: req.t(.asmNoSuch))
+            throw Refusal(.notFound, .asmNoSuch)
         }
         return model.recorded
     }
@@ -143,10 +143,10 @@ struct AssessmentPagesController: RouteCollection {
         let from = (try? req.query.get(UUID.self, at: "from")).flatMap { id in completed.first { $0.id.uuid == id } } ?? completed.first
         let to = (try? req.query.get(UUID.self, at: "to")).flatMap { id in completed.first { $0.id.uuid == id } } ?? completed.last
         guard let from, let to, from.id != to.id else {
-            throw Abort(.unprocessableEntity, reason: req.t(.asmCompareNeedTwo))
+            throw Refusal(.unprocessableEntity, .asmCompareNeedTwo)
         }
         guard from.details.instrumentKey == to.details.instrumentKey else {
-            throw Abort(.unprocessableEntity, reason: req.t(.asmCompareSameVersion))
+            throw Refusal(.unprocessableEntity, .asmCompareSameVersion)
         }
         try await req.audit(.view, .assessment, recordID: to.id, caseID: c.id, "compared two assessments")
         return AssessmentCompareView(caseFile: c, instrument: try await AssessmentService(req: req).instrument(of: to.details), before: from, after: to).render(req)

@@ -28,8 +28,7 @@ struct AssessmentResultView {
         let result = AssessmentResult(instrument: worded, ratings: model.details.ratings)
         let caseID = caseFile.id
         let point = model.details.point.staffLabel(language)
-        return Layout(title: "\(worded.title) — \(point)", signedIn: req.signedIn, breadcrumbs: assessmentCrumbs(language, caseFile),
-                      translated: true).render(
+        return Layout(title: "\(worded.title) — \(point)", signedIn: req.signedIn, breadcrumbs: assessmentCrumbs(language, caseFile)).render(
             .div(.class("page-heading"),
                 .h1(.span(.attribute(named: "lang", value: marked), .text(worded.title)),
                     .span(.class("caption"), .text([point, model.details.assessedOn.iso, assessorName].joined(separator: " · ")))),
@@ -84,8 +83,7 @@ struct AssessmentCompareView {
                        .td(ratingTag(line.after, worded, language)), .td(.text(delta)))
         }
         let from = before.details.assessedOn.iso, to = after.details.assessedOn.iso
-        return Layout(title: req.t(.asmCompareTitle), signedIn: req.signedIn, breadcrumbs: assessmentCrumbs(language, caseFile),
-                      translated: true).render(
+        return Layout(title: req.t(.asmCompareTitle), signedIn: req.signedIn, breadcrumbs: assessmentCrumbs(language, caseFile)).render(
             .h1(.text(req.t(.asmWhatChanged, ["from": from, "to": to]))),
             .p(.class("hint"), .text(req.t(.asmPositiveBetter, ["instrument": worded.title]))),
             .h2(.text(req.t(.asmDomains))),

@@ -22,7 +22,7 @@ struct AuditTrailController: RouteCollection {
         let language = req.language
         return Layout(title: req.t(.auditTitle), signedIn: req.signedIn,
                       breadcrumbs: [(req.t(.caseloadTitle), SiteURL.caseload.path),
-                                    (req.t(.caseTitle, ["family": model.familyName]), SiteURL.caseFile(caseID).path)], translated: true).render(
+                                    (req.t(.caseTitle, ["family": model.familyName]), SiteURL.caseFile(caseID).path)]).render(
             .h1(.text(req.t(.auditHeading, ["family": model.familyName, "number": model.caseNumber]))),
             .p(.class("hint"), .text(req.t(.auditHint))),
             .table(.class("table"),

@@ -91,7 +91,7 @@ struct CaseFileController: RouteCollection {
 
     func newForm(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        guard req.policy.mayCreateCase(signedIn.actor) else { throw Abort(.forbidden, reason: req.t(.caseFormOnlyStaff)) }
+        guard req.policy.mayCreateCase(signedIn.actor) else { throw Refusal(.forbidden, .caseFormOnlyStaff) }
         var form = FormData()
         form.set("stage", CaseStage.intake.rawValue)
         form.set("unit", signedIn.user.unit)
@@ -107,12 +107,12 @@ struct CaseFileController: RouteCollection {
         return RecordFormPage(title: req.t(.caseFormNewTitle), action: SiteURL.newCase.path, cancel: SiteURL.caseload.path,
                               submitLabel: req.t(.caseFormNewSubmit), view: view,
                               fields: CaseForm.fields(view, caseworkers: workers, supervisors: supervisors),
-                              breadcrumbs: [(req.t(.navCaseload), SiteURL.caseload.path)], translated: true).render(req, status: status)
+                              breadcrumbs: [(req.t(.navCaseload), SiteURL.caseload.path)]).render(req, status: status)
     }
 
     func create(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        guard req.policy.mayCreateCase(signedIn.actor) else { throw Abort(.forbidden, reason: req.t(.caseFormOnlyStaff)) }
+        guard req.policy.mayCreateCase(signedIn.actor) else { throw Refusal(.forbidden, .caseFormOnlyStaff) }
         let form = FormData(req)
         let (read, errors) = CaseForm.read(form, today: req.today)
         guard let details = read else { return try await newPage(req, form: form, errors: errors, status: .unprocessableEntity) }
@@ -139,7 +139,7 @@ struct CaseFileController: RouteCollection {
         return RecordFormPage(title: req.t(.caseFormEditTitle), action: SiteURL.editCase(model.id).path,
                               cancel: SiteURL.caseFile(model.id).path, view: view,
                               fields: CaseForm.fields(view, caseworkers: workers, supervisors: supervisors), conflict: conflict,
-                              breadcrumbs: [(req.t(.navCaseload), SiteURL.caseload.path), (model.details.familyName, SiteURL.caseFile(model.id).path)], translated: true)
+                              breadcrumbs: [(req.t(.navCaseload), SiteURL.caseload.path), (model.details.familyName, SiteURL.caseFile(model.id).path)])
             .render(req, status: status)
     }
 

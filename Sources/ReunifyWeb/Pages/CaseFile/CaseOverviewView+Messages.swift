@@ -66,7 +66,7 @@ struct CaseMessagesController: RouteCollection {
         }
         let view = try await CaseFileController().view(req, overview.caseID)
         return Layout(title: req.t(.caseMessagesHeading), signedIn: req.signedIn,
-                      breadcrumbs: overview.breadcrumbs(req.language), translated: true)
+                      breadcrumbs: overview.breadcrumbs(req.language))
             .render(view.messagesSection(form, r.errors)).with(status: .unprocessableEntity)
     }
 }

@@ -32,7 +32,7 @@ struct CaseOverviewView {
         let timeline = overview.timeline(policy: timelines)
         let title = t(.caseTitle, ["family": details.familyName])
         return Layout(title: title, signedIn: req.signedIn,
-                      breadcrumbs: [(t(.caseloadTitle), SiteURL.caseload.path)], translated: true).render(
+                      breadcrumbs: [(t(.caseloadTitle), SiteURL.caseload.path)]).render(
             .div(.class("page-heading"),
                 .h1(.text(title), .span(.class("caption"), .text(details.caseNumber))),
                 .if(may(.update, .caseFile), .a(.class("button secondary"), .href(SiteURL.editCase(caseID).path), .text(t(.caseChangeDetails))))),

@@ -69,7 +69,7 @@ struct CaseloadView {
     func render() -> Response {
         let pages = max(1, (total + CaseloadController.perPage - 1) / CaseloadController.perPage)
         let title = t(.caseloadTitle)
-        return Layout(title: title, signedIn: signedIn, translated: true).render(
+        return Layout(title: title, signedIn: signedIn).render(
             .div(.class("page-heading"),
                 .h1(.text(title)),
                 .if(mayCreate, .a(.class("button"), .href(SiteURL.newCase.path), .text(t(.caseloadOpenCase))))),

@@ -35,7 +35,7 @@ struct CalibrationController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         guard req.policy.maySupervise(signedIn.actor) else {
-            throw Abort(.forbidden, reason: req.t(.calForSupervisors))
+            throw Refusal(.forbidden, .calForSupervisors)
         }
         let (report, instrument) = try await Self.report(req, actor: signedIn.actor)
         try await req.audit(.view, "calibration", recordID: nil, caseID: nil, "viewed the calibration report")
@@ -56,7 +56,7 @@ struct CalibrationView {
         func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
         func mean(_ value: Double?) -> String { value.map { LocalFormat.signedDecimal($0, places: 2, language) } ?? "—" }
         let (worded, tag) = instrument.worded(language)
-        return Layout(title: t(.calTitle), signedIn: req.signedIn, translated: true).render(
+        return Layout(title: t(.calTitle), signedIn: req.signedIn).render(
             .h1(.text(t(.calHeading))),
             .p(.class("hint"), .text(t(.calHint, ["instrument": worded.title,
                                                    "distance": LocalFormat.decimal(report.settings.flagDistance, places: 1, language)]))),

@@ -18,7 +18,7 @@ struct VignetteController: RouteCollection {
     func staff(_ req: Request) throws -> SignedIn {
         let signedIn = try req.requireSignedIn()
         guard req.policy.mayRateVignettes(signedIn.actor) else {
-            throw Abort(.forbidden, reason: req.t(.vigForStaff))
+            throw Refusal(.forbidden, .vigForStaff)
         }
         return signedIn
     }
@@ -26,14 +26,14 @@ struct VignetteController: RouteCollection {
     /// Supervisors publish vignettes, as the access policy says.
     func publisher(_ req: Request) throws -> SignedIn {
         let signedIn = try staff(req)
-        if case .forbidden(let why) = req.policy.decidePractice(signedIn.actor, .create, .vignette) { throw Abort(.forbidden, reason: why) }
+        if case .forbidden(let why) = req.policy.decidePractice(signedIn.actor, .create, .vignette) { throw Refusal(.forbidden, why) }
         return signedIn
     }
 
     func vignette(_ req: Request, for signedIn: SignedIn) async throws -> Vignette {
         let id: VignetteID = try req.idParameter("vignetteID", "vignette")
         guard let v = try await VignetteRepository(req.db).find(id), v.isOpen(toUnit: signedIn.user.unit) else {
-            throw Abort(.notFound, reason: req.t(.vigNoSuch))
+            throw Refusal(.notFound, .vigNoSuch)
         }
         return v
     }
@@ -47,7 +47,7 @@ struct VignetteController: RouteCollection {
             (v, ratings[v.id]?.count ?? 0, ratings[v.id]?.contains { $0.rater == signedIn.actor.id } ?? false)
         }
         let isSupervisor = req.policy.maySupervise(signedIn.actor)
-        return Layout(title: req.t(.vigTitle), signedIn: signedIn, translated: true).render(
+        return Layout(title: req.t(.vigTitle), signedIn: signedIn).render(
             .div(.class("page-heading"), .h1(.text(req.t(.vigTitle))),
                  .if(isSupervisor, .a(.class("button"), .href(SiteURL.newVignette.path), .text(req.t(.vigPublishButton))))),
             .p(.class("hint"), .text(req.t(.vigHint))),
@@ -67,7 +67,7 @@ struct VignetteController: RouteCollection {
                               submitLabel: req.t(.vigPublish), view: view, fields: [
                                 view.text("title", req.t(.vigFieldTitle), hint: req.t(.vigFieldTitleHint)),
                                 view.textarea("story", req.t(.vigStory), hint: req.t(.vigStoryHint)),
-                              ], breadcrumbs: [(req.t(.vigTitle), SiteURL.vignettes.path)], translated: true).render(req, status: status)
+                              ], breadcrumbs: [(req.t(.vigTitle), SiteURL.vignettes.path)]).render(req, status: status)
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -91,7 +91,7 @@ struct VignetteController: RouteCollection {
     func ratePage(_ req: Request, _ v: Vignette, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let instrument = try await AssessmentService(req: req).instrument(v.instrumentKey)
         let view = FormView(form, errors: errors, language: req.language)
-        return Layout(title: v.title, signedIn: req.signedIn, breadcrumbs: [(req.t(.vigTitle), SiteURL.vignettes.path)], translated: true).render(
+        return Layout(title: v.title, signedIn: req.signedIn, breadcrumbs: [(req.t(.vigTitle), SiteURL.vignettes.path)]).render(
             .h1(.text(v.title)),
             .div(.class("story"), .p(.text(v.story))),
             view.errorSummary(),
@@ -129,7 +129,7 @@ struct VignetteController: RouteCollection {
         let v = try await vignette(req, for: signedIn)
         let ratings = try await VignetteRepository(req.db).ratings(of: v.id)
         guard req.policy.maySupervise(signedIn.actor) || ratings.contains(where: { $0.rater == signedIn.actor.id }) else {
-            throw Abort(.forbidden, reason: req.t(.vigRateFirst))
+            throw Refusal(.forbidden, .vigRateFirst)
         }
         let names = try await UserRepository(req.db).names(ratings.map(\.rater))
         let instrument = try await AssessmentService(req: req).instrument(v.instrumentKey)
@@ -137,7 +137,7 @@ struct VignetteController: RouteCollection {
         let language = req.language
         let (worded, tag) = instrument.worded(language)
         let spread = VignetteSpread(instrument: instrument, ratingsByRater: byRater, language: language)
-        return Layout(title: v.title, signedIn: signedIn, breadcrumbs: [(req.t(.vigTitle), SiteURL.vignettes.path)], translated: true).render(
+        return Layout(title: v.title, signedIn: signedIn, breadcrumbs: [(req.t(.vigTitle), SiteURL.vignettes.path)]).render(
             .h1(.text(req.t(.vigSpreadHeading, ["title": v.title]))),
             .details(.summary(.text(req.t(.vigTheStory))), .p(.text(v.story))),
             .p(.class("hint"), .text(req.t(.vigSpreadHint))),

@@ -34,7 +34,7 @@ struct EpisodePagesController: RouteCollection {
     func episode(_ req: Request, _ ctx: Context) async throws -> Recorded<EpisodeSubject, RemovalEpisodeDetails> {
         let id: EpisodeID = try req.idParameter("episodeID", "removal episode")
         guard let episode = try await CaseRecordsRepository(req.db).episode(id, in: ctx.caseID) else {
-            throw Abort(.notFound, reason: req.t(.epFormNoSuch))
+            throw Refusal(.notFound, .epFormNoSuch)
         }
         return episode.recorded
     }
@@ -48,12 +48,12 @@ struct EpisodePagesController: RouteCollection {
                               action: editing.map { SiteURL.editEpisode(ctx.caseID, $0.id).path } ?? SiteURL.newEpisode(ctx.caseID).path,
                               cancel: SiteURL.caseFile(ctx.caseID).path, view: view,
                               fields: EpisodeForm.fields(view, children: ctx.children), conflict: conflict,
-                              breadcrumbs: ctx.crumbs, translated: true).render(req, status: status)
+                              breadcrumbs: ctx.crumbs).render(req, status: status)
     }
 
     func newEpisodeForm(req: Request) async throws -> Response {
         let ctx = try await context(req, .create, .removalEpisode)
-        guard !ctx.children.isEmpty else { throw Abort(.unprocessableEntity, reason: req.t(.epFormAddChildFirst)) }
+        guard !ctx.children.isEmpty else { throw Refusal(.unprocessableEntity, .epFormAddChildFirst) }
         return episodePage(req, ctx, FormData(), [])
     }
 
@@ -104,7 +104,7 @@ struct EpisodePagesController: RouteCollection {
                        conflict: [(String, String, String)]? = nil, status: HTTPResponseStatus = .ok) -> Response {
         let view = FormView(form, errors: errors, language: req.language)
         return RecordFormPage(title: title, action: action, cancel: SiteURL.caseFile(ctx.caseID).path, view: view,
-                              fields: PlacementForm.fields(view), conflict: conflict, breadcrumbs: ctx.crumbs, translated: true).render(req, status: status)
+                              fields: PlacementForm.fields(view), conflict: conflict, breadcrumbs: ctx.crumbs).render(req, status: status)
     }
 
     func newPlacementForm(req: Request) async throws -> Response {
@@ -138,7 +138,7 @@ struct EpisodePagesController: RouteCollection {
     func placement(_ req: Request, _ ctx: Context) async throws -> Recorded<PlacementSubject, PlacementDetails> {
         let id: PlacementID = try req.idParameter("placementID", "placement")
         guard let placement = try await CaseRecordsRepository(req.db).placement(id, in: ctx.caseID) else {
-            throw Abort(.notFound, reason: req.t(.plFormNoSuch))
+            throw Refusal(.notFound, .plFormNoSuch)
         }
         return placement.recorded
     }

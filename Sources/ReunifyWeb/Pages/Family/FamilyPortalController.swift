@@ -55,7 +55,7 @@ struct FamilyPortalController: RouteCollection {
 
     func noCase(_ req: Request) throws -> Response {
         let signedIn = try req.requireSignedIn()
-        return Layout(title: req.t(.homeTitle), signedIn: signedIn, translated: true).render(.h1(.text(req.t(.homeTitle))), .p(.text(req.t(.homeNoCase))))
+        return Layout(title: req.t(.homeTitle), signedIn: signedIn).render(.h1(.text(req.t(.homeTitle))), .p(.text(req.t(.homeNoCase))))
     }
 
     // MARK: home
@@ -75,7 +75,7 @@ struct FamilyPortalController: RouteCollection {
         if let plan = f.plan?.details, let person = f.person, PlanRules.awaitsAnswer(plan, from: person, role: f.role) {
             next.append(f.t(.homePlanWaiting))
         }
-        return Layout(title: f.t(.homeTitle), signedIn: f.signedIn, translated: true).render(
+        return Layout(title: f.t(.homeTitle), signedIn: f.signedIn).render(
             .h1(.text(f.t(.homeWelcome, ["name": me?.givenName ?? f.signedIn.user.name]))),
             .section(.attribute(named: "aria-labelledby", value: "stage-heading"),
                 .h2(.id("stage-heading"), .text(f.t(.homeStageHeading))),
@@ -110,14 +110,14 @@ struct FamilyPortalController: RouteCollection {
         let view = FormView(form, errors: errors, language: lang)
         guard let plan = f.plan else {
             try await req.audit(.view, .casePlan, recordID: nil, caseID: f.caseID, "the family viewed their plan (none written yet)")
-            return Layout(title: f.t(.planTitle), signedIn: f.signedIn, translated: true).render(.h1(.text(f.t(.planTitle))), .p(.text(f.t(.planNone))))
+            return Layout(title: f.t(.planTitle), signedIn: f.signedIn).render(.h1(.text(f.t(.planTitle))), .p(.text(f.t(.planNone))))
         }
         try await req.audit(.view, .casePlan, recordID: plan.id, caseID: f.caseID, "the family viewed case plan \(plan.details.number)")
         let d = plan.details
         let mine = f.person.flatMap { p in d.agreements.first { $0.personID == p } }
         let mayAnswer = PlanRules.mayAnswer(d, role: f.role)
         let choice = form.string("agreed")
-        return Layout(title: f.t(.planTitle), signedIn: f.signedIn, translated: true).render(
+        return Layout(title: f.t(.planTitle), signedIn: f.signedIn).render(
             .div(.class("family-summary"),
                 .h1(.text(f.t(.planTitle))),
                 .if(saved, .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(f.t(.planAnswerSaved))))),
@@ -204,7 +204,7 @@ struct FamilyPortalController: RouteCollection {
         let plans = Dictionary(try await repo.plans(in: f.caseID).map { ($0.id, $0.details) }, uniquingKeysWith: { a, _ in a })
         let supervisors = try await UserRepository(req.db).names(coming.compactMap(\.details.supervisorID))
         let feed = try await repo.feed(owner: nil, caseID: f.caseID)
-        return Layout(title: f.t(.visitsTitle), signedIn: f.signedIn, translated: true).render(
+        return Layout(title: f.t(.visitsTitle), signedIn: f.signedIn).render(
             .h1(.text(f.t(.visitsTitle))),
             .h2(.text(f.t(.visitsComing))),
             coming.isEmpty ? .p(.text(f.t(.visitsNone))) :
@@ -240,7 +240,7 @@ struct FamilyPortalController: RouteCollection {
         let services = Dictionary(directory.flatMap(\.services).map { ($0.id, $0.details) }, uniquingKeysWith: { a, _ in a })
         let rows = mine.sorted { $0.details.referredOn > $1.details.referredOn }
             .map { r in (r.details, services[r.details.serviceID], providers[r.details.providerID]) }
-        return Layout(title: f.t(.servicesTitle), signedIn: f.signedIn, translated: true).render(
+        return Layout(title: f.t(.servicesTitle), signedIn: f.signedIn).render(
             .h1(.text(f.t(.servicesTitle))),
             .p(.text(f.t(.servicesIntro))),
             rows.isEmpty ? .p(.text(f.t(.servicesNone))) :
@@ -275,7 +275,7 @@ extension FamilyPortalController {
         let authors = try await UserRepository(req.db).names(thread.filter { !$0.details.fromFamily }.map(\.details.authorID))
         let worker = try await f.overview.caseFile.details.caseworkerID.asyncMap { try await UserRepository(req.db).find($0) }
         func when(_ d: Date) -> String { LocalFormat.dateTime(d, utcOffsetMinutes: req.reunify.timeZone.secondsFromGMT(for: d) / 60, lang) }
-        return Layout(title: f.t(.messagesTitle), signedIn: f.signedIn, translated: true).render(
+        return Layout(title: f.t(.messagesTitle), signedIn: f.signedIn).render(
             .h1(.text(f.t(.messagesTitle))),
             .if(sent, .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(f.t(.messagesSent))))),
             .p(.text(worker.map { f.t(.messagesIntro, ["name": $0.name]) } ?? f.t(.messagesIntroNoWorker))),

@@ -84,7 +84,7 @@ struct InvitationController: RouteCollection {
                     try await req.application.send(Mail(to: invitation.email, subject: Catalogue.text(.inviteMailSubject, language),
                                                          body: body))
                 } catch {
-                    throw Abort(.serviceUnavailable, reason: "The invitation was made, but the e-mail could not be sent (\(error)). Check the mail setting (SMTP_URL), then send a new invitation.")
+                    throw Refusal(.serviceUnavailable, .refMailFailed, ["error": String(describing: error)])
                 }
                 return req.redirect(to: SiteURL.caseFile(overview.caseID).path + "#family-accounts")
             } catch {
@@ -93,7 +93,7 @@ struct InvitationController: RouteCollection {
             }
         }
         let view = try await CaseFileController().view(req, overview.caseID)
-        return Layout(title: req.t(.accountsHeading), signedIn: req.signedIn, breadcrumbs: overview.breadcrumbs(req.language), translated: true)
+        return Layout(title: req.t(.accountsHeading), signedIn: req.signedIn, breadcrumbs: overview.breadcrumbs(req.language))
             .render(view.familyAccountsSection(now: req.now, form, r.errors)).with(status: .unprocessableEntity)
     }
 
@@ -110,7 +110,7 @@ struct InvitationController: RouteCollection {
     func gone(_ req: Request) -> Response {
         let language = req.browserLanguage
         let t = { (id: Msg) in Catalogue.text(id, language) }
-        return Layout(title: t(.inviteGone), signedIn: nil, language: language, path: req.url.path, translated: true).render(
+        return Layout(title: t(.inviteGone), signedIn: nil, language: language, path: req.url.path).render(
             .h1(.text(t(.inviteGone))), .p(.text(t(.inviteGoneAdvice)))).with(status: .gone)
     }
 
@@ -118,7 +118,7 @@ struct InvitationController: RouteCollection {
         let (invitation, _, language, worker) = c
         let t = { (id: Msg, values: [String: String]) in Catalogue.text(id, language, values) }
         let view = FormView(FormData(), errors: errors, language: language)
-        return Layout(title: t(.inviteTitle, [:]), signedIn: nil, language: language, path: req.url.path, translated: true).render(
+        return Layout(title: t(.inviteTitle, [:]), signedIn: nil, language: language, path: req.url.path).render(
             .div(.class("narrow"),
                 .h1(.text(t(.inviteTitle, [:]))),
                 .p(.text(t(.inviteIntro, ["caseworker": worker, "email": invitation.email]))),

@@ -38,7 +38,7 @@ struct CalendarPagesController: RouteCollection {
     func calendar(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         let actor = signedIn.actor
-        guard actor.role != .provider else { throw Abort(.forbidden, reason: "Visits are kept by the family's caseworker") }
+        guard actor.role != .provider else { throw Refusal(.forbidden, .refProviderVisits) }
         let zone = req.reunify.timeZone
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
@@ -66,7 +66,7 @@ struct CalendarPagesController: RouteCollection {
         let days = (0..<7).map { calendar.date(byAdding: .day, value: $0, to: monday)! }
         let feed = try await repo.feed(owner: actor.id, caseID: nil)
         func iso(_ d: Date) -> String { VisitTimes.day(d, offsetMinutes: zone.secondsFromGMT(for: d) / 60).iso }
-        return Layout(title: t(.calendarTitle), signedIn: signedIn, translated: true).render(
+        return Layout(title: t(.calendarTitle), signedIn: signedIn).render(
             .h1(.text(t(.calendarHeading, ["day": dayName(monday)]))),
             .nav(.class("pager"), .attribute(named: "aria-label", value: t(.calendarWeeks)),
                 .a(.href(SiteURL.calendar.path + "?week=\(iso(calendar.date(byAdding: .day, value: -7, to: monday)!))"), .text(t(.calendarPrevious))),

@@ -55,7 +55,7 @@ struct FamilyTimePagesController: RouteCollection {
                                 view.text("cost", req.t(.ftCost), width: "w20"),
                                 view.text("courtOrder", req.t(.ftCourtOrder), hint: req.t(.ftCourtOrderHint), width: "w20"),
                                 view.date("reviewOn", req.t(.ftReviewOn)),
-                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
+                              ], breadcrumbs: o.breadcrumbs(req.language)).render(req, status: status)
     }
 
     func newPlan(req: Request) async throws -> Response {
@@ -110,7 +110,7 @@ struct FamilyTimePagesController: RouteCollection {
     func planView(_ req: Request, _ o: CaseOverview, _ facts: CaseAccessFacts, _ id: VisitPlanID, schedule: FormData, level: FormData,
                   errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let repo = FamilyTimeRepository(req.db)
-        guard let plan = try await repo.plan(id, in: o.caseID) else { throw Abort(.notFound, reason: req.t(.ftNoSuchPlan)) }
+        guard let plan = try await repo.plan(id, in: o.caseID) else { throw Refusal(.notFound, .ftNoSuchPlan) }
         let signedIn = try req.requireSignedIn()
         let may: (AccessAction, RecordKind) -> Bool = { req.policy.decide(signedIn.actor, $0, $1, in: facts).isAllowed }
         let d = plan.details
@@ -135,7 +135,7 @@ struct FamilyTimePagesController: RouteCollection {
             ($0.rawValue, t($0 > d.level ? .vpStepUp : .vpStepDown, ["level": $0.staffLabel(language).lowercased()]))
         }
         let title = t(.vpTitle, ["child": o.name(d.childID)])
-        return Layout(title: title, signedIn: signedIn, breadcrumbs: o.breadcrumbs(language), translated: true).render(
+        return Layout(title: title, signedIn: signedIn, breadcrumbs: o.breadcrumbs(language)).render(
             .h1(.text(title)),
             FormView(FormData(), errors: errors, language: language).errorSummary(),
             .dl(.class("summary-list"), .id("visit-plan"),

@@ -21,7 +21,7 @@ struct SafetyAssessmentPagesController: RouteCollection {
                                 view.textarea("protectiveCapacities", req.t(.ftProtective), hint: req.t(.ftProtectiveHint)),
                                 view.select("decision", req.t(.ftDecision), SafetyAssessmentDecision.self),
                                 view.textarea("safetyPlan", req.t(.ftSafetyPlan), hint: req.t(.ftSafetyPlanHint)),
-                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
+                              ], breadcrumbs: o.breadcrumbs(req.language)).render(req, status: status)
     }
 
     func newSafety(req: Request) async throws -> Response {

@@ -28,14 +28,13 @@ struct VisitRecordPagesController: RouteCollection {
                                 view.textarea("wentWell", req.t(.ftWentWell)),
                                 view.textarea("concerns", req.t(.ftConcerns), hint: req.t(.ftConcernsHint)),
                                 view.textarea("childReaction", req.t(.ftChildReaction)),
-                              ], breadcrumbs: o.breadcrumbs(req.language) + [(req.t(.ftFamilyTime), SiteURL.visitPlan(o.caseID, v.planID).path)],
-                              translated: true).render(req, status: status)
+                              ], breadcrumbs: o.breadcrumbs(req.language) + [(req.t(.ftFamilyTime), SiteURL.visitPlan(o.caseID, v.planID).path)]).render(req, status: status)
     }
 
     func recordForm(req: Request) async throws -> Response {
         let (o, _) = try await req.caseOverview(.update, .visit)
         let id: VisitID = try req.idParameter("visitID", "visit")
-        guard let visit = try await FamilyTimeRepository(req.db).visit(id, in: o.caseID) else { throw Abort(.notFound, reason: req.t(.ftNoSuchVisit)) }
+        guard let visit = try await FamilyTimeRepository(req.db).visit(id, in: o.caseID) else { throw Refusal(.notFound, .ftNoSuchVisit) }
         var form = FormData()
         for p in visit.details.people { form.set("attendance-\(p)", visit.details.record?.attendance.first { $0.personID == p }?.status.rawValue ?? VisitAttendance.attended.rawValue) }
         form.set("quality", visit.details.record?.quality?.rawValue)
@@ -48,7 +47,7 @@ struct VisitRecordPagesController: RouteCollection {
     func record(req: Request) async throws -> Response {
         let (o, _) = try await req.caseOverview(.update, .visit)
         let id: VisitID = try req.idParameter("visitID", "visit")
-        guard let visit = try await FamilyTimeRepository(req.db).visit(id, in: o.caseID) else { throw Abort(.notFound, reason: req.t(.ftNoSuchVisit)) }
+        guard let visit = try await FamilyTimeRepository(req.db).visit(id, in: o.caseID) else { throw Refusal(.notFound, .ftNoSuchVisit) }
         let form = FormData(req)
         var r = FormReader(form)
         var attendance: [VisitAttendanceEntry] = []

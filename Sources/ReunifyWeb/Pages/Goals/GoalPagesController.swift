@@ -61,8 +61,7 @@ struct GoalPagesController: RouteCollection {
                                  hint: req.t(.goalFormConcurrentHint)),
                      view.date("concurrentSince", req.t(.goalFormConcurrentSince))],
             conflict: conflict,
-            breadcrumbs: [(req.t(.navCaseload), SiteURL.caseload.path), (overview.caseFile.details.familyName, SiteURL.caseFile(caseID).path)],
-            translated: true
+            breadcrumbs: [(req.t(.navCaseload), SiteURL.caseload.path), (overview.caseFile.details.familyName, SiteURL.caseFile(caseID).path)]
         ).render(req, status: status)
     }
 
@@ -76,7 +75,7 @@ struct GoalPagesController: RouteCollection {
     func goal(_ req: Request, _ overview: CaseOverview) async throws -> Recorded<GoalSubject, PermanencyGoalDetails> {
         let id: GoalID = try req.idParameter("goalID", "goal")
         guard let goal = try await CaseRecordsRepository(req.db).goal(id, in: overview.caseID) else {
-            throw Abort(.notFound, reason: req.t(.goalFormNoSuch))
+            throw Refusal(.notFound, .goalFormNoSuch)
         }
         return goal.recorded
     }

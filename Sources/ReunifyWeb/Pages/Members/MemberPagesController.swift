@@ -30,7 +30,7 @@ struct MemberPagesController: RouteCollection {
         return RecordFormPage(title: req.t(.memberAddTitle), action: SiteURL.newMember(caseID).path, cancel: SiteURL.caseFile(caseID).path,
                               submitLabel: req.t(.memberAddSubmit), view: view,
                               fields: [view.select("role", req.t(.memberPart), MemberRole.self)] + PersonForm.fields(view),
-                              breadcrumbs: try await crumbs(req, caseID), translated: true).render(req, status: status)
+                              breadcrumbs: try await crumbs(req, caseID)).render(req, status: status)
     }
 
     func newMemberForm(req: Request) async throws -> Response {
@@ -72,7 +72,7 @@ struct MemberPagesController: RouteCollection {
             try await req.audit(.search, .person, recordID: nil, caseID: caseID, "searched for '\(query)' to add: \(results.count) found")
         }
         let today = req.today
-        return Layout(title: req.t(.memberKnownTitle), signedIn: req.signedIn, breadcrumbs: try await crumbs(req, caseID), translated: true).render(
+        return Layout(title: req.t(.memberKnownTitle), signedIn: req.signedIn, breadcrumbs: try await crumbs(req, caseID)).render(
             .h1(.text(req.t(.memberKnownHeading))),
             .p(.class("hint"), .text(req.t(.memberKnownHint))),
             .form(.method(.get), .action(SiteURL.existingMember(caseID).path), .class("search"),
@@ -121,7 +121,7 @@ struct MemberPagesController: RouteCollection {
         let personID: PersonID = try req.idParameter("personID", "person")
         let repo = PersonRepository(req.db)
         guard try await repo.caseIDs(of: personID).contains(caseID), let person = try await repo.find(personID) else {
-            throw Abort(.notFound, reason: req.t(.memberNoSuchPerson))
+            throw Refusal(.notFound, .memberNoSuchPerson)
         }
         return person.recorded
     }
@@ -131,7 +131,7 @@ struct MemberPagesController: RouteCollection {
         let view = FormView(form, errors: errors, language: req.language)
         return RecordFormPage(title: req.t(.personChangeTitle, ["name": person.details.fullName]), action: SiteURL.editPerson(caseID, person.id).path,
                               cancel: SiteURL.caseFile(caseID).path, view: view, fields: PersonForm.fields(view), conflict: conflict,
-                              breadcrumbs: try await crumbs(req, caseID), translated: true).render(req, status: status)
+                              breadcrumbs: try await crumbs(req, caseID)).render(req, status: status)
     }
 
     func editPersonForm(req: Request) async throws -> Response {
@@ -173,7 +173,7 @@ struct MemberPagesController: RouteCollection {
                                 view.select("personId", req.t(.relationPerson), options: people),
                                 view.select("kind", req.t(.relationIsThe), RelationshipKind.self),
                                 view.select("relatedPersonId", req.t(.relationOf), options: people),
-                              ], breadcrumbs: try await crumbs(req, caseID), translated: true).render(req, status: status)
+                              ], breadcrumbs: try await crumbs(req, caseID)).render(req, status: status)
     }
 
     func newRelationshipForm(req: Request) async throws -> Response {

@@ -60,7 +60,7 @@ struct OutcomesController: RouteCollection {
         let k = f.timeToReunification
         let median = k.medianDays.map { t(.caseDays, ["count": LocalFormat.number($0, language)]) } ?? t(.outcomesNotReached)
         let form = FormView(FormData(values: ["start": [measures.start.iso], "end": [measures.end.iso], "unit": [scope.unit ?? ""]]), language: language)
-        return Layout(title: t(.outcomesTitle), signedIn: req.signedIn, translated: true).render(
+        return Layout(title: t(.outcomesTitle), signedIn: req.signedIn).render(
             .h1(.text(t(.outcomesHeading, ["scope": scope.unit ?? t(.reportTheAgency)]))),
             .form(.method(.get), .action(SiteURL.outcomes.path), .class("filters"),
                 form.text("start", t(.outcomesFrom), width: "w10"),
@@ -126,7 +126,7 @@ struct OutcomesController: RouteCollection {
         let scope = try req.outcomesScope()
         let measures = try req.outcomePeriod(required: false)
         guard let counted = Counted(rawValue: (try? req.query.get(String.self, at: "measure")) ?? "") else {
-            throw Abort(.badRequest, reason: "Say which count to list: " + Counted.allCases.map(\.rawValue).joined(separator: ", "))
+            throw Refusal(.badRequest, .refWhichCount, ["counts": Counted.allCases.map(\.rawValue).joined(separator: ", ")])
         }
         let f = try await req.outcomeFigures(measures, scope: scope)
         let ids = counted.children(f)
@@ -139,8 +139,7 @@ struct OutcomesController: RouteCollection {
         let language = req.language
         func t(_ id: Msg, _ values: [String: String] = [:]) -> String { req.t(id, values) }
         let title = counted.label(language)
-        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: [(t(.outcomesTitle), SiteURL.outcomes.path + "?" + query(measures, scope, admin: signedIn.actor.role == .administrator))],
-                      translated: true).render(
+        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: [(t(.outcomesTitle), SiteURL.outcomes.path + "?" + query(measures, scope, admin: signedIn.actor.role == .administrator))]).render(
             .h1(.text(title)),
             .p(.class("hint"), .text(t(.outcomesChildrenCount, ["count": LocalFormat.number(ids.count, language), "start": measures.start.iso, "end": measures.end.iso]))),
             .if(shown.count < episodes.count, .p(.text(t(.outcomesChildrenHidden, ["count": LocalFormat.number(episodes.count - shown.count, language)])))),

@@ -14,7 +14,7 @@ enum CourtReportPage {
         // The court report is the agency's document; a family finds its hearings on its home page.
         if let family = req.familyPage(.familyHome) { return family }
         let id: HearingID = try req.idParameter("hearingID", "hearing")
-        guard let hearing = o.permanency.hearing(id) else { throw Abort(.notFound, reason: "There is no such hearing in this case") }
+        guard let hearing = o.permanency.hearing(id) else { throw Refusal(.notFound, .hearFormNoSuch) }
         try await req.audit(.view, .hearing, recordID: id.uuid, caseID: o.caseID, "viewed the court report for the hearing of \(hearing.details.date.iso)")
         // The parts the reader's role may not read are left out (asked of the policy, not refused and audited as denials).
         let actor = try req.requireSignedIn().actor
@@ -52,7 +52,7 @@ enum CourtReportPage {
             row(t(.reportCourt), h.court ?? t(.reportNotRecorded)),
             row(t(.permChildren), children.map { o.name($0.person.id) }.joined(separator: ", ")),
             row(t(.reportPrepared), t(.reportPreparedLine, ["date": today.iso, "name": req.signedIn?.user.name ?? t(.reportTheAgency)])))
-        return Layout(title: t(.permCourtReport), signedIn: req.signedIn, breadcrumbs: o.breadcrumbs(language), translated: true).render(
+        return Layout(title: t(.permCourtReport), signedIn: req.signedIn, breadcrumbs: o.breadcrumbs(language)).render(
             .article(.class("court-report"),
                 .h1(.text(t(.reportTitle, ["hearing": h.kind.staffLabel(language).lowercased(), "date": h.date.iso]))),
                 head,
@@ -158,10 +158,12 @@ enum CourtReportPage {
             .unwrap(review, { r in
                 let details = (r.overridden ? t(.reportOverridden, ["initial": r.initial.staffLabel(language).lowercased(), "reason": r.overrideReason ?? ""]) : "")
                     + (r.outcome.map { t(.reportRisk, ["risk": $0.riskLevel.staffLabel(language)]) } ?? "")
-                // The review's reasons are the engine's own explanation, written in English only for now.
+                // The review's reasons in the report's language; a review recorded before they were kept as facts gives
+                // its English ones, marked so.
                 return .group(
                     .p(.text(t(.reportReviewLine, ["date": r.reviewedOn.iso, "recommendation": r.final.staffLabel(language), "details": details]))),
-                    .ul(.attribute(named: "lang", value: language == .english ? nil : "en"), .forEach(r.outcome?.reasons ?? []) { .li(.text($0)) }))
+                    .ul(.attribute(named: "lang", value: r.outcome?.reasonsTranslated(language) ?? true ? nil : "en"),
+                        .forEach(r.outcome?.reasons(language) ?? []) { .li(.text($0)) }))
             }, else: .p(.text(t(.reportNoReview)))))
     }
 }

@@ -32,7 +32,7 @@ struct HearingPagesController: RouteCollection {
                                 view.textarea("findings", req.t(.hearFormFindings)),
                                 view.textarea("orders", req.t(.hearFormOrders), hint: req.t(.hearFormOneALine)),
                                 view.date("nextDate", req.t(.hearFormNext), hint: req.t(.hearFormNextHint)),
-                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
+                              ], breadcrumbs: o.breadcrumbs(req.language)).render(req, status: status)
     }
 
     func newHearing(req: Request) async throws -> Response {
@@ -75,7 +75,7 @@ struct HearingPagesController: RouteCollection {
     func editHearing(req: Request) async throws -> Response {
         let (o, _) = try await req.caseOverview(.update, .hearing)
         let id: HearingID = try req.idParameter("hearingID", "hearing")
-        guard let h = o.permanency.hearing(id) else { throw Abort(.notFound, reason: req.t(.hearFormNoSuch)) }
+        guard let h = o.permanency.hearing(id) else { throw Refusal(.notFound, .hearFormNoSuch) }
         var form = FormData()
         let d = h.details
         form.values["childIds"] = d.childIDs.map(\.description)

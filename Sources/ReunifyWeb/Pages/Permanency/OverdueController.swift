@@ -18,7 +18,7 @@ struct OverdueController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        guard Self.mayList(signedIn.actor) else { throw Abort(.forbidden, reason: "The overdue list is for caseworkers and supervisors") }
+        guard Self.mayList(signedIn.actor) else { throw Refusal(.forbidden, .refOverdueStaff) }
         let repo = CaseRepository(req.db)
         var rows: [CaseloadRow] = []
         var page = 1
@@ -39,7 +39,7 @@ struct OverdueController: RouteCollection {
         func caseLine(_ row: CaseloadRow) -> String { t(.searchCaseLine, ["family": row.familyName, "number": row.caseNumber]) }
         let title = t(signedIn.actor.role == .supervisor ? .overdueUnitTitle : .overdueMineTitle)
         let counts = ["count": number(overdue.count), "cases": number(Set(overdue.map(\.0.caseID)).count), "total": number(rows.count)]
-        return Layout(title: title, signedIn: signedIn, translated: true).render(
+        return Layout(title: title, signedIn: signedIn).render(
             .h1(.text(title)),
             .p(.class("hint"), .text(t(overdue.count == 1 ? .overdueSummaryOne : .overdueSummaryMany, counts))),
             overdue.isEmpty ? .p(.text(t(.overdueNothing))) :

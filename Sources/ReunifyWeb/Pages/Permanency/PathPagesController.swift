@@ -32,7 +32,7 @@ struct PathPagesController: RouteCollection {
                                 view.date("date", req.t(.permFormDate)),
                                 view.textarea("note", req.t(.permFormNote), hint: req.t(.stepFormNoteHint)),
                                 view.checkbox("startTracing", req.t(.stepFormTracing)),
-                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
+                              ], breadcrumbs: o.breadcrumbs(req.language)).render(req, status: status)
     }
 
     func newStep(req: Request) async throws -> Response {
@@ -82,7 +82,7 @@ struct PathPagesController: RouteCollection {
         ]
         return RecordFormPage(title: editing == nil ? req.t(.afterFormNewTitle) : req.t(.afterFormEditTitle), action: action,
                               cancel: SiteURL.caseFile(o.caseID).path + "#aftercare", submitLabel: req.t(.afterFormSave), view: view,
-                              fields: fields, breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
+                              fields: fields, breadcrumbs: o.breadcrumbs(req.language)).render(req, status: status)
     }
 
     func details(_ form: FormData, child: PersonID) -> AftercarePlanEntry {
@@ -116,7 +116,7 @@ struct PathPagesController: RouteCollection {
     func plan(_ req: Request, _ o: CaseOverview) throws -> Recorded<AftercarePlanSubject, AftercarePlanDetails> {
         let id: AftercarePlanID = try req.idParameter("planID", "aftercare plan")
         guard let plan = o.permanency.aftercarePlans.first(where: { $0.id == id }) else {
-            throw Abort(.notFound, reason: req.t(.afterFormNoSuch))
+            throw Refusal(.notFound, .afterFormNoSuch)
         }
         return plan
     }

@@ -48,7 +48,7 @@ struct PermanencyPagesController: RouteCollection {
                                 view.date("familyInformed.date", req.t(.decFormToldOn), hint: req.t(.decFormToldHint)),
                                 view.text("familyInformed.how", req.t(.decFormHow), hint: req.t(.decFormHowHint)),
                                 view.text("familyInformed.language", req.t(.decFormLanguage)),
-                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
+                              ], breadcrumbs: o.breadcrumbs(req.language)).render(req, status: status)
     }
 
     func newDecision(req: Request) async throws -> Response {
@@ -111,7 +111,7 @@ struct PermanencyPagesController: RouteCollection {
                                 view.select("childId", req.t(.permFormChild), options: children(o)),
                                 view.select("reason", req.t(.permFormReason), TPRExceptionReason.self),
                                 view.textarea("note", req.t(.permFormWhy), hint: req.t(.excFormWhyHint)),
-                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
+                              ], breadcrumbs: o.breadcrumbs(req.language)).render(req, status: status)
     }
 
     func newException(req: Request) async throws -> Response {
@@ -150,7 +150,7 @@ struct PermanencyPagesController: RouteCollection {
                                 view.text("recipient", req.t(.noticeFormSentTo), hint: req.t(.noticeFormSentToHint)),
                                 view.date("sent", req.t(.noticeFormSent), hint: req.t(.noticeFormSentHint)),
                                 view.date("received", req.t(.noticeFormReceived), hint: req.t(.noticeFormReceivedHint)),
-                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
+                              ], breadcrumbs: o.breadcrumbs(req.language)).render(req, status: status)
     }
 
     func newNotice(req: Request) async throws -> Response {
@@ -182,7 +182,7 @@ struct PermanencyPagesController: RouteCollection {
     func noticeReceived(req: Request) async throws -> Response {
         let (o, _) = try await req.caseOverview(.update, .icwaNotice)
         let id: NoticeID = try req.idParameter("noticeID", "ICWA notice")
-        guard let notice = o.permanency.notices.first(where: { $0.id == id }) else { throw Abort(.notFound, reason: req.t(.noticeFormNoSuch)) }
+        guard let notice = o.permanency.notices.first(where: { $0.id == id }) else { throw Refusal(.notFound, .noticeFormNoSuch) }
         let form = FormData(req)
         var r = FormReader(form)
         guard let day = r.requiredDate("received-\(id)", .noticeFormNeedReceived) else {
@@ -206,7 +206,7 @@ struct PermanencyPagesController: RouteCollection {
                                 view.textarea("wellbeing", req.t(.followFormHow)),
                                 view.textarea("concerns", req.t(.followFormConcerns)),
                                 view.textarea("servicesNeeded", req.t(.followFormServices)),
-                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
+                              ], breadcrumbs: o.breadcrumbs(req.language)).render(req, status: status)
     }
 
     func newFollowUp(req: Request) async throws -> Response {

@@ -68,14 +68,13 @@ struct ReviewPagesController: RouteCollection {
         let view = FormView(form, errors: errors, language: req.language)
         return RecordFormPage(title: req.t(.rvTitle), action: SiteURL.newReview(o.caseID).path,
                               cancel: SiteURL.caseFile(o.caseID).path, submitLabel: req.t(.rvSubmit), view: view,
-                              fields: ReviewForm.fields(view, children: reviewable(o), evidence: evidence), breadcrumbs: o.breadcrumbs(req.language),
-                              translated: true).render(req, status: status)
+                              fields: ReviewForm.fields(view, children: reviewable(o), evidence: evidence), breadcrumbs: o.breadcrumbs(req.language)).render(req, status: status)
     }
 
     func newForm(req: Request) async throws -> Response {
         let o = try await overview(req, .create)
         guard !reviewable(o).isEmpty else {
-            throw Abort(.unprocessableEntity, reason: req.t(.rvNoChild))
+            throw Refusal(.unprocessableEntity, .rvNoChild)
         }
         var form = FormData()
         form.set("risk.newSubstantiatedReport", "no")
@@ -102,7 +101,7 @@ struct ReviewPagesController: RouteCollection {
     func review(_ req: Request, _ o: CaseOverview) async throws -> Recorded<ReviewSubject, ReviewRecord> {
         let id: ReviewID = try req.idParameter("reviewID", "review")
         guard let model = try await ReviewRepository(req.db).find(id, in: o.caseID) else {
-            throw Abort(.notFound, reason: req.t(.rvNoSuch))
+            throw Refusal(.notFound, .rvNoSuch)
         }
         return model.recorded
     }
@@ -163,7 +162,7 @@ struct ReviewView {
         let language = req.language
         func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
         let reviewer = names[r.reviewerID] ?? t(.rvUnknownPerson)
-        return Layout(title: t(.rvTitle), signedIn: req.signedIn, breadcrumbs: crumbs, translated: true).render(
+        return Layout(title: t(.rvTitle), signedIn: req.signedIn, breadcrumbs: crumbs).render(
             .h1(.text(t(.rvHeading, ["child": overview.name(r.childID)])),
                 .span(.class("caption"), .text(t(.rvCaption, ["date": r.reviewedOn.iso, "reviewer": reviewer, "policy": r.policyVersion])))),
             .div(.class("recommendation r-\(r.final.rawValue)"),

@@ -25,7 +25,7 @@ struct SearchController: RouteCollection {
         }
         let today = req.today
         let language = req.language
-        return Layout(title: req.t(.searchTitle), signedIn: signedIn, translated: true).render(
+        return Layout(title: req.t(.searchTitle), signedIn: signedIn).render(
             .h1(.text(req.t(.searchTitle))),
             .form(.method(.get), .action(SiteURL.search.path), .class("search"),
                 .label(.attribute(named: "for", value: "q"), .text(req.t(.searchName))),

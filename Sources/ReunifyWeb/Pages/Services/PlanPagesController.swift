@@ -26,7 +26,7 @@ struct PlanPagesController: RouteCollection {
     func plan(_ req: Request, _ o: CaseOverview) async throws -> Recorded<PlanSubject, CasePlanDetails> {
         let id: PlanID = try req.idParameter("planID", "plan")
         guard let plan = try await ServiceRecordsRepository(req.db).plan(id, in: o.caseID) else {
-            throw Abort(.notFound, reason: "There is no such plan in this case")
+            throw Refusal(.notFound, .refNoPlan)
         }
         return plan
     }
@@ -47,7 +47,7 @@ struct PlanPagesController: RouteCollection {
     func page(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], suggested: Bool,
               status: HTTPResponseStatus = .ok) -> Response {
         let view = FormView(form, errors: errors, language: req.language)
-        return Layout(title: req.t(.planFormTitle), signedIn: req.signedIn, breadcrumbs: o.breadcrumbs(req.language), translated: true).render(
+        return Layout(title: req.t(.planFormTitle), signedIn: req.signedIn, breadcrumbs: o.breadcrumbs(req.language)).render(
             .h1(.text(req.t(.planFormHeading))),
             .if(suggested, .p(.class("hint"), .text(req.t(.planFormSuggested)))),
             view.errorSummary(),
@@ -122,7 +122,7 @@ struct PlanPagesController: RouteCollection {
         let view = FormView(form, errors: errors, language: language)
         let names = try await UserRepository(req.db).names([d.approvedBy].compactMap { $0 })
         let title = t(.planPageTitle, ["number": String(d.number)])
-        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: o.breadcrumbs(language), translated: true).render(
+        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: o.breadcrumbs(language)).render(
             .div(.class("page-heading"),
                 .h1(.text(title), .span(.class("caption"), .text(state.staffLabel(language)))),
                 .a(.class("button secondary"), .href(SiteURL.planSummary(o.caseID, plan.id).path), .text(t(.planPageSummary)))),
@@ -273,7 +273,7 @@ struct PlanPagesController: RouteCollection {
         let worker = o.team.first { $0.userID == o.caseFile.details.caseworkerID }?.name
         let t = { (id: Msg, values: [String: String]) in Catalogue.text(id, lang, values) }
         let page = SiteURL.planSummary(o.caseID, plan.id).path
-        return Layout(title: t(.summaryTitle, [:]), signedIn: req.signedIn, breadcrumbs: crumbs(o), translated: true).render(
+        return Layout(title: t(.summaryTitle, [:]), signedIn: req.signedIn, breadcrumbs: crumbs(o)).render(
             .div(.class("family-summary"), .attribute(named: "lang", value: lang.tag),
                 .h1(.text(t(.summaryHeading, ["family": o.caseFile.details.familyName]))),
                 .p(.class("no-print"), .text(t(.summaryPrintIn, [:]) + " "),

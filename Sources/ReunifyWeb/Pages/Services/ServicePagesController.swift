@@ -23,7 +23,7 @@ struct ServicePagesController: RouteCollection {
 
     func directory(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        guard signedIn.actor.role != .parent else { throw Abort(.forbidden, reason: req.t(.svcStaffOnly)) }
+        guard signedIn.actor.role != .parent else { throw Refusal(.forbidden, .svcStaffOnly) }
         let category = (try? req.query.get(String.self, at: "category")).flatMap { ServiceCategory(rawValue: $0) }
         let language = (try? req.query.get(String.self, at: "language")).flatMap { $0.isEmpty ? nil : $0 }
         let place = (try? req.query.get(String.self, at: "place")).flatMap { $0.isEmpty ? nil : $0 }
@@ -40,7 +40,7 @@ struct ServicePagesController: RouteCollection {
         let lang = req.language
         let view = FormView(form, errors: [], language: lang)
         let rows = listings.flatMap { l in l.services.map { (l.provider, $0) } }.filter { p, s in search.admits(s.details, providerRegion: p.details.region) }
-        return Layout(title: req.t(.svcTitle), signedIn: signedIn, translated: true).render(
+        return Layout(title: req.t(.svcTitle), signedIn: signedIn).render(
             .h1(.text(search.candidate.map { req.t(.svcForPerson, ["name": $0.person.fullName]) } ?? req.t(.svcForFamilies))),
             .form(.method(.get), .action(SiteURL.services.path), .class("filters"),
                 view.select("category", req.t(.svcKind), ServiceCategory.self, blank: req.t(.svcAny)),
@@ -89,7 +89,7 @@ struct ServicePagesController: RouteCollection {
                                 .ul(.class("plain"), .forEach(o.members) { m in
                                     .li(.a(.href(SiteURL.services.path + "?eligibleFor=\(m.person.id)"), .text(req.t(.svcForPerson, ["name": o.name(m.person.id)]))))
                                 }),
-                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
+                              ], breadcrumbs: o.breadcrumbs(req.language)).render(req, status: status)
     }
 
     func newReferral(req: Request) async throws -> Response {
@@ -144,7 +144,7 @@ struct ServicePagesController: RouteCollection {
         let isStaff = !asProvider && access.actor.role != .provider
         return Layout(title: req.t(.svcReferral), signedIn: req.signedIn,
                       breadcrumbs: isStaff ? [(req.t(.navCaseload), SiteURL.caseload.path), (req.t(.svcCase), SiteURL.caseFile(caseID).path)]
-                                           : [(req.t(.svcInboxTitle), SiteURL.referralInbox.path)], translated: true).render(
+                                           : [(req.t(.svcInboxTitle), SiteURL.referralInbox.path)]).render(
             .h1(.text(req.t(.svcReferralTo, ["service": dto.serviceName ?? req.t(.svcAService)]))),
             .dl(.class("summary-list"),
                 .group(.dt(.text(req.t(.svcStatus))), .dd(.strong(.id("referral-status"), .text(d.status.staffLabel(lang))))),
@@ -204,7 +204,7 @@ struct ServicePagesController: RouteCollection {
         let access = try await ReferralAccess(req)
         let id: ReferralID = try req.idParameter("referralID", "referral")
         let (r, caseID) = try await access.visible(id)
-        guard access.organisation == r.details.providerID else { throw Abort(.notFound, reason: req.t(.svcNotYours, ["id": id.description])) }
+        guard access.organisation == r.details.providerID else { throw Refusal(.notFound, .svcNotYours, ["id": id.description]) }
         let form = FormData(req)
         var reader = FormReader(form)
         let kind = reader.code(SessionKind.self, "kind", required: .svcChooseKind)
@@ -240,11 +240,11 @@ struct ServicePagesController: RouteCollection {
                 rows.append((r, caseID))
             }
         } else if signedIn.actor.role != .provider {
-            throw Abort(.notFound, reason: req.t(.svcInboxOnCase))
+            throw Refusal(.notFound, .svcInboxOnCase)
         }
         try await req.audit(.view, .referral, recordID: nil, caseID: nil, "viewed the referral inbox (\(rows.count))")
         let dtos = try await access.dtos(rows)
-        return Layout(title: req.t(.svcInboxTitle), signedIn: signedIn, translated: true).render(
+        return Layout(title: req.t(.svcInboxTitle), signedIn: signedIn).render(
             .h1(.text(req.t(.svcInboxHeading))),
             dtos.isEmpty ? .p(.text(req.t(.svcInboxNone))) :
             .table(.class("table"), .id("inbox"),
@@ -261,7 +261,7 @@ struct ServicePagesController: RouteCollection {
     func revokeConsent(req: Request) async throws -> Response {
         let id: ConsentID = try req.idParameter("consentID", "consent")
         guard let (_, caseID) = try await ServiceRecordsRepository(req.db).consent(id) else {
-            throw Abort(.notFound, reason: "There is no such consent")
+            throw Refusal(.notFound, .refNoConsent)
         }
         _ = try await ReferralCommands(req.change()).revokeConsent(id, reason: FormData(req).optional("reason"))
         return req.redirect(to: SiteURL.caseFile(caseID).path + "#services")
@@ -288,7 +288,7 @@ struct ServicePagesController: RouteCollection {
                                 view.select("objectiveId", req.t(.svcProgressToward), options: objectives, blank: req.t(.svcNoProgress)),
                                 view.textarea("progress", req.t(.svcWhatProgress)),
                                 .if(mayNote, view.textarea("clinicalNote", req.t(.svcClinical), hint: req.t(.svcClinicalStaffHint))),
-                              ], breadcrumbs: o.breadcrumbs(req.language), translated: true).render(req, status: status)
+                              ], breadcrumbs: o.breadcrumbs(req.language)).render(req, status: status)
     }
 
     func newSession(req: Request) async throws -> Response {

@@ -32,7 +32,7 @@ struct SignInController: RouteCollection {
         let token = Tokens.random()
         let view = FormView(form, errors: errors, language: req.language)
         let next = req.query[String.self, at: "next"] ?? form.string("next")
-        let response = Layout(title: req.t(.signInTitle), signedIn: nil, language: req.language, path: req.url.string, translated: true).render(
+        let response = Layout(title: req.t(.signInTitle), signedIn: nil, language: req.language, path: req.url.string).render(
             .div(.class("narrow"),
                 .h1(.text(req.t(.signInHeading))),
                 .if(req.query[String.self, at: "ready"] != nil, .div(.class("notice"), .attribute(named: "role", value: "status"), .p(.text(req.t(.inviteReady))))),
@@ -53,7 +53,7 @@ struct SignInController: RouteCollection {
     func submit(req: Request) async throws -> Response {
         let form = FormData(req)
         guard let cookie = req.cookies[Self.preSessionCookie]?.string, Tokens.equal(cookie, form.string(CSRFMiddleware.field)) else {
-            throw Abort(.forbidden, reason: "This sign-in form has expired. Reload the page and sign in again.")
+            throw Refusal(.forbidden, .errSignInExpired)
         }
         var reader = FormReader(form)
         let email = reader.required("email", req.t(.signInNeedEmail))

@@ -23,8 +23,7 @@ struct TeamPagesController: RouteCollection {
                               submitLabel: req.t(.teamFormSubmit), view: view, fields: [
                                 view.select("userId", req.t(.relationPerson), options: candidates.map { ($0.id!.lower, req.t(.teamFormWho, ["name": $0.name, "role": $0.userRole.staffLabel(req.language)])) }),
                                 view.select("role", req.t(.teamFormPart), TeamRole.self),
-                              ], breadcrumbs: [(req.t(.navCaseload), SiteURL.caseload.path), (model.details.familyName, SiteURL.caseFile(caseID).path)],
-                              translated: true)
+                              ], breadcrumbs: [(req.t(.navCaseload), SiteURL.caseload.path), (model.details.familyName, SiteURL.caseFile(caseID).path)])
             .render(req, status: status)
     }
 

@@ -29,7 +29,7 @@ struct DuplicatePagesController: RouteCollection {
              d.birthDate.map { req.t(.trcBorn, ["date": LocalFormat.date($0, req.language)]) }, d.sex.staffLabel(req.language), d.placeOfOrigin].compactMap { $0 }.joined(separator: " · ")
         }
         return Layout(title: req.t(.dupTitle), signedIn: req.signedIn,
-                      breadcrumbs: cases.first.map { [(req.t(.dupCaseload), SiteURL.caseload.path), (req.t(.dupCase), SiteURL.caseFile($0).path)] } ?? [], translated: true).render(
+                      breadcrumbs: cases.first.map { [(req.t(.dupCaseload), SiteURL.caseload.path), (req.t(.dupCase), SiteURL.caseFile($0).path)] } ?? []).render(
             .h1(.text(req.t(.dupOf, ["name": p.fullName]))),
             .p(.text(describe(p))),
             .p(.class("hint"), .text(req.t(.dupHint))),

@@ -40,7 +40,7 @@ struct MatchReviewController: RouteCollection {
         let candidate = recorded.details
         guard let person = try await PersonRepository(req.db).find(candidate.personID),
               let (_, registered) = try await TracingRegistry(req.db).records([person]).first else {
-            throw Abort(.notFound, reason: req.t(.trcMatchGone))
+            throw Refusal(.notFound, .trcMatchGone)
         }
         let filed = request.details
         let sought = filed.request.sought.matchRecord(id: "sought", filedOn: filed.filedOn, today: req.today)
@@ -67,7 +67,7 @@ struct MatchReviewController: RouteCollection {
             (req.t(.trcFather), sought.fatherName ?? "—", registered.fatherName ?? "—"),
         ]
         return Layout(title: req.t(.trcReviewTitle), signedIn: req.signedIn,
-                      breadcrumbs: [(req.t(.trcTitle), SiteURL.tracing.path), (filed.request.sought.fullName, SiteURL.tracingRequest(request.id).path)], translated: true).render(
+                      breadcrumbs: [(req.t(.trcTitle), SiteURL.tracing.path), (filed.request.sought.fullName, SiteURL.tracingRequest(request.id).path)]).render(
             .h1(.text(req.t(.trcIsThis))),
             .p(.class("recommendation"), .text(req.t(.trcProbabilityLabel) + " "), .strong(.id("match-probability"), .text(TracingViews.percent(candidate.probability, req.language)))),
             .p(.class("hint"), .text(req.t(.trcScored, ["calibration": Self.calibration(candidate.probability, req.language), "when": Self.stamp(candidate.scoredAt), "engine": candidate.engineVersion]))),

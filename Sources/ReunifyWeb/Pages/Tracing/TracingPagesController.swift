@@ -41,7 +41,7 @@ struct TracingPagesController: RouteCollection {
             cancel: editing.map { SiteURL.tracingRequest($0.id).path } ?? SiteURL.tracing.path,
             submitLabel: req.t(editing == nil ? .trcFileButton : .trcSave), view: view,
             fields: TracingForm.fields(view, children: try await childOptions(req), editing: editing != nil),
-            conflict: conflict, breadcrumbs: [(req.t(.trcTitle), SiteURL.tracing.path)], translated: true
+            conflict: conflict, breadcrumbs: [(req.t(.trcTitle), SiteURL.tracing.path)]
         ).render(req, status: status)
     }
 
@@ -166,7 +166,7 @@ struct TracingPagesController: RouteCollection {
         return RecordFormPage(title: req.t(.trcVerifyTitle), action: SiteURL.verification(request.id).path,
                               cancel: SiteURL.tracingRequest(request.id).path, view: view,
                               fields: questions + [view.textarea("notes", req.t(.trcFound), hint: req.t(.trcFoundHint))],
-                              breadcrumbs: [(req.t(.trcTitle), SiteURL.tracing.path), (request.details.request.sought.fullName, SiteURL.tracingRequest(request.id).path)], translated: true)
+                              breadcrumbs: [(req.t(.trcTitle), SiteURL.tracing.path), (request.details.request.sought.fullName, SiteURL.tracingRequest(request.id).path)])
             .render(req, status: status)
     }
 

@@ -20,7 +20,7 @@ enum TracingViews {
     }
 
     static func list(_ req: Request, _ requests: [Recorded<TracingRequestSubject, TracingRecord>], status: TracingStatus?, search: String) -> Response {
-        Layout(title: req.t(.trcTitle), signedIn: req.signedIn, translated: true).render(
+        Layout(title: req.t(.trcTitle), signedIn: req.signedIn).render(
             .div(.class("page-heading"),
                 .h1(.text(req.t(.trcListHeading))),
                 .a(.class("button"), .href(SiteURL.newTracing.path), .text(req.t(.trcFile)))),
@@ -60,7 +60,7 @@ enum TracingViews {
         var form = actionForm
         if form.string("date-day").isEmpty { form.set("date", date: req.today.parts) }
         let view = FormView(form, errors: actionErrors, language: req.language)
-        return Layout(title: req.t(.trcPageTitle, ["name": s.fullName]), signedIn: req.signedIn, breadcrumbs: [(req.t(.trcTitle), SiteURL.tracing.path)], translated: true).render(
+        return Layout(title: req.t(.trcPageTitle, ["name": s.fullName]), signedIn: req.signedIn, breadcrumbs: [(req.t(.trcTitle), SiteURL.tracing.path)]).render(
             .div(.class("page-heading"),
                 .h1(.text(req.t(d.kind == .inquiry ? .trcLookingFor : .trcLookingForFamily, ["name": s.fullName]))),
                 .a(.class("button"), .href(SiteURL.editTracing(id).path), .text(req.t(.trcChange)))),
