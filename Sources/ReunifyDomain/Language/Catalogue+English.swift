@@ -3,10 +3,13 @@
 /// "services the caseworker connected you with", not "referrals"; "your child lives away from home for now", not
 /// "removal"; "not done yet", not "non-compliant". Staff pages keep the field's terms.
 extension Catalogue {
-    /// Every message in English: the frame and the family's pages here, the staff pages in the other two parts.
+    /// Every message in English: the frame and the family's pages here, the staff pages in the other
+    /// parts (case staff, other staff, forms, service forms, tracing, practice).
     static let english: [Msg: String] = englishFamily.merging(englishCaseStaff, uniquingKeysWith: Catalogue.twice)
         .merging(englishOtherStaff, uniquingKeysWith: Catalogue.twice)
         .merging(englishForms, uniquingKeysWith: Catalogue.twice)
+        .merging(englishServiceForms, uniquingKeysWith: Catalogue.twice)
+        .merging(englishTracing, uniquingKeysWith: Catalogue.twice)
         .merging(englishPractice, uniquingKeysWith: Catalogue.twice)
 
     static let englishFamily: [Msg: String] = [

@@ -7,10 +7,13 @@
 /// never "abuso"; "visita de prueba en casa" as a step toward coming home; "contraseña", "iniciar sesión",
 /// "cerrar sesión", "correo electrónico". Dates as "1 de diciembre de 2026", times as "10:30 a. m.".
 extension Catalogue {
-    /// Every message in Spanish: the frame and the family's pages here, the staff pages in the other two parts.
+    /// Every message in Spanish: the frame and the family's pages here, the staff pages in the other
+    /// parts (case staff, other staff, forms, service forms, tracing, practice).
     static let spanish: [Msg: String] = spanishFamily.merging(spanishCaseStaff, uniquingKeysWith: Catalogue.twice)
         .merging(spanishOtherStaff, uniquingKeysWith: Catalogue.twice)
         .merging(spanishForms, uniquingKeysWith: Catalogue.twice)
+        .merging(spanishServiceForms, uniquingKeysWith: Catalogue.twice)
+        .merging(spanishTracing, uniquingKeysWith: Catalogue.twice)
         .merging(spanishPractice, uniquingKeysWith: Catalogue.twice)
 
     static let spanishFamily: [Msg: String] = [

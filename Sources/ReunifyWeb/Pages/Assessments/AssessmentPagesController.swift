@@ -22,8 +22,6 @@ struct AssessmentPagesController: RouteCollection {
         return model.recorded
     }
 
-    func crumbs(_ req: Request, _ c: Recorded<CaseSubject, CaseDetails>) -> [(String, String)] { assessmentCrumbs(req.language, c) }
-
     func page(_ req: Request, _ c: Recorded<CaseSubject, CaseDetails>, instrument: Instrument, action: String, title: String, form: FormData, errors: [FieldError],
               withPoint: Bool, status: HTTPResponseStatus = .ok) -> Response {
         let view = FormView(form, errors: errors, language: req.language)
@@ -37,7 +35,7 @@ struct AssessmentPagesController: RouteCollection {
         fields.append(.div(.class("actions"),
             .button(.type(.submit), .name("action"), .value("draft"), .class("button secondary"), .text(req.t(.asmSaveDraft))),
             .button(.type(.submit), .name("action"), .value("complete"), .class("button"), .text(req.t(.asmComplete)))))
-        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: crumbs(req, c)).render(
+        return Layout(title: title, signedIn: req.signedIn, breadcrumbs: c.breadcrumbs(req.language)).render(
             .h1(.text(title)),
             .p(.class("hint"), .text(req.t(.asmScaleHint))),
             view.errorSummary(),

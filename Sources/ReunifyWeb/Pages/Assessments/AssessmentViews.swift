@@ -4,12 +4,6 @@ import Vapor
 import ReunifyDomain
 import ReunifyStore
 
-/// The caseload and the family's case, above every assessment page.
-func assessmentCrumbs(_ language: UILanguage, _ c: Recorded<CaseSubject, CaseDetails>) -> [(String, String)] {
-    [(Catalogue.text(.caseloadTitle, language), SiteURL.caseload.path),
-     (Catalogue.text(.caseTitle, language, ["family": c.details.familyName]), SiteURL.caseFile(c.id).path)]
-}
-
 /// The `lang` to mark an instrument's words with: nil when they come in the page's language.
 func instrumentLang(_ tag: String, _ language: UILanguage) -> String? { tag == language.tag ? nil : tag }
 
@@ -28,7 +22,7 @@ struct AssessmentResultView {
         let result = AssessmentResult(instrument: worded, ratings: model.details.ratings)
         let caseID = caseFile.id
         let point = model.details.point.staffLabel(language)
-        return Layout(title: "\(worded.title) — \(point)", signedIn: req.signedIn, breadcrumbs: assessmentCrumbs(language, caseFile)).render(
+        return Layout(title: "\(worded.title) — \(point)", signedIn: req.signedIn, breadcrumbs: caseFile.breadcrumbs(language)).render(
             .div(.class("page-heading"),
                 .h1(.span(.attribute(named: "lang", value: marked), .text(worded.title)),
                     .span(.class("caption"), .text([point, model.details.assessedOn.iso, assessorName].joined(separator: " · ")))),
@@ -83,7 +77,7 @@ struct AssessmentCompareView {
                        .td(ratingTag(line.after, worded, language)), .td(.text(delta)))
         }
         let from = before.details.assessedOn.iso, to = after.details.assessedOn.iso
-        return Layout(title: req.t(.asmCompareTitle), signedIn: req.signedIn, breadcrumbs: assessmentCrumbs(language, caseFile)).render(
+        return Layout(title: req.t(.asmCompareTitle), signedIn: req.signedIn, breadcrumbs: caseFile.breadcrumbs(language)).render(
             .h1(.text(req.t(.asmWhatChanged, ["from": from, "to": to]))),
             .p(.class("hint"), .text(req.t(.asmPositiveBetter, ["instrument": worded.title]))),
             .h2(.text(req.t(.asmDomains))),

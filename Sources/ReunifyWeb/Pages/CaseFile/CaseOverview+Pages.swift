@@ -4,12 +4,14 @@ import ReunifyStore
 
 extension CaseOverview {
     /// The trail back from a page of this case: the caseload, then the family's case page.
-    /// The way back to the caseload and the case, in English: for the pages whose content is still English only.
-    var breadcrumbs: [(String, String)] { breadcrumbs(.english) }
+    func breadcrumbs(_ language: UILanguage) -> [(String, String)] { caseFile.breadcrumbs(language) }
+}
 
+extension Recorded where Subject == CaseSubject, Details == CaseDetails {
+    /// The trail back from a page of this case: the caseload, then the family's case page.
     func breadcrumbs(_ language: UILanguage) -> [(String, String)] {
         [(Catalogue.text(.caseloadTitle, language), SiteURL.caseload.path),
-         (Catalogue.text(.caseTitle, language, ["family": caseFile.details.familyName]), SiteURL.caseFile(caseID).path)]
+         (Catalogue.text(.caseTitle, language, ["family": details.familyName]), SiteURL.caseFile(id).path)]
     }
 }
 

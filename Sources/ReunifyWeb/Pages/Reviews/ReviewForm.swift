@@ -27,7 +27,7 @@ enum ReviewForm {
             v.text("visitation.scheduled", t(.rvfScheduled, [:]), width: "w4"),
             v.text("visitation.attended", t(.rvfAttended, [:]), width: "w4"),
             v.select("visitation.quality", t(.rvfQuality, [:]),
-                     options: VisitQuality.allCases.map { ($0.rawValue, capitalizedFirst($0.staffLabel(language))) }),
+                     options: VisitQuality.allCases.map { ($0.rawValue, $0.staffLabel(language).capitalizedFirst) }),
             .h2(.text(t(.rvfSafetyHeading, [:]))),
             .p(.class("hint"), .text(t(.rvfSafetyHint, ["days": String(LevelChangeRules.safetyAssessmentMaxAgeDays)]))),
             v.select("safety.decision", t(.rvfSafety, [:]), SafetyDecision.self),
@@ -37,9 +37,6 @@ enum ReviewForm {
             v.textarea("rationale", t(.rvfRationale, [:]), hint: t(.rvfRationaleHint, [:])),
         ]
     }
-
-    /// "Strong", "Muy buena": a label read on its own.
-    static func capitalizedFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 
     /// Reads the form into the review's input; codes are checked here, the rest by the review's rules.
     static func read(_ form: FormData, monthsInCare: Int) throws -> ReviewInput {

@@ -31,7 +31,6 @@ struct PlanPagesController: RouteCollection {
         return plan
     }
 
-    func crumbs(_ o: CaseOverview) -> [(String, String)] { o.breadcrumbs }
 
     // MARK: drafting
 
@@ -273,7 +272,7 @@ struct PlanPagesController: RouteCollection {
         let worker = o.team.first { $0.userID == o.caseFile.details.caseworkerID }?.name
         let t = { (id: Msg, values: [String: String]) in Catalogue.text(id, lang, values) }
         let page = SiteURL.planSummary(o.caseID, plan.id).path
-        return Layout(title: t(.summaryTitle, [:]), signedIn: req.signedIn, breadcrumbs: crumbs(o)).render(
+        return Layout(title: t(.summaryTitle, [:]), signedIn: req.signedIn, breadcrumbs: o.breadcrumbs(req.language)).render(
             .div(.class("family-summary"), .attribute(named: "lang", value: lang.tag),
                 .h1(.text(t(.summaryHeading, ["family": o.caseFile.details.familyName]))),
                 .p(.class("no-print"), .text(t(.summaryPrintIn, [:]) + " "),

@@ -70,7 +70,6 @@ struct ServicePagesController: RouteCollection {
         try await req.caseOverview(action, kind)
     }
 
-    func crumbs(_ o: CaseOverview) -> [(String, String)] { o.breadcrumbs }
 
     func referralPage(_ req: Request, _ o: CaseOverview, _ form: FormData, _ errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let view = FormView(form, errors: errors, language: req.language)
