@@ -102,7 +102,7 @@ public struct FellegiSunterModel: Sendable, Equatable, Codable {
     /// Each field's level and weight for one pair, in words, for the page that shows the evidence.
     public func explain(_ v: ComparisonVector) -> [(field: MatchField, level: String, weight: Double?)] {
         MatchField.allCases.enumerated().map { f, field in
-            guard let level = v.levels[f] else { return (field, "not recorded on both sides", nil) }
+            guard let level = v.levels[f] else { return (field, MatchEvidence.notCompared, nil) }
             return (field, field.levels[level], log2(m[f][level] / u[f][level]))
         }
     }

@@ -14,27 +14,16 @@ public struct MatchEvidence: Equatable, Sendable, Codable {
         self.weight = weight
     }
 
-    /// The evidence in plain words, for the review page.
-    public var sentence: String {
-        guard let weight else { return "\(field.label): \(level), so it says nothing either way." }
-        let factor = pow(2, abs(weight))
-        let times = factor >= 10 ? String(Int(factor.rounded())) : String(format: "%.1f", factor)
-        switch weight {
-        case 3...: return "\(field.label): \(level). Strong evidence for a match (\(times) times likelier)."
-        case 1..<3: return "\(field.label): \(level). Some evidence for a match (\(times) times likelier)."
-        case (-1)..<1: return "\(field.label): \(level). Tells little either way."
-        case (-3)..<(-1): return "\(field.label): \(level). Some evidence against a match (\(times) times less likely)."
-        default: return "\(field.label): \(level). Strong evidence against a match (\(times) times less likely)."
-        }
+    /// The level's position among the field's levels (0 = disagreement), or nil when the field was not compared or
+    /// the level's words are not among this engine's (evidence stored by an older engine). Pages word the level
+    /// from its position in the reader's language.
+    public var levelIndex: Int? {
+        guard weight != nil else { return nil }
+        return field.levels.firstIndex(of: level)
     }
 
-    /// One sentence for the fields that say nothing because one side or both lack them, or nil when every field
-    /// was compared.
-    public static func unrecorded(_ evidence: [MatchEvidence]) -> String? {
-        let missing = evidence.filter { $0.weight == nil }.map(\.field.label)
-        guard !missing.isEmpty else { return nil }
-        return "Not recorded on both sides, so saying nothing either way: \(missing.joined(separator: ", "))."
-    }
+    /// The level's words for a field that was not recorded on both sides.
+    public static let notCompared = "not recorded on both sides"
 
     public static func list(_ model: FellegiSunterModel, _ vector: ComparisonVector) -> [MatchEvidence] {
         model.explain(vector).map { MatchEvidence(field: $0.field, level: $0.level, weight: $0.weight) }

@@ -43,6 +43,29 @@ struct TracingDomainTests {
                 == "Parents: not recorded on both sides, so it says nothing either way.")
     }
 
+    @Test("evidence is worded in Spanish from the level's position; a level an older engine worded otherwise stays English")
+    func spanishEvidence() {
+        for field in MatchField.allCases {
+            let spanish = field.levels(.spanish)
+            #expect(spanish.count == field.levels.count, "\(field)")
+            #expect(Set(spanish).count == spanish.count && Set(spanish).isDisjoint(with: field.levels), "\(field)")
+            #expect(field.label(.spanish) != field.label)
+        }
+        let swapped = MatchEvidence(field: .birthDate, level: "day and month swapped", weight: 5)
+        #expect(swapped.levelIndex == 5)
+        #expect(swapped.worded(.spanish) == ("Fecha de nacimiento: día y mes intercambiados. Evidencia fuerte de que es la misma persona (32 veces más probable).", .spanish))
+        #expect(MatchEvidence(field: .sex, level: "different sex", weight: -2).worded(.spanish).text
+                == "Sexo: sexo distinto. Alguna evidencia de que son personas distintas (4.0 veces menos probable).")
+        let older = MatchEvidence(field: .name, level: "names nearly alike", weight: 2)
+        #expect(older.levelIndex == nil)
+        #expect(older.worded(.spanish) == ("Name: names nearly alike. Some evidence for a match (4.0 times likelier).", .english))
+        let missing = [MatchEvidence(field: .parents, level: MatchEvidence.notCompared, weight: nil),
+                       MatchEvidence(field: .phone, level: MatchEvidence.notCompared, weight: nil), swapped]
+        #expect(MatchEvidence.unrecorded(missing, .spanish) == "No consta en los dos registros, así que no inclina la balanza hacia ningún lado: Padres, Teléfono.")
+        #expect(MatchEvidence.unrecorded(missing, .english) == "Not recorded on both sides, so saying nothing either way: Parents, Phone.")
+        #expect(MatchEvidence.unrecorded([swapped], .english) == nil)
+    }
+
     @Test("reunified only after a verification that answers yes to everything; verifying only once linked")
     func statusRules() {
         let yes = VerificationDetails(willingAndAble: .yes, childKnowsThem: .yes, childWantsToGo: .yes, accountsAgree: .yes)

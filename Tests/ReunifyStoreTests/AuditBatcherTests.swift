@@ -8,7 +8,7 @@ import ReunifyDomain
 struct AuditBatcherTests {
     static func entry(_ n: Int) -> AuditEventModel {
         AuditEventModel(occurredAt: Date(), userID: nil, userEmail: "reader\(n)@example.test", action: AuditAction.view.rawValue,
-                        recordKind: "caseload", recordID: nil, caseID: nil, summary: "read \(n)", address: nil)
+                        recordKind: "caseload", recordID: nil, caseID: nil, summary: Worded.stored(english: "read \(n)", others: nil), address: nil)
     }
 
     @Test("every entry is committed before its caller goes on; entries arriving together share a transaction")

@@ -70,7 +70,7 @@ struct StoreTests {
     func auditAppendOnly() async throws {
         try await StoreHarness.withDatabase { db in
             try await AuditRepository(db).record(AuditEventModel(occurredAt: Date(), userID: nil, userEmail: "a@b.c", action: "view",
-                                                                 recordKind: "case", recordID: nil, caseID: nil, summary: "seen", address: nil))
+                                                                 recordKind: "case", recordID: nil, caseID: nil, summary: Worded.stored(english: "seen", others: nil), address: nil))
             let sql = try #require(db as? any SQLDatabase)
             await #expect(throws: (any Error).self) { try await sql.raw("UPDATE audit_events SET summary = 'changed'").run() }
             await #expect(throws: (any Error).self) { try await sql.raw("DELETE FROM audit_events").run() }

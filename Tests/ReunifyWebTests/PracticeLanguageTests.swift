@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Testing
 import Vapor
@@ -111,6 +112,39 @@ struct PracticeLanguageTests {
             let spread = try await supervisor.get("/vignettes/\(vignette.id)").body.string
             Self.spanish(spread, "/vignettes/\(vignette.id)", english: ["How the team rated", "3 points"])
             #expect(spread.contains("El hogar y sus alrededores: valoración general") && spread.contains("3 puntos"))
+        }
+    }
+
+    @Test("the audit trail reads in the reader's language: entries keep their summary in every language, English stays as written, an older entry is English and marked so")
+    func spanishAuditTrail() async throws {
+        try await TestApp.run { app, _ in
+            let family = CasePagesTests.familyInCare()
+            var worker = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
+            try await worker.get("/cases/\(family.caseID)")
+            #expect(try await worker.get("/cases/\(family.caseID)/audit").status == .forbidden)
+            // An entry written before summaries were kept in other languages.
+            let older = AuditEventModel(occurredAt: Date(timeIntervalSince1970: 1_700_000_000), userID: nil, userEmail: "old@demo.reunify.test",
+                                        action: "view", recordKind: "case_file", recordID: nil, caseID: family.caseID.uuid,
+                                        summary: Worded.stored(english: "viewed the case long ago", others: nil), address: nil)
+            older.wording = nil
+            try await older.create(on: app.db)
+            var supervisor = try await Browser.signedIn(app, "supervisor@demo.reunify.test")
+            #expect(try await supervisor.post("/language", [("language", "es"), ("return", "/")]).status == .seeOther)
+            let trail = try await supervisor.get("/cases/\(family.caseID)/audit").body.string
+            #expect(trail.contains("<html lang=\"es\""))
+            let number = try #require(try await CaseRepository(app.db).find(family.caseID)).caseNumber
+            #expect(trail.contains("vio el caso \(number)"))
+            #expect(trail.contains("se negó «read»: El registro de auditoría está abierto a supervisores/as y administradores/as"))
+            #expect(!trail.contains("viewed case \(number)") && !trail.contains("read refused"))
+            // The switch's English button and the older entry are the only content marked English.
+            #expect(trail.components(separatedBy: "lang=\"en\"").count - 1 == 2)
+            #expect(trail.contains("<td lang=\"en\">viewed the case long ago</td>"))
+            // The log keeps the English as it was written, with the Spanish beside it.
+            let viewed = try #require(try await AuditEventModel.query(on: app.db).filter(\.$caseID == family.caseID.uuid)
+                .filter(\.$userEmail == "caseworker@demo.reunify.test").filter(\.$action == "view").first())
+            #expect(viewed.summary == "viewed case \(number)")
+            #expect(viewed.worded.text(.spanish) == ("vio el caso \(number)", .spanish))
+            #expect(older.worded.text(.spanish) == ("viewed the case long ago", .english))
         }
     }
 

@@ -10,6 +10,7 @@ extension Catalogue {
         .merging(englishForms, uniquingKeysWith: Catalogue.twice)
         .merging(englishServiceForms, uniquingKeysWith: Catalogue.twice)
         .merging(englishTracing, uniquingKeysWith: Catalogue.twice)
+        .merging(englishAudit, uniquingKeysWith: Catalogue.twice)
         .merging(englishPractice, uniquingKeysWith: Catalogue.twice)
 
     static let englishFamily: [Msg: String] = [
@@ -135,6 +136,7 @@ extension Catalogue {
         .messagesOlder: "Only the latest {count} messages are shown here; your caseworker can give you the older ones.",
         .summaryTitle: "Our plan together",
         .summaryHeading: "Our plan together — the {family} family",
+        .summaryBack: "Back to the plan",
         .summaryWorker: "Your caseworker is {name}. Please get in touch with any question about this plan.",
         .summaryWhoAgreed: "Who agreed",
         .summaryNobodyAsked: "Nobody has been asked yet.",

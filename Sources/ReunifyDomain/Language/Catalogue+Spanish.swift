@@ -14,6 +14,7 @@ extension Catalogue {
         .merging(spanishForms, uniquingKeysWith: Catalogue.twice)
         .merging(spanishServiceForms, uniquingKeysWith: Catalogue.twice)
         .merging(spanishTracing, uniquingKeysWith: Catalogue.twice)
+        .merging(spanishAudit, uniquingKeysWith: Catalogue.twice)
         .merging(spanishPractice, uniquingKeysWith: Catalogue.twice)
 
     static let spanishFamily: [Msg: String] = [
@@ -139,6 +140,7 @@ extension Catalogue {
         .messagesOlder: "Aquí se ven solo los últimos {count} mensajes; su trabajador/a social le puede dar los anteriores.",
         .summaryTitle: "Nuestro plan juntos",
         .summaryHeading: "Nuestro plan juntos — la familia {family}",
+        .summaryBack: "Volver al plan",
         .summaryWorker: "Su trabajador/a social es {name}. Por favor, comuníquese si tiene preguntas sobre este plan.",
         .summaryWhoAgreed: "Quién aceptó",
         .summaryNobodyAsked: "Todavía no se le ha preguntado a nadie.",

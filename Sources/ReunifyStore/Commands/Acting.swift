@@ -44,12 +44,12 @@ public struct Acting: Sendable {
     /// Records a refusal by the access policy in the audit log (where it stays, whatever happens next) and throws it.
     func refuse(on db: any Database, _ action: AccessAction, _ kind: RecordKind, caseID: CaseID? = nil, _ why: Msg) async throws -> Never {
         try await AuditRepository(db).record(auditEvent(.denied, kind, recordID: nil, caseID: caseID,
-                                                        "\(action.rawValue) refused: \(Catalogue.text(why, .english))"))
+                                                        Worded(.audRefused, ["action": action.rawValue], each: { ["reason": Catalogue.text(why, $0)] })))
         throw StoreError.refused(why)
     }
 
     /// The audit entry for something this actor did.
-    func auditEvent(_ action: AuditAction, _ kind: RecordKind, recordID: UUID?, caseID: CaseID?, _ summary: String) -> AuditEventModel {
+    func auditEvent(_ action: AuditAction, _ kind: RecordKind, recordID: UUID?, caseID: CaseID?, _ summary: Worded) -> AuditEventModel {
         AuditEventModel(occurredAt: now, userID: actor.id.uuid, userEmail: userEmail, action: action.rawValue,
                         recordKind: kind.rawValue, recordID: recordID, caseID: caseID?.uuid, summary: summary, address: address)
     }

@@ -18,7 +18,7 @@ public struct AssessmentCommands: Sendable {
             let model = try await AssessmentRepository(tx).create(
                 caseID: caseID.uuid, instrument: instrument, point: point, assessorID: acting.actor.id.uuid, on: acting.today,
                 ratings: ratings, notes: notes, complete: complete, now: acting.now)
-            return (model, .init(model.id, "\(complete ? "completed" : "started") \(instrument.title) (\(point.label.lowercased()))"))
+            return (model, .init(model.id, complete ? .audAssessmentCompleted : .audAssessmentStarted, each: { ["instrument": instrument.worded($0).instrument.title, "point": point.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -32,7 +32,7 @@ public struct AssessmentCommands: Sendable {
             }
             try await repo.update(model, instrument: instrument, ratings: ratings, notes: notes, complete: complete,
                                   expectedVersion: expectedVersion, now: acting.now)
-            return (model, .init(model.id, complete ? "completed the assessment" : "saved the draft assessment"))
+            return (model, .init(model.id, complete ? .audAssessmentDone : .audAssessmentDraft))
         }
     }
 }

@@ -16,8 +16,13 @@ public struct CaseChange: Sendable {
     /// What the written change says of itself in the audit log.
     public struct Entry: Sendable {
         public let recordID: UUID?
-        public let summary: String
-        public init(_ recordID: UUID?, _ summary: String) {
+        public let summary: Worded
+        /// The summary from the catalogue, in every language; `each` gives values that differ by language.
+        public init(_ recordID: UUID?, _ key: Msg, _ values: [String: String] = [:], each: ((UILanguage) -> [String: String])? = nil) {
+            self.recordID = recordID
+            self.summary = Worded(key, values, each: each)
+        }
+        public init(_ recordID: UUID?, _ summary: Worded) {
             self.recordID = recordID
             self.summary = summary
         }

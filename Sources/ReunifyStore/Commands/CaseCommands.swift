@@ -23,7 +23,7 @@ public struct CaseCommands: Sendable {
             try await model.create(on: tx)
             try await CaseRepository(tx).syncTeam(model, on: tx)
             let id = CaseID(try model.requireID())
-            return (model, .init(id.uuid, "opened case \(details.caseNumber)"), id)
+            return (model, .init(id.uuid, .audCaseOpened, ["number": details.caseNumber]), id)
         }
     }
 
@@ -36,7 +36,7 @@ public struct CaseCommands: Sendable {
             model.apply(details)
             try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
             try await CaseRepository(tx).syncTeam(model, on: tx)
-            return (model, .init(caseID.uuid, "changed case details"))
+            return (model, .init(caseID.uuid, .audCaseChanged))
         }
     }
 
@@ -47,7 +47,7 @@ public struct CaseCommands: Sendable {
             try ValidationFailure.check(details.validate(members: members))
             let model = RelationshipModel(caseID: caseID.uuid, details)
             try await model.create(on: tx)
-            return (model, .init(model.id, "recorded a \(details.kind.label.lowercased()) relationship"))
+            return (model, .init(model.id, .audRelationship, each: { ["kind": details.kind.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -61,7 +61,7 @@ public struct CaseCommands: Sendable {
             let a = try await persons.find(PersonID(model.personID))?.details.fullName ?? "someone"
             let b = try await persons.find(PersonID(model.relatedPersonID))?.details.fullName ?? "someone"
             try await model.delete(on: tx)
-            return (model, .init(id.uuid, "removed: \(a) is the \(model.details.kind.label.lowercased()) of \(b)"))
+            return (model, .init(id.uuid, .audRelationshipRemoved, ["a": a, "b": b], each: { ["kind": model.details.kind.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -76,7 +76,7 @@ public struct CaseCommands: Sendable {
                 throw DuplicateRecord("userId", .ruleTeamAlready)
             }
             try await TeamMemberModel(caseID: caseID.uuid, userID: userID.uuid, role: role).create(on: tx)
-            return ((), .init(userID.uuid, "added \(user.name) to the team as \(role.label.lowercased())"))
+            return ((), .init(userID.uuid, .audTeamAdded, ["name": user.name], each: { ["role": role.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -89,7 +89,7 @@ public struct CaseCommands: Sendable {
                 throw ValidationFailure([problem])
             }
             try await TeamMemberModel.query(on: tx).filter(\.$caseID == caseID.uuid).filter(\.$userID == userID.uuid).delete()
-            return ((), .init(userID.uuid, "removed a member from the team"))
+            return ((), .init(userID.uuid, .audTeamRemoved))
         }
     }
 

@@ -22,7 +22,7 @@ public struct FamilyTimeCommands: Sendable {
             let model = VisitPlanModel(caseID: caseID, details)
             try await model.create(on: tx)
             let name = try await facts.name(of: details.childID)
-            return (model.recorded, .init(model.id, "made a \(details.level.label.lowercased()) visit plan for \(name)"))
+            return (model.recorded, .init(model.id, .audVisitPlanMade, ["name": name], each: { ["level": details.level.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -46,7 +46,7 @@ public struct FamilyTimeCommands: Sendable {
                                      today: acting.today, creating: false)
             model.apply(details)
             try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
-            return (model.recorded, .init(model.id, "changed a visit plan of \(try await facts.name(of: details.childID))"))
+            return (model.recorded, .init(model.id, .audVisitPlanChanged, ["name": try await facts.name(of: details.childID)]))
         }
     }
 
@@ -91,9 +91,9 @@ public struct FamilyTimeCommands: Sendable {
                 lowered.level = to
                 plan.apply(lowered)
                 try await plan.saveChecked(expectedVersion: plan.version, on: tx)
-                return (try model.recorded(), .init(model.id, "stepped family time of \(name) down to \(to.label.lowercased()): \(requested.reason)"))
+                return (try model.recorded(), .init(model.id, .audSteppedDown, ["name": name, "reason": requested.reason], each: { ["level": to.staffLabel($0).lowercased()] }))
             }
-            return (try model.recorded(), .init(model.id, "asked to step family time of \(name) up to \(to.label.lowercased())"))
+            return (try model.recorded(), .init(model.id, .audStepUpAsked, ["name": name], each: { ["level": to.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -109,7 +109,7 @@ public struct FamilyTimeCommands: Sendable {
             model.apply(approved)
             try await model.saveChecked(expectedVersion: model.version, on: tx)
             guard approved.change.isStepUp else {
-                return (try model.recorded(), .init(model.id, "acknowledged a step down in family time"))
+                return (try model.recorded(), .init(model.id, .audStepDownAcknowledged))
             }
             guard let plan = try await repo.planModel(approved.planID, in: caseID) else { throw StoreError.absent("The visit plan is gone") }
             var details = plan.details
@@ -119,13 +119,13 @@ public struct FamilyTimeCommands: Sendable {
             details.level = approved.change.to
             plan.apply(details)
             try await plan.saveChecked(expectedVersion: plan.version, on: tx)
-            var summary = "approved a step up in family time to \(approved.change.to.label.lowercased())"
+            var summary = Msg.audStepUpApproved
             if approved.change.to == .trialHomeVisit {
                 let entry = try await Self.placeAtHome(details, caseID: caseID, acting: acting, on: tx, dryRun: false)
                 try await AuditRepository(tx).record(acting.auditEvent(.create, .placement, recordID: entry.recordID, caseID: caseID, entry.summary))
-                summary += " (the child is placed at home)"
+                summary = .audStepUpApprovedHome
             }
-            return (try model.recorded(), .init(model.id, summary))
+            return (try model.recorded(), .init(model.id, summary, each: { ["level": approved.change.to.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -159,7 +159,7 @@ public struct FamilyTimeCommands: Sendable {
             let model = SafetyAssessmentModel(caseID: caseID, details, recordedBy: acting.actor.id)
             try await model.create(on: tx)
             let name = try await facts.name(of: details.childID)
-            return (model.recorded, .init(model.id, "assessed the safety of \(name): \(details.decision.label.lowercased())"))
+            return (model.recorded, .init(model.id, .audSafety, ["name": name], each: { ["decision": details.decision.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -245,11 +245,8 @@ public struct FamilyTimeCommands: Sendable {
             }
             let name = try await CaseFacts(tx, caseID).name(of: p.childID)
             let first = written[0].details
-            let summary = first.enteredAfterwards
-                ? "entered a visit of \(name) that happened on \(first.localDate.iso)"
-                : written.count == 1 ? "scheduled a visit of \(name) on \(first.localDate.iso)"
-                : "scheduled \(written.count) visits of \(name) from \(first.localDate.iso)"
-            return (written, .init(written.count == 1 ? written[0].id.uuid : nil, summary))
+            let key: Msg = first.enteredAfterwards ? .audVisitEntered : written.count == 1 ? .audVisitScheduled : .audVisitsScheduled
+            return (written, .init(written.count == 1 ? written[0].id.uuid : nil, key, ["name": name, "date": first.localDate.iso, "count": "\(written.count)"]))
         }
     }
 
@@ -280,8 +277,15 @@ public struct FamilyTimeCommands: Sendable {
             model.apply(visit)
             try await model.saveChecked(expectedVersion: model.version, on: tx)
             let name = try await CaseFacts(tx, caseID).name(of: visit.childID)
-            let how = outcome.quality.map { ", \($0.rawValue)" } ?? ""
-            return (try model.recorded(), .init(model.id, "\(again ? "corrected the record of" : "recorded") a visit of \(name) on \(visit.localDate.iso)\(how)"))
+            let values = ["name": name, "date": visit.localDate.iso]
+            let key: Msg = switch (again, outcome.quality) {
+            case (false, nil): .audVisitRecorded
+            case (true, nil): .audVisitCorrected
+            case (false, _): .audVisitRecordedQuality
+            case (true, _): .audVisitCorrectedQuality
+            }
+            return (try model.recorded(), .init(model.id, key, values, each: { language in
+                ["quality": outcome.quality.map { language == .english ? $0.rawValue : $0.staffLabel(language).lowercased() } ?? ""] }))
         }
     }
 
@@ -296,7 +300,7 @@ public struct FamilyTimeCommands: Sendable {
         }
         return try await change.write(renew ? .update : .create, .familyCalendar, caseID: caseID) { tx in
             let model = try await Self.replaceFeed(owner: nil, caseID: caseID, now: acting.now, on: tx)
-            return (model, .init(model.id, renew ? "renewed the family's calendar link (the old one no longer opens)" : "made the family's calendar link"))
+            return (model, .init(model.id, renew ? .audFamilyFeedRenewed : .audFamilyFeedMade))
         }
     }
 
@@ -326,7 +330,7 @@ public struct StaffFeedCommands: Sendable {
         if !renew, let standing = try await FamilyTimeRepository(db).feed(owner: acting.actor.id, caseID: nil) { return standing }
         return try await acting.audited(on: db, renew ? .update : .create, .visit) { tx in
             let model = try await FamilyTimeCommands.replaceFeed(owner: acting.actor.id, caseID: nil, now: acting.now, on: tx)
-            return (model, .init(model.id, renew ? "renewed their calendar link" : "made their calendar link"), [])
+            return (model, .init(model.id, renew ? .audFeedRenewed : .audFeedMade), [])
         }
     }
 
@@ -336,7 +340,7 @@ public struct StaffFeedCommands: Sendable {
         try await acting.audited(on: db, .update, .visit) { tx in
             standing.revokedAt = acting.now
             try await standing.update(on: tx)
-            return ((), .init(standing.id, "revoked their calendar link"), [])
+            return ((), .init(standing.id, .audCalendarRevoked), [])
         }
     }
 }

@@ -30,7 +30,7 @@ public struct InvitationCommands: Sendable {
             let model = InvitationModel(tokenHash: tokenHash, caseID: caseID, details)
             try await model.create(on: tx)
             let name = try await facts.name(of: person)
-            return (details, .init(model.id, "invited \(name) to make an account at \(address)"))
+            return (details, .init(model.id, .audInvited, ["name": name, "address": address]))
         }
     }
 
@@ -62,7 +62,7 @@ public struct InvitationCommands: Sendable {
             try await invitation.update(on: tx)
             try await AuditRepository(tx).record(AuditEventModel(
                 occurredAt: now, userID: user.id, userEmail: user.email, action: AuditAction.create.rawValue, recordKind: RecordKind.invitation.rawValue,
-                recordID: invitation.id, caseID: invitation.caseID, summary: "\(user.name) accepted the invitation and made their account",
+                recordID: invitation.id, caseID: invitation.caseID, summary: Worded(.audInvitationAccepted, ["name": user.name]),
                 address: address))
             return user
         }

@@ -27,7 +27,7 @@ public struct MessageCommands: Sendable {
                                                                             authorID: acting.actor.id, body: text, sentAt: acting.now))
             try await model.create(on: tx)
             let name = try await facts.name(of: personID)
-            return (model.recorded, .init(model.id, fromFamily ? "\(name) sent a message to the case's staff" : "sent a message to \(name)"))
+            return (model.recorded, .init(model.id, fromFamily ? .audFamilyMessageSent : .audMessageSent, ["name": name]))
         }
     }
 }

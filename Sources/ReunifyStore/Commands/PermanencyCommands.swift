@@ -23,8 +23,8 @@ public struct PermanencyCommands: Sendable {
                                               status: details.state(today: acting.today), details,
                                               by: acting.actor.id, at: acting.now)
             try await model.create(on: tx)
-            let when = details.isHeld(today: acting.today) ? "recorded" : "scheduled"
-            return (try model.recorded(HearingDetails.self), .init(model.id, "\(when) a \(details.kind.label.lowercased()) of \(details.date.iso)"))
+            return (try model.recorded(HearingDetails.self), .init(model.id, details.isHeld(today: acting.today) ? .audHearingRecorded : .audHearingScheduled,
+                                                                   ["date": details.date.iso], each: { ["kind": details.kind.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -39,7 +39,7 @@ public struct PermanencyCommands: Sendable {
             try HearingRules.check(details, members: facts.members, icwaChildren: try await Self.icwaChildren(facts), today: acting.today)
             model.apply(child: details.childIDs.first, day: details.date, status: details.state(today: acting.today), details)
             try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
-            return (try model.recorded(HearingDetails.self), .init(model.id, "changed the \(details.kind.label.lowercased()) of \(details.date.iso)"))
+            return (try model.recorded(HearingDetails.self), .init(model.id, .audHearingChanged, ["date": details.date.iso], each: { ["kind": details.kind.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -81,7 +81,7 @@ public struct PermanencyCommands: Sendable {
                                               details, by: acting.actor.id, at: acting.now)
             try await model.create(on: tx)
             return (try model.recorded(TeamDecisionDetails.self),
-                    .init(model.id, "recorded the team's decision of \(details.date.iso): \(details.decision.label.lowercased())"))
+                    .init(model.id, .audTeamDecision, ["date": details.date.iso], each: { ["decision": details.decision.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -109,7 +109,7 @@ public struct PermanencyCommands: Sendable {
             try await model.saveChecked(expectedVersion: model.version, on: tx)
             let facts = try await CaseFacts(tx, caseID)
             let goalRules = GoalRules(today: acting.today)
-            var changed: [String] = []
+            var changed: [(String, PermanencyPlan)] = []
             var goals = try await CaseRecordsRepository(tx).goals(of: caseID)
             for g in approved.goalChanges {
                 let existing = goals.first { $0.childID == g.childID.uuid }
@@ -124,11 +124,11 @@ public struct PermanencyCommands: Sendable {
                     try await made.create(on: tx)
                     goals.append(made)
                 }
-                changed.append("\(try await facts.name(of: g.childID)): \(g.primary.label.lowercased())")
+                changed.append((try await facts.name(of: g.childID), g.primary))
             }
-            let summary = changed.isEmpty ? "approved the team's decision of \(approved.date.iso)"
-                : "approved the team's decision of \(approved.date.iso); goal changed for \(changed.joined(separator: ", "))"
-            return (try model.recorded(TeamDecisionDetails.self), .init(model.id, summary))
+            let changedGoals = changed
+            return (try model.recorded(TeamDecisionDetails.self), .init(model.id, changedGoals.isEmpty ? .audDecisionApproved : .audDecisionApprovedGoals, ["date": approved.date.iso],
+                                                                        each: { l in ["goals": changedGoals.map { "\($0.0): \($0.1.staffLabel(l).lowercased())" }.joined(separator: ", ")] }))
         }
     }
 
@@ -150,7 +150,7 @@ public struct PermanencyCommands: Sendable {
                                               by: acting.actor.id, at: acting.now)
             try await model.create(on: tx)
             return (try model.recorded(TPRExceptionDetails.self),
-                    .init(model.id, "recorded an exception to the TPR petition for \(try await facts.name(of: childID)): \(reason.label.lowercased())"))
+                    .init(model.id, .audTPRException, ["name": try await facts.name(of: childID)], each: { ["reason": reason.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -164,7 +164,7 @@ public struct PermanencyCommands: Sendable {
             let model = PermanencyRecordModel(caseID: caseID, kind: .icwaNotice, child: details.childID, day: details.sent,
                                               status: details.received == nil ? "sent" : "received", details, by: acting.actor.id, at: acting.now)
             try await model.create(on: tx)
-            return (try model.recorded(ICWANoticeDetails.self), .init(model.id, "logged an ICWA notice to \(details.recipient)"))
+            return (try model.recorded(ICWANoticeDetails.self), .init(model.id, .audICWANotice, ["recipient": details.recipient]))
         }
     }
 
@@ -181,7 +181,7 @@ public struct PermanencyCommands: Sendable {
                                       today: acting.today)
             model.apply(child: details.childID, day: details.sent, status: details.received == nil ? "sent" : "received", details)
             try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
-            return (try model.recorded(ICWANoticeDetails.self), .init(model.id, "changed an ICWA notice to \(details.recipient)"))
+            return (try model.recorded(ICWANoticeDetails.self), .init(model.id, .audICWANoticeChanged, ["recipient": details.recipient]))
         }
     }
 
@@ -194,7 +194,7 @@ public struct PermanencyCommands: Sendable {
                                               by: acting.actor.id, at: acting.now)
             try await model.create(on: tx)
             return (try model.recorded(FollowUpDetails.self),
-                    .init(model.id, "recorded an aftercare follow-up of \(try await facts.name(of: details.childID)) on \(details.date.iso)"))
+                    .init(model.id, .audFollowUp, ["name": try await facts.name(of: details.childID), "date": details.date.iso]))
         }
     }
 
@@ -244,7 +244,7 @@ public struct PermanencyCommands: Sendable {
             try await model.create(on: tx)
             let facts = try await CaseFacts(tx, caseID)
             return (try model.recorded(PathStepDetails.self),
-                    .init(model.id, "\(final.step.label.lowercased()) for \(try await facts.name(of: final.childID)): \(final.status.label.lowercased())"))
+                    .init(model.id, .audPathStep, ["name": try await facts.name(of: final.childID)], each: { ["step": final.step.staffLabel($0).lowercased(), "status": final.status.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -268,7 +268,7 @@ public struct PermanencyCommands: Sendable {
                                               by: acting.actor.id, at: acting.now)
             try await model.create(on: tx)
             return (try model.recorded(AftercarePlanDetails.self),
-                    .init(model.id, "made the aftercare plan of \(try await facts.name(of: details.childID))"))
+                    .init(model.id, .audAftercareMade, ["name": try await facts.name(of: details.childID)]))
         }
     }
 
@@ -289,7 +289,7 @@ public struct PermanencyCommands: Sendable {
             try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
             _ = acting
             return (try model.recorded(AftercarePlanDetails.self),
-                    .init(model.id, "changed the aftercare plan of \(try await facts.name(of: details.childID))"))
+                    .init(model.id, .audAftercareChanged, ["name": try await facts.name(of: details.childID)]))
         }
     }
 

@@ -18,7 +18,7 @@ public struct PersonCommands: Sendable {
             try await person.create(on: tx)
             let member = MemberModel(caseID: caseID.uuid, personID: try person.requireID(), role: role)
             try await member.create(on: tx)
-            return ((person, member), .init(person.id, "added \(details.fullName) as \(role.label.lowercased())"))
+            return ((person, member), .init(person.id, .audPersonAdded, ["name": details.fullName], each: { ["role": role.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -35,7 +35,7 @@ public struct PersonCommands: Sendable {
             }
             let member = MemberModel(caseID: caseID.uuid, personID: personID.uuid, role: role)
             try await member.create(on: tx)
-            return ((person, member), .init(personID.uuid, "added \(person.details.fullName), already known, as \(role.label.lowercased())"))
+            return ((person, member), .init(personID.uuid, .audKnownPersonAdded, ["name": person.details.fullName], each: { ["role": role.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -49,7 +49,7 @@ public struct PersonCommands: Sendable {
             }
             person.apply(details)
             try await person.saveChecked(expectedVersion: expectedVersion, on: tx)
-            return (person, .init(personID.uuid, "changed \(details.fullName)'s details"))
+            return (person, .init(personID.uuid, .audPersonChanged, ["name": details.fullName]))
         }
     }
 
@@ -85,8 +85,8 @@ public struct PersonCommands: Sendable {
             } catch StoreError.notFound(let what) {
                 throw StateConflict("Cannot merge: no \(what)")
             }
-            let summary = "merged \(name(duplicateID)) (\(duplicateID)) into \(name(keptID)) (\(keptID)): \(why)"
-            return (result, .init(keptID.uuid, summary), before.sorted { $0.description < $1.description })
+            let values = ["duplicate": name(duplicateID), "duplicateID": "\(duplicateID)", "kept": name(keptID), "keptID": "\(keptID)", "reason": why]
+            return (result, .init(keptID.uuid, .audMerged, values), before.sorted { $0.description < $1.description })
         }
         try await TracingScorer(change.db, today: acting.today, now: acting.now).rescore(personID: keptID.uuid)
         return result

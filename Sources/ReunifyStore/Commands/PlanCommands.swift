@@ -20,7 +20,7 @@ public struct PlanCommands: Sendable {
             let model = CasePlanModel(caseID: caseID, CasePlanDetails(number: number, goals: goals, draftedOn: acting.today),
                                       draftedBy: acting.actor.id)
             try await model.create(on: tx)
-            return (model.recorded, .init(model.id, "drafted case plan \(number)"))
+            return (model.recorded, .init(model.id, .audPlanDrafted, ["number": "\(number)"]))
         }
     }
 
@@ -34,7 +34,7 @@ public struct PlanCommands: Sendable {
             let changed = try PlanRules.change(model.details, goals: goals, today: acting.today)
             model.apply(changed)
             try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
-            return (model.recorded, .init(model.id, "changed case plan \(changed.number)"))
+            return (model.recorded, .init(model.id, .audPlanChanged, ["number": "\(changed.number)"]))
         }
     }
 
@@ -76,7 +76,7 @@ public struct PlanCommands: Sendable {
         model.apply(changed)
         try await model.saveChecked(expectedVersion: model.version, on: tx)
         let name = try await facts.name(of: personID)
-        return (model.recorded, .init(model.id, "recorded that \(name) \(agreed ? "agreed to" : "did not agree to") case plan \(changed.number)"))
+        return (model.recorded, .init(model.id, agreed ? .audPlanAgreed : .audPlanNotAgreed, ["name": name, "number": "\(changed.number)"]))
     }
 
     /// The supervisor approves an agreed version from `startsOn` (today when nil); the version in force before it is
@@ -99,7 +99,7 @@ public struct PlanCommands: Sendable {
             }
             model.apply(approved)
             try await model.saveChecked(expectedVersion: model.version, on: tx)
-            return (model.recorded, .init(model.id, "approved case plan \(approved.number) from \(start.iso)"))
+            return (model.recorded, .init(model.id, .audPlanApproved, ["number": "\(approved.number)", "date": start.iso]))
         }
     }
 

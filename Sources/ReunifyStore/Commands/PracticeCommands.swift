@@ -26,7 +26,7 @@ public struct PracticeCommands: Sendable {
         let acting = self.acting
         return try await acting.audited(on: db, .create, .instrument) { tx in
             let instrument = try await InstrumentCatalog(tx).add(json: json, addedBy: acting.actor.id.uuid)
-            return (instrument, .init(nil, "added instrument \(instrument.key)"), [])
+            return (instrument, .init(nil, .audInstrumentAdded, ["key": "\(instrument.key)"]), [])
         }
     }
 
@@ -40,7 +40,7 @@ public struct PracticeCommands: Sendable {
             let model = VignetteModel(title: draft.title, story: draft.story, instrumentID: instrument.id, instrumentVersion: instrument.version,
                                       publishedBy: acting.actor.id.uuid, publishedOn: acting.today.iso, unit: acting.actor.unit ?? "")
             let vignette = try await VignetteRepository(tx).publish(model)
-            return (vignette, .init(vignette.id.uuid, "published practice vignette \(draft.title)"), [])
+            return (vignette, .init(vignette.id.uuid, .audVignettePublished, ["title": draft.title]), [])
         }
     }
 
@@ -52,7 +52,7 @@ public struct PracticeCommands: Sendable {
         let _: Bool = try await acting.audited(on: db, .update, .vignetteRating) { tx in
             guard try await VignetteModel.find(vignetteID.uuid, on: tx) != nil else { throw StoreError.notFound("There is no such vignette") }
             try await VignetteRepository(tx).rate(vignetteID: vignetteID.uuid, userID: acting.actor.id.uuid, ratings: ratings)
-            return (true, .init(vignetteID.uuid, "rated practice vignette (\(ratings.count) items)"), [])
+            return (true, .init(vignetteID.uuid, .audVignetteRated, ["count": "\(ratings.count)"]), [])
         }
     }
 }

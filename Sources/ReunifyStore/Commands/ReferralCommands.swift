@@ -50,7 +50,7 @@ public struct ReferralCommands: Sendable {
                 let model = ConsentModel(caseID: caseID, details, recordedBy: acting.actor.id)
                 try await model.create(on: tx)
                 try await AuditRepository(tx).record(acting.auditEvent(.create, .consent, recordID: model.id, caseID: caseID,
-                                                                       "recorded \(person.fullName)'s consent to share with \(providerName)"))
+                                                                       Worded(.audConsent, ["person": person.fullName, "provider": providerName])))
                 consentID = model.typedID
             }
             guard let consentID else {
@@ -60,7 +60,7 @@ public struct ReferralCommands: Sendable {
                                           interventionID: interventionID, reason: reason, referredOn: acting.today, consentID: consentID)
             let model = ReferralModel(caseID: caseID, details, referredBy: acting.actor.id)
             try await model.create(on: tx)
-            return (model.recorded, .init(model.id, "referred \(person.fullName) to \(service.details.name) (\(providerName))"))
+            return (model.recorded, .init(model.id, .audReferred, ["person": person.fullName, "service": service.details.name, "provider": providerName]))
         }
     }
 
@@ -79,7 +79,7 @@ public struct ReferralCommands: Sendable {
             let from = model.details.status
             model.apply(moved)
             try await model.saveChecked(expectedVersion: model.version, on: tx)
-            return (model.recorded, .init(model.id, "moved a referral from \(from.rawValue) to \(to.rawValue)"))
+            return (model.recorded, .init(model.id, .audReferralMoved, each: { ["from": $0 == .english ? from.rawValue : from.spanish.lowercased(), "to": $0 == .english ? to.rawValue : to.spanish.lowercased()] }))
         }
         if visibility.mayAnswer(acting.actor, providerID: current.details.providerID) {
             if current.details.isRestricted {
@@ -117,7 +117,7 @@ public struct ReferralCommands: Sendable {
             let model = ConsentModel(caseID: caseID, details, recordedBy: acting.actor.id)
             try await model.create(on: tx)
             let name = try await facts.name(of: details.personID)
-            return (model.recorded, .init(model.id, "recorded \(name)'s consent to share with \(provider.details.name)"))
+            return (model.recorded, .init(model.id, .audConsent, ["person": name, "provider": provider.details.name]))
         }
     }
 
@@ -129,7 +129,7 @@ public struct ReferralCommands: Sendable {
             let revoked = try model.details.revoked(on: acting.today, reason: reason)
             model.apply(revoked)
             try await model.saveChecked(expectedVersion: model.version, on: tx)
-            return (model.recorded, .init(model.id, "recorded that a consent to share was revoked"))
+            return (model.recorded, .init(model.id, .audConsentRevoked))
         }
     }
 }

@@ -20,7 +20,7 @@ public struct RemovalCommands: Sendable {
                             siblings: try await facts.episodes())
             let model = RemovalEpisodeModel(caseID: caseID.uuid, details)
             try await model.create(on: tx)
-            return (model, .init(model.id, "recorded removal of \(try await facts.name(of: details.childID))"))
+            return (model, .init(model.id, .audRemoval, ["name": try await facts.name(of: details.childID)]))
         }
     }
 
@@ -44,9 +44,9 @@ public struct RemovalCommands: Sendable {
             }
             let name = try await facts.name(of: details.childID)
             if let day = details.dischargeDate, !endings.isEmpty {
-                return (model, .init(model.id, "discharged \(name) on \(day.iso) (\(details.dischargeReason?.label.lowercased() ?? "no reason given")); the placement ended that day"))
+                return (model, .init(model.id, .audDischarged, ["name": name, "date": day.iso], each: { ["reason": details.dischargeReason?.staffLabel($0).lowercased() ?? Catalogue.text(.audNoReason, $0)] }))
             }
-            return (model, .init(model.id, "changed removal details of \(name)"))
+            return (model, .init(model.id, .audRemovalChanged, ["name": name]))
         }
     }
 
@@ -70,7 +70,7 @@ public struct RemovalCommands: Sendable {
                                       lastReview: try await facts.lastReview(of: episode.childID))
         let model = PlacementModel(caseID: caseID.uuid, episodeID: episodeID.uuid, details)
         let name = try await facts.name(of: PersonID(episode.childID))
-        let entry = CaseChange.Entry(nil, "placed \(name): \(details.setting.label.lowercased()) from \(details.startDate.iso)")
+        let entry = CaseChange.Entry(nil, .audPlaced, ["name": name, "date": details.startDate.iso], each: { ["setting": details.setting.staffLabel($0).lowercased()] })
         if dryRun { return (model, entry) }
         for ending in endings {
             guard let previous = siblings.first(where: { $0.id == ending.id.uuid }) else { continue }
@@ -95,7 +95,7 @@ public struct RemovalCommands: Sendable {
             model.apply(details)
             try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
             let name = try await facts.name(of: PersonID(episode.childID))
-            return (model, .init(model.id, "changed a placement of \(name): \(details.setting.label.lowercased()) from \(details.startDate.iso)"))
+            return (model, .init(model.id, .audPlacementChanged, ["name": name, "date": details.startDate.iso], each: { ["setting": details.setting.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -109,7 +109,7 @@ public struct RemovalCommands: Sendable {
                             childBirthDate: try await facts.birthDate(of: details.childID))
             let model = PermanencyGoalModel(caseID: caseID.uuid, details)
             try await model.create(on: tx)
-            return (model, .init(model.id, "set goals for \(try await facts.name(of: details.childID))"))
+            return (model, .init(model.id, .audGoalsSet, ["name": try await facts.name(of: details.childID)]))
         }
     }
 
@@ -125,7 +125,7 @@ public struct RemovalCommands: Sendable {
                             childBirthDate: try await facts.birthDate(of: details.childID))
             model.apply(details)
             try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
-            return (model, .init(model.id, "changed goals for \(try await facts.name(of: details.childID))"))
+            return (model, .init(model.id, .audGoalsChanged, ["name": try await facts.name(of: details.childID)]))
         }
     }
 }

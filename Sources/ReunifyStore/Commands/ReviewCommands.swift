@@ -37,7 +37,7 @@ public struct ReviewCommands: Sendable {
             let model = ReviewModel(caseID: caseID.uuid, childID: child.uuid, reviewerID: acting.actor.id.uuid, reviewedOn: acting.today,
                                     input: reviewInput, outcome: outcome)
             try await model.create(on: tx)
-            return (model, .init(model.id, "reviewed: \(outcome.recommendation.label.lowercased()) (risk \(outcome.riskLevel.label), visitation \(outcome.visitationStatus.label))"))
+            return (model, .init(model.id, .audReviewed, each: { ["recommendation": outcome.recommendation.staffLabel($0).lowercased(), "risk": outcome.riskLevel.staffLabel($0), "visits": outcome.visitationStatus.staffLabel($0)] }))
         }
     }
 
@@ -52,7 +52,7 @@ public struct ReviewCommands: Sendable {
             let model = try await Self.review(reviewID, in: caseID, on: tx)
             try await ReviewRepository(tx).override(model, to: recommendation, reason: reason, by: acting.actor.id.uuid,
                                                     expectedVersion: expectedVersion, now: acting.now)
-            return (model, .init(model.id, "overrode the recommendation to \(recommendation.label.lowercased()): \(reason)"))
+            return (model, .init(model.id, .audOverride, ["reason": reason], each: { ["recommendation": recommendation.staffLabel($0).lowercased()] }))
         }
     }
 
@@ -64,7 +64,7 @@ public struct ReviewCommands: Sendable {
             let model = try await Self.review(reviewID, in: caseID, on: tx)
             guard model.approvedAt == nil else { throw DuplicateRecord("version", .ruleReviewApproved) }
             try await ReviewRepository(tx).approve(model, by: acting.actor.id.uuid, expectedVersion: expectedVersion, now: acting.now)
-            return (model, .init(model.id, "approved the review"))
+            return (model, .init(model.id, .audReviewApproved))
         }
     }
 

@@ -39,10 +39,10 @@ public struct SessionCommands: Sendable {
             try await model.create(on: tx)
             if clinical != nil {
                 try await AuditRepository(tx).record(acting.auditEvent(.create, .clinicalNote, recordID: model.id, caseID: caseID,
-                                                                       "wrote a clinical note on a \(details.kind.label.lowercased()) session"))
+                                                                       Worded(.audClinicalNote, each: { ["kind": details.kind.staffLabel($0).lowercased()] })))
             }
             let saved = RecordedSession(session: model.recorded, clinicalNote: clinical, recordedBy: acting.actor.id)
-            return (saved, .init(model.id, "recorded a \(details.kind.label.lowercased()) session of \(details.date.iso)"))
+            return (saved, .init(model.id, .audSession, ["date": details.date.iso], each: { ["kind": details.kind.staffLabel($0).lowercased()] }))
         }
         if acting.actor.role == .provider {
             // Provider staff: a service of their organisation, for a family member with an open referral to it.

@@ -65,7 +65,7 @@ public struct TracingCommands: Sendable {
             let model = TracingRequestModel(final, filedBy: acting.actor.id.uuid, filedOn: acting.today)
             try await model.create(on: tx)
             let cases = try await Self.cases(of: final.childID, on: tx)
-            return (model, .init(model.id, "filed tracing request (\(final.kind.rawValue)) for \(final.sought.fullName)"), Array(cases.prefix(1)))
+            return (model, .init(model.id, .audTraceFiled, ["name": final.sought.fullName], each: { ["kind": $0 == .english ? final.kind.rawValue : final.kind.spanish.lowercased()] }), Array(cases.prefix(1)))
         }
         try await scorer.rescore(model)
         return model
@@ -82,8 +82,10 @@ public struct TracingCommands: Sendable {
             try rules.checkChange(from: saved, to: changed, verification: model.verificationDetails, linked: model.linkedPersonID != nil)
             model.apply(changed)
             try await model.saveChecked(expectedVersion: expectedVersion, on: tx)
-            let moved = saved == changed.status ? "" : " (status \(saved.rawValue) → \(changed.status.rawValue))"
-            return (model, .init(model.id, "changed tracing request\(moved)"), [])
+            let entry: CaseChange.Entry = saved == changed.status ? .init(model.id, .audTraceChanged)
+                : .init(model.id, .audTraceMoved, each: { ["from": $0 == .english ? saved.rawValue : saved.spanish.lowercased(),
+                                                          "to": $0 == .english ? changed.status.rawValue : changed.status.spanish.lowercased()] })
+            return (model, entry, [])
         }
         try await scorer.rescore(model)
         return model
@@ -99,7 +101,7 @@ public struct TracingCommands: Sendable {
             let confirmed = try await TracingRepository(tx).candidates(of: requestID).contains { $0.decisionValue == .confirmed }
             try TracingRules.checkDeletion(linked: model.linkedPersonID != nil, anyConfirmed: confirmed)
             try await TracingRepository(tx).delete(model)
-            return (true, .init(requestID.uuid, "deleted tracing request for \(model.details.sought.fullName)"), [])
+            return (true, .init(requestID.uuid, .audTraceDeleted, ["name": model.details.sought.fullName]), [])
         }
     }
 
@@ -111,7 +113,7 @@ public struct TracingCommands: Sendable {
             let model = try await request(requestID, on: tx)
             let action = TracingActionModel(requestID: model.id!, details, recordedBy: acting.actor.id.uuid)
             try await action.create(on: tx)
-            return (action, .init(action.id, "recorded tracing action: \(details.type.label)"), [])
+            return (action, .init(action.id, .audTraceAction, each: { ["type": details.type.staffLabel($0)] }), [])
         }
     }
 
@@ -132,8 +134,8 @@ public struct TracingCommands: Sendable {
             try await TracingRepository(tx).decide(candidate, decision, reason: kept, by: acting.actor.id.uuid, at: acting.now, request: model)
             if decision == .rejected { try await TracingRepository(tx).refreshStatus(model) }
             let percent = Int((candidate.probability * 100).rounded())
-            let summary = "\(decision.rawValue) match of tracing request \(requestID) (score \(percent) %, \(candidate.engineVersion)): \(kept)"
-            return (candidate, .init(candidate.id, summary), try await Self.cases(of: PersonID(candidate.personID), on: tx))
+            let values = ["request": "\(requestID)", "score": "\(percent)", "engine": candidate.engineVersion, "reason": kept]
+            return (candidate, .init(candidate.id, decision == .confirmed ? .audMatchConfirmed : .audMatchRejected, values), try await Self.cases(of: PersonID(candidate.personID), on: tx))
         }
     }
 
@@ -145,7 +147,7 @@ public struct TracingCommands: Sendable {
             try TracingRules.checkVerification(v, linked: model.linkedPersonID != nil)
             try await TracingRepository(tx).saveVerification(model, v, expectedVersion: expectedVersion)
             let answers = VerificationDetails.questions.map { "\($0.key)=\(v.answer($0.key).rawValue)" }.joined(separator: ", ")
-            return (model, .init(model.id, "recorded verification: \(answers)"), Array(try await Self.cases(of: model.linkedPersonID.map(PersonID.init), on: tx).prefix(1)))
+            return (model, .init(model.id, .audVerification, ["answers": answers]), Array(try await Self.cases(of: model.linkedPersonID.map(PersonID.init), on: tx).prefix(1)))
         }
     }
 }

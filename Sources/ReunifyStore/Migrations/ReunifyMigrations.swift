@@ -26,6 +26,7 @@ public enum ReunifyMigrations {
             UpdateUsersAddLanguage(),
             CreateCaseMessages(),
             CreateInvitations(),
+            UpdateAuditEventsAddWording(),
         ]
     }
 }

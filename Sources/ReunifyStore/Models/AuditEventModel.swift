@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import ReunifyDomain
 
 /// One entry of the append-only audit log: who did what to which record, and when.
 public final class AuditEventModel: Model, @unchecked Sendable {
@@ -15,10 +16,12 @@ public final class AuditEventModel: Model, @unchecked Sendable {
     @OptionalField(key: .caseID) public var caseID: UUID?
     @Field(key: .summary) public var summary: String
     @OptionalField(key: .address) public var address: String?
+    /// The summary in the other languages, as JSON keyed by language tag; nil for entries written before it was kept.
+    @OptionalField(key: .wording) public var wording: String?
 
     public init() {}
     public init(occurredAt: Date, userID: UUID?, userEmail: String, action: String, recordKind: String,
-                recordID: UUID?, caseID: UUID?, summary: String, address: String?) {
+                recordID: UUID?, caseID: UUID?, summary: Worded, address: String?) {
         self.occurredAt = occurredAt
         self.userID = userID
         self.userEmail = userEmail
@@ -26,7 +29,11 @@ public final class AuditEventModel: Model, @unchecked Sendable {
         self.recordKind = recordKind
         self.recordID = recordID
         self.caseID = caseID
-        self.summary = summary
+        self.summary = summary.english
+        self.wording = summary.othersJSON
         self.address = address
     }
+
+    /// The summary in every language it was kept in.
+    public var worded: Worded { Worded.stored(english: summary, others: wording) }
 }

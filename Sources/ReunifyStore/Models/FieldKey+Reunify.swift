@@ -81,6 +81,7 @@ extension FieldKey {
     static let recordKind: FieldKey = "record_kind"
     static let recordID: FieldKey = "record_id"
     static let summary: FieldKey = "summary"
+    static let wording: FieldKey = "wording"
     // assessments, reviews, vignettes
     static let instrumentID: FieldKey = "instrument_id"
     static let instrumentVersion: FieldKey = "instrument_version"

@@ -38,7 +38,7 @@ struct AuthAPIController: RouteCollection {
     func revoke(req: Request) async throws -> HTTPStatus {
         let signedIn = try req.requireSignedIn()
         try await SessionRepository(req.db).revoke(signedIn.session, now: req.now)
-        try await req.audit(.revokeToken, "user", recordID: signedIn.user.id, caseID: nil, "API token revoked")
+        try await req.audit(.revokeToken, "user", recordID: signedIn.user.id, caseID: nil, .audTokenRevoked)
         return .noContent
     }
 }

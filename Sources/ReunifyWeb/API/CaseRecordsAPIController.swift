@@ -28,7 +28,7 @@ struct CaseRecordsAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, .member, caseID: caseID)
         guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
-        try await req.audit(.view, .member, recordID: nil, caseID: caseID, "API listed members")
+        try await req.audit(.view, .member, recordID: nil, caseID: caseID, .audAPIMembers)
         return overview.members.map { MemberDTO(id: $0.id.uuid, role: $0.role.rawValue, person: PersonDTO($0.person, mergedInto: $0.mergedInto)) }
     }
 
@@ -74,7 +74,7 @@ struct CaseRecordsAPIController: RouteCollection {
 
     func readPerson(req: Request) async throws -> PersonDTO {
         let (person, caseID) = try await reachablePerson(req, .read)
-        try await req.audit(.view, .person, recordID: person.id, caseID: caseID, "API read person")
+        try await req.audit(.view, .person, recordID: person.id, caseID: caseID, .audAPIPerson)
         return PersonDTO(person)
     }
 
@@ -93,7 +93,7 @@ struct CaseRecordsAPIController: RouteCollection {
     func listEpisodes(req: Request) async throws -> [EpisodeDTO] {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, .removalEpisode, caseID: caseID)
-        try await req.audit(.view, .removalEpisode, recordID: nil, caseID: caseID, "API listed removal episodes")
+        try await req.audit(.view, .removalEpisode, recordID: nil, caseID: caseID, .audAPIEpisodes)
         let repo = CaseRecordsRepository(req.db)
         let episodes = try await repo.episodes(of: caseID)
         let reEntries = try await repo.reEntries(episodes, policy: req.reunify.timelines)
@@ -133,7 +133,7 @@ struct CaseRecordsAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, .placement, caseID: caseID)
         let ep = try await episode(req, caseID: caseID)
-        try await req.audit(.view, .placement, recordID: nil, caseID: caseID, "API listed placements")
+        try await req.audit(.view, .placement, recordID: nil, caseID: caseID, .audAPIPlacements)
         return try await CaseRecordsRepository(req.db).placements(of: ep.typedID).map(PlacementDTO.init)
     }
 
@@ -162,7 +162,7 @@ struct CaseRecordsAPIController: RouteCollection {
     func listGoals(req: Request) async throws -> [GoalDTO] {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, .permanencyGoal, caseID: caseID)
-        try await req.audit(.view, .permanencyGoal, recordID: nil, caseID: caseID, "API listed permanency goals")
+        try await req.audit(.view, .permanencyGoal, recordID: nil, caseID: caseID, .audAPIGoals)
         return try await CaseRecordsRepository(req.db).goals(of: caseID).map(GoalDTO.init)
     }
 

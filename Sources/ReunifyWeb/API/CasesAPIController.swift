@@ -17,7 +17,7 @@ struct CasesAPIController: RouteCollection {
         let per = min(100, max(1, (try? req.query.get(Int.self, at: "per")) ?? 25))
         let stage = try CaseStage.api(try? req.query.get(String.self, at: "stage"), field: "stage")
         let (cases, total) = try await CaseRepository(req.db).list(try req.caseScope(), stage: stage, page: page, per: per)
-        try await req.audit(.view, "caseload", recordID: nil, caseID: nil, "API listed \(cases.count) of \(total) cases")
+        try await req.audit(.view, "caseload", recordID: nil, caseID: nil, .audAPICases, ["count": "\(cases.count)", "total": "\(total)"])
         return CasePage(items: cases.map(CaseDTO.init), page: page, per: per, total: total)
     }
 
@@ -35,7 +35,7 @@ struct CasesAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, .caseFile, caseID: caseID)
         guard let model = try await CaseRepository(req.db).find(caseID) else { throw Request.noSuchCase }
-        try await req.audit(.view, .caseFile, recordID: caseID, caseID: caseID, "API read case")
+        try await req.audit(.view, .caseFile, recordID: caseID, caseID: caseID, .audAPICase)
         return CaseDTO(model)
     }
 

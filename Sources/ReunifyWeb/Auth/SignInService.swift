@@ -40,7 +40,7 @@ struct SignInService {
                                        csrfToken: Tokens.random(), now: req.now, expiresAt: req.now.addingTimeInterval(lifetime),
                                        address: address)
         try await sessions.create(session)
-        try await req.audit(.signIn, "user", recordID: user.id, caseID: nil, "\(kind.rawValue) sign-in", as: user)
+        try await req.audit(.signIn, "user", recordID: user.id, caseID: nil, kind == .api ? .audSignInAPI : .audSignInBrowser, as: user)
         return .signedIn(user, token: token, session: session)
     }
 }

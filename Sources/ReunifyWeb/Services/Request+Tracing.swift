@@ -12,7 +12,7 @@ extension Request {
     func requireTracer(_ action: AccessAction = .read, _ kind: RecordKind = .tracingRequest, filedBy: UserID? = nil) async throws -> SignedIn {
         let signedIn = try requireSignedIn()
         if case .forbidden(let why) = policy.decideTracing(signedIn.actor, action, kind, filedBy: filedBy) {
-            try await audit(.denied, kind, recordID: nil, caseID: nil, "\(action.rawValue) refused to \(signedIn.user.userRole.rawValue): \(Catalogue.text(why, .english))")
+            try await audit(.denied, kind, recordID: nil, caseID: nil, .audRefusedTo, ["action": action.rawValue, "role": signedIn.user.userRole.rawValue], each: { ["reason": Catalogue.text(why, $0)] })
             throw Refusal(.forbidden, why)
         }
         return signedIn

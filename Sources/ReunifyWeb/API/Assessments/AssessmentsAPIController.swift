@@ -44,7 +44,7 @@ struct AssessmentsAPIController: RouteCollection {
         for model in try await AssessmentRepository(req.db).list(caseID: caseID) {
             list.append(AssessmentDTO(model, instrument: try await service.instrument(of: model)))
         }
-        try await req.audit(.view, .assessment, recordID: nil, caseID: caseID, "API listed assessments")
+        try await req.audit(.view, .assessment, recordID: nil, caseID: caseID, .audAPIAssessments)
         return list
     }
 
@@ -73,7 +73,7 @@ struct AssessmentsAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, .assessment, caseID: caseID)
         let model = try await assessment(req, caseID)
-        try await req.audit(.view, .assessment, recordID: model.id, caseID: caseID, "API read an assessment")
+        try await req.audit(.view, .assessment, recordID: model.id, caseID: caseID, .audAPIAssessment)
         return AssessmentDTO(model, instrument: try await AssessmentService(req: req).instrument(of: model))
     }
 
@@ -98,7 +98,7 @@ struct AssessmentsAPIController: RouteCollection {
     func listReviews(req: Request) async throws -> [ReviewDTO] {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, .reunificationReview, caseID: caseID)
-        try await req.audit(.view, .reunificationReview, recordID: nil, caseID: caseID, "API listed reunification reviews")
+        try await req.audit(.view, .reunificationReview, recordID: nil, caseID: caseID, .audAPIReviews)
         return try await ReviewRepository(req.db).list(caseID: caseID).map(ReviewDTO.init)
     }
 
@@ -124,7 +124,7 @@ struct AssessmentsAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, .reunificationReview, caseID: caseID)
         let model = try await review(req, caseID)
-        try await req.audit(.view, .reunificationReview, recordID: model.id, caseID: caseID, "API read a reunification review")
+        try await req.audit(.view, .reunificationReview, recordID: model.id, caseID: caseID, .audAPIReview)
         return ReviewDTO(model)
     }
 

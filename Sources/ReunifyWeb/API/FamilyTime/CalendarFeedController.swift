@@ -57,7 +57,7 @@ struct CalendarFeedController: RouteCollection {
         try await req.application.auditBatcher.record(Set(rows.map(\.0)).map { caseID in
             AuditEventModel(
                 occurredAt: req.now, userID: owner?.id, userEmail: owner?.email ?? "family calendar link", action: AuditAction.view.rawValue,
-                recordKind: RecordKind.visit.rawValue, recordID: feed.id, caseID: caseID.uuid, summary: "a calendar program read the visit feed",
+                recordKind: RecordKind.visit.rawValue, recordID: feed.id, caseID: caseID.uuid, summary: Worded(.audFeedRead),
                 address: req.clientAddress)
         })
         let response = Response(status: .ok, body: .init(string: body))

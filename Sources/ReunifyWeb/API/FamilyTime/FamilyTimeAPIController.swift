@@ -31,7 +31,7 @@ struct FamilyTimeAPIController: RouteCollection {
     func listPlans(req: Request) async throws -> [VisitPlanDTO] {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, .visitPlan, caseID: caseID)
-        try await req.audit(.view, .visitPlan, recordID: nil, caseID: caseID, "API listed visit plans")
+        try await req.audit(.view, .visitPlan, recordID: nil, caseID: caseID, .audAPIVisitPlans)
         return try await FamilyTimeRepository(req.db).plans(in: caseID).map { VisitPlanDTO($0, caseID: caseID) }
     }
 
@@ -49,7 +49,7 @@ struct FamilyTimeAPIController: RouteCollection {
         guard let plan = try await FamilyTimeRepository(req.db).plan(id, in: caseID) else {
             throw Abort(.notFound, reason: "There is no such visit plan in this case")
         }
-        try await req.audit(.view, .visitPlan, recordID: id, caseID: caseID, "API read a visit plan")
+        try await req.audit(.view, .visitPlan, recordID: id, caseID: caseID, .audAPIVisitPlan)
         return VisitPlanDTO(plan, caseID: caseID)
     }
 
@@ -68,7 +68,7 @@ struct FamilyTimeAPIController: RouteCollection {
         guard try await FamilyTimeRepository(req.db).plan(id, in: caseID) != nil else {
             throw Abort(.notFound, reason: "There is no such visit plan in this case")
         }
-        try await req.audit(.view, .visitLevelChange, recordID: id, caseID: caseID, "API listed a visit plan's level changes")
+        try await req.audit(.view, .visitLevelChange, recordID: id, caseID: caseID, .audAPILevelChanges)
         return try await FamilyTimeRepository(req.db).levelChanges(in: caseID).filter { $0.details.planID == id }.map(LevelChangeDTO.init)
     }
 
@@ -94,7 +94,7 @@ struct FamilyTimeAPIController: RouteCollection {
     func listSafety(req: Request) async throws -> [SafetyAssessmentDTO] {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, .safetyAssessment, caseID: caseID)
-        try await req.audit(.view, .safetyAssessment, recordID: nil, caseID: caseID, "API listed safety assessments")
+        try await req.audit(.view, .safetyAssessment, recordID: nil, caseID: caseID, .audAPISafety)
         return try await FamilyTimeRepository(req.db).safetyAssessments(in: caseID).map { SafetyAssessmentDTO($0, caseID: caseID) }
     }
 
@@ -108,7 +108,7 @@ struct FamilyTimeAPIController: RouteCollection {
     func listVisits(req: Request) async throws -> [VisitDTO] {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, .visit, caseID: caseID)
-        try await req.audit(.view, .visit, recordID: nil, caseID: caseID, "API listed visits")
+        try await req.audit(.view, .visit, recordID: nil, caseID: caseID, .audAPIVisits)
         return try await FamilyTimeRepository(req.db).visits(in: caseID).map { VisitDTO($0, caseID: caseID) }
     }
 
@@ -131,7 +131,7 @@ struct FamilyTimeAPIController: RouteCollection {
         guard let visit = try await FamilyTimeRepository(req.db).visit(id, in: caseID) else {
             throw Abort(.notFound, reason: "There is no such visit in this case")
         }
-        try await req.audit(.view, .visit, recordID: id, caseID: caseID, "API read a visit")
+        try await req.audit(.view, .visit, recordID: id, caseID: caseID, .audAPIVisit)
         return VisitDTO(visit, caseID: caseID)
     }
 
@@ -152,7 +152,7 @@ struct FamilyTimeAPIController: RouteCollection {
         guard from <= to else { throw ValidationFailure(field: "from", "The period starts on or before its end (\(to.iso))") }
         let visits = try await FamilyTimeRepository(req.db).visits(in: caseID).map { (id: $0.id, details: $0.details) }
         let (figures, counted) = VisitationFigures.of(visits, childID: child, from: from, to: to, now: req.now)
-        try await req.audit(.view, .visit, recordID: child, caseID: caseID, "API read visitation from \(from.iso) to \(to.iso)")
+        try await req.audit(.view, .visit, recordID: child, caseID: caseID, .audAPIVisitation, ["from": from.iso, "to": to.iso])
         return VisitationDTO(childId: child.uuid, from: from.iso, to: to.iso, scheduled: figures.scheduled, attended: figures.attended,
                              quality: figures.quality?.rawValue,
                              visits: counted.map { VisitDTO(Recorded(id: $0.id, version: 0, details: $0.details), caseID: caseID) })

@@ -68,7 +68,7 @@ struct OutcomesAPIController: RouteCollection {
 
     func exportEpisodes(req: Request) async throws -> Response {
         let scope = try req.outcomesScope()
-        try await req.audit(.view, "export", recordID: nil, caseID: nil, "exported episodes.csv (\(scope.unit ?? "the agency"))")
+        try await req.audit(.view, "export", recordID: nil, caseID: nil, .audExportedEpisodes, each: { ["scope": scope.unit ?? Catalogue.text(.audTheAgency, $0)] })
         let db = req.db
         return CSVStream.response(filename: "episodes.csv",
                                   header: ["child_id", "birth_date", "episode_id", "removal_date", "discharge_date", "discharge_reason"]) { write in
@@ -87,7 +87,7 @@ struct OutcomesAPIController: RouteCollection {
 
     func exportPlacements(req: Request) async throws -> Response {
         let scope = try req.outcomesScope()
-        try await req.audit(.view, "export", recordID: nil, caseID: nil, "exported placements.csv (\(scope.unit ?? "the agency"))")
+        try await req.audit(.view, "export", recordID: nil, caseID: nil, .audExportedPlacements, each: { ["scope": scope.unit ?? Catalogue.text(.audTheAgency, $0)] })
         let db = req.db
         return CSVStream.response(filename: "placements.csv",
                                   header: ["child_id", "episode_id", "placement_id", "start_date", "end_date", "setting"]) { write in
@@ -170,7 +170,7 @@ extension Request {
     /// The figures for a period, read from the episodes in scope; the read is audited.
     func outcomeFigures(_ m: OutcomeMeasures, scope: OutcomesScope) async throws -> OutcomeFigures {
         let episodes = try await OutcomesRepository(db).outcomeEpisodes(scope, removedFrom: m.start, to: m.end)
-        try await audit(.view, "outcomes", recordID: nil, caseID: nil, "read the outcome figures of \(m.start.iso) to \(m.end.iso) (\(scope.unit ?? "the agency"))")
+        try await audit(.view, "outcomes", recordID: nil, caseID: nil, .audReadOutcomes, ["start": m.start.iso, "end": m.end.iso], each: { ["scope": scope.unit ?? Catalogue.text(.audTheAgency, $0)] })
         return m.figures(episodes, unit: scope.unit, asOf: today)
     }
 }

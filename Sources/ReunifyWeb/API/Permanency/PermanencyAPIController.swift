@@ -42,7 +42,7 @@ struct PermanencyAPIController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, .removalEpisode, caseID: caseID)
         guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
-        try await req.audit(.view, .removalEpisode, recordID: nil, caseID: caseID, "API read the case's deadlines")
+        try await req.audit(.view, .removalEpisode, recordID: nil, caseID: caseID, .audAPIDeadlines)
         return TimelineDTO(items: overview.clock(req.reunify.timelines, today: req.today).map {
             ItemDTO(kind: $0.kind.rawValue, childId: $0.childID.uuid, due: $0.due.iso, status: $0.status.rawValue, basis: $0.basis)
         })
@@ -52,7 +52,7 @@ struct PermanencyAPIController: RouteCollection {
     func records(_ req: Request, _ kind: RecordKind, _ what: String) async throws -> (CaseID, PermanencyRecords) {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, kind, caseID: caseID)
-        try await req.audit(.view, kind, recordID: nil, caseID: caseID, "API listed \(what)")
+        try await req.audit(.view, kind, recordID: nil, caseID: caseID, .audAPIListed, ["what": what])
         return (caseID, try await PermanencyRepository(req.db).records(in: caseID))
     }
 
@@ -77,7 +77,7 @@ struct PermanencyAPIController: RouteCollection {
         guard let hearing = try await PermanencyRepository(req.db).records(in: caseID).hearing(id) else {
             throw Abort(.notFound, reason: "There is no such hearing in this case")
         }
-        try await req.audit(.view, .hearing, recordID: id.uuid, caseID: caseID, "API read a hearing")
+        try await req.audit(.view, .hearing, recordID: id.uuid, caseID: caseID, .audAPIHearing)
         return HearingDTO(hearing, caseID: caseID, today: req.today)
     }
 

@@ -41,7 +41,7 @@ struct ServicesAPIController: RouteCollection {
         var search = ServiceSearch(category: category, language: language, place: place, referrer: signedIn.actor.role, on: req.today)
         if let text = req.query[String.self, at: "eligibleFor"] {
             guard let personID = PersonID(text) else { throw ValidationFailure(field: "eligibleFor", "'\(text)' is not a person id") }
-            search.candidate = try await req.serviceCandidate(personID) { "API looked for services \($0) may be referred to" }
+            search.candidate = try await req.serviceCandidate(personID, .audAPIServicesFor)
         }
         return try await ProviderRepository(req.db).all().compactMap { listing in
             let services = listing.services.filter { search.admits($0.details, providerRegion: listing.provider.details.region) }
@@ -59,7 +59,7 @@ struct ServicesAPIController: RouteCollection {
     func listPlans(req: Request) async throws -> [PlanDTO] {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, .casePlan, caseID: caseID)
-        try await req.audit(.view, .casePlan, recordID: nil, caseID: caseID, "API listed case plans")
+        try await req.audit(.view, .casePlan, recordID: nil, caseID: caseID, .audAPIPlans)
         return try await ServiceRecordsRepository(req.db).plans(in: caseID).map { PlanDTO($0, caseID: caseID, today: req.today) }
     }
 
@@ -77,7 +77,7 @@ struct ServicesAPIController: RouteCollection {
         guard let plan = try await ServiceRecordsRepository(req.db).plan(id, in: caseID) else {
             throw Abort(.notFound, reason: "There is no such plan in this case")
         }
-        try await req.audit(.view, .casePlan, recordID: id, caseID: caseID, "API read case plan \(plan.details.number)")
+        try await req.audit(.view, .casePlan, recordID: id, caseID: caseID, .audAPIPlan, ["number": "\(plan.details.number)"])
         return PlanDTO(plan, caseID: caseID, today: req.today)
     }
 
@@ -116,7 +116,7 @@ struct ServicesAPIController: RouteCollection {
         let visible = try await ServiceRecordsRepository(req.db).referrals(in: caseID).asyncFilter {
             try await access.mayRead($0, caseID: caseID, facts: facts)
         }
-        try await req.audit(.view, .referral, recordID: nil, caseID: caseID, "API listed referrals")
+        try await req.audit(.view, .referral, recordID: nil, caseID: caseID, .audAPIReferrals)
         return try await access.dtos(visible.map { ($0, caseID) })
     }
 
@@ -151,14 +151,14 @@ struct ServicesAPIController: RouteCollection {
                 }
             }
         }
-        try await req.audit(.view, .referral, recordID: nil, caseID: nil, "API listed \(found.count) referrals")
+        try await req.audit(.view, .referral, recordID: nil, caseID: nil, .audAPIInbox, ["count": "\(found.count)"])
         return try await access.dtos(found)
     }
 
     func readReferral(req: Request) async throws -> ReferralDTO {
         let access = try await ReferralAccess(req)
         let (referral, caseID) = try await access.visible(try req.idParameter("referralID", "referral"))
-        try await req.audit(.view, .referral, recordID: referral.id, caseID: caseID, "API read a referral")
+        try await req.audit(.view, .referral, recordID: referral.id, caseID: caseID, .audAPIReferral)
         return try await access.dtos([(referral, caseID)])[0]
     }
 
@@ -182,9 +182,9 @@ struct ServicesAPIController: RouteCollection {
         let noteDecision = req.policy.decide(actor, .read, .clinicalNote, in: facts)
         let sessions = try await ServiceRecordsRepository(req.db).sessions(in: caseID)
         let shown = sessions.map { ClinicalNoteAccess.mayRead(actor, caseDecision: noteDecision, author: $0.recordedBy) && $0.clinicalNote != nil }
-        try await req.audit(.view, .serviceSession, recordID: nil, caseID: caseID, "API listed sessions")
+        try await req.audit(.view, .serviceSession, recordID: nil, caseID: caseID, .audAPISessions)
         if shown.contains(true) {
-            try await req.audit(.view, .clinicalNote, recordID: nil, caseID: caseID, "API read \(shown.filter { $0 }.count) clinical notes")
+            try await req.audit(.view, .clinicalNote, recordID: nil, caseID: caseID, .audAPIClinicalNotes, ["count": "\(shown.filter { $0 }.count)"])
         }
         return zip(sessions, shown).map { SessionDTO($0, caseID: caseID, showNote: $1) }
     }
@@ -201,7 +201,7 @@ struct ServicesAPIController: RouteCollection {
     func listConsents(req: Request) async throws -> [ConsentDTO] {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.read, .consent, caseID: caseID)
-        try await req.audit(.view, .consent, recordID: nil, caseID: caseID, "API listed consents")
+        try await req.audit(.view, .consent, recordID: nil, caseID: caseID, .audAPIConsents)
         return try await ServiceRecordsRepository(req.db).consents(in: caseID).map { ConsentDTO($0, caseID: caseID, today: req.today) }
     }
 

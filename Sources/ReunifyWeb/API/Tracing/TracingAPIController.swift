@@ -27,7 +27,7 @@ struct TracingAPIController: RouteCollection {
         let status = try TracingStatus.api(req.query[String.self, at: "status"], field: "status")
         let search = req.query[String.self, at: "q"] ?? ""
         let list = try await TracingRepository(req.db).list(status: status, search: search)
-        try await req.audit(.search, Request.tracingKind, recordID: nil, caseID: nil, "API listed tracing requests")
+        try await req.audit(.search, Request.tracingKind, recordID: nil, caseID: nil, .audAPITraces)
         return list.map(TracingRequestDTO.init)
     }
 
@@ -43,7 +43,7 @@ struct TracingAPIController: RouteCollection {
     func read(req: Request) async throws -> TracingRequestDTO {
         try await req.requireTracer()
         let model = try await req.tracingRequestParameter()
-        try await req.audit(.view, Request.tracingKind, recordID: model.id, caseID: nil, "API read tracing request")
+        try await req.audit(.view, Request.tracingKind, recordID: model.id, caseID: nil, .audAPITrace)
         return TracingRequestDTO(model)
     }
 
@@ -84,7 +84,7 @@ struct TracingAPIController: RouteCollection {
         let model = try await req.tracingRequestParameter()
         let candidates = try await TracingRepository(req.db).candidates(of: model.typedID)
         let persons = try await PersonRepository(req.db).find(candidates.map(\.personID))
-        try await req.audit(.view, Request.candidateKind, recordID: model.id, caseID: nil, "API listed match candidates")
+        try await req.audit(.view, Request.candidateKind, recordID: model.id, caseID: nil, .audAPICandidates)
         return candidates.compactMap { c in persons.first { $0.id == c.personID }.map { CandidateDTO(c.record, person: $0.recorded) } }
     }
 
@@ -113,7 +113,7 @@ struct TracingAPIController: RouteCollection {
         let service = DuplicateService(req: req)
         let person = try await service.changeablePerson(try req.idParameter("personID", "person") as PersonID)
         let found = try await service.duplicates(of: person.id)
-        try await req.audit(.search, .person, recordID: person.id, caseID: try await req.visibleCases(of: person.id).first, "API looked for duplicates")
+        try await req.audit(.search, .person, recordID: person.id, caseID: try await req.visibleCases(of: person.id).first, .audAPIDuplicates)
         return found.map { DuplicateDTO(person: PersonDTO($0.person, mergedInto: nil), probability: $0.score.probability, evidence: $0.score.evidence.map(EvidenceDTO.init)) }
     }
 

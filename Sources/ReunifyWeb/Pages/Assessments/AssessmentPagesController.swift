@@ -90,7 +90,7 @@ struct AssessmentPagesController: RouteCollection {
         let c = try await caseFile(req, .read)
         let model = try await assessment(req, c)
         let instrument = try await AssessmentService(req: req).instrument(of: model.details)
-        try await req.audit(.view, .assessment, recordID: model.id, caseID: c.id, "viewed an assessment")
+        try await req.audit(.view, .assessment, recordID: model.id, caseID: c.id, .audViewedAssessment)
         let assessor = try await UserRepository(req.db).names([model.details.assessorID])[model.details.assessorID] ?? req.t(.rvUnknownPerson)
         let facts = try await req.authorize(.read, .assessment, caseID: c.id)
         let mayEdit = req.policy.decide(try req.requireSignedIn().actor, .update, .assessment, in: facts).isAllowed
@@ -146,7 +146,7 @@ struct AssessmentPagesController: RouteCollection {
         guard from.details.instrumentKey == to.details.instrumentKey else {
             throw Refusal(.unprocessableEntity, .asmCompareSameVersion)
         }
-        try await req.audit(.view, .assessment, recordID: to.id, caseID: c.id, "compared two assessments")
+        try await req.audit(.view, .assessment, recordID: to.id, caseID: c.id, .audComparedAssessments)
         return AssessmentCompareView(caseFile: c, instrument: try await AssessmentService(req: req).instrument(of: to.details), before: from, after: to).render(req)
     }
 }

@@ -15,7 +15,7 @@ struct AuditTrailController: RouteCollection {
         try await req.authorize(.read, .auditTrail, caseID: caseID)
         guard let model = try await CaseRepository(req.db).find(caseID) else { throw Request.noSuchCase }
         let events = try await AuditRepository(req.db).trail(caseID: caseID)
-        try await req.audit(.view, .auditTrail, recordID: caseID, caseID: caseID, "viewed the audit trail")
+        try await req.audit(.view, .auditTrail, recordID: caseID, caseID: caseID, .audViewedTrail)
         let format = DateFormatter()
         format.dateFormat = "yyyy-MM-dd HH:mm:ss"
         format.timeZone = TimeZone(identifier: "UTC")
@@ -29,9 +29,11 @@ struct AuditTrailController: RouteCollection {
                 .thead(.tr(.th(.text(req.t(.auditWhen))), .th(.text(req.t(.auditWho))), .th(.text(req.t(.auditAction))), .th(.text(req.t(.auditRecord))),
                            .th(.text(req.t(.auditWhat))))),
                 .tbody(.forEach(events) { e in
-                    // An entry is kept as it was written (the action and record codes, and its summary in English).
-                    .tr(.td(.text(format.string(from: e.occurredAt))), .td(.text(e.userEmail)), .td(.code(.text(e.action))),
-                        .td(.code(.text(e.recordKind))), .td(.attribute(named: "lang", value: language == .english ? nil : "en"), .text(e.summary)))
+                    // An entry is kept as it was written: the action and record codes, and its summary in the languages
+                    // it was written in (English only for entries written before the others were kept, marked so).
+                    let summary = e.worded.text(language)
+                    return .tr(.td(.text(format.string(from: e.occurredAt))), .td(.text(e.userEmail)), .td(.code(.text(e.action))),
+                               .td(.code(.text(e.recordKind))), .td(.attribute(named: "lang", value: summary.language == language ? nil : summary.language.tag), .text(summary.text)))
                 })))
     }
 }

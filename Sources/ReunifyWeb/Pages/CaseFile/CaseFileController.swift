@@ -21,9 +21,9 @@ struct CaseFileController: RouteCollection {
             return req.familyPage(.familyHome)!
         }
         let view = try await view(req, caseID)
-        try await req.audit(.view, .caseFile, recordID: caseID, caseID: caseID, "viewed case \(view.details.caseNumber)")
+        try await req.audit(.view, .caseFile, recordID: caseID, caseID: caseID, .audViewedCase, ["number": view.details.caseNumber])
         let shown = view.messages.conversations.values.map(\.count).reduce(0, +)
-        if shown > 0 { try await req.audit(.view, .message, recordID: nil, caseID: caseID, "read \(shown) messages with the family on the case page") }
+        if shown > 0 { try await req.audit(.view, .message, recordID: nil, caseID: caseID, .audReadMessages, ["count": "\(shown)"]) }
         return view.render(req)
     }
 

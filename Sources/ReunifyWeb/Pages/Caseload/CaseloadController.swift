@@ -33,7 +33,7 @@ struct CaseloadController: RouteCollection {
         if signedIn.isFamily { return req.redirect(to: SiteURL.familyHome.path) }
         let q = Query(req)
         let (rows, total) = try await query(req, q)
-        try await req.audit(.view, "caseload", recordID: nil, caseID: nil, "listed \(rows.count) of \(total) cases")
+        try await req.audit(.view, "caseload", recordID: nil, caseID: nil, .audListedCases, ["count": "\(rows.count)", "total": "\(total)"])
         // Supervisors see which cases wait for them in family time: a step up to approve, a step down not yet seen.
         let flags = req.policy.maySupervise(signedIn.actor)
             ? try await FamilyTimeRepository(req.db).casesAwaitingSupervisor(rows.map(\.caseID)) : (stepUps: [], stepDowns: [])

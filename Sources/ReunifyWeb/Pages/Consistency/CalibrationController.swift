@@ -38,7 +38,7 @@ struct CalibrationController: RouteCollection {
             throw Refusal(.forbidden, .calForSupervisors)
         }
         let (report, instrument) = try await Self.report(req, actor: signedIn.actor)
-        try await req.audit(.view, "calibration", recordID: nil, caseID: nil, "viewed the calibration report")
+        try await req.audit(.view, "calibration", recordID: nil, caseID: nil, .audViewedCalibration)
         return CalibrationView(report: report, instrument: instrument).render(req)
     }
 }

@@ -63,7 +63,7 @@ struct FamilyPortalController: RouteCollection {
     func home(req: Request) async throws -> Response {
         guard let f = try await family(req, .caseFile) else { return try noCase(req) }
         let lang = f.language
-        try await req.audit(.view, .caseFile, recordID: f.caseID, caseID: f.caseID, "the family viewed their home page")
+        try await req.audit(.view, .caseFile, recordID: f.caseID, caseID: f.caseID, .audFamilyHome)
         let coming = try await comingVisits(req, f)
         let hearings = f.overview.permanency.hearings.map(\.details).filter { $0.date >= req.today }.sorted { $0.date < $1.date }
         let worker = try await f.overview.caseFile.details.caseworkerID.asyncMap { try await UserRepository(req.db).find($0) }
@@ -109,10 +109,10 @@ struct FamilyPortalController: RouteCollection {
         let lang = f.language
         let view = FormView(form, errors: errors, language: lang)
         guard let plan = f.plan else {
-            try await req.audit(.view, .casePlan, recordID: nil, caseID: f.caseID, "the family viewed their plan (none written yet)")
+            try await req.audit(.view, .casePlan, recordID: nil, caseID: f.caseID, .audFamilyNoPlan)
             return Layout(title: f.t(.planTitle), signedIn: f.signedIn).render(.h1(.text(f.t(.planTitle))), .p(.text(f.t(.planNone))))
         }
-        try await req.audit(.view, .casePlan, recordID: plan.id, caseID: f.caseID, "the family viewed case plan \(plan.details.number)")
+        try await req.audit(.view, .casePlan, recordID: plan.id, caseID: f.caseID, .audFamilyPlan, ["number": "\(plan.details.number)"])
         let d = plan.details
         let mine = f.person.flatMap { p in d.agreements.first { $0.personID == p } }
         let mayAnswer = PlanRules.mayAnswer(d, role: f.role)
@@ -199,7 +199,7 @@ struct FamilyPortalController: RouteCollection {
         guard let f = try await family(req, .visit) else { return try noCase(req) }
         let lang = f.language
         let coming = Array(try await comingVisits(req, f).prefix(Self.visitsShown))
-        try await req.audit(.view, .visit, recordID: nil, caseID: f.caseID, "the family viewed their coming visits")
+        try await req.audit(.view, .visit, recordID: nil, caseID: f.caseID, .audFamilyVisits)
         let repo = FamilyTimeRepository(req.db)
         let plans = Dictionary(try await repo.plans(in: f.caseID).map { ($0.id, $0.details) }, uniquingKeysWith: { a, _ in a })
         let supervisors = try await UserRepository(req.db).names(coming.compactMap(\.details.supervisorID))
@@ -233,7 +233,7 @@ struct FamilyPortalController: RouteCollection {
         let mine = try await ServiceRecordsRepository(req.db).referrals(in: f.caseID).filter {
             req.policy.familyReads(referralFor: $0.details.personID, actorPerson: f.person)
         }
-        try await req.audit(.view, .referral, recordID: nil, caseID: f.caseID, "the family viewed the \(mine.count) services made for them")
+        try await req.audit(.view, .referral, recordID: nil, caseID: f.caseID, .audFamilyServices, ["count": "\(mine.count)"])
         // The directory is short: one read of it, not two per referral.
         let directory = try await ProviderRepository(req.db).all()
         let providers = Dictionary(directory.map { ($0.provider.id, $0.provider.details) }, uniquingKeysWith: { a, _ in a })
@@ -271,7 +271,7 @@ extension FamilyPortalController {
         let lang = f.language
         let view = FormView(form, errors: errors, language: lang)
         let thread = try await f.person.asyncMap { try await CaseRecordsRepository(req.db).messages(in: f.caseID, with: $0, limit: Self.messagesShown) } ?? []
-        try await req.audit(.view, .message, recordID: nil, caseID: f.caseID, "the family read their \(thread.count) messages")
+        try await req.audit(.view, .message, recordID: nil, caseID: f.caseID, .audFamilyMessages, ["count": "\(thread.count)"])
         let authors = try await UserRepository(req.db).names(thread.filter { !$0.details.fromFamily }.map(\.details.authorID))
         let worker = try await f.overview.caseFile.details.caseworkerID.asyncMap { try await UserRepository(req.db).find($0) }
         func when(_ d: Date) -> String { LocalFormat.dateTime(d, utcOffsetMinutes: req.reunify.timeZone.secondsFromGMT(for: d) / 60, lang) }

@@ -60,7 +60,7 @@ struct CalendarPagesController: RouteCollection {
         let sunday = calendar.date(byAdding: .day, value: 7, to: monday)!
         let visits = try await repo.visits(of: actor.id, cases: cases, from: monday, to: sunday)
         for caseID in Set(visits.map(\.0)) {
-            try await req.audit(.view, .visit, recordID: nil, caseID: caseID, "viewed the week's visits on the calendar")
+            try await req.audit(.view, .visit, recordID: nil, caseID: caseID, .audViewedWeek)
         }
         let list = try await rows(req, visits)
         let days = (0..<7).map { calendar.date(byAdding: .day, value: $0, to: monday)! }

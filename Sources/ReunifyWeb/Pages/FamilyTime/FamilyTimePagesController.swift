@@ -100,7 +100,7 @@ struct FamilyTimePagesController: RouteCollection {
         let (o, facts) = try await req.caseOverview(.read, .visitPlan)
         if let family = req.familyPage(.familyVisits) { return family }
         let id: VisitPlanID = try req.idParameter("planID", "visit plan")
-        try await req.audit(.view, .visitPlan, recordID: id, caseID: o.caseID, "viewed a visit plan")
+        try await req.audit(.view, .visitPlan, recordID: id, caseID: o.caseID, .audViewedVisitPlan)
         var form = FormData()
         form.set("start-time", "10:00")
         form.set("end-time", "11:00")

@@ -69,7 +69,7 @@ struct MemberPagesController: RouteCollection {
             let visible = try await CaseRepository(req.db).visibleCaseIDs(try req.caseScope())
             let here = Set(try await PersonRepository(req.db).members(of: caseID).map { PersonID($0.personID) })
             results = try await PersonRepository(req.db).search(query, within: visible).filter { !here.contains($0.person.id) }
-            try await req.audit(.search, .person, recordID: nil, caseID: caseID, "searched for '\(query)' to add: \(results.count) found")
+            try await req.audit(.search, .person, recordID: nil, caseID: caseID, .audSearchedToAdd, ["query": query, "count": "\(results.count)"])
         }
         let today = req.today
         return Layout(title: req.t(.memberKnownTitle), signedIn: req.signedIn, breadcrumbs: try await crumbs(req, caseID)).render(
@@ -138,7 +138,7 @@ struct MemberPagesController: RouteCollection {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.update, .person, caseID: caseID)
         let person = try await person(req, caseID)
-        try await req.audit(.view, .person, recordID: person.id, caseID: caseID, "opened \(person.details.fullName) to edit")
+        try await req.audit(.view, .person, recordID: person.id, caseID: caseID, .audOpenedToEdit, ["name": person.details.fullName])
         return try await personPage(req, caseID, person, PersonForm.values(person.details, version: person.version), [])
     }
 

@@ -135,7 +135,7 @@ struct OutcomesController: RouteCollection {
         let visible = try await CaseRepository(req.db).visibleCaseIDs(req.policy.scope(for: signedIn.actor))
         let shown = episodes.filter { $0.caseID.map { visible.contains(CaseID($0)) } ?? false }
         let people = Dictionary(try await PersonRepository(req.db).find(shown.map(\.childID)).map { ($0.id!, $0.details.fullName) }, uniquingKeysWith: { a, _ in a })
-        try await req.audit(.view, "outcomes", recordID: nil, caseID: nil, "listed the children counted: \(counted.label(.english)) (\(shown.count) named)")
+        try await req.audit(.view, "outcomes", recordID: nil, caseID: nil, .audListedCounted, ["count": "\(shown.count)"], each: { ["measure": counted.label($0)] })
         let language = req.language
         func t(_ id: Msg, _ values: [String: String] = [:]) -> String { req.t(id, values) }
         let title = counted.label(language)

@@ -15,7 +15,7 @@ enum CourtReportPage {
         if let family = req.familyPage(.familyHome) { return family }
         let id: HearingID = try req.idParameter("hearingID", "hearing")
         guard let hearing = o.permanency.hearing(id) else { throw Refusal(.notFound, .hearFormNoSuch) }
-        try await req.audit(.view, .hearing, recordID: id.uuid, caseID: o.caseID, "viewed the court report for the hearing of \(hearing.details.date.iso)")
+        try await req.audit(.view, .hearing, recordID: id.uuid, caseID: o.caseID, .audViewedCourtReport, ["date": hearing.details.date.iso])
         // The parts the reader's role may not read are left out (asked of the policy, not refused and audited as denials).
         let actor = try req.requireSignedIn().actor
         let mayRead = { (kind: RecordKind) -> Bool in req.policy.decide(actor, .read, kind, in: facts).isAllowed }

@@ -31,7 +31,7 @@ struct OverdueController: RouteCollection {
         let waiting = try await PermanencyRepository(req.db).casesWithDecisionsAwaiting(rows.map(\.caseID))
         let overdue = rows.flatMap { row in row.overdue.map { (row, $0) } }.sorted { $0.1.due < $1.1.due }
         let reEntries = rows.filter(\.reEntry)
-        try await req.audit(.view, "overdue", recordID: nil, caseID: nil, "listed \(overdue.count) overdue deadlines over \(rows.count) cases")
+        try await req.audit(.view, "overdue", recordID: nil, caseID: nil, .audListedOverdue, ["count": "\(overdue.count)", "cases": "\(rows.count)"])
         let today = req.today
         let language = req.language
         func t(_ id: Msg, _ values: [String: String] = [:]) -> String { req.t(id, values) }

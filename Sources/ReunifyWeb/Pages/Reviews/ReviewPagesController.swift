@@ -109,7 +109,7 @@ struct ReviewPagesController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let o = try await overview(req, .read)
         let model = try await review(req, o)
-        try await req.audit(.view, .reunificationReview, recordID: model.id, caseID: o.caseFile.id, "viewed a reunification review")
+        try await req.audit(.view, .reunificationReview, recordID: model.id, caseID: o.caseFile.id, .audViewedReview)
         let names = try await UserRepository(req.db).names([model.details.reviewerID] + [model.details.overrideBy].compactMap { $0 })
         return ReviewView(overview: o, review: model, names: names, mayOverride: req.policy.maySupervise(try req.requireSignedIn().actor),
                           form: FormView(language: req.language), crumbs: o.breadcrumbs(req.language)).render(req)

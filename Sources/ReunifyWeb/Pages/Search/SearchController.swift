@@ -21,7 +21,7 @@ struct SearchController: RouteCollection {
             results = try await PersonRepository(req.db).search(query, within: visible)
             let ids = Set(results.flatMap { $0.memberships.map(\.caseID) })
             for model in try await caseRepo.find(ids) { cases[model.typedID] = model.details }
-            try await req.audit(.search, .person, recordID: nil, caseID: nil, "searched for '\(query)': \(results.count) found")
+            try await req.audit(.search, .person, recordID: nil, caseID: nil, .audSearched, ["query": query, "count": "\(results.count)"])
         }
         let today = req.today
         let language = req.language

@@ -85,7 +85,7 @@ struct PlanPagesController: RouteCollection {
         let (o, facts) = try await overview(req, .read)
         if let family = req.familyPage(.familyPlan) { return family }
         let plan = try await plan(req, o)
-        try await req.audit(.view, .casePlan, recordID: plan.id, caseID: o.caseID, "viewed case plan \(plan.details.number)")
+        try await req.audit(.view, .casePlan, recordID: plan.id, caseID: o.caseID, .audViewedPlan, ["number": "\(plan.details.number)"])
         return try await planPage(req, o, facts, plan, FormData(), [])
     }
 
@@ -267,7 +267,7 @@ struct PlanPagesController: RouteCollection {
         let (o, _) = try await overview(req, .read)
         let plan = try await plan(req, o)
         let lang = (try? req.query.get(String.self, at: "language")).flatMap(UILanguage.init(tag:)) ?? req.language
-        try await req.audit(.view, .casePlan, recordID: plan.id, caseID: o.caseID, "viewed the family summary of case plan \(plan.details.number) (\(lang.tag))")
+        try await req.audit(.view, .casePlan, recordID: plan.id, caseID: o.caseID, .audViewedPlanSummary, ["number": "\(plan.details.number)", "language": lang.tag])
         let d = plan.details
         let worker = o.team.first { $0.userID == o.caseFile.details.caseworkerID }?.name
         let t = { (id: Msg, values: [String: String]) in Catalogue.text(id, lang, values) }
@@ -289,8 +289,9 @@ struct PlanPagesController: RouteCollection {
                     .li(.text(a.agreed ? t(.summaryAgreed, ["name": o.name(a.personID), "date": LocalFormat.date(a.recordedOn, lang)])
                                        : t(.summaryDeclined, ["name": o.name(a.personID), "note": a.note ?? "", "date": LocalFormat.date(a.recordedOn, lang)])))
                 }),
-                .p(.class("no-print"), .attribute(named: "lang", value: lang == .english ? nil : "en"),
-                   .a(.href(SiteURL.plan(o.caseID, plan.id).path), "Back to the plan")))
+                // For the worker who opened it: in their own language, marked so where the summary is in another.
+                .p(.class("no-print"), .attribute(named: "lang", value: lang == req.language ? nil : req.language.tag),
+                   .a(.href(SiteURL.plan(o.caseID, plan.id).path), .text(req.t(.summaryBack)))))
         )
     }
 }

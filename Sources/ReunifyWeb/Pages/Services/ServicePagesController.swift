@@ -30,7 +30,7 @@ struct ServicePagesController: RouteCollection {
         // For one family member: only the services they may be referred to, as the referral itself would check.
         var search = ServiceSearch(category: category, language: language, place: place, referrer: signedIn.actor.role, on: req.today)
         if let text = try? req.query.get(String.self, at: "eligibleFor"), let personID = PersonID(text) {
-            search.candidate = try await req.serviceCandidate(personID) { "looked for services \($0) may be referred to" }
+            search.candidate = try await req.serviceCandidate(personID, .audServicesFor)
         }
         let listings = try await ProviderRepository(req.db).all()
         var form = FormData()
@@ -121,7 +121,7 @@ struct ServicePagesController: RouteCollection {
     func referral(req: Request) async throws -> Response {
         let access = try await ReferralAccess(req)
         let (r, caseID) = try await access.visible(try req.idParameter("referralID", "referral"))
-        try await req.audit(.view, .referral, recordID: r.id, caseID: caseID, "viewed a referral")
+        try await req.audit(.view, .referral, recordID: r.id, caseID: caseID, .audViewedReferral)
         return try await referralView(req, access, r, caseID, FormData(), [])
     }
 
@@ -241,7 +241,7 @@ struct ServicePagesController: RouteCollection {
         } else if signedIn.actor.role != .provider {
             throw Refusal(.notFound, .svcInboxOnCase)
         }
-        try await req.audit(.view, .referral, recordID: nil, caseID: nil, "viewed the referral inbox (\(rows.count))")
+        try await req.audit(.view, .referral, recordID: nil, caseID: nil, .audViewedInbox, ["count": "\(rows.count)"])
         let dtos = try await access.dtos(rows)
         return Layout(title: req.t(.svcInboxTitle), signedIn: signedIn).render(
             .h1(.text(req.t(.svcInboxHeading))),

@@ -82,7 +82,7 @@ struct SignInController: RouteCollection {
     func signOut(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
         try await SessionRepository(req.db).revoke(signedIn.session, now: req.now)
-        try await req.audit(.signOut, "user", recordID: signedIn.user.id, caseID: nil, "browser sign-out")
+        try await req.audit(.signOut, "user", recordID: signedIn.user.id, caseID: nil, .audSignOut)
         let response = req.redirect(to: SiteURL.signIn.path)
         response.cookies[SignInMiddleware.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
         return response

@@ -21,7 +21,7 @@ struct DuplicatePagesController: RouteCollection {
               status: HTTPResponseStatus = .ok) async throws -> Response {
         let candidates = try await DuplicateService(req: req).duplicates(of: person.id)
         let cases = try await req.visibleCases(of: person.id)
-        try await req.audit(.search, .person, recordID: person.id, caseID: cases.first, "looked for duplicates of \(person.details.fullName)")
+        try await req.audit(.search, .person, recordID: person.id, caseID: cases.first, .audLookedForDuplicates, ["name": person.details.fullName])
         let view = FormView(form, errors: errors, language: req.language)
         let p = person.details
         func describe(_ d: PersonDetails) -> String {
@@ -40,7 +40,10 @@ struct DuplicatePagesController: RouteCollection {
                 .tbody(.forEach(candidates) { c in
                     .tr(.td(.strong(.text(TracingViews.percent(c.score.probability, req.language)))),
                         .td(.text(describe(c.person.details))),
-                        .td(.ul(.class("plain"), .attribute(named: "lang", value: req.language == .english ? nil : "en"), .forEach(c.score.evidence.filter { $0.weight != nil }) { .li(.text($0.sentence)) })),
+                        .td(.ul(.class("plain"), .forEach(c.score.evidence.filter { $0.weight != nil }) { e in
+                            let worded = e.worded(req.language)
+                            return .li(.attribute(named: "lang", value: worded.language == req.language ? nil : worded.language.tag), .text(worded.text))
+                        })),
                         .td(.form(.method(.post), .action(SiteURL.merge(person.id, c.person.id).path),
                             csrfField(req.signedIn),
                             .label(.for("reason-\(c.person.id)"), .text(req.t(.dupWhy))),

@@ -47,7 +47,7 @@ struct MatchReviewController: RouteCollection {
         let cases = try await req.allCases(of: candidate.personID)
         let visible = try await req.visibleCases(of: candidate.personID)
         try await req.audit(.view, Request.candidateKind, recordID: recorded.id, caseID: cases.first,
-                            "reviewed the match of \(person.details.fullName) with tracing request \(request.id)")
+                            .audReviewedMatch, ["name": person.details.fullName, "request": "\(request.id)"])
         var decider: String?
         if let id = candidate.decidedBy { decider = try await UserRepository(req.db).names([id])[id] }
         let view = FormView(form, errors: errors, language: req.language)
@@ -76,10 +76,11 @@ struct MatchReviewController: RouteCollection {
                 .tbody(.forEach(sides) { row in .tr(.th(.text(row.0)), .td(.text(row.1)), .td(.text(row.2))) })),
             .if(!visible.isEmpty, .p(.a(.href(SiteURL.caseFile(visible.first ?? .any).path), .text(req.t(.trcOpenRegistered))))),
             .h2(.text(req.t(.trcEvidenceHeading))),
-            // The matcher states its evidence in English.
-            .ul(.class("reasons"), .id("evidence"), .attribute(named: "lang", value: req.language == .english ? nil : "en"), .forEach(candidate.evidence.filter { $0.weight != nil }) { e in
-                .li(.text(e.sentence), .unwrap(e.weight) { w in .span(.class("hint"), .text(" " + req.t(.trcWeight, ["weight": String(format: "%+.1f", w)]))) })
-            }, .unwrap(MatchEvidence.unrecorded(candidate.evidence)) { .li(.class("hint"), .text($0)) }),
+            .ul(.class("reasons"), .id("evidence"), .forEach(candidate.evidence.filter { $0.weight != nil }) { e in
+                let worded = e.worded(req.language)
+                return .li(.attribute(named: "lang", value: worded.language == req.language ? nil : worded.language.tag), .text(worded.text),
+                           .unwrap(e.weight) { w in .span(.class("hint"), .text(" " + req.t(.trcWeight, ["weight": LocalFormat.signedDecimal(w, places: 1, req.language)]))) })
+            }, .unwrap(MatchEvidence.unrecorded(candidate.evidence, req.language)) { .li(.class("hint"), .text($0)) }),
             candidate.isDecided ? .section(.id("match-decision"),
                 .h2(.text(req.t(.trcDecisionIs, ["decision": candidate.decision.staffLabel(req.language)]))),
                 .p(.text(req.t(.trcDecidedBy, ["name": decider ?? "—", "when": candidate.decidedAt.map(Self.stamp) ?? "—", "reason": candidate.decisionReason ?? ""])))) :

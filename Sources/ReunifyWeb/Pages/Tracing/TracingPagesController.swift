@@ -24,7 +24,7 @@ struct TracingPagesController: RouteCollection {
         let status = try? TracingStatus.parseOptional(req.query[String.self, at: "status"], field: "status")
         let search = req.query[String.self, at: "q"] ?? ""
         let requests = try await TracingRepository(req.db).list(status: status, search: search)
-        try await req.audit(.search, Request.tracingKind, recordID: nil, caseID: nil, "listed tracing requests\(search.isEmpty ? "" : " for '\(search)'")")
+        try await req.audit(.search, Request.tracingKind, recordID: nil, caseID: nil, search.isEmpty ? .audListedTraces : .audListedTracesFor, ["query": search])
         return TracingViews.list(req, requests.map(\.record), status: status, search: search)
     }
 
@@ -70,7 +70,7 @@ struct TracingPagesController: RouteCollection {
     func detail(req: Request) async throws -> Response {
         try await req.requireTracer()
         let request = try await req.tracingRequestParameter().record
-        try await req.audit(.view, Request.tracingKind, recordID: request.id, caseID: nil, "viewed tracing request")
+        try await req.audit(.view, Request.tracingKind, recordID: request.id, caseID: nil, .audViewedTrace)
         return try await detailPage(req, request, actionForm: FormData(), actionErrors: [])
     }
 
