@@ -150,7 +150,7 @@ struct StoreTests {
             #expect(list.map(\.endDate) == ["2026-03-01", nil])
             #expect(list[0].changeReason?.isEmpty == false)
             await #expect(throws: DuplicateRecord.self) { _ = try await commands.addEpisode(episode, to: caseID) }
-            let trail = try await AuditRepository(db).trail(caseID: c.typedID)
+            let trail = try await AuditRepository(db).trail(caseID: c.typedID, per: 500).entries
             #expect(trail.filter { $0.action == "create" }.map(\.recordKind).sorted() == ["case", "member", "placement", "placement", "removal_episode"])
             #expect(trail.allSatisfy { $0.userEmail == "supervisor@example.test" })
         }

@@ -71,7 +71,7 @@ struct CasePagesTests {
             let page = try await browser.get("/cases/\(family.caseID)").body.string
             #expect(page.contains("Abuela Carmen Ortiz"))
             #expect(page.contains("2026-11-20 – now"))
-            let trail = try await AuditRepository(app.db).trail(caseID: family.caseID)
+            let trail = try await AuditRepository(app.db).trail(caseID: family.caseID, per: 500).entries
             #expect(trail.contains { $0.action == "create" && $0.recordKind == "placement" && $0.userEmail == "caseworker@demo.reunify.test" })
             #expect(trail.contains { $0.action == "view" && $0.recordKind == "case" })
         }
@@ -203,6 +203,27 @@ struct CasePagesTests {
             let trail = try await supervisor.get("/cases/\(family.caseID)/audit")
             #expect(trail.status == .ok)
             #expect(trail.body.string.contains("caseworker@demo.reunify.test"))
+            // A long trail comes a page at a time, newest first, every entry on exactly one page.
+            let stamp = Date(timeIntervalSince1970: 1_600_000_000)
+            try await (0..<230).map { i in
+                AuditEventModel(occurredAt: stamp.addingTimeInterval(Double(i)), userID: nil, userEmail: "old@demo.reunify.test", action: "view",
+                                recordKind: "case_file", recordID: nil, caseID: family.caseID.uuid,
+                                summary: Worded.stored(english: "old entry \(i)", others: nil), address: nil)
+            }.create(on: app.db)
+            let total = try await AuditRepository(app.db).trail(caseID: family.caseID).total
+            var seen: [String] = []
+            var next = "/cases/\(family.caseID)/audit"
+            for page in 1...((total + 99) / 100) {
+                let html = try await supervisor.get(next).body.string
+                next = (html.firstMatch(of: try Regex(#"href="([^"]+)">Older entries<"#))?.output[1].substring).map(String.init)?
+                    .replacingOccurrences(of: "&amp;", with: "&") ?? ""
+                let rows = html.matches(of: try Regex(#"old entry ([0-9]+)<"#)).map { String(html[$0.range]) }
+                seen += rows
+                #expect(html.components(separatedBy: "<tr>").count - 2 <= 100, "page \(page)")
+                #expect(next.contains("?page=\(page + 1)&") == (page * 100 < total), "page \(page)")
+            }
+            #expect(seen.count == 230 && Set(seen).count == 230)
+            #expect(seen.first == "old entry 229<" && seen.last == "old entry 0<")
             var admin = try await Browser.signedIn(app, "admin@demo.reunify.test")
             #expect(try await admin.get("/cases/\(family.caseID)/audit").status == .ok)
             #expect(try await admin.get("/cases/\(family.caseID)").status == .notFound)

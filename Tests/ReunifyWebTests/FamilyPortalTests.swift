@@ -72,7 +72,7 @@ struct FamilyPortalTests {
             let services = try await browser.get("/family/services").body.string
             #expect(services.contains("Clase de crianza") && services.contains("En lista de espera"))
             // Every view is in the case's audit trail.
-            let trail = try await AuditRepository(app.db).trail(caseID: family.caseID)
+            let trail = try await AuditRepository(app.db).trail(caseID: family.caseID, per: 500).entries
             #expect(trail.contains { $0.userEmail == Self.madre && $0.recordKind == "case_plan" && $0.action == "view" })
             #expect(trail.contains { $0.userEmail == Self.madre && $0.recordKind == "referral" && $0.action == "view" })
         }
@@ -187,7 +187,7 @@ struct FamilyPortalTests {
             let answer = try #require(saved.details.agreements.first { $0.personID == mother.id })
             #expect(answer.agreed && answer.language == "es")
             #expect(saved.details.status == .agreed, "every parent has answered, so the version is agreed")
-            let trail = try await AuditRepository(app.db).trail(caseID: family.caseID)
+            let trail = try await AuditRepository(app.db).trail(caseID: family.caseID, per: 500).entries
             #expect(trail.contains { $0.userEmail == Self.madre && $0.recordKind == "plan_answer" && $0.action == "create" })
             // Her caseworker reads her answer on the plan's page.
             var worker = try await Browser.signedIn(app, "caseworker2@demo.reunify.test")
@@ -227,7 +227,7 @@ struct FamilyPortalTests {
             #expect(try await worker.post("/cases/\(family.caseID)/messages", [("personId", father.id.description), ("body", "Private note to the father about Thursday")]).status == .seeOther)
             let mine = try await browser.get("/family/messages").body.string
             #expect(mine.contains("Perfecto, lo cambiamos.") && !mine.contains("Private note to the father"))
-            let trail = try await AuditRepository(app.db).trail(caseID: family.caseID)
+            let trail = try await AuditRepository(app.db).trail(caseID: family.caseID, per: 500).entries
             #expect(trail.contains { $0.userEmail == Self.madre && $0.recordKind == "message" && $0.action == "create" })
             #expect(trail.contains { $0.userEmail == Self.madre && $0.recordKind == "message" && $0.action == "view" })
             #expect(trail.contains { $0.userEmail == "caseworker2@demo.reunify.test" && $0.recordKind == "message" && $0.action == "view" })

@@ -71,6 +71,13 @@ struct StaffFormsLanguageTests {
             let noKind = try await browser.post(casePath + "/sessions/new", [("durationMinutes", "45")])
             #expect(noKind.status == .unprocessableEntity)
             #expect(noKind.body.string.contains("Elija el tipo de sesión") && noKind.body.string.contains("Escriba la fecha de la sesión"))
+            // A tampered form's unknown code is refused in Spanish too, naming the codes the field takes.
+            let tampered = try await browser.post(casePath + "/members/new", [
+                ("role", "castle"), ("givenName", "Nadie"), ("familyName", "Prueba")])
+            #expect(tampered.status == .unprocessableEntity)
+            let tamperedHTML = tampered.body.string
+            #expect(tamperedHTML.contains("«castle» no es uno de los valores de este campo; use uno de estos: child, "))
+            #expect(!tamperedHTML.contains("is not a known"))
 
             // The same rule in English for an English reader, and the API keeps English.
             var english = try await Browser.signedIn(app, "caseworker@demo.reunify.test")

@@ -37,7 +37,7 @@ struct WritePathTests {
     }
 
     static func auditCount(_ app: Application, _ f: Fixture, _ action: String, _ kind: String) async throws -> Int {
-        try await AuditRepository(app.db).trail(caseID: CaseID(f.caseID)!).filter { $0.action == action && $0.recordKind == kind }.count
+        try await AuditRepository(app.db).trail(caseID: CaseID(f.caseID)!, per: 500).entries.filter { $0.action == action && $0.recordKind == kind }.count
     }
 
     static let homeVisitForm: [(String, String)] = [

@@ -35,6 +35,7 @@ extension Catalogue {
         .ruleDateNumbers: "Enter a day, a month and a year as numbers",
         .ruleDateYear: "Enter the year with four digits, like 2019",
         .ruleDateReal: "{day}/{month}/{year} is not a real date",
+        .ruleCodeUnknown: "'{code}' is not one of the values this field takes; use one of: {codes}",
         .ruleRelationTwo: "A relationship joins two different people",
         .ruleRelationMember: "Choose a person who is a member of this case",
 

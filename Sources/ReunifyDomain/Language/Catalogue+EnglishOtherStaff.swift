@@ -70,6 +70,8 @@ extension Catalogue {
         .calendarFeedHint: "A private address your calendar program can subscribe to. Event titles carry the case number and the child's first name only. Keep it to yourself; a new link stops the old one.",
         .calendarFeedMake: "Make my calendar link",
         .calendarFeedStop: "Stop the link",
+        .auditNewest: "Newest entries",
+        .auditOlder: "Older entries",
         .auditTitle: "Audit trail",
         .auditHeading: "Audit trail: {family} ({number})",
         .auditHint: "Every view and change of this case, newest first. Entries cannot be changed or removed. Times are UTC.",

@@ -36,6 +36,7 @@ extension Catalogue {
         .ruleDateNumbers: "Escriba el día, el mes y el año con números",
         .ruleDateYear: "Escriba el año con cuatro cifras, como 2019",
         .ruleDateReal: "{day}/{month}/{year} no es una fecha que exista",
+        .ruleCodeUnknown: "«{code}» no es uno de los valores de este campo; use uno de estos: {codes}",
         .ruleRelationTwo: "Una relación une a dos personas distintas",
         .ruleRelationMember: "Elija a una persona que forme parte de este caso",
 

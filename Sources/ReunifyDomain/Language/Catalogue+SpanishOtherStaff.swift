@@ -70,6 +70,8 @@ extension Catalogue {
         .calendarFeedHint: "Una dirección privada a la que su programa de calendario se puede suscribir. Los títulos de los eventos llevan solo el número del caso y el nombre del niño/a. No la comparta; un enlace nuevo anula el anterior.",
         .calendarFeedMake: "Crear mi enlace de calendario",
         .calendarFeedStop: "Anular el enlace",
+        .auditNewest: "Entradas más recientes",
+        .auditOlder: "Entradas anteriores",
         .auditTitle: "Registro de auditoría",
         .auditHeading: "Registro de auditoría: familia {family} ({number})",
         .auditHint: "Cada vez que alguien abrió o cambió este caso, lo más reciente primero. Las entradas no se pueden cambiar ni borrar. Las horas están en UTC.",

@@ -533,6 +533,8 @@ public enum Msg: String, CaseIterable, Sendable {
     case calendarFeedHint = "staff.calendar.feed.hint"
     case calendarFeedMake = "staff.calendar.feed.make"
     case calendarFeedStop = "staff.calendar.feed.stop"
+    case auditNewest = "staff.audit.newest"
+    case auditOlder = "staff.audit.older"
     case auditTitle = "staff.audit.title"
     case auditHeading = "staff.audit.heading"
     case auditHint = "staff.audit.hint"
@@ -718,6 +720,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case ruleDateNumbers = "rule.date.numbers"
     case ruleDateYear = "rule.date.year"
     case ruleDateReal = "rule.date.real"
+    case ruleCodeUnknown = "rule.code.unknown"
     case ruleRelationTwo = "rule.relationship.two"
     case ruleRelationMember = "rule.relationship.member"
 
