@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReunifyDomain
 import ReunifyMatching
@@ -11,6 +12,39 @@ struct CalendarDateTests {
         #expect(CalendarDate(iso: "2024-13-01") == nil)
         #expect(CalendarDate(iso: "24-01-01") == nil)
         #expect(CalendarDate(iso: "not a date") == nil)
+    }
+
+    @Test("day and month arithmetic agrees with the Gregorian calendar of the platform, every day from 1899 to 2101")
+    func arithmeticAgreesWithPlatform() throws {
+        var gregorian = Calendar(identifier: .gregorian)
+        gregorian.timeZone = TimeZone(identifier: "UTC")!
+        let first = try #require(CalendarDate(iso: "1899-12-25"))
+        var day = first
+        var checked = 0
+        while day.year <= 2101 {
+            let instant = try #require(gregorian.date(from: DateComponents(year: day.year, month: day.month, day: day.day)))
+            #expect(day.startOfDay == instant, "\(day)")
+            #expect(CalendarDate(instant.addingTimeInterval(86_399)) == day, "\(day)")
+            #expect(first.days(until: day) == gregorian.dateComponents([.day], from: first.startOfDay, to: instant).day, "\(day)")
+            #expect(CalendarDate(iso: day.iso) == day)
+            // A month ahead and behind, and a year (the anniversary): the month's last day where it has fewer.
+            for months in [1, -1, 12, -12, 18 * 12] {
+                let theirs = CalendarDate(try #require(gregorian.date(byAdding: .month, value: months, to: instant)))
+                #expect(day.adding(months: months) == theirs, "\(day) + \(months) months")
+            }
+            let next = CalendarDate(try #require(gregorian.date(byAdding: .day, value: 1, to: instant)))
+            #expect(day.adding(days: 1) == next, "\(day)")
+            day = next
+            checked += 1
+        }
+        #expect(checked > 73_000)
+        #expect(CalendarDate(iso: "2024-01-31")!.adding(months: 1).iso == "2024-02-29")
+        #expect(CalendarDate(iso: "2023-03-31")!.adding(months: -1).iso == "2023-02-28")
+        // Further back than a year, by the same rule (the platform's calendar gives 1 March for the first).
+        #expect(CalendarDate(iso: "1904-03-31")!.adding(months: -25).iso == "1902-02-28")
+        #expect(CalendarDate(iso: "2098-03-30")!.adding(months: -25).iso == "2096-02-29")
+        #expect(CalendarDate(iso: "1970-01-01")!.dayNumber == 0 && CalendarDate(dayNumber: -1).iso == "1969-12-31")
+        #expect(CalendarDate(iso: " 2024-02-29 ")?.iso == "2024-02-29" && CalendarDate(iso: "2024-2-9") == nil && CalendarDate(iso: "2024/02/09") == nil)
     }
 
     @Test("form boxes: empty is nil, partial or impossible is an error naming the field")

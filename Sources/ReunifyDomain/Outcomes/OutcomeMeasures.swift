@@ -139,11 +139,12 @@ public struct OutcomeMeasures: Sendable {
             if let seen = first[e.childID], seen.removal <= e.removal { continue }
             first[e.childID] = e
         }
+        // Sorted by removal, then the child's id as written (each id written once, not at every comparison).
         return first.values.filter { e in
             if let d = e.discharge, e.removal.days(until: d) < Self.shortestStayCounted { return false }
             if let born = e.birthDate, Self.anniversary(born, years: 18) <= e.removal { return false }
             return true
-        }.sorted { ($0.removal, $0.childID.uuidString) < ($1.removal, $1.childID.uuidString) }
+        }.map { (e: $0, id: $0.childID.uuidString) }.sorted { ($0.e.removal, $0.id) < ($1.e.removal, $1.id) }.map(\.e)
     }
 
     /// The episodes the period's figures read: those of the children removed in the period, from its first day on.

@@ -7,19 +7,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public let month: Int
     public let day: Int
 
-    static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
-
     /// Nil when the parts do not name a real day (30 February, month 13).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
-        let parts = DateComponents(year: year, month: month, day: day)
-        guard let date = Self.calendar.date(from: parts) else { return nil }
-        let back = Self.calendar.dateComponents([.year, .month, .day], from: date)
-        guard back.year == year, back.month == month, back.day == day else { return nil }
+        guard (1...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day) else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -27,6 +17,24 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso text: String) {
+        // The common case, ten digits and dashes as stored, read without splitting (a state's figures read millions).
+        let u = text.utf8
+        if u.count == 10 {
+            var y = 0, m = 0, d = 0, ok = true
+            for (i, c) in u.enumerated() {
+                if i == 4 || i == 7 {
+                    if c != UInt8(ascii: "-") { ok = false; break }
+                    continue
+                }
+                guard (48...57).contains(c) else { ok = false; break }
+                let digit = Int(c - 48)
+                if i < 4 { y = y * 10 + digit } else if i < 7 { m = m * 10 + digit } else { d = d * 10 + digit }
+            }
+            if ok {
+                self.init(year: y, month: m, day: d)
+                return
+            }
+        }
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
@@ -35,18 +43,56 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// The calendar day (UTC) that an instant falls on.
     public init(_ instant: Date) {
-        let c = Self.calendar.dateComponents([.year, .month, .day], from: instant)
-        self.year = c.year!
-        self.month = c.month!
-        self.day = c.day!
+        self.init(dayNumber: Int((instant.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
     public var startOfDay: Date {
-        Self.calendar.date(from: DateComponents(year: year, month: month, day: day))!
+        Date(timeIntervalSince1970: Double(dayNumber) * 86_400)
     }
 
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        func padded(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+    }
+
+    // Arithmetic on the proleptic Gregorian calendar, in whole numbers: a day is its count from 1970-01-01 (the
+    // civil-from-days method published by Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms").
+
+    /// Days from 1970-01-01 to this date (negative before it).
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1   // counted from 1 March
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `dayNumber` days after 1970-01-01.
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let m = (5 * dayOfYear + 2) / 153                                  // 0 is March
+        self.day = dayOfYear - (153 * m + 2) / 5 + 1
+        self.month = m < 10 ? m + 3 : m - 9
+        self.year = yearOfEra + era * 400 + (self.month <= 2 ? 1 : 0)
+    }
+
+    static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+    /// The days of a month (1–12) of a year.
+    public static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     public var description: String { iso }
@@ -56,17 +102,26 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     public func adding(days: Int) -> CalendarDate {
-        CalendarDate(Self.calendar.date(byAdding: .day, value: days, to: startOfDay)!)
+        CalendarDate(dayNumber: dayNumber + days)
     }
 
     /// Adds months, keeping the day where the month has it and otherwise taking the month's last day.
     public func adding(months: Int) -> CalendarDate {
-        CalendarDate(Self.calendar.date(byAdding: .month, value: months, to: startOfDay)!)
+        let total = year * 12 + (month - 1) + months
+        let y = total >= 0 ? total / 12 : (total - 11) / 12
+        let m = total - y * 12 + 1
+        return CalendarDate(unchecked: y, m, min(day, Self.days(inMonth: m, of: y)))
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// Whole days from this date to `other` (negative when `other` is earlier).
     public func days(until other: CalendarDate) -> Int {
-        Self.calendar.dateComponents([.day], from: startOfDay, to: other.startOfDay).day!
+        other.dayNumber - dayNumber
     }
 
     /// Whole months from this date to `other` (0 when `other` is earlier).

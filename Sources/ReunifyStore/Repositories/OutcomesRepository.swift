@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import ReunifyDomain
 
@@ -90,17 +91,57 @@ public struct OutcomesRepository: Sendable {
     /// The episodes a period's figures read (`OutcomeMeasures.episodesRead`): those of the children removed in the period,
     /// from its first day on. The entry cohort is made of them, and a re-entry is a later removal of the same child;
     /// a child's earlier episodes, and children not removed in the period, change no figure.
-    public func outcomeEpisodes(_ scope: OutcomesScope, removedFrom start: CalendarDate, to end: CalendarDate,
-                                chunk: Int = 500) async throws -> [OutcomeEpisode] {
-        let removed = try await episodeQuery(scope).filter(\.$removalDate >= start.iso).filter(\.$removalDate <= end.iso).all(\.$childID)
-        let children = Array(Set(removed)).sorted()
-        var out: [OutcomeEpisode] = []
-        for first in stride(from: 0, to: children.count, by: chunk) {
-            let some = Array(children[first..<min(first + chunk, children.count)])
-            out += try await outcomeEpisodes(try await rows(try await episodeQuery(scope).filter(\.$childID ~~ some)
-                .filter(\.$removalDate >= start.iso).sort(\.$id).all()))
+    ///
+    /// A state's period holds hundreds of thousands of episodes and a million placements, so this read is two SQL
+    /// statements (the episodes with their child's birth date and case's unit; their placements in the measures'
+    /// order) whose rows are decoded column by column as they arrive, not a model per row.
+    public func outcomeEpisodes(_ scope: OutcomesScope, removedFrom start: CalendarDate, to end: CalendarDate) async throws -> [OutcomeEpisode] {
+        let sql = db.sql
+        func unit(_ alias: String) -> SQLQueryString {
+            scope.unit.map { "AND \(unsafeRaw: alias).unit = \(bind: $0)" } ?? ""
         }
-        return out
+        let read: SQLQueryString = """
+            FROM removal_episodes e JOIN cases c ON c.id = e.case_id LEFT JOIN persons p ON p.id = e.child_id
+            WHERE e.removal_date >= \(bind: start.iso) \(unit("c"))
+              AND e.child_id IN (SELECT f.child_id FROM removal_episodes f JOIN cases g ON g.id = f.case_id
+                                 WHERE f.removal_date >= \(bind: start.iso) AND f.removal_date <= \(bind: end.iso) \(unit("g")))
+            """
+        let episodes = RowsRead<EpisodeRow>()
+        try await sql.raw("""
+            SELECT e.id, e.child_id, p.birth_date, e.removal_date, e.discharge_date, e.discharge_reason, c.unit, e.case_id
+            \(read) ORDER BY e.id
+            """).run { row in
+            episodes.add(try? EpisodeRow(
+                id: row.decode(column: "id", as: UUID.self), childID: row.decode(column: "child_id", as: UUID.self),
+                birthDate: row.decode(column: "birth_date", as: String?.self), removalDate: row.decode(column: "removal_date", as: String.self),
+                dischargeDate: row.decode(column: "discharge_date", as: String?.self),
+                dischargeReason: row.decode(column: "discharge_reason", as: String?.self), unit: row.decode(column: "unit", as: String.self),
+                caseID: row.decode(column: "case_id", as: UUID.self)))
+        }
+        let placements = RowsRead<(episode: UUID, placement: OutcomePlacement)>()
+        try await sql.raw("""
+            SELECT pl.id, pl.episode_id, pl.start_date, pl.end_date, pl.setting
+            FROM placements pl JOIN removal_episodes e ON e.id = pl.episode_id JOIN cases c ON c.id = e.case_id
+            WHERE e.removal_date >= \(bind: start.iso) \(unit("c"))
+              AND e.child_id IN (SELECT f.child_id FROM removal_episodes f JOIN cases g ON g.id = f.case_id
+                                 WHERE f.removal_date >= \(bind: start.iso) AND f.removal_date <= \(bind: end.iso) \(unit("g")))
+            ORDER BY pl.episode_id, pl.start_date, pl.recorded_at, pl.id
+            """).run { row in
+            guard let start = try? CalendarDate(iso: row.decode(column: "start_date", as: String.self)) else { return }
+            placements.add(try? (row.decode(column: "episode_id", as: UUID.self), OutcomePlacement(
+                id: row.decode(column: "id", as: UUID.self), start: start,
+                end: row.decode(column: "end_date", as: String?.self).flatMap(CalendarDate.init(iso:)),
+                setting: PlacementSetting(rawValue: row.decode(column: "setting", as: String.self)) ?? .fosterFamilyHome)))
+        }
+        try episodes.check()
+        try placements.check()
+        let byEpisode = Dictionary(grouping: placements.rows, by: \.episode)
+        return episodes.rows.compactMap { e in
+            guard let removal = CalendarDate(iso: e.removalDate) else { return nil }
+            return OutcomeEpisode(id: e.id, childID: e.childID, birthDate: e.birthDate.flatMap(CalendarDate.init(iso:)), removal: removal,
+                                  discharge: e.dischargeDate.flatMap(CalendarDate.init(iso:)), reason: e.dischargeReason.flatMap(DischargeReason.init(rawValue:)),
+                                  unit: e.unit, caseID: e.caseID, placements: (byEpisode[e.id] ?? []).map(\.placement))
+        }
     }
 
     func outcomeEpisodes(_ page: [EpisodeRow]) async throws -> [OutcomeEpisode] {
@@ -117,4 +158,27 @@ public struct OutcomesRepository: Sendable {
                                   })
         }
     }
+}
+
+/// Rows gathered from a statement's row handler, which the driver calls one row at a time; a row that did not decode
+/// is counted, and `check` refuses the read rather than leave it out of a figure.
+final class RowsRead<Row>: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var rows: [Row] = []
+    private var failed = 0
+
+    func add(_ row: Row?) {
+        lock.withLock {
+            if let row { rows.append(row) } else { failed += 1 }
+        }
+    }
+
+    func check() throws {
+        if failed > 0 { throw RowsNotRead(count: failed) }
+    }
+}
+
+struct RowsNotRead: Error, CustomStringConvertible {
+    let count: Int
+    var description: String { "\(count) rows could not be read" }
 }
