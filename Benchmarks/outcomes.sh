@@ -20,5 +20,5 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 1; done
-python3 Benchmarks/outcomes/bench.py --url "http://127.0.0.1:$port" --database "$DATABASE_URL" --label "$label" \
+python3 Benchmarks/http/outcomes.py --url "http://127.0.0.1:$port" --database "$DATABASE_URL" --label "$label" \
   --families "$families" --years "$years" --repeats "$repeats" --out Benchmarks/results/outcomes.jsonl

@@ -50,6 +50,14 @@ def wrk(target, header, connections, seconds, threads):
     return json.loads(out.strip().splitlines()[-1])
 
 
+def append_lines(out, lines):
+    """Adds the run's JSON lines to a results file (none when no file is named)."""
+    if out:
+        with open(out, "a") as f:
+            for line in lines:
+                f.write(json.dumps(line) + "\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--url", required=True)
@@ -92,10 +100,7 @@ def main():
                       connections=args.connections, cases_in_scope=cases["total"], run=when, cores=os.cpu_count())
         print(json.dumps(result), flush=True)
         lines.append(result)
-    if args.out:
-        with open(args.out, "a") as f:
-            for line in lines:
-                f.write(json.dumps(line) + "\n")
+    append_lines(args.out, lines)
 
 
 if __name__ == "__main__":

@@ -3,18 +3,11 @@
 administrator) and for one unit (as its supervisor), over the default period (the 12 months that ended a year ago),
 `--repeats` times each after one untimed request. Counts the episodes and placements the database holds and how many
 episodes the period's figures read. Writes one JSON line per request kind. Usage:
-  bench.py --url http://127.0.0.1:8090 --database sqlite:///tmp/x/state.sqlite --label sqlite --out results.jsonl
+  outcomes.py --url http://127.0.0.1:8090 --database sqlite:///tmp/x/state.sqlite --label sqlite --out results.jsonl
 """
 import argparse, datetime, json, os, statistics, subprocess, time
 import requests
-
-PASSWORD = "reunify-demo"
-
-
-def token(url, user):
-    r = requests.post(f"{url}/api/v1/auth/token", json={"email": user, "password": PASSWORD})
-    r.raise_for_status()
-    return r.json()["token"]
+from bench import api_token, append_lines
 
 
 def scalar(database, query):
@@ -60,7 +53,7 @@ def main():
     lines = []
     for who, user, unit in [("agency", "admin@demo.reunify.test", None),
                             ("one unit", "supervisor.1@state.reunify.test", "Region 001")]:
-        headers = {"Authorization": f"Bearer {token(url, user)}"}
+        headers = {"Authorization": f"Bearer {api_token(url, user)}"}
         target = f"{url}/api/v1/outcomes?start={start.isoformat()}&end={end.isoformat()}"
         if unit:
             target += "&unit=" + requests.utils.quote(unit)
@@ -83,10 +76,7 @@ def main():
                     p1=figures["p1"], p4=figures["p4"], p5=figures["p5"])
         print(json.dumps(line), flush=True)
         lines.append(line)
-    if args.out:
-        with open(args.out, "a") as f:
-            for line in lines:
-                f.write(json.dumps(line) + "\n")
+    append_lines(args.out, lines)
 
 
 if __name__ == "__main__":
