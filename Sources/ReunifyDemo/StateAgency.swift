@@ -98,12 +98,13 @@ public struct StateAgency: Sendable {
             b.relationships.append(RelationshipModel(caseID: caseID, RelationshipDetails(personID: PersonID(mother), kind: .mother, relatedPersonID: PersonID(child))))
             // The episode: in care still, or discharged after a stay; some children come back (a re-entry).
             var start = removal
+            let age18 = born.adding(months: 18 * 12)
             for episodeNumber in 0..<2 {
-                guard start <= today else { break }
+                // A re-entry comes before the child's 18th birthday (no one is removed as an adult).
+                guard start <= today, start < age18 else { break }
                 let stay = rng.int(8...900)
                 let left: CalendarDate? = start.adding(days: stay) < today && rng.chance(0.75) ? start.adding(days: stay) : nil
                 let why: DischargeReason? = left.map { _ in Self.reason(&rng) }
-                let age18 = born.adding(months: 18 * 12)
                 let (leftDay, leftWhy): (CalendarDate?, DischargeReason?) = (left.map { min($0, age18) }, left.map { $0 >= age18 ? .emancipation : why! })
                 let episodeID = rng.uuid()
                 let finding = start.adding(days: rng.int(10...50))

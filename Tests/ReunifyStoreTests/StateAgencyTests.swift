@@ -28,6 +28,19 @@ struct StateAgencyTests {
         #expect(removals.min()! < StoreHarness.today.adding(days: -2 * 365) && removals.max()! > StoreHarness.today.adding(days: -60))
     }
 
+    @Test("a child who comes back into care is under 18 when removed again: the batch of a state of 460 000 families that once held an adult's re-entry passes the rules")
+    func noAdultReEntry() {
+        // Seed 1 on 7 December 2026: a family among 110 000 to 119 999 held a re-entry after the child's 18th birthday, and with
+        // it a discharge before its own removal.
+        let today = CalendarDate(iso: "2026-12-07")!
+        let agency = StateAgency(families: 460_000, seed: 1, years: 3, today: today)
+        let staff = agency.staff()
+        var batch = StateAgency.Batch()
+        for i in 110_000..<120_000 { agency.family(i, staff: staff, into: &batch) }
+        #expect(StateAgency.problems(batch, today: today) == [])
+        #expect(batch.episodes.count > 15_000)
+    }
+
     @Test("it loads in bulk beside the demo agency, with its staff")
     func loads() async throws {
         try await StoreHarness.withDatabase(demo: true) { db in
