@@ -96,7 +96,23 @@ public struct OutcomesRepository: Sendable {
     /// statements (the episodes with their child's birth date and case's unit; their placements in the measures'
     /// order) whose rows are decoded column by column as they arrive, not a model per row.
     public func outcomeEpisodes(_ scope: OutcomesScope, removedFrom start: CalendarDate, to end: CalendarDate) async throws -> [OutcomeEpisode] {
-        let sql = db.sql
+        try await db.withConnection { connection in
+            // On SQLite both statements run on one connection that maps the file into memory and sorts in memory:
+            // measured on a state's history (Benchmarks/README.md), reading its pages one system call at a time and
+            // sorting in temporary files took most of the time.
+            let sql = connection.sql
+            if sql.dialect.name == "sqlite" {
+                try await sql.raw("PRAGMA temp_store = MEMORY").run()
+                try await sql.raw("PRAGMA mmap_size = \(unsafeRaw: String(Self.sqliteMappedBytes))").run()
+            }
+            return try await OutcomesRepository(connection).read(sql, scope, removedFrom: start, to: end)
+        }
+    }
+
+    /// How much of a SQLite file the outcome read maps into memory (SQLite caps it at its own compiled limit).
+    static let sqliteMappedBytes = 8 << 30
+
+    func read(_ sql: any SQLDatabase, _ scope: OutcomesScope, removedFrom start: CalendarDate, to end: CalendarDate) async throws -> [OutcomeEpisode] {
         func unit(_ alias: String) -> SQLQueryString {
             scope.unit.map { "AND \(unsafeRaw: alias).unit = \(bind: $0)" } ?? ""
         }
