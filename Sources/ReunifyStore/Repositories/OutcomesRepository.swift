@@ -116,16 +116,17 @@ public struct OutcomesRepository: Sendable {
         func unit(_ alias: String) -> SQLQueryString {
             scope.unit.map { "AND \(unsafeRaw: alias).unit = \(bind: $0)" } ?? ""
         }
-        let read: SQLQueryString = """
-            FROM removal_episodes e JOIN cases c ON c.id = e.case_id LEFT JOIN persons p ON p.id = e.child_id
-            WHERE e.removal_date >= \(bind: start.iso) \(unit("c"))
+        // The episodes read (`e`, with its case `c`): one condition for both statements.
+        let chosen: SQLQueryString = """
+            e.removal_date >= \(bind: start.iso) \(unit("c"))
               AND e.child_id IN (SELECT f.child_id FROM removal_episodes f JOIN cases g ON g.id = f.case_id
                                  WHERE f.removal_date >= \(bind: start.iso) AND f.removal_date <= \(bind: end.iso) \(unit("g")))
             """
         let episodes = RowsRead<EpisodeRow>()
         try await sql.raw("""
             SELECT e.id, e.child_id, p.birth_date, e.removal_date, e.discharge_date, e.discharge_reason, c.unit, e.case_id
-            \(read) ORDER BY e.id
+            FROM removal_episodes e JOIN cases c ON c.id = e.case_id LEFT JOIN persons p ON p.id = e.child_id
+            WHERE \(chosen) ORDER BY e.id
             """).run { row in
             episodes.add(try? EpisodeRow(
                 id: row.decode(column: "id", as: UUID.self), childID: row.decode(column: "child_id", as: UUID.self),
@@ -138,9 +139,7 @@ public struct OutcomesRepository: Sendable {
         try await sql.raw("""
             SELECT pl.id, pl.episode_id, pl.start_date, pl.end_date, pl.setting
             FROM placements pl JOIN removal_episodes e ON e.id = pl.episode_id JOIN cases c ON c.id = e.case_id
-            WHERE e.removal_date >= \(bind: start.iso) \(unit("c"))
-              AND e.child_id IN (SELECT f.child_id FROM removal_episodes f JOIN cases g ON g.id = f.case_id
-                                 WHERE f.removal_date >= \(bind: start.iso) AND f.removal_date <= \(bind: end.iso) \(unit("g")))
+            WHERE \(chosen)
             ORDER BY pl.episode_id, pl.start_date, pl.recorded_at, pl.id
             """).run { row in
             guard let start = try? CalendarDate(iso: row.decode(column: "start_date", as: String.self)) else { return }
@@ -152,27 +151,29 @@ public struct OutcomesRepository: Sendable {
         try episodes.check()
         try placements.check()
         let byEpisode = Dictionary(grouping: placements.rows, by: \.episode)
-        return episodes.rows.compactMap { e in
-            guard let removal = CalendarDate(iso: e.removalDate) else { return nil }
-            return OutcomeEpisode(id: e.id, childID: e.childID, birthDate: e.birthDate.flatMap(CalendarDate.init(iso:)), removal: removal,
-                                  discharge: e.dischargeDate.flatMap(CalendarDate.init(iso:)), reason: e.dischargeReason.flatMap(DischargeReason.init(rawValue:)),
-                                  unit: e.unit, caseID: e.caseID, placements: (byEpisode[e.id] ?? []).map(\.placement))
-        }
+        return episodes.rows.compactMap { $0.measured(placements: (byEpisode[$0.id] ?? []).map(\.placement)) }
     }
 
     func outcomeEpisodes(_ page: [EpisodeRow]) async throws -> [OutcomeEpisode] {
         let placements = Dictionary(grouping: try await placements(of: page), by: \.episodeID)
         return page.compactMap { e in
-            guard let removal = CalendarDate(iso: e.removalDate) else { return nil }
-            return OutcomeEpisode(id: e.id, childID: e.childID, birthDate: e.birthDate.flatMap(CalendarDate.init(iso:)), removal: removal,
-                                  discharge: e.dischargeDate.flatMap(CalendarDate.init(iso:)), reason: e.dischargeReason.flatMap(DischargeReason.init(rawValue:)),
-                                  unit: e.unit, caseID: e.caseID, placements: (placements[e.id] ?? []).compactMap { p in
-                                      CalendarDate(iso: p.startDate).map {
-                                          OutcomePlacement(id: p.id, start: $0, end: p.endDate.flatMap(CalendarDate.init(iso:)),
-                                                           setting: PlacementSetting(rawValue: p.setting) ?? .fosterFamilyHome)
-                                      }
-                                  })
+            e.measured(placements: (placements[e.id] ?? []).compactMap { p in
+                CalendarDate(iso: p.startDate).map {
+                    OutcomePlacement(id: p.id, start: $0, end: p.endDate.flatMap(CalendarDate.init(iso:)),
+                                     setting: PlacementSetting(rawValue: p.setting) ?? .fosterFamilyHome)
+                }
+            })
         }
+    }
+}
+
+extension OutcomesRepository.EpisodeRow {
+    /// The episode as the measures read it, with its placements; nil when its removal date is unreadable.
+    func measured(placements: [OutcomePlacement]) -> OutcomeEpisode? {
+        guard let removal = CalendarDate(iso: removalDate) else { return nil }
+        return OutcomeEpisode(id: id, childID: childID, birthDate: birthDate.flatMap(CalendarDate.init(iso:)), removal: removal,
+                              discharge: dischargeDate.flatMap(CalendarDate.init(iso:)), reason: dischargeReason.flatMap(DischargeReason.init(rawValue:)),
+                              unit: unit, caseID: caseID, placements: placements)
     }
 }
 
