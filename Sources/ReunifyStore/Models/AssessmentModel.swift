@@ -21,6 +21,11 @@ public final class AssessmentModel: VersionedModel, @unchecked Sendable {
     @Field(key: .assessedOn) public var assessedOn: String
     @OptionalField(key: .completedAt) public var completedAt: Date?
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $caseID, $instrumentID, $instrumentVersion, $point, $status, $ratings, $notes, $assessorID, $assessedOn,
+         $completedAt, $version]
+    }
 
     public init() {}
     public init(caseID: UUID, instrument: Instrument, point: AssessmentPoint, assessorID: UUID, assessedOn: CalendarDate) {

@@ -18,6 +18,10 @@ public final class AuditEventModel: Model, @unchecked Sendable {
     @OptionalField(key: .address) public var address: String?
     /// The summary in the other languages, as JSON keyed by language tag; nil for entries written before it was kept.
     @OptionalField(key: .wording) public var wording: String?
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $occurredAt, $userID, $userEmail, $action, $recordKind, $recordID, $caseID, $summary, $address, $wording]
+    }
 
     public init() {}
     public init(occurredAt: Date, userID: UUID?, userEmail: String, action: String, recordKind: String,

@@ -18,6 +18,10 @@ public final class AuthSessionModel: Model, @unchecked Sendable {
     @Field(key: .lastSeenAt) public var lastSeenAt: Date
     @OptionalField(key: .revokedAt) public var revokedAt: Date?
     @OptionalField(key: .address) public var address: String?
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $tokenHash, $userID, $kind, $csrfToken, $createdAt, $expiresAt, $lastSeenAt, $revokedAt, $address]
+    }
 
     public init() {}
 

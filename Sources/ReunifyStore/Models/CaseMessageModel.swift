@@ -13,6 +13,8 @@ public final class CaseMessageModel: Model, @unchecked Sendable {
     @Field(key: .authorID) public var authorID: UUID
     @Field(key: .body) public var body: String
     @Field(key: .sentAt) public var sentAt: Date
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $caseID, $personID, $fromFamily, $authorID, $body, $sentAt] }
 
     public init() {}
 

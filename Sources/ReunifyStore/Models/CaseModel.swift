@@ -18,6 +18,11 @@ public final class CaseModel: VersionedModel, @unchecked Sendable {
     @Field(key: .version) public var version: Int
     @Timestamp(key: .createdAt, on: .create) public var createdAt: Date?
     @Timestamp(key: .updatedAt, on: .update) public var updatedAt: Date?
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $caseNumber, $familyName, $stage, $caseworkerID, $supervisorID, $unit, $openedOn, $closedOn, $version,
+         $createdAt, $updatedAt]
+    }
 
     public init() {}
 

@@ -47,6 +47,8 @@ public final class VisitPlanModel: DetailedModel, @unchecked Sendable {
     @Field(key: .level) public var level: String
     @Field(key: .body) public var body: String
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $caseID, $childID, $level, $body, $version] }
 
     public init() {}
     public init(caseID: CaseID, _ d: VisitPlanDetails) {
@@ -82,6 +84,8 @@ public final class LevelChangeModel: VersionedModel, IdentifiedModel, @unchecked
     @Field(key: .requestedOn) public var requestedOn: String
     @Field(key: .body) public var body: String
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $caseID, $planID, $status, $stepUp, $acknowledged, $requestedOn, $body, $version] }
 
     public init() {}
     public init(caseID: CaseID, _ r: LevelChangeRecord) {
@@ -117,6 +121,8 @@ public final class SafetyAssessmentModel: DetailedModel, @unchecked Sendable {
     @Field(key: .body) public var body: String
     @Field(key: .recordedBy) public var recordedBy: UUID
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $caseID, $childID, $assessedOn, $decision, $body, $recordedBy, $version] }
 
     public init() {}
     public init(caseID: CaseID, _ d: SafetyAssessmentDetails, recordedBy: UserID) {
@@ -154,6 +160,11 @@ public final class VisitModel: VersionedModel, IdentifiedModel, @unchecked Senda
     @Field(key: .status) public var status: String
     @Field(key: .body) public var body: String
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $caseID, $planID, $childID, $startsAt, $endsAt, $location, $supervisorUserID, $people, $status, $body,
+         $version]
+    }
 
     public init() {}
     public init(caseID: CaseID, _ d: VisitDetails) {
@@ -189,6 +200,8 @@ public final class CalendarFeedModel: Model, @unchecked Sendable {
     @OptionalField(key: .caseID) public var caseID: UUID?
     @Field(key: .createdAt) public var createdAt: Date
     @OptionalField(key: .revokedAt) public var revokedAt: Date?
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $token, $ownerUserID, $caseID, $createdAt, $revokedAt] }
 
     public init() {}
     public init(token: String, ownerUserID: UserID?, caseID: CaseID?, createdAt: Date) {

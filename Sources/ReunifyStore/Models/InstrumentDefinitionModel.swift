@@ -12,6 +12,8 @@ public final class InstrumentDefinitionModel: Model, @unchecked Sendable {
     @Field(key: .definition) public var definition: String
     @OptionalField(key: .addedBy) public var addedBy: UUID?
     @Timestamp(key: .createdAt, on: .create) public var createdAt: Date?
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $instrumentID, $instrumentVersion, $definition, $addedBy, $createdAt] }
 
     public init() {}
     public init(_ instrument: Instrument, json: String, addedBy: UUID?) {

@@ -15,6 +15,8 @@ public final class InvitationModel: Model, @unchecked Sendable {
     @Field(key: .expiresAt) public var expiresAt: Date
     @OptionalField(key: .usedAt) public var usedAt: Date?
     @OptionalField(key: .revokedAt) public var revokedAt: Date?
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $tokenHash, $caseID, $personID, $email, $invitedBy, $sentAt, $expiresAt, $usedAt, $revokedAt] }
 
     public init() {}
 

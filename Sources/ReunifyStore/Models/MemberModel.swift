@@ -11,6 +11,8 @@ public final class MemberModel: VersionedModel, @unchecked Sendable {
     @Field(key: .personID) public var personID: UUID
     @Field(key: .role) public var role: String
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $caseID, $personID, $role, $version] }
 
     public init() {}
     public init(id: UUID? = nil, caseID: UUID, personID: UUID, role: MemberRole) {

@@ -13,6 +13,8 @@ public final class PermanencyGoalModel: VersionedModel, @unchecked Sendable {
     @OptionalField(key: .concurrentPlan) public var concurrentPlan: String?
     @OptionalField(key: .concurrentSince) public var concurrentSince: String?
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $caseID, $childID, $primaryPlan, $primarySince, $concurrentPlan, $concurrentSince, $version] }
 
     public init() {}
     public init(id: UUID? = nil, caseID: UUID, _ d: PermanencyGoalDetails) {

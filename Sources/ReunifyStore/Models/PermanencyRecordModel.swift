@@ -31,6 +31,8 @@ public final class PermanencyRecordModel: VersionedModel, Model, @unchecked Send
     @Field(key: .recordedBy) public var recordedBy: UUID
     @Field(key: .recordedAt) public var recordedAt: Date
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $caseID, $kind, $childID, $onDay, $status, $body, $recordedBy, $recordedAt, $version] }
 
     public init() {}
     public init<T: Encodable>(caseID: CaseID, kind: PermanencyRecordKind, child: PersonID?, day: CalendarDate, status: String = "recorded",

@@ -34,6 +34,13 @@ public final class PersonModel: VersionedModel, @unchecked Sendable {
     @Field(key: .version) public var version: Int
     @Timestamp(key: .createdAt, on: .create) public var createdAt: Date?
     @Timestamp(key: .updatedAt, on: .update) public var updatedAt: Date?
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $givenName, $familyName, $otherNames, $searchText, $birthDate, $birthDateEstimated, $sex, $languages,
+         $interpreterNeeded, $tribalAffiliation, $icwaStatus, $phone, $email, $address, $addressLocality,
+         $addressRegion, $addressPostcode, $addressCountry, $placeOfOrigin, $tracingConsent, $mergedInto, $version,
+         $createdAt, $updatedAt]
+    }
 
     public init() {}
 

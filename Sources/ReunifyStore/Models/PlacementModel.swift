@@ -16,6 +16,10 @@ public final class PlacementModel: VersionedModel, @unchecked Sendable {
     @Field(key: .version) public var version: Int
     /// When the placement was recorded (nil for those recorded before this was kept).
     @OptionalField(key: .recordedAt) public var recordedAt: Date?
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $caseID, $episodeID, $setting, $caregiverName, $startDate, $endDate, $changeReason, $version, $recordedAt]
+    }
 
     public init() {}
     public init(id: UUID? = nil, caseID: UUID, episodeID: UUID, _ d: PlacementDetails, recordedAt: Date = Date()) {

@@ -11,6 +11,8 @@ public final class RelationshipModel: VersionedModel, @unchecked Sendable {
     @Field(key: .kind) public var kind: String
     @Field(key: .relatedPersonID) public var relatedPersonID: UUID
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $caseID, $personID, $kind, $relatedPersonID, $version] }
 
     public init() {}
     public init(id: UUID? = nil, caseID: UUID, _ d: RelationshipDetails) {

@@ -16,6 +16,11 @@ public final class RemovalEpisodeModel: VersionedModel, @unchecked Sendable {
     @OptionalField(key: .dischargeDate) public var dischargeDate: String?
     @OptionalField(key: .dischargeReason) public var dischargeReason: String?
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $caseID, $childID, $removalDate, $manner, $circumstances, $judicialFindingDate, $dischargeDate,
+         $dischargeReason, $version]
+    }
 
     public init() {}
     public init(id: UUID? = nil, caseID: UUID, _ d: RemovalEpisodeDetails) {

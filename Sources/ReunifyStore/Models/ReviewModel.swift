@@ -24,6 +24,11 @@ public final class ReviewModel: VersionedModel, @unchecked Sendable {
     @Field(key: .policyVersion) public var policyVersion: String
     @Field(key: .version) public var version: Int
     @Timestamp(key: .createdAt, on: .create) public var createdAt: Date?
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $caseID, $childID, $reviewerID, $reviewedOn, $input, $outcome, $recommendation, $finalRecommendation,
+         $rationale, $overrideReason, $overrideBy, $approvedBy, $approvedAt, $policyVersion, $version, $createdAt]
+    }
 
     public init() {}
     public init(caseID: UUID, childID: UUID, reviewerID: UUID, reviewedOn: CalendarDate, input: ReviewInput, outcome: ReviewOutcome) {

@@ -23,6 +23,8 @@ public final class ProviderModel: VersionedModel, @unchecked Sendable {
     @OptionalField(key: .email) public var email: String?
     @OptionalField(key: .address) public var address: String?
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $name, $region, $phone, $email, $address, $version] }
 
     public init() {}
     public init(id: UUID? = nil, _ p: Provider) {
@@ -60,6 +62,11 @@ public final class ProviderServiceModel: VersionedModel, @unchecked Sendable {
     /// The eligibility rules as JSON.
     @Field(key: .eligibility) public var eligibility: String
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $providerID, $category, $name, $languages, $locations, $hours, $capacity, $waitlist, $eligibility,
+         $version]
+    }
 
     public init() {}
     public init(id: UUID? = nil, providerID: UUID, _ s: ProviderService) {
@@ -102,6 +109,11 @@ public final class ConsentModel: VersionedModel, @unchecked Sendable {
     @OptionalField(key: .revocationReason) public var revocationReason: String?
     @Field(key: .recordedBy) public var recordedBy: UUID
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $caseID, $personID, $providerID, $scope, $givenOn, $expiresOn, $revokedOn, $revocationReason, $recordedBy,
+         $version]
+    }
 
     public init() {}
     public init(caseID: CaseID, _ c: ConsentDetails, recordedBy: UserID) {
@@ -150,6 +162,11 @@ public final class ReferralModel: VersionedModel, @unchecked Sendable {
     @OptionalField(key: .outcome) public var outcome: String?
     @OptionalField(key: .consentID) public var consentID: UUID?
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $caseID, $personID, $serviceID, $providerID, $category, $restricted, $interventionID, $reason, $status,
+         $referredOn, $referredBy, $closingReason, $outcome, $consentID, $version]
+    }
 
     public init() {}
     public init(caseID: CaseID, _ r: ReferralDetails, referredBy: UserID) {
@@ -200,6 +217,11 @@ public final class CasePlanModel: VersionedModel, @unchecked Sendable {
     @OptionalField(key: .startsOn) public var startsOn: String?
     @OptionalField(key: .supersededOn) public var supersededOn: String?
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $caseID, $number, $status, $goals, $agreements, $draftedOn, $draftedBy, $approvedBy, $approvedOn,
+         $startsOn, $supersededOn, $version]
+    }
 
     public init() {}
     public init(caseID: CaseID, _ p: CasePlanDetails, draftedBy: UserID) {
@@ -246,6 +268,11 @@ public final class SessionModel: VersionedModel, @unchecked Sendable {
     @OptionalField(key: .clinicalNote) public var clinicalNote: String?
     @Field(key: .recordedBy) public var recordedBy: UUID
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $caseID, $kind, $date, $durationMinutes, $serviceID, $participants, $progress, $clinicalNote, $recordedBy,
+         $version]
+    }
 
     public init() {}
     public init(caseID: CaseID, _ s: SessionDetails, clinicalNote: String?, recordedBy: UserID) {

@@ -8,6 +8,8 @@ public final class SignInFailureModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: .throttleKey) public var throttleKey: String
     @Field(key: .occurredAt) public var occurredAt: Date
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $throttleKey, $occurredAt] }
 
     public init() {}
     public init(throttleKey: String, occurredAt: Date) {

@@ -10,6 +10,8 @@ public final class TeamMemberModel: Model, @unchecked Sendable {
     @Field(key: .caseID) public var caseID: UUID
     @Field(key: .userID) public var userID: UUID
     @Field(key: .role) public var role: String
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $caseID, $userID, $role] }
 
     public init() {}
     public init(caseID: UUID, userID: UUID, role: TeamRole) {

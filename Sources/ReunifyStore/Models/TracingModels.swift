@@ -24,6 +24,11 @@ public final class TracingRequestModel: VersionedModel, @unchecked Sendable {
     @Field(key: .version) public var version: Int
     @Timestamp(key: .createdAt, on: .create) public var createdAt: Date?
     @Timestamp(key: .updatedAt, on: .update) public var updatedAt: Date?
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $kind, $status, $inquirer, $sought, $soughtName, $childID, $linkedPersonID, $verification, $notes,
+         $filedBy, $filedOn, $version, $createdAt, $updatedAt]
+    }
 
     public init() {}
     public init(id: UUID? = nil, _ details: TracingRequestDetails, filedBy: UUID, filedOn: CalendarDate) {
@@ -81,6 +86,8 @@ public final class TracingActionModel: Model, @unchecked Sendable {
     @Field(key: .notes) public var notes: String
     @Field(key: .recordedBy) public var recordedBy: UUID
     @Timestamp(key: .createdAt, on: .create) public var createdAt: Date?
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $requestID, $date, $type, $place, $outcome, $notes, $recordedBy, $createdAt] }
 
     public init() {}
     public init(requestID: UUID, _ d: TracingActionDetails, recordedBy: UUID) {
@@ -116,6 +123,11 @@ public final class MatchCandidateModel: VersionedModel, @unchecked Sendable {
     @OptionalField(key: .decisionReason) public var decisionReason: String?
     @Field(key: .scoredAt) public var scoredAt: Date
     @Field(key: .version) public var version: Int
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $requestID, $personID, $probability, $evidence, $engineVersion, $decision, $decidedBy, $decidedAt,
+         $decisionReason, $scoredAt, $version]
+    }
 
     public init() {}
     public init(requestID: UUID, personID: UUID, probability: Double, evidence: [MatchEvidence], scoredAt: Date) {

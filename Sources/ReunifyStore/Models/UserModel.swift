@@ -18,6 +18,10 @@ public final class UserModel: Model, @unchecked Sendable {
     /// The language the person chose to read Reunify in (a `UILanguage` tag); nil until they choose.
     @OptionalField(key: .language) public var language: String?
     @Timestamp(key: .createdAt, on: .create) public var createdAt: Date?
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] {
+        [$id, $email, $name, $role, $unit, $personID, $providerID, $passwordHash, $disabled, $language, $createdAt]
+    }
 
     public init() {}
 

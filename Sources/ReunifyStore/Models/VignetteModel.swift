@@ -14,6 +14,8 @@ public final class VignetteModel: Model, @unchecked Sendable {
     @Field(key: .publishedBy) public var publishedBy: UUID
     @Field(key: .publishedOn) public var publishedOn: String
     @Field(key: .unit) public var unit: String
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $title, $story, $instrumentID, $instrumentVersion, $publishedBy, $publishedOn, $unit] }
 
     public init() {}
     public init(title: String, story: String, instrumentID: String, instrumentVersion: Int, publishedBy: UUID, publishedOn: String, unit: String) {
@@ -42,6 +44,8 @@ public final class VignetteRatingModel: Model, @unchecked Sendable {
     @Field(key: .vignetteID) public var vignetteID: UUID
     @Field(key: .userID) public var userID: UUID
     @Field(key: .ratings) public var ratings: String
+    /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
+    public var properties: [any AnyProperty] { [$id, $vignetteID, $userID, $ratings] }
 
     public init() {}
     public init(vignetteID: UUID, userID: UUID, ratings: String) {
