@@ -57,18 +57,19 @@ public final class CaseModel: VersionedModel, @unchecked Sendable {
     /// A case read by SQL (`columns`), as Fluent would have read it.
     convenience init(row: any SQLRow) throws {
         self.init()
-        id = try row.decode(column: "id", as: UUID.self)
-        caseNumber = try row.decode(column: "case_number", as: String.self)
-        familyName = try row.decode(column: "family_name", as: String.self)
-        stage = try row.decode(column: "stage", as: String.self)
-        caseworkerID = try row.decode(column: "caseworker_id", as: UUID?.self)
-        supervisorID = try row.decode(column: "supervisor_id", as: UUID?.self)
-        unit = try row.decode(column: "unit", as: String.self)
-        openedOn = try row.decode(column: "opened_on", as: String.self)
-        closedOn = try row.decode(column: "closed_on", as: String?.self)
-        version = try row.decode(column: "version", as: Int.self)
-        createdAt = try row.decode(column: "created_at", as: Date?.self)
-        updatedAt = try row.decode(column: "updated_at", as: Date?.self)
+        let row = RowColumns(row)
+        id = try row.uuid("id")
+        caseNumber = try row.string("case_number")
+        familyName = try row.string("family_name")
+        stage = try row.string("stage")
+        caseworkerID = try row.optionalUUID("caseworker_id")
+        supervisorID = try row.optionalUUID("supervisor_id")
+        unit = try row.string("unit")
+        openedOn = try row.string("opened_on")
+        closedOn = try row.optionalString("closed_on")
+        version = try row.int("version")
+        createdAt = try row.optionalDate("created_at")
+        updatedAt = try row.optionalDate("updated_at")
         _$idExists = true
     }
 }
