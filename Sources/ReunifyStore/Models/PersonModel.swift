@@ -88,6 +88,11 @@ public final class PersonModel: VersionedModel, @unchecked Sendable {
 }
 
 extension PersonModel {
+    /// The birth date alone, for lists that need no more of the person than it (`details` builds every field).
+    public var birthCalendarDate: CalendarDate? { birthDate.flatMap(CalendarDate.init(iso:)) }
+    /// The ICWA status alone, as `details` reads it.
+    public var icwa: ICWAStatus { ICWAStatus(rawValue: icwaStatus) ?? .unknown }
+
     /// The stored list of languages ("Spanish, English"), first language first.
     static func languages(from stored: String) -> [String] {
         stored.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

@@ -63,13 +63,13 @@ extension CaseRepository {
         return cases.map { model in
             let caseEpisodes = episodesByCase[model.id!] ?? []
             let timeline = CaseTimeline(policy: policy, stage: model.details.stage, episodes: caseEpisodes.map { e in
-                CaseTimeline.ChildEpisode(childName: personByID[e.childID]?.details.givenName ?? "child", episode: e.details,
+                CaseTimeline.ChildEpisode(childName: personByID[e.childID]?.givenName ?? "child", episode: e.details,
                                           placements: placementsByEpisode[e.id!] ?? [],
                                           reunificationGoal: reunifying.contains(e.childID), lastReview: lastReviews[e.childID])
             }, plans: plans[model.typedID] ?? [])
             let facts = ClockFacts.children(
                 episodes: caseEpisodes.map { e in (e.details, placementsByEpisode[e.id!] ?? []) },
-                icwa: { personByID[$0.uuid]?.details.icwaStatus ?? .unknown },
+                icwa: { personByID[$0.uuid]?.icwa ?? .unknown },
                 planApprovedOn: (plans[model.typedID] ?? []).compactMap(\.approvedOn).min(),
                 reunifying: { reunifying.contains($0.uuid) },
                 lastReviews: reviewedOn, records: records[model.typedID] ?? PermanencyRecords())
@@ -78,7 +78,7 @@ extension CaseRepository {
             let kids: [CaseloadRow.Child] = children.filter { $0.caseID == model.id }.compactMap { member in
                 guard let person = personByID[member.personID] else { return nil }
                 let inCare = caseEpisodes.contains { $0.childID == member.personID && $0.dischargeDate == nil }
-                return CaseloadRow.Child(id: PersonID(member.personID), name: person.givenName, age: person.details.birthDate?.age(on: today), inCare: inCare)
+                return CaseloadRow.Child(id: PersonID(member.personID), name: person.givenName, age: person.birthCalendarDate?.age(on: today), inCare: inCare)
             }.sorted { ($0.age ?? 0) > ($1.age ?? 0) }
             return CaseloadRow(caseID: model.typedID, caseNumber: model.caseNumber, familyName: model.familyName,
                                stage: model.details.stage, caseworkerID: model.caseworkerID, children: kids,
