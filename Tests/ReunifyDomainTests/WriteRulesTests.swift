@@ -67,6 +67,22 @@ struct WriteRulesTests {
         try rules.check(episode, editing: open.id, members: members, childBirthDate: nil, siblings: [open])
     }
 
+    @Test("an episode's removal day may not move after one of its placements begins; a discharge day not before one")
+    func episodeDaysAroundPlacements() throws {
+        let rules = EpisodeRules(today: today)
+        let placements = [PlacementRules.Sibling(id: PlacementID(UUID()), details: foster("2026-09-01", end: "2026-09-20")),
+                          PlacementRules.Sibling(id: PlacementID(UUID()), details: foster("2026-09-20"))]
+        var later = episode
+        later.removalDate = date("2026-09-05")
+        let moved = failure { _ = try rules.dischargeEndings(later, placements: placements) }
+        #expect(moved?.errors.map(\.field) == ["removalDate"])
+        #expect(moved?.errors.first?.message == "The child's placement from 2026-09-01 begins before this removal day; correct the placement or the day")
+        #expect(try rules.dischargeEndings(episode, placements: placements).isEmpty, "the removal day of the first placement stays allowed")
+        var discharged = episode
+        discharged.dischargeDate = date("2026-09-10")
+        #expect(failure { _ = try rules.dischargeEndings(discharged, placements: placements) }?.errors.map(\.field) == ["dischargeDate"])
+    }
+
     @Test("one set of permanency goals per child")
     func goals() throws {
         let members = [CaseMembership(personID: child, role: .child)]

@@ -102,6 +102,15 @@ struct APITests {
                 #"{"setting":"foster_family_home","caregiverName":"Reed family","startDate":"2026-10-02"}"#)
             #expect(noVersion == .unprocessableEntity)
             #expect((nv["reason"] as? String)?.contains("version") == true)
+            // The removal day may not move past the placement's first day, on the edit path as on creation.
+            let version = try #require(episode["version"] as? Int)
+            let (movedRemoval, mr) = try await api.json(.PUT, "/api/v1/cases/\(caseID)/episodes/\(episodeID)",
+                #"{"childId":"\#(childID)","removalDate":"2026-10-05","manner":"court_ordered","circumstances":["neglect"],"version":\#(version)}"#)
+            #expect(movedRemoval == .unprocessableEntity)
+            #expect((mr["reason"] as? String)?.contains("placement from 2026-10-01 begins before this removal day") == true)
+            let (_, episodes) = try await api.list("/api/v1/cases/\(caseID)/episodes")
+            let kept = try #require(episodes.first { $0["id"] as? String == episodeID })
+            #expect(kept["removalDate"] as? String == "2026-10-01" && kept["version"] as? Int == version)
             let (person, p) = try await api.json(.GET, "/api/v1/persons/\(childID)")
             #expect(person == .ok && p["givenName"] as? String == "Lina")
             let outsider = try await APIClient.signIn(app, "caseworker2@demo.reunify.test")

@@ -64,10 +64,16 @@ public struct EpisodeRules: Sendable {
     public let today: CalendarDate
     public init(today: CalendarDate) { self.today = today }
 
-    /// Discharging an episode ends the child's placements still open on the discharge day, that day; a placement
-    /// begun after the discharge day cannot be, so the discharge is refused until it is corrected.
+    /// What an episode's days do to its placements. A removal day after a placement's start is refused. Discharging
+    /// an episode ends the child's placements still open on the discharge day, that day; a placement begun after the
+    /// discharge day cannot be, so the discharge is refused until it is corrected.
     public func dischargeEndings(_ details: RemovalEpisodeDetails,
                                  placements: [PlacementRules.Sibling]) throws(ValidationFailure) -> [PlacementRules.Ending] {
+        // A placement begins on or after its removal (`PlacementDetails.validate`), also when the removal day is
+        // what changes: the outcome measures read an episode's placements from its removal day on.
+        if let earlier = placements.map(\.details.startDate).filter({ $0 < details.removalDate }).min() {
+            throw ValidationFailure(field: "removalDate", .ruleRemovalAfterPlacement, ["date": earlier.iso])
+        }
         guard let day = details.dischargeDate else { return [] }
         if let later = placements.first(where: { $0.details.startDate > day }) {
             throw ValidationFailure(field: "dischargeDate", .ruleDischargeBeforePlacement, ["date": later.details.startDate.iso])

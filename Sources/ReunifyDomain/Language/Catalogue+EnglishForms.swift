@@ -192,6 +192,7 @@ extension Catalogue {
         .ruleDischargePast: "Discharge date must be today or in the past",
         .ruleDischargeReason: "Choose why the child left care",
         .ruleDischargeDate: "Enter the discharge date, or clear the discharge reason",
+        .ruleRemovalAfterPlacement: "The child's placement from {date} begins before this removal day; correct the placement or the day",
         .ruleDischargeBeforePlacement: "The child's placement from {date} begins after this discharge day; correct the placement or the day",
         .ruleOpenEpisode: "This child already has an open removal episode; record its discharge first",
         .ruleCaseChild: "Choose a child who is a member of this case",

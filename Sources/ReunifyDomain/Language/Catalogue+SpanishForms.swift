@@ -193,6 +193,7 @@ extension Catalogue {
         .ruleDischargePast: "La fecha de salida debe ser hoy o una fecha pasada",
         .ruleDischargeReason: "Elija por qué el niño/a salió del cuidado",
         .ruleDischargeDate: "Escriba la fecha de salida, o borre el motivo de salida",
+        .ruleRemovalAfterPlacement: "La colocación del niño/a desde el {date} empieza antes de este día de remoción; corrija la colocación o el día",
         .ruleDischargeBeforePlacement: "La colocación del niño/a desde el {date} empieza después de este día de salida; corrija la colocación o el día",
         .ruleOpenEpisode: "Este niño/a ya tiene una remoción abierta; registre primero su salida",
         .ruleCaseChild: "Elija a un niño/a que forme parte de este caso",

@@ -878,6 +878,7 @@ public enum Msg: String, CaseIterable, Sendable {
     case ruleDischargeReason = "rule.discharge.reason"
     case ruleDischargeDate = "rule.discharge.date"
     case ruleDischargeBeforePlacement = "rule.discharge.beforePlacement"
+    case ruleRemovalAfterPlacement = "rule.removal.afterPlacement"
     case ruleOpenEpisode = "rule.removal.open"
     case ruleCaseChild = "rule.case.child"
     case rulePlacementCaregiver = "rule.placement.caregiver"
