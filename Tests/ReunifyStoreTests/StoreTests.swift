@@ -92,6 +92,15 @@ struct StoreTests {
             let own = try await repo.list(policy.scope(for: actor("caseworker@demo.reunify.test")), page: 1, per: 100)
             #expect(own.total == 20)
             #expect(own.cases.allSatisfy { $0.caseworkerID == agency.user("caseworker@demo.reunify.test")!.id.uuid })
+            // The list reads its rows column by column (`RowColumns`): every field as Fluent reads the same case.
+            for listed in own.cases {
+                let found = try #require(try await CaseModel.find(listed.id, on: db))
+                #expect(listed.caseNumber == found.caseNumber && listed.familyName == found.familyName && listed.stage == found.stage)
+                #expect(listed.caseworkerID == found.caseworkerID && listed.supervisorID == found.supervisorID && listed.unit == found.unit)
+                #expect(listed.openedOn == found.openedOn && listed.closedOn == found.closedOn && listed.version == found.version)
+                #expect(listed.createdAt == found.createdAt && listed.updatedAt == found.updatedAt)
+            }
+            #expect(own.cases.contains { $0.supervisorID != nil } && own.cases.contains { $0.createdAt != nil })
             #expect(try await repo.list(policy.scope(for: actor("supervisor@demo.reunify.test")), page: 1, per: 100).total == agency.families.count)
             #expect(try await repo.list(policy.scope(for: actor("parent@demo.reunify.test")), page: 1, per: 100).total == 1)
             #expect(try await repo.list(policy.scope(for: actor("provider@demo.reunify.test")), page: 1, per: 100).total == 0)

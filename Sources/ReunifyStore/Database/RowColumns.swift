@@ -2,14 +2,46 @@ import FluentSQLiteDriver
 import Foundation
 import SQLKit
 
-/// The columns of one result row, for the reads that go through hundreds of thousands of rows (the outcome measures
-/// over a state's history). On SQLite a value is taken straight from the row as SQLite gave it and an id is parsed
-/// from its 36 characters here; SQLKit's generic decoder and the platform's UUID parser cost as much as the
-/// statements themselves at that size (`Benchmarks/README.md`). Other databases go through SQLKit's decoder.
+/// The columns of one result row, for the reads that go through many rows (a state's outcome measures, the case
+/// lists). On SQLite the statement runs through SQLite's own interface and a value is taken straight from the row as
+/// SQLite gave it, an id parsed from its 36 characters here: SQLKit's generic decoder, and the platform's id parser
+/// it calls, cost as much as the statements themselves at that size (`Benchmarks/README.md`). Other databases go
+/// through SQLKit's decoder.
 struct RowColumns {
-    let row: any SQLRow
+    private enum Source {
+        case sqlite(SQLiteRow)
+        case sql(any SQLRow)
+    }
+    private let source: Source
 
-    init(_ row: any SQLRow) { self.row = row }
+    init(_ row: any SQLRow) { source = .sql(row) }
+    init(sqlite row: SQLiteRow) { source = .sqlite(row) }
+
+    /// Runs a statement, handing each row to `onRow` as it arrives.
+    static func run(_ query: SQLQueryString, on db: any Database, _ onRow: @escaping @Sendable (RowColumns) -> Void) async throws {
+        let sql = db.sql
+        if let sqlite = db as? any SQLiteDatabase {
+            let (text, binds) = sql.serialize(query)
+            let encoder = SQLiteDataEncoder()
+            let values = try binds.map { try encoder.encode($0) }
+            // The connection's own read hands each row over where SQLite steps to it; the general one sends every row
+            // to the event loop as a task of its own (a fifth of the outcome read's time went to those hops).
+            try await sqlite.withConnection { connection in
+                connection.eventLoop.makeFutureWithTask {
+                    try await connection.query(text, values) { onRow(RowColumns(sqlite: $0)) }
+                }
+            }.get()
+        } else {
+            try await sql.raw(query).run { onRow(RowColumns($0)) }
+        }
+    }
+
+    /// Every row of a statement.
+    static func all(_ query: SQLQueryString, on db: any Database) async throws -> [RowColumns] {
+        let rows = RowsRead<RowColumns>()
+        try await run(query, on: db) { rows.add($0) }
+        return rows.rows
+    }
 
     struct Unreadable: Error, CustomStringConvertible {
         let column: String
@@ -22,57 +54,62 @@ struct RowColumns {
     }
 
     func optionalString(_ column: String) throws -> String? {
-        if let sqlite = row as? SQLiteRow {
-            switch sqlite.column(column) {
+        switch source {
+        case .sqlite(let row):
+            switch row.column(column) {
             case .text(let s): return s
             case .null: return nil
             case .some(let other): return other.string
             case nil: throw Unreadable(column: column)
             }
+        case .sql(let row): return try row.decode(column: column, as: String?.self)
         }
-        return try row.decode(column: column, as: String?.self)
     }
 
     func uuid(_ column: String) throws -> UUID {
-        if let sqlite = row as? SQLiteRow {
-            switch sqlite.column(column) {
+        guard let id = try optionalUUID(column) else { throw Unreadable(column: column) }
+        return id
+    }
+
+    func optionalUUID(_ column: String) throws -> UUID? {
+        switch source {
+        case .sqlite(let row):
+            switch row.column(column) {
             case .text(let s):
                 guard let id = UUID(text: s) else { throw Unreadable(column: column) }
                 return id
             case .blob(let buffer) where buffer.readableBytes == 16:
-                guard let bytes = buffer.getBytes(at: buffer.readerIndex, length: 16) else { throw Unreadable(column: column) }
-                return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                                   bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+                guard let b = buffer.getBytes(at: buffer.readerIndex, length: 16) else { throw Unreadable(column: column) }
+                return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
+            case .null: return nil
             default: throw Unreadable(column: column)
             }
+        case .sql(let row): return try row.decode(column: column, as: UUID?.self)
         }
-        return try row.decode(column: column, as: UUID.self)
-    }
-}
-
-extension RowColumns {
-    func optionalUUID(_ column: String) throws -> UUID? {
-        if let sqlite = row as? SQLiteRow, case .null = sqlite.column(column) { return nil }
-        if row is SQLiteRow { return try uuid(column) }
-        return try row.decode(column: column, as: UUID?.self)
     }
 
     func int(_ column: String) throws -> Int {
-        if let sqlite = row as? SQLiteRow, case .integer(let value) = sqlite.column(column) { return Int(value) }
-        return try row.decode(column: column, as: Int.self)
+        switch source {
+        case .sqlite(let row):
+            guard let value = row.column(column)?.integer else { throw Unreadable(column: column) }
+            return Int(value)
+        case .sql(let row): return try row.decode(column: column, as: Int.self)
+        }
     }
 
-    /// A time as SQLite keeps Fluent's dates (seconds since 1970); any other form through SQLKit's decoder.
+    /// A time as SQLite's own conversion reads it (seconds since 1970, rounded to the microsecond as Fluent reads it).
     func optionalDate(_ column: String) throws -> Date? {
-        if let sqlite = row as? SQLiteRow {
-            switch sqlite.column(column) {
+        switch source {
+        case .sqlite(let row):
+            switch row.column(column) {
             case .null: return nil
-            case .float(let seconds): return Date(timeIntervalSince1970: seconds)
-            case .integer(let seconds): return Date(timeIntervalSince1970: Double(seconds))
-            default: break
+            case .some(let other):
+                guard let date = Date(sqliteData: other) else { throw Unreadable(column: column) }
+                return date
+            case nil: throw Unreadable(column: column)
             }
+        case .sql(let row): return try row.decode(column: column, as: Date?.self)
         }
-        return try row.decode(column: column, as: Date?.self)
     }
 }
 

@@ -55,9 +55,8 @@ public final class CaseModel: VersionedModel, @unchecked Sendable {
     static let columns = "id, case_number, family_name, stage, caseworker_id, supervisor_id, unit, opened_on, closed_on, version, created_at, updated_at"
 
     /// A case read by SQL (`columns`), as Fluent would have read it.
-    convenience init(row: any SQLRow) throws {
+    convenience init(row: RowColumns) throws {
         self.init()
-        let row = RowColumns(row)
         id = try row.uuid("id")
         caseNumber = try row.string("case_number")
         familyName = try row.string("family_name")

@@ -69,13 +69,13 @@ public struct CaseRepository: Sendable {
         guard var condition = Self.condition(scope) else { return ([], 0) }
         if let stage { condition += " AND stage = \(bind: stage.rawValue)" }
         let offset = max(0, (page - 1) * per)
-        let rows = try await db.sql.raw("""
+        let rows = try await RowColumns.all("""
             SELECT \(unsafeRaw: CaseModel.columns), COUNT(*) OVER () AS total FROM cases WHERE \(condition)
             ORDER BY family_name, case_number LIMIT \(bind: per) OFFSET \(bind: offset)
-            """).all()
+            """, on: db)
         let total: Int
         if let first = rows.first {
-            total = try first.decode(column: "total", as: Int.self)
+            total = try first.int("total")
         } else {
             total = try await db.sql.raw("SELECT COUNT(*) AS total FROM cases WHERE \(condition)").first()?.decode(column: "total", as: Int.self) ?? 0
         }
