@@ -97,6 +97,20 @@ struct RowColumns {
         }
     }
 
+    func bool(_ column: String) throws -> Bool {
+        switch source {
+        case .sqlite(let row):
+            guard let value = row.column(column)?.integer else { throw Unreadable(column: column) }
+            return value != 0
+        case .sql(let row): return try row.decode(column: column, as: Bool.self)
+        }
+    }
+
+    func date(_ column: String) throws -> Date {
+        guard let value = try optionalDate(column) else { throw Unreadable(column: column) }
+        return value
+    }
+
     /// A time as SQLite's own conversion reads it (seconds since 1970, rounded to the microsecond as Fluent reads it).
     func optionalDate(_ column: String) throws -> Date? {
         switch source {

@@ -21,36 +21,33 @@ public struct SessionRepository: Sendable {
     /// Written in SQL and read column by column: Fluent's model reading reflects over the model for every query and
     /// every row, and this runs before every page and API call (see the profile in `Benchmarks/README.md`).
     public func active(tokenHash: String, now: Date) async throws -> Active? {
-        guard let row = try await db.sql.raw("""
+        guard let row = try await RowColumns.all("""
                 SELECT s.id AS s_id, s.user_id, s.kind, s.csrf_token, s.created_at AS s_created_at, s.expires_at, s.last_seen_at,
                        s.revoked_at, s.address, u.email, u.name, u.role, u.unit, u.person_id, u.provider_id, u.password_hash,
                        u.disabled, u.language, u.created_at AS u_created_at, p.languages AS person_languages
                 FROM auth_sessions s JOIN users u ON u.id = s.user_id LEFT JOIN persons p ON p.id = u.person_id
                 WHERE s.token_hash = \(bind: tokenHash)
-                """).first() else { return nil }
-        let revokedAt = try row.decodeNil(column: "revoked_at") ? nil : try row.decode(column: "revoked_at", as: Date.self)
-        let expiresAt = try row.decode(column: "expires_at", as: Date.self)
+                """, on: db).first else { return nil }
+        let revokedAt = try row.optionalDate("revoked_at")
+        let expiresAt = try row.date("expires_at")
         guard revokedAt == nil, expiresAt > now else { return nil }
-        let userID = try row.decode(column: "user_id", as: UUID.self)
-        let session = AuthSessionModel(tokenHash: tokenHash, userID: userID, kind: .browser,
-                                       csrfToken: try row.decode(column: "csrf_token", as: String.self),
-                                       now: try row.decode(column: "s_created_at", as: Date.self), expiresAt: expiresAt,
-                                       address: try row.decode(column: "address", as: String?.self))
-        session.id = try row.decode(column: "s_id", as: UUID.self)
-        session.kind = try row.decode(column: "kind", as: String.self)
-        session.lastSeenAt = try row.decode(column: "last_seen_at", as: Date.self)
+        let userID = try row.uuid("user_id")
+        let session = AuthSessionModel(tokenHash: tokenHash, userID: userID, kind: .browser, csrfToken: try row.string("csrf_token"),
+                                       now: try row.date("s_created_at"), expiresAt: expiresAt, address: try row.optionalString("address"))
+        session.id = try row.uuid("s_id")
+        session.kind = try row.string("kind")
+        session.lastSeenAt = try row.date("last_seen_at")
         session._$idExists = true
-        let user = UserModel(id: userID, email: try row.decode(column: "email", as: String.self), name: try row.decode(column: "name", as: String.self),
-                             role: .provider, unit: try row.decode(column: "unit", as: String?.self),
-                             personID: try row.decode(column: "person_id", as: UUID?.self),
-                             passwordHash: try row.decode(column: "password_hash", as: String.self))
-        user.role = try row.decode(column: "role", as: String.self)
-        user.providerID = try row.decode(column: "provider_id", as: UUID?.self)
-        user.disabled = try row.decode(column: "disabled", as: Bool.self)
-        user.language = try row.decode(column: "language", as: String?.self)
-        user.createdAt = try row.decode(column: "u_created_at", as: Date?.self)
+        let user = UserModel(id: userID, email: try row.string("email"), name: try row.string("name"),
+                             role: .provider, unit: try row.optionalString("unit"), personID: try row.optionalUUID("person_id"),
+                             passwordHash: try row.string("password_hash"))
+        user.role = try row.string("role")
+        user.providerID = try row.optionalUUID("provider_id")
+        user.disabled = try row.bool("disabled")
+        user.language = try row.optionalString("language")
+        user.createdAt = try row.optionalDate("u_created_at")
         user._$idExists = true
-        let languages = try row.decode(column: "person_languages", as: String?.self)
+        let languages = try row.optionalString("person_languages")
         return Active(session: session, user: user, personLanguages: PersonModel.languages(from: languages ?? ""))
     }
 
