@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import ReunifyDomain
 import ReunifyMatching
@@ -50,12 +51,18 @@ public struct PersonRepository: Sendable {
     public func search(_ query: String, within caseIDs: Set<CaseID>, limit: Int = 50) async throws -> [Found] {
         let terms = SearchText.terms(query)
         guard !terms.isEmpty, !caseIDs.isEmpty else { return [] }
-        let members = try await MemberModel.query(on: db).filter(\.$caseID ~~ caseIDs.map(\.uuid)).all()
-        let personIDs = Array(Set(members.map(\.personID)))
+        // The people of the cases searched are only ids here (a supervisor's unit holds hundreds); the memberships
+        // are read for those found.
+        let scope = caseIDs.map(\.uuid)
+        let personIDs = try await RowColumns.all("""
+            SELECT DISTINCT person_id FROM case_members WHERE case_id IN (\(SQLList(scope.map { SQLBind($0) })))
+            """, on: db).map { try $0.uuid("person_id") }
         guard !personIDs.isEmpty else { return [] }
         let builder = PersonModel.query(on: db).filter(\.$id ~~ personIDs)
         for term in terms { builder.filter(\.$searchText, .contains(inverse: false, .anywhere), term) }
         let persons = try await builder.sort(\.$familyName).sort(\.$givenName).limit(limit).all()
+        let members = persons.isEmpty ? [] : try await MemberModel.query(on: db)
+            .filter(\.$personID ~~ persons.compactMap(\.id)).filter(\.$caseID ~~ scope).all()
         return persons.map { p in
             Found(person: p.recorded, memberships: members.filter { $0.personID == p.id }.map { (CaseID($0.caseID), $0.memberRole) })
         }
