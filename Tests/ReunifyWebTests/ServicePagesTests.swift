@@ -120,7 +120,12 @@ struct ServicePagesTests {
             let (_, consents) = try await api.list("/api/v1/cases/\(family.caseID)/consents")
             let standing = try #require(consents.first { $0["standing"] as? Bool == true })
             var browser = try await Browser.signedIn(app, "supervisor@demo.reunify.test")
-            #expect(try await browser.get(SiteURL.caseFile(family.caseID).path).body.string.contains("Revoke the consent of"))
+            let casePage = try await browser.get(SiteURL.caseFile(family.caseID).path).body.string
+            #expect(casePage.contains("Revoke the consent of"))
+            // Each consent names its provider (the case page reads the names of its consents' providers alone).
+            let providers = try await api.list("/api/v1/providers").1
+            let named = try #require(providers.first { $0["id"] as? String == standing["providerId"] as? String }?["name"] as? String)
+            #expect(casePage.contains("→ \(named)".htmlEscaped()))
             let id = try #require(standing["id"] as? String)
             #expect(try await browser.post("/consents/\(id.lowercased())/revoke", []).status == .seeOther)
             let (_, after) = try await api.list("/api/v1/cases/\(family.caseID)/consents")

@@ -19,6 +19,13 @@ public struct ProviderRepository: Sendable {
         return providers.map { p in Listing(provider: p.recorded, services: (services[p.id!] ?? []).map(\.recorded)) }
     }
 
+    /// The names of these providers (a case's referrals and consents name a few of the directory's).
+    public func names(of ids: Set<ProviderID>) async throws -> [ProviderID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let models = try await ProviderModel.query(on: db).filter(\.$id ~~ ids.map(\.uuid)).all()
+        return Dictionary(models.map { ($0.typedID, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func find(_ id: ProviderID) async throws -> Recorded<ProviderSubject, Provider>? {
         try await ProviderModel.find(id.uuid, on: db)?.recorded
     }

@@ -45,8 +45,7 @@ struct CaseFileController: RouteCollection {
         }
         if may(.read, .consent) { services.consents = try await records.consents(in: caseID) }
         if may(.read, .serviceSession) { services.sessions = try await records.sessions(in: caseID).map(\.session.details) }
-        services.providerNames = Dictionary(try await ProviderRepository(req.db).all().map { ($0.provider.id, $0.provider.details.name) },
-                                            uniquingKeysWith: { a, _ in a })
+        services.providerNames = try await ProviderRepository(req.db).names(of: Set(services.consents.map(\.details.providerID)))
         var familyTime = CaseFamilyTime(zone: req.reunify.timeZone)
         if may(.read, .visitPlan) {
             let repo = FamilyTimeRepository(req.db)
