@@ -6,7 +6,9 @@ import ReunifyStore
 
 /// A state-sized agency for measuring Reunify under load: `families` families in units of about 120, each with a
 /// supervisor and eight caseworkers; children removed over `years` years, placements with moves, trial home visits,
-/// discharges of every AFCARS reason, re-entries. The same seed gives the same agency. Written in bulk (multi-row
+/// discharges of every AFCARS reason, re-entries, and the court's reviews of each removal (a periodic review every 6
+/// months from entry into care, every second one the permanency hearing, the next one scheduled while the child is in
+/// care). The same seed gives the same agency. Written in bulk (multi-row
 /// inserts in large transactions), after the usual demo agency and its accounts, which it needs.
 public struct StateAgency: Sendable {
     public let families: Int
@@ -33,6 +35,9 @@ public struct StateAgency: Sendable {
         var team: [TeamMemberModel] = []
         var episodes: [RemovalEpisodeModel] = []
         var placements: [PlacementModel] = []
+        var hearings: [PermanencyRecordModel] = []
+        /// Each hearing's details, for the rules' check before the batch is written.
+        var hearingDetails: [(caseID: UUID, details: HearingDetails)] = []
     }
 
     public struct Staff: Sendable {
@@ -138,6 +143,7 @@ public struct StateAgency: Sendable {
                         setting: .placedAtHome, caregiverName: "Parent's home", startDate: home, endDate: leftDay,
                         changeReason: leftDay == nil ? nil : "Reunified: the trial home visit succeeded")))
                 }
+                Self.reviews(of: b.episodes[b.episodes.count - 1].details, caseID: caseID, by: caseworker, today: today, into: &b)
                 if leftDay == nil { open = true }
                 latestLeft = leftDay.map { max(latestLeft ?? $0, $0) } ?? latestLeft
                 guard let leftDay, episodeNumber == 0, leftWhy == .reunification, rng.chance(0.15) else { break }
@@ -152,6 +158,40 @@ public struct StateAgency: Sendable {
         b.team.append(TeamMemberModel(caseID: caseID, userID: team.supervisor, role: .supervisor))
     }
 
+    static let court = "Juvenile Court"
+    static let policy = TimelinePolicy.unitedStates
+
+    /// The court's reviews of one removal, from the episode's dates alone (no draw from the seed's sequence, so the
+    /// rest of the agency is the same with or without them): a periodic review every 6 months from the date the child
+    /// entered care, every second one the permanency hearing (12 months), held while the child is in care; the next
+    /// one scheduled when the child is still in care.
+    static func reviews(of e: RemovalEpisodeDetails, caseID: UUID, by worker: UUID, today: CalendarDate, into b: inout Batch) {
+        let entered = e.dateEnteredCare
+        let inCareUntil = min(e.dischargeDate ?? today, today)
+        var n = 1
+        while true {
+            let date = entered.adding(months: policy.periodicReviewMonths * n)
+            let next = entered.adding(months: policy.periodicReviewMonths * (n + 1))
+            let permanency = n % 2 == 0
+            guard date <= inCareUntil || (e.isOpen && date > today) else { break }
+            let held = date <= today
+            let details = HearingDetails(
+                childIDs: [e.childID], kind: permanency ? .permanency : .review, date: date, court: court,
+                attended: held ? ["Caseworker", "County counsel", "Parent's attorney"] : [],
+                reasonableEfforts: held ? .made : nil,
+                findings: held ? (permanency ? "Efforts to finalise the permanency plan were made" : "Progress on the case plan is partial") : nil,
+                orders: held ? (permanency ? "The permanency plan continues" : "Continue services and family time") : nil,
+                nextDate: held && (e.isOpen || next <= inCareUntil) ? next : nil)
+            let recorded = min(date, today)
+            b.hearings.append(PermanencyRecordModel(caseID: CaseID(caseID), kind: .hearing, child: e.childID, day: date,
+                                                    status: details.state(today: today), details, by: UserID(worker),
+                                                    at: Date(timeIntervalSince1970: Double(recorded.dayNumber) * 86_400 + 14 * 3_600)))
+            b.hearingDetails.append((caseID, details))
+            if !held { break }
+            n += 1
+        }
+    }
+
     /// What the domain's rules say against a batch's records (the same checks a worker's entry passes).
     static func problems(_ b: Batch, today: CalendarDate) -> [String] {
         var found: [String] = []
@@ -162,6 +202,12 @@ public struct StateAgency: Sendable {
         for e in b.episodes {
             episodes[e.id!] = e.details
             found += e.details.validate(today: today, childBirthDate: births[e.childID] ?? nil).map { "episode \(e.removalDate): \($0.field) \($0.message)" }
+        }
+        let members = Dictionary(grouping: b.members, by: \.caseID).mapValues { $0.map { CaseMembership(personID: PersonID($0.personID), role: $0.memberRole) } }
+        for (caseID, details) in b.hearingDetails {
+            do { try HearingRules.check(details, members: members[caseID] ?? [], icwaChildren: [], today: today) } catch let failure {
+                found += failure.errors.map { "hearing \(details.date): \($0.field) \($0.message)" }
+            }
         }
         for p in b.placements {
             guard let e = episodes[p.episodeID] else { found.append("placement without episode"); continue }
@@ -185,7 +231,8 @@ public struct StateAgency: Sendable {
             }
         }
         // The read indexes of the tables written here are built once, after the last batch.
-        let tables: Set<String> = ["cases", "case_members", "case_team_members", "relationships", "removal_episodes", "placements"]
+        let tables: Set<String> = ["cases", "case_members", "case_team_members", "relationships", "removal_episodes", "placements",
+                                   "permanency_records"]
         return try await DeferredIndexes.load(on: db, tables: tables) { [self] in
             var rows = 0
             for first in stride(from: 0, to: families, by: batchSize) {
@@ -202,8 +249,10 @@ public struct StateAgency: Sendable {
                     try await batch.relationships.create(inChunksOn: tx)
                     try await batch.episodes.create(inChunksOn: tx)
                     try await batch.placements.create(inChunksOn: tx)
+                    try await batch.hearings.create(inChunksOn: tx)
                 }
-                rows += b.cases.count + b.persons.count + b.members.count + b.team.count + b.relationships.count + b.episodes.count + b.placements.count
+                rows += b.cases.count + b.persons.count + b.members.count + b.team.count + b.relationships.count + b.episodes.count
+                    + b.placements.count + b.hearings.count
                 progress?(min(families, first + batchSize))
             }
             return rows
