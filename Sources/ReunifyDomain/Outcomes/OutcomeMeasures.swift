@@ -45,6 +45,12 @@ public struct OutcomeEpisode: Sendable, Equatable {
         self.placements = placements
     }
 
+    /// The same episode with these placements.
+    public func with(placements: [OutcomePlacement]) -> OutcomeEpisode {
+        OutcomeEpisode(id: id, childID: childID, birthDate: birthDate, removal: removal, discharge: discharge, reason: reason,
+                       unit: unit, caseID: caseID, placements: placements)
+    }
+
     /// Placements by start date, then in the order they were recorded.
     public var orderedPlacements: [OutcomePlacement] {
         placements.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)

@@ -53,14 +53,19 @@ struct RowColumns {
         return value
     }
 
+    /// A SQLite row's value in `column`; a column the statement did not select is an error, not a null.
+    private func value(_ column: String, in row: SQLiteRow) throws -> SQLiteData {
+        guard let value = row.column(column) else { throw Unreadable(column: column) }
+        return value
+    }
+
     func optionalString(_ column: String) throws -> String? {
         switch source {
         case .sqlite(let row):
-            switch row.column(column) {
+            switch try value(column, in: row) {
             case .text(let s): return s
             case .null: return nil
-            case .some(let other): return other.string
-            case nil: throw Unreadable(column: column)
+            case let other: return other.string
             }
         case .sql(let row): return try row.decode(column: column, as: String?.self)
         }
@@ -74,7 +79,7 @@ struct RowColumns {
     func optionalUUID(_ column: String) throws -> UUID? {
         switch source {
         case .sqlite(let row):
-            switch row.column(column) {
+            switch try value(column, in: row) {
             case .text(let s):
                 guard let id = UUID(text: s) else { throw Unreadable(column: column) }
                 return id
@@ -91,7 +96,7 @@ struct RowColumns {
     func int(_ column: String) throws -> Int {
         switch source {
         case .sqlite(let row):
-            guard let value = row.column(column)?.integer else { throw Unreadable(column: column) }
+            guard let value = try value(column, in: row).integer else { throw Unreadable(column: column) }
             return Int(value)
         case .sql(let row): return try row.decode(column: column, as: Int.self)
         }
@@ -100,7 +105,7 @@ struct RowColumns {
     func bool(_ column: String) throws -> Bool {
         switch source {
         case .sqlite(let row):
-            guard let value = row.column(column)?.integer else { throw Unreadable(column: column) }
+            guard let value = try value(column, in: row).integer else { throw Unreadable(column: column) }
             return value != 0
         case .sql(let row): return try row.decode(column: column, as: Bool.self)
         }
@@ -115,16 +120,36 @@ struct RowColumns {
     func optionalDate(_ column: String) throws -> Date? {
         switch source {
         case .sqlite(let row):
-            switch row.column(column) {
-            case .null: return nil
-            case .some(let other):
-                guard let date = Date(sqliteData: other) else { throw Unreadable(column: column) }
-                return date
-            case nil: throw Unreadable(column: column)
-            }
+            let data = try value(column, in: row)
+            if case .null = data { return nil }
+            guard let date = Date(sqliteData: data) else { throw Unreadable(column: column) }
+            return date
         case .sql(let row): return try row.decode(column: column, as: Date?.self)
         }
     }
+}
+
+/// Rows gathered from a statement's row handler, which the driver calls one row at a time; a row that did not decode
+/// is counted, and `check` refuses the read rather than leave it out of a figure.
+final class RowsRead<Row>: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var rows: [Row] = []
+    private var failed = 0
+
+    func add(_ row: Row?) {
+        lock.withLock {
+            if let row { rows.append(row) } else { failed += 1 }
+        }
+    }
+
+    func check() throws {
+        if failed > 0 { throw RowsNotRead(count: failed) }
+    }
+}
+
+struct RowsNotRead: Error, CustomStringConvertible {
+    let count: Int
+    var description: String { "\(count) rows could not be read" }
 }
 
 extension UUID {

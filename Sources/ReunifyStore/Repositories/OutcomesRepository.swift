@@ -133,10 +133,8 @@ public struct OutcomesRepository: Sendable {
                 dischargeReason: r.optionalString("discharge_reason"), unit: r.string("unit"), caseID: r.uuid("case_id")))
         }
         try episodes.check()
-        // The children removed in the period, and all their episodes from its start on (`OutcomeMeasures.episodesRead`).
-        let endISO = end.iso
-        let children = Set(episodes.rows.lazy.filter { $0.removalDate <= endISO }.map(\.childID))
-        let chosen = episodes.rows.filter { children.contains($0.childID) }
+        // The children removed in the period, and all their episodes from its start on.
+        let chosen = OutcomeMeasures(start: start, end: end).episodesRead(episodes.rows.compactMap { $0.measured(placements: []) })
         let chosenIDs = Set(chosen.map(\.id))
 
         let placements = RowsRead<ReadPlacement>()
@@ -158,7 +156,7 @@ public struct OutcomesRepository: Sendable {
         }
         try placements.check()
         let byEpisode = Dictionary(grouping: placements.rows, by: \.episode).mapValues { $0.sorted(by: ReadPlacement.inOrder).map(\.placement) }
-        return chosen.compactMap { $0.measured(placements: byEpisode[$0.id] ?? []) }
+        return chosen.map { $0.with(placements: byEpisode[$0.id] ?? []) }
     }
 
     /// A placement as the period's read gathers it, with what orders an episode's placements.
@@ -197,27 +195,4 @@ extension OutcomesRepository.EpisodeRow {
                               discharge: dischargeDate.flatMap(CalendarDate.init(iso:)), reason: dischargeReason.flatMap(DischargeReason.init(rawValue:)),
                               unit: unit, caseID: caseID, placements: placements)
     }
-}
-
-/// Rows gathered from a statement's row handler, which the driver calls one row at a time; a row that did not decode
-/// is counted, and `check` refuses the read rather than leave it out of a figure.
-final class RowsRead<Row>: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var rows: [Row] = []
-    private var failed = 0
-
-    func add(_ row: Row?) {
-        lock.withLock {
-            if let row { rows.append(row) } else { failed += 1 }
-        }
-    }
-
-    func check() throws {
-        if failed > 0 { throw RowsNotRead(count: failed) }
-    }
-}
-
-struct RowsNotRead: Error, CustomStringConvertible {
-    let count: Int
-    var description: String { "\(count) rows could not be read" }
 }
