@@ -59,6 +59,31 @@ struct RowColumns {
         return value
     }
 
+    /// Whether the statement selected `column`.
+    func contains(_ column: String) -> Bool {
+        switch source {
+        case .sqlite(let row): row.column(column) != nil
+        case .sql(let row): row.contains(column: column)
+        }
+    }
+
+    func isNull(_ column: String) throws -> Bool {
+        switch source {
+        case .sqlite(let row):
+            if case .null = try value(column, in: row) { return true }
+            return false
+        case .sql(let row): return try row.decodeNil(column: column)
+        }
+    }
+
+    /// Any other type, through the database's own decoder.
+    func decode<T: Decodable>(_ column: String, as type: T.Type) throws -> T {
+        switch source {
+        case .sqlite(let row): try SQLiteDataDecoder().decode(T.self, from: try value(column, in: row))
+        case .sql(let row): try row.decode(column: column, as: T.self)
+        }
+    }
+
     func optionalString(_ column: String) throws -> String? {
         switch source {
         case .sqlite(let row):

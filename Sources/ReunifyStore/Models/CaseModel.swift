@@ -57,18 +57,6 @@ public final class CaseModel: VersionedModel, @unchecked Sendable {
     /// A case read by SQL (`columns`), as Fluent would have read it.
     convenience init(row: RowColumns) throws {
         self.init()
-        id = try row.uuid("id")
-        caseNumber = try row.string("case_number")
-        familyName = try row.string("family_name")
-        stage = try row.string("stage")
-        caseworkerID = try row.optionalUUID("caseworker_id")
-        supervisorID = try row.optionalUUID("supervisor_id")
-        unit = try row.string("unit")
-        openedOn = try row.string("opened_on")
-        closedOn = try row.optionalString("closed_on")
-        version = try row.int("version")
-        createdAt = try row.optionalDate("created_at")
-        updatedAt = try row.optionalDate("updated_at")
-        _$idExists = true
+        try output(from: RowOutput(row: row))
     }
 }

@@ -7,7 +7,7 @@ public struct AssessmentRepository: Sendable {
     public init(_ db: any Database) { self.db = db }
 
     public func list(caseID: CaseID) async throws -> [AssessmentModel] {
-        try await AssessmentModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$assessedOn).all()
+        try await ModelRows.all(AssessmentModel.self, "case_id", in: [caseID.uuid], order: "assessed_on", on: db)
     }
 
     public func find(_ id: AssessmentID, in caseID: CaseID) async throws -> AssessmentModel? {

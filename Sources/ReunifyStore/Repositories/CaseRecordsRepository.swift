@@ -14,7 +14,7 @@ public struct CaseRecordsRepository: Sendable {
     }
 
     public func episodes(of caseID: CaseID) async throws -> [RemovalEpisodeModel] {
-        try await RemovalEpisodeModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$removalDate).all()
+        try await ModelRows.all(RemovalEpisodeModel.self, "case_id", in: [caseID.uuid], order: "removal_date", on: db)
     }
 
     /// The episodes among `episodes` whose removal came within a year of an earlier discharge of the same child, in
@@ -26,7 +26,7 @@ public struct CaseRecordsRepository: Sendable {
     public func reEntries(_ episodes: [(id: UUID, details: RemovalEpisodeDetails)], policy: TimelinePolicy) async throws -> Set<UUID> {
         let children = Array(Set(episodes.map(\.details.childID.uuid)))
         guard !children.isEmpty else { return [] }
-        let all = try await RemovalEpisodeModel.query(on: db).filter(\.$childID ~~ children).all().map(\.details)
+        let all = try await ModelRows.all(RemovalEpisodeModel.self, "child_id", in: children, on: db).map(\.details)
         let clock = PermanencyClock(policy: policy)
         return Set(episodes.filter { clock.isReEntry($0.details, among: all) }.map(\.id))
     }
@@ -40,7 +40,7 @@ public struct CaseRecordsRepository: Sendable {
     }
 
     public func placements(ofCase caseID: CaseID) async throws -> [PlacementModel] {
-        try await PlacementModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$startDate).sort(\.$recordedAt).all()
+        try await ModelRows.all(PlacementModel.self, "case_id", in: [caseID.uuid], order: "start_date, recorded_at", on: db)
     }
 
     public func placement(_ id: PlacementID, in caseID: CaseID) async throws -> PlacementModel? {
@@ -48,7 +48,7 @@ public struct CaseRecordsRepository: Sendable {
     }
 
     public func goals(of caseID: CaseID) async throws -> [PermanencyGoalModel] {
-        try await PermanencyGoalModel.query(on: db).filter(\.$caseID == caseID.uuid).all()
+        try await ModelRows.all(PermanencyGoalModel.self, "case_id", in: [caseID.uuid], on: db)
     }
 
     public func goal(_ id: GoalID, in caseID: CaseID) async throws -> PermanencyGoalModel? {

@@ -6,13 +6,13 @@ extension CaseRepository {
     /// The case page's content.
     public func overview(_ id: CaseID) async throws -> CaseOverview? {
         guard let model = try await find(id) else { return nil }
-        let members = try await MemberModel.query(on: db).filter(\.$caseID == id.uuid).all()
-        let persons = try await PersonModel.query(on: db).filter(\.$id ~~ members.map(\.personID)).all()
+        let members = try await ModelRows.all(MemberModel.self, "case_id", in: [id.uuid], on: db)
+        let persons = try await ModelRows.all(PersonModel.self, "id", in: members.map(\.personID), on: db)
         let personByID = Dictionary(persons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        let episodes = try await RemovalEpisodeModel.query(on: db).filter(\.$caseID == id.uuid).sort(\.$removalDate).all()
-        let placements = try await PlacementModel.query(on: db).filter(\.$caseID == id.uuid).sort(\.$startDate).all()
-        let team = try await TeamMemberModel.query(on: db).filter(\.$caseID == id.uuid).all()
-        let users = try await UserModel.query(on: db).filter(\.$id ~~ team.map(\.userID)).all()
+        let episodes = try await ModelRows.all(RemovalEpisodeModel.self, "case_id", in: [id.uuid], order: "removal_date", on: db)
+        let placements = try await ModelRows.all(PlacementModel.self, "case_id", in: [id.uuid], order: "start_date", on: db)
+        let team = try await ModelRows.all(TeamMemberModel.self, "case_id", in: [id.uuid], on: db)
+        let users = try await ModelRows.all(UserModel.self, "id", in: team.map(\.userID), on: db)
         let userByID = Dictionary(users.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let roleOrder = MemberRole.allCases
         let memberRows = members.compactMap { m in
@@ -25,12 +25,12 @@ extension CaseRepository {
         var overview = CaseOverview(
             caseFile: model.recorded,
             members: memberRows,
-            relationships: try await RelationshipModel.query(on: db).filter(\.$caseID == id.uuid).all().map(\.recorded),
+            relationships: try await ModelRows.all(RelationshipModel.self, "case_id", in: [id.uuid], on: db).map(\.recorded),
             episodes: episodes.map { e in
                 CaseOverview.Episode(episode: e.recorded, childName: personByID[e.childID]?.details.fullName ?? "Unknown child",
                                      placements: placements.filter { $0.episodeID == e.id }.map(\.recorded))
             },
-            goals: try await PermanencyGoalModel.query(on: db).filter(\.$caseID == id.uuid).all().map(\.recorded),
+            goals: try await ModelRows.all(PermanencyGoalModel.self, "case_id", in: [id.uuid], on: db).map(\.recorded),
             lastReviews: Dictionary(lastReviews.map { (PersonID($0.key), $0.value) }, uniquingKeysWith: { a, _ in a }),
             team: team.compactMap { t in
                 userByID[t.userID].map { CaseOverview.TeamEntry(role: t.teamRole, userID: $0.typedID, name: $0.name) }
@@ -45,12 +45,14 @@ extension CaseRepository {
     public func caseloadRows(_ cases: [CaseModel], today: CalendarDate, policy: TimelinePolicy = .unitedStates) async throws -> [CaseloadRow] {
         let ids = cases.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let children = try await MemberModel.query(on: db).filter(\.$caseID ~~ ids).filter(\.$role == MemberRole.child.rawValue).all()
-        let persons = try await PersonModel.query(on: db).filter(\.$id ~~ children.map(\.personID)).all()
+        let children = try await ModelRows.all(MemberModel.self, where: """
+            case_id IN (\(binds: ids.map { $0 as any Encodable & Sendable })) AND role = \(bind: MemberRole.child.rawValue)
+            """, on: db)
+        let persons = try await ModelRows.all(PersonModel.self, "id", in: children.map(\.personID), on: db)
         let personByID = Dictionary(persons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        let episodes = try await RemovalEpisodeModel.query(on: db).filter(\.$caseID ~~ ids).all()
-        let placements = try await PlacementModel.query(on: db).filter(\.$caseID ~~ ids).all()
-        let reunifying = Set(try await PermanencyGoalModel.query(on: db).filter(\.$caseID ~~ ids).all()
+        let episodes = try await ModelRows.all(RemovalEpisodeModel.self, "case_id", in: ids, on: db)
+        let placements = try await ModelRows.all(PlacementModel.self, "case_id", in: ids, on: db)
+        let reunifying = Set(try await ModelRows.all(PermanencyGoalModel.self, "case_id", in: ids, on: db)
             .filter(\.details.includesReunification).map(\.childID))
         let lastReviews = try await ReviewRepository(db).lastReviewDates(caseIDs: ids)
         let plans = try await ServiceRecordsRepository(db).plans(inCases: ids.map(CaseID.init))

@@ -9,7 +9,7 @@ public struct FamilyTimeRepository: Sendable {
     public init(_ db: any Database) { self.db = db }
 
     public func plans(in caseID: CaseID) async throws -> [Recorded<VisitPlanSubject, VisitPlanDetails>] {
-        try await VisitPlanModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$id).all().map(\.recorded)
+        try await ModelRows.all(VisitPlanModel.self, "case_id", in: [caseID.uuid], order: "id", on: db).map(\.recorded)
     }
 
     func planModel(_ id: VisitPlanID, in caseID: CaseID) async throws -> VisitPlanModel? {
@@ -21,7 +21,7 @@ public struct FamilyTimeRepository: Sendable {
     }
 
     public func levelChanges(in caseID: CaseID) async throws -> [Recorded<LevelChangeSubject, LevelChangeRecord>] {
-        try await LevelChangeModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$requestedOn).all().map { try $0.recorded() }
+        try await ModelRows.all(LevelChangeModel.self, "case_id", in: [caseID.uuid], order: "requested_on", on: db).map { try $0.recorded() }
     }
 
     func levelChangeModel(_ id: LevelChangeID, in caseID: CaseID) async throws -> LevelChangeModel? {
@@ -40,7 +40,7 @@ public struct FamilyTimeRepository: Sendable {
     }
 
     public func safetyAssessments(in caseID: CaseID) async throws -> [Recorded<SafetyAssessmentSubject, SafetyAssessmentDetails>] {
-        try await SafetyAssessmentModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$assessedOn).all().map(\.recorded)
+        try await ModelRows.all(SafetyAssessmentModel.self, "case_id", in: [caseID.uuid], order: "assessed_on", on: db).map(\.recorded)
     }
 
     /// The child's most recent safety assessment in the case (the later one recorded on a tie).
@@ -49,7 +49,7 @@ public struct FamilyTimeRepository: Sendable {
     }
 
     public func visits(in caseID: CaseID) async throws -> [Recorded<VisitSubject, VisitDetails>] {
-        try await VisitModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$startsAt).all().map { try $0.recorded() }
+        try await ModelRows.all(VisitModel.self, "case_id", in: [caseID.uuid], order: "starts_at", on: db).map { try $0.recorded() }
     }
 
     func visitModel(_ id: VisitID, in caseID: CaseID) async throws -> VisitModel? {

@@ -71,8 +71,8 @@ public struct PermanencyRepository: Sendable {
         guard !caseIDs.isEmpty else { return [:] }
         var result: [CaseID: PermanencyRecords] = [:]
         for chunk in stride(from: 0, to: caseIDs.count, by: 500).map({ Array(caseIDs[$0..<min($0 + 500, caseIDs.count)]) }) {
-            let rows = try await PermanencyRecordModel.query(on: db).filter(\.$caseID ~~ chunk.map(\.uuid))
-                .sort(\.$onDay).sort(\.$recordedAt).all()
+            let rows = try await ModelRows.all(PermanencyRecordModel.self, "case_id", in: chunk.map(\.uuid),
+                                               order: "on_day, recorded_at", on: db)
             for row in rows {
                 let caseID = CaseID(row.caseID)
                 var r = result[caseID] ?? PermanencyRecords()

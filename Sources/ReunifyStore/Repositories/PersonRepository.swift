@@ -34,7 +34,7 @@ public struct PersonRepository: Sendable {
     }
 
     public func members(of caseID: CaseID) async throws -> [MemberModel] {
-        try await MemberModel.query(on: db).filter(\.$caseID == caseID.uuid).all()
+        try await ModelRows.all(MemberModel.self, "case_id", in: [caseID.uuid], on: db)
     }
 
     public func member(_ id: MemberID, in caseID: CaseID) async throws -> MemberModel? {

@@ -7,7 +7,7 @@ public struct ReviewRepository: Sendable {
     public init(_ db: any Database) { self.db = db }
 
     public func list(caseID: CaseID) async throws -> [ReviewModel] {
-        try await ReviewModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$reviewedOn, .descending).all()
+        try await ModelRows.all(ReviewModel.self, "case_id", in: [caseID.uuid], order: "reviewed_on DESC", on: db)
     }
 
     public func find(_ id: ReviewID, in caseID: CaseID) async throws -> ReviewModel? {
@@ -39,7 +39,7 @@ public struct ReviewRepository: Sendable {
     public func lastReviewDates(caseIDs: [UUID]) async throws -> [UUID: CalendarDate] {
         guard !caseIDs.isEmpty else { return [:] }
         var latest: [UUID: CalendarDate] = [:]
-        for review in try await ReviewModel.query(on: db).filter(\.$caseID ~~ caseIDs).all() {
+        for review in try await ModelRows.all(ReviewModel.self, "case_id", in: caseIDs, on: db) {
             let day = review.reviewDate
             if latest[review.childID].map({ day > $0 }) ?? true { latest[review.childID] = day }
         }
@@ -48,6 +48,6 @@ public struct ReviewRepository: Sendable {
 
     public func all(inCases caseIDs: [CaseID]) async throws -> [ReviewModel] {
         guard !caseIDs.isEmpty else { return [] }
-        return try await ReviewModel.query(on: db).filter(\.$caseID ~~ caseIDs.map(\.uuid)).all()
+        return try await ModelRows.all(ReviewModel.self, "case_id", in: caseIDs.map(\.uuid), on: db)
     }
 }

@@ -61,12 +61,12 @@ public struct ServiceRecordsRepository: Sendable {
     public init(_ db: any Database) { self.db = db }
 
     public func plans(in caseID: CaseID) async throws -> [Recorded<PlanSubject, CasePlanDetails>] {
-        try await CasePlanModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$number).all().map(\.recorded)
+        try await ModelRows.all(CasePlanModel.self, "case_id", in: [caseID.uuid], order: "number", on: db).map(\.recorded)
     }
 
     public func plans(inCases ids: [CaseID]) async throws -> [CaseID: [CasePlanDetails]] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await CasePlanModel.query(on: db).filter(\.$caseID ~~ ids.map(\.uuid)).all()
+        let rows = try await ModelRows.all(CasePlanModel.self, "case_id", in: ids.map(\.uuid), on: db)
         return Dictionary(grouping: rows, by: { CaseID($0.caseID) }).mapValues { $0.map(\.details) }
     }
 
@@ -79,7 +79,7 @@ public struct ServiceRecordsRepository: Sendable {
     }
 
     public func consents(in caseID: CaseID) async throws -> [Recorded<ConsentSubject, ConsentDetails>] {
-        try await ConsentModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$givenOn).all().map(\.recorded)
+        try await ModelRows.all(ConsentModel.self, "case_id", in: [caseID.uuid], order: "given_on", on: db).map(\.recorded)
     }
 
     func consentModel(_ id: ConsentID) async throws -> ConsentModel? { try await ConsentModel.find(id.uuid, on: db) }
@@ -96,7 +96,7 @@ public struct ServiceRecordsRepository: Sendable {
     }
 
     public func referrals(in caseID: CaseID) async throws -> [Recorded<ReferralSubject, ReferralDetails>] {
-        try await ReferralModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$referredOn).all().map(\.recorded)
+        try await ModelRows.all(ReferralModel.self, "case_id", in: [caseID.uuid], order: "referred_on", on: db).map(\.recorded)
     }
 
     /// A provider's inbox: its organisation's referrals, newest first, with their cases.
