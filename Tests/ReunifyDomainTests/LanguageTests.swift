@@ -4,6 +4,16 @@ import Testing
 
 @Suite("Languages: the catalogue, formats and choosing a language")
 struct LanguageTests {
+    @Test("placeholders are filled in one pass: unknown ones stay, values are not searched again")
+    func filling() {
+        #expect(Catalogue.filled("{a} and {b}", ["a": "x", "b": "y"]) == "x and y")
+        #expect(Catalogue.filled("{a} and {c}", ["a": "x"]) == "x and {c}")
+        #expect(Catalogue.filled("{a}{a}", ["a": "{a}"]) == "{a}{a}")
+        #expect(Catalogue.filled("{a} then {b", ["a": "{b}", "b": "no"]) == "{b} then {b")
+        #expect(Catalogue.filled("no placeholders", ["a": "x"]) == "no placeholders")
+        #expect(Catalogue.filled("café {n} niños", ["n": "3"]) == "café 3 niños")
+    }
+
     @Test("every message has a text in every language, with the same placeholders as the English")
     func catalogueComplete() {
         for language in UILanguage.allCases {

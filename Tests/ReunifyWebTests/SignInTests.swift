@@ -18,6 +18,13 @@ struct SignInTests {
         }
     }
 
+    @Test("a token is stored under its SHA-256 digest in lower-case hexadecimal")
+    func tokenHash() {
+        // The digests of "abc" and of nothing, from FIPS 180-2's examples and the digest's definition.
+        #expect(Tokens.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Tokens.hash("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
     @Test("pages send a stranger to sign in, then back where they were going")
     func redirectsToSignIn() async throws {
         try await TestApp.run { app, _ in

@@ -1913,11 +1913,28 @@ public enum Catalogue {
     /// The message in a language with its placeholders filled. A message missing from a table (which the catalogue
     /// test forbids) falls back to English, then to its id.
     public static func text(_ id: Msg, _ language: UILanguage, _ values: [String: String] = [:]) -> String {
-        var text = table(language)[id] ?? english[id] ?? id.rawValue
-        for (name, value) in values {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        let text = table(language)[id] ?? english[id] ?? id.rawValue
+        return values.isEmpty ? text : filled(text, values)
+    }
+
+    /// `text` with each `{name}` that `values` names replaced by its value, in one pass: a placeholder `values` does not
+    /// name stays as it is, and a value is never searched for placeholders itself (a family's name may hold braces).
+    static func filled(_ text: String, _ values: [String: String]) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                result += rest[open...]
+                return result
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] { result += value } else { result += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        result += rest
+        return result
     }
 
     /// A table's parts never give one id twice; reaching this is a mistake in the catalogue's source.
