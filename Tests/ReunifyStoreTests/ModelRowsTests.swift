@@ -54,6 +54,8 @@ struct ModelRowsTests {
             counts["case plans"] = try await Self.same(CasePlanModel.self, on: db)
             counts["consents"] = try await Self.same(ConsentModel.self, on: db)
             counts["referrals"] = try await Self.same(ReferralModel.self, on: db)
+            counts["providers"] = try await Self.same(ProviderModel.self, on: db)
+            counts["provider services"] = try await Self.same(ProviderServiceModel.self, on: db)
             // Each kind has rows in the demo agency, so each comparison above compared something.
             for (kind, count) in counts { #expect(count > 0, "no \(kind) in the demo agency") }
         }

@@ -70,7 +70,7 @@ public struct InvitationCommands: Sendable {
 
     /// The latest invitation of each family member of a case.
     public func latest(in caseID: CaseID) async throws -> [PersonID: InvitationDetails] {
-        let all = try await InvitationModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$sentAt).all()
+        let all = try await ModelRows.all(InvitationModel.self, "case_id", in: [caseID.uuid], order: "sent_at", on: db)
         return Dictionary(all.map { (PersonID($0.personID), $0.details) }, uniquingKeysWith: { _, b in b })
     }
 }

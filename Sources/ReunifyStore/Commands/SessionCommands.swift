@@ -11,7 +11,7 @@ public struct RecordedSession: Sendable {
 
 extension ServiceRecordsRepository {
     public func sessions(in caseID: CaseID) async throws -> [RecordedSession] {
-        try await SessionModel.query(on: db).filter(\.$caseID == caseID.uuid).sort(\.$date).all()
+        try await ModelRows.all(SessionModel.self, "case_id", in: [caseID.uuid], order: "session_date", on: db)
             .map { RecordedSession(session: $0.recorded, clinicalNote: $0.clinicalNote, recordedBy: UserID($0.recordedBy)) }
     }
 }

@@ -9,7 +9,7 @@ public struct CaseRepository: Sendable {
     public init(_ db: any Database) { self.db = db }
 
     public func find(_ id: CaseID) async throws -> CaseModel? {
-        try await CaseModel.find(id.uuid, on: db)
+        try await ModelRows.all(CaseModel.self, "id", in: [id.uuid], on: db).first
     }
 
     public func find(_ ids: Set<CaseID>) async throws -> [CaseModel] {
@@ -25,11 +25,14 @@ public struct CaseRepository: Sendable {
     /// What the access policy needs to know about a case; nil when there is no such case.
     public func facts(_ id: CaseID) async throws -> CaseAccessFacts? {
         guard let model = try await find(id) else { return nil }
-        let team = try await TeamMemberModel.query(on: db).filter(\.$caseID == id.uuid).all()
-        let familyPersons = try await MemberModel.query(on: db).filter(\.$caseID == id.uuid)
-            .filter(\.$role ~~ [MemberRole.parent, .caregiver, .nonResidentFather].map(\.rawValue)).all().map(\.personID)
-        let familyAccounts = familyPersons.isEmpty ? [] : try await UserModel.query(on: db)
-            .filter(\.$personID ~~ familyPersons).filter(\.$role == UserRole.parent.rawValue).all()
+        let team = try await ModelRows.all(TeamMemberModel.self, "case_id", in: [id.uuid], on: db)
+        let roles = [MemberRole.parent, .caregiver, .nonResidentFather].map { $0.rawValue as any Encodable & Sendable }
+        let familyPersons = try await ModelRows.all(MemberModel.self, where: """
+            case_id = \(bind: id.uuid) AND role IN (\(binds: roles))
+            """, on: db).map(\.personID)
+        let familyAccounts = familyPersons.isEmpty ? [] : try await ModelRows.all(UserModel.self, where: """
+            person_id IN (\(binds: familyPersons.map { $0 as any Encodable & Sendable })) AND role = \(bind: UserRole.parent.rawValue)
+            """, on: db)
         return CaseAccessFacts(
             caseworkerID: model.caseworkerID.map(UserID.init), supervisorID: model.supervisorID.map(UserID.init), unit: model.unit,
             team: Dictionary(team.map { (UserID($0.userID), $0.teamRole) }, uniquingKeysWith: { a, _ in a }),

@@ -19,6 +19,15 @@ public struct ProviderRepository: Sendable {
         return providers.map { p in Listing(provider: p.recorded, services: (services[p.id!] ?? []).map(\.recorded)) }
     }
 
+    /// The listings of these providers only, in the directory's order (a case's referrals name a few of the directory's).
+    public func listings(of ids: Set<ProviderID>) async throws -> [Listing] {
+        let uuids = ids.map(\.uuid)
+        let providers = try await ModelRows.all(ProviderModel.self, "id", in: uuids, order: "name", on: db)
+        let services = Dictionary(grouping: try await ModelRows.all(ProviderServiceModel.self, "provider_id", in: uuids, order: "name", on: db),
+                                  by: \.providerID)
+        return providers.map { p in Listing(provider: p.recorded, services: (services[p.id!] ?? []).map(\.recorded)) }
+    }
+
     /// The names of these providers (a case's referrals and consents name a few of the directory's).
     public func names(of ids: Set<ProviderID>) async throws -> [ProviderID: String] {
         guard !ids.isEmpty else { return [:] }

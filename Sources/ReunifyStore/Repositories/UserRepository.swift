@@ -16,10 +16,16 @@ public struct UserRepository: Sendable {
     }
 
     /// Display names of the users given, in one query.
+    /// The email of each of these people's accounts, for those who have one.
+    public func emails(ofPersons persons: [UUID]) async throws -> [PersonID: String] {
+        let users = try await ModelRows.all(UserModel.self, "person_id", in: persons, on: db)
+        return Dictionary(users.compactMap { u in u.personID.map { (PersonID($0), u.email) } }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func names(_ ids: [UserID]) async throws -> [UserID: String] {
         let unique = Set(ids).map(\.uuid)
         guard !unique.isEmpty else { return [:] }
-        let users = try await UserModel.query(on: db).filter(\.$id ~~ unique).all()
+        let users = try await ModelRows.all(UserModel.self, "id", in: unique, on: db)
         return Dictionary(users.map { ($0.typedID, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -261,7 +261,7 @@ struct ReferralAccess {
 
     func dtos(_ referrals: [(Recorded<ReferralSubject, ReferralDetails>, CaseID)]) async throws -> [ReferralDTO] {
         let persons = try await PersonRepository(req.db).find(referrals.map(\.0.details.personID.uuid))
-        let directory = try await ProviderRepository(req.db).all()
+        let directory = try await ProviderRepository(req.db).listings(of: Set(referrals.map(\.0.details.providerID)))
         return referrals.map { r, caseID in
             let d = r.details
             let p = persons.first { $0.id == d.personID.uuid }?.details

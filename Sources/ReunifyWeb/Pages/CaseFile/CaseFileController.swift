@@ -75,8 +75,7 @@ struct CaseFileController: RouteCollection {
         }
         if may(.create, .invitation) {
             let family = view.messageMembers.map(\.person.id.uuid)
-            let users = try await UserModel.query(on: req.db).filter(\.$personID ~~ family).all()
-            view.familyAccounts.accounts = Dictionary(users.compactMap { u in u.personID.map { (PersonID($0), u.email) } }, uniquingKeysWith: { a, _ in a })
+            view.familyAccounts.accounts = try await UserRepository(req.db).emails(ofPersons: family)
             view.familyAccounts.invitations = try await InvitationCommands(req.db).latest(in: caseID)
         }
         return view
