@@ -8,12 +8,14 @@ import SQLKit
 /// its SQL anew on every call and its SQLite output looks each field up by a name it builds per row, together a fifth
 /// of a caseload page's time in a profile with 100 000 families (`Benchmarks/README.md`).
 enum ModelRows {
-    /// Every row of `M`'s table that meets `condition`, in `order` (an SQL ORDER BY list) where one is given.
-    static func all<M: Model>(_ type: M.Type, where condition: SQLQueryString, order: String? = nil,
+    /// Every row of `M`'s table that meets `condition`, in `order` (an SQL ORDER BY list) where one is given, the first
+    /// `limit` where a limit is given.
+    static func all<M: Model>(_ type: M.Type, where condition: SQLQueryString, order: String? = nil, limit: Int? = nil,
                               on db: any Database) async throws -> [M] {
         var query: SQLQueryString = "SELECT * FROM \(unsafeRaw: M.schema) WHERE "
         query += condition
         if let order { query += " ORDER BY \(unsafeRaw: order)" }
+        if let limit { query += " LIMIT \(bind: limit)" }
         let rows = RowsRead<M>()
         let failure = FirstFailure()
         try await RowColumns.run(query, on: db) { row in
@@ -70,6 +72,12 @@ struct RowOutput: DatabaseOutput {
         if T.self == Int.self { return try row.int(column) as! T }
         if T.self == Date.self { return try row.date(column) as! T }
         if T.self == Bool.self { return try row.bool(column) as! T }
+        // Optional fields ask for their value as an optional.
+        if T.self == String?.self { return try row.optionalString(column) as! T }
+        if T.self == UUID?.self { return try row.optionalUUID(column) as! T }
+        if T.self == Date?.self { return try row.optionalDate(column) as! T }
+        if T.self == Int?.self { return try (row.isNull(column) ? nil : row.int(column)) as! T }
+        if T.self == Bool?.self { return try (row.isNull(column) ? nil : row.bool(column)) as! T }
         return try row.decode(column, as: T.self)
     }
 

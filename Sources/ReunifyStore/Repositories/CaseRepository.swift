@@ -14,7 +14,7 @@ public struct CaseRepository: Sendable {
 
     public func find(_ ids: Set<CaseID>) async throws -> [CaseModel] {
         guard !ids.isEmpty else { return [] }
-        return try await CaseModel.query(on: db).filter(\.$id ~~ ids.map(\.uuid)).all()
+        return try await ModelRows.all(CaseModel.self, "id", in: ids.map(\.uuid), on: db)
     }
 
     /// The accounts on a case's team.
