@@ -1,5 +1,4 @@
 import FluentKit
-import FluentSQLiteDriver
 import Foundation
 import SQLKit
 
@@ -31,16 +30,19 @@ enum ModelRows {
         return rows.rows
     }
 
-    /// The rows whose `column` is one of `ids` (none when `ids` is empty). Unordered reads of many ids go 10 000 ids
-    /// to a statement (under every database's limit on bound values); an ordered read is one statement.
-    static func all<M: Model>(_ type: M.Type, _ column: String, in ids: [UUID], order: String? = nil,
-                              on db: any Database) async throws -> [M] {
+    /// The rows whose `column` is one of `ids` and that meet `condition` where one is given (none when `ids` is empty).
+    /// Unordered, unlimited reads of many ids go 10 000 ids to a statement (under every database's limit on bound
+    /// values); an ordered or limited read is one statement.
+    static func all<M: Model>(_ type: M.Type, _ column: String, in ids: [UUID], and condition: SQLQueryString? = nil,
+                              order: String? = nil, limit: Int? = nil, on db: any Database) async throws -> [M] {
         guard !ids.isEmpty else { return [] }
-        let size = order == nil ? 10_000 : ids.count
+        let size = order == nil && limit == nil ? 10_000 : ids.count
         var result: [M] = []
         for start in stride(from: 0, to: ids.count, by: size) {
-            let binds = ids[start..<min(start + size, ids.count)].map { $0 as any Encodable & Sendable }
-            result += try await all(M.self, where: "\(ident: column) IN (\(binds: binds))", order: order, on: db)
+            let chunk: [any Encodable & Sendable] = Array(ids[start..<min(start + size, ids.count)])
+            var whole: SQLQueryString = "\(ident: column) IN (\(binds: chunk))"
+            if let condition { whole += " AND " + condition }
+            result += try await all(M.self, where: whole, order: order, limit: limit, on: db)
         }
         return result
     }

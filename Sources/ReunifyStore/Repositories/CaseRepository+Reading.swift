@@ -45,9 +45,7 @@ extension CaseRepository {
     public func caseloadRows(_ cases: [CaseModel], today: CalendarDate, policy: TimelinePolicy = .unitedStates) async throws -> [CaseloadRow] {
         let ids = cases.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let children = try await ModelRows.all(MemberModel.self, where: """
-            case_id IN (\(binds: ids.map { $0 as any Encodable & Sendable })) AND role = \(bind: MemberRole.child.rawValue)
-            """, on: db)
+        let children = try await ModelRows.all(MemberModel.self, "case_id", in: ids, and: "role = \(bind: MemberRole.child.rawValue)", on: db)
         let persons = try await ModelRows.all(PersonModel.self, "id", in: children.map(\.personID), on: db)
         let personByID = Dictionary(persons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
         let episodes = try await ModelRows.all(RemovalEpisodeModel.self, "case_id", in: ids, on: db)

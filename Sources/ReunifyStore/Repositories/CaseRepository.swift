@@ -26,13 +26,11 @@ public struct CaseRepository: Sendable {
     public func facts(_ id: CaseID) async throws -> CaseAccessFacts? {
         guard let model = try await find(id) else { return nil }
         let team = try await ModelRows.all(TeamMemberModel.self, "case_id", in: [id.uuid], on: db)
-        let roles = [MemberRole.parent, .caregiver, .nonResidentFather].map { $0.rawValue as any Encodable & Sendable }
-        let familyPersons = try await ModelRows.all(MemberModel.self, where: """
-            case_id = \(bind: id.uuid) AND role IN (\(binds: roles))
-            """, on: db).map(\.personID)
-        let familyAccounts = familyPersons.isEmpty ? [] : try await ModelRows.all(UserModel.self, where: """
-            person_id IN (\(binds: familyPersons.map { $0 as any Encodable & Sendable })) AND role = \(bind: UserRole.parent.rawValue)
-            """, on: db)
+        let roles: [any Encodable & Sendable] = [MemberRole.parent, .caregiver, .nonResidentFather].map(\.rawValue)
+        let familyPersons = try await ModelRows.all(MemberModel.self, "case_id", in: [id.uuid], and: "role IN (\(binds: roles))", on: db)
+            .map(\.personID)
+        let familyAccounts = try await ModelRows.all(UserModel.self, "person_id", in: familyPersons,
+                                                     and: "role = \(bind: UserRole.parent.rawValue)", on: db)
         return CaseAccessFacts(
             caseworkerID: model.caseworkerID.map(UserID.init), supervisorID: model.supervisorID.map(UserID.init), unit: model.unit,
             team: Dictionary(team.map { (UserID($0.userID), $0.teamRole) }, uniquingKeysWith: { a, _ in a }),

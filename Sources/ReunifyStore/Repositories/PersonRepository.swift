@@ -58,13 +58,12 @@ public struct PersonRepository: Sendable {
             SELECT DISTINCT person_id FROM case_members WHERE case_id IN (\(SQLList(scope.map { SQLBind($0) })))
             """, on: db).map { try $0.uuid("person_id") }
         guard !personIDs.isEmpty else { return [] }
-        var condition: SQLQueryString = "id IN (\(binds: personIDs.map { $0 as any Encodable & Sendable }))"
-        for term in terms { condition += " AND search_text LIKE \(bind: "%" + term + "%")" }
-        let persons = try await ModelRows.all(PersonModel.self, where: condition, order: "family_name, given_name", limit: limit, on: db)
-        let members = persons.isEmpty ? [] : try await ModelRows.all(MemberModel.self, where: """
-            person_id IN (\(binds: persons.compactMap(\.id).map { $0 as any Encodable & Sendable })) \
-            AND case_id IN (\(binds: scope.map { $0 as any Encodable & Sendable }))
-            """, on: db)
+        let named = terms.map { "search_text LIKE \(bind: "%" + $0 + "%")" as SQLQueryString }
+        let persons = try await ModelRows.all(PersonModel.self, "id", in: personIDs, and: named.joined(separator: " AND "),
+                                              order: "family_name, given_name", limit: limit, on: db)
+        let searched: [any Encodable & Sendable] = scope
+        let members = try await ModelRows.all(MemberModel.self, "person_id", in: persons.compactMap(\.id),
+                                              and: "case_id IN (\(binds: searched))", on: db)
         return persons.map { p in
             Found(person: p.recorded, memberships: members.filter { $0.personID == p.id }.map { (CaseID($0.caseID), $0.memberRole) })
         }

@@ -14,18 +14,21 @@ public struct ProviderRepository: Sendable {
     }
 
     public func all() async throws -> [Listing] {
-        let providers = try await ProviderModel.query(on: db).sort(\.$name).all()
-        let services = Dictionary(grouping: try await ProviderServiceModel.query(on: db).sort(\.$name).all(), by: \.providerID)
-        return providers.map { p in Listing(provider: p.recorded, services: (services[p.id!] ?? []).map(\.recorded)) }
+        Self.listings(try await ProviderModel.query(on: db).sort(\.$name).all(),
+                      services: try await ProviderServiceModel.query(on: db).sort(\.$name).all())
+    }
+
+    /// Each provider with its services, in the order given.
+    static func listings(_ providers: [ProviderModel], services: [ProviderServiceModel]) -> [Listing] {
+        let byProvider = Dictionary(grouping: services, by: \.providerID)
+        return providers.map { p in Listing(provider: p.recorded, services: (byProvider[p.id!] ?? []).map(\.recorded)) }
     }
 
     /// The listings of these providers only, in the directory's order (a case's referrals name a few of the directory's).
     public func listings(of ids: Set<ProviderID>) async throws -> [Listing] {
         let uuids = ids.map(\.uuid)
-        let providers = try await ModelRows.all(ProviderModel.self, "id", in: uuids, order: "name", on: db)
-        let services = Dictionary(grouping: try await ModelRows.all(ProviderServiceModel.self, "provider_id", in: uuids, order: "name", on: db),
-                                  by: \.providerID)
-        return providers.map { p in Listing(provider: p.recorded, services: (services[p.id!] ?? []).map(\.recorded)) }
+        return Self.listings(try await ModelRows.all(ProviderModel.self, "id", in: uuids, order: "name", on: db),
+                             services: try await ModelRows.all(ProviderServiceModel.self, "provider_id", in: uuids, order: "name", on: db))
     }
 
     /// The names of these providers (a case's referrals and consents name a few of the directory's).
