@@ -26,6 +26,36 @@ struct LanguageTests {
         }
     }
 
+    @Test("every declared message id is known to the catalogue, once, and the catalogue knows no other")
+    func declaredIdsComplete() throws {
+        // The ids are declared by area in `Msg+*.swift`; `Msg.allCases` is what the English table holds. Reading the
+        // declarations catches an id declared without texts (a page would show it raw) or declared twice.
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/ReunifyDomain/Language")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("Msg+") }
+        #expect(files.count >= 8)
+        var declared: [String] = []
+        var names: [String] = []
+        let pattern = try NSRegularExpression(pattern: #"public static let (\w+) = Msg\(id: "([^"]+)"\)"#)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                names.append(String(text[Range(match.range(at: 1), in: text)!]))
+                declared.append(String(text[Range(match.range(at: 2), in: text)!]))
+            }
+        }
+        #expect(declared.count > 1_500)
+        #expect(Set(declared).count == declared.count, "an id's text is declared twice")
+        #expect(Set(names).count == names.count, "a name is declared twice")
+        let known = Set(Msg.allCases.map(\.rawValue))
+        let withoutTexts = Set(declared).subtracting(known).sorted()
+        let notDeclared = known.subtracting(declared).sorted()
+        #expect(withoutTexts.isEmpty, "declared without texts: \(withoutTexts)")
+        #expect(notDeclared.isEmpty, "given texts but not declared: \(notDeclared)")
+        #expect(Msg(rawValue: "layout.skip") == .skipLink)
+        #expect(Msg(rawValue: "layout.nothing") == nil)
+    }
+
     @Test("the Spanish is written, not copied from the English")
     func spanishIsTranslated() {
         // Texts that read the same in both: a pattern of placeholders and one word shared by the languages.
