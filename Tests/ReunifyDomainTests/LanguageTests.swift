@@ -56,6 +56,29 @@ struct LanguageTests {
         #expect(Msg(rawValue: "layout.nothing") == nil)
     }
 
+    @Test("JSON written directly reads back as written: quotes, backslashes, control characters, accents, emoji")
+    func jsonText() throws {
+        let values = ["plain", "", "O'Brien \"Jr\"", "back\\slash", "line\nbreak\ttab\r", "\u{0}nul \u{1f}unit \u{7f}",
+                      "Núñez 家 👪🏽", "{\"not\": \"json\"}", "/slash/"]
+        for value in values {
+            let read = try JSONSerialization.jsonObject(with: Data(JSONText.quoted(value).utf8), options: [.fragmentsAllowed]) as? String
+            #expect(read == value, "\(JSONText.quoted(value))")
+        }
+        #expect(JSONText.quoted("a\u{1}b") == #""a\u0001b""#)
+        var object = JSONText()
+        object.raw("{")
+        object.field("name", "Ana \"A\"", first: true)
+        object.field("count", -3)
+        object.raw("}")
+        let read = try #require(try JSONSerialization.jsonObject(with: Data(object.text.utf8)) as? [String: Any])
+        #expect(read["name"] as? String == "Ana \"A\"" && read["count"] as? Int == -3)
+
+        // An audit entry's other languages are kept as such JSON and read back unchanged.
+        let worded = Worded(.audListedCases, ["count": "3", "total": "Núñez \"x\" \\ {total}"])
+        #expect(Worded.stored(english: worded.english, others: worded.othersJSON) == worded)
+        #expect(worded.othersJSON.hasPrefix(#"{"es":""#))
+    }
+
     @Test("the Spanish is written, not copied from the English")
     func spanishIsTranslated() {
         // Texts that read the same in both: a pattern of placeholders and one word shared by the languages.

@@ -34,6 +34,37 @@ struct APITests {
         }
     }
 
+    @Test("the case list, written directly, is the document the encoder writes, and its query is read as a form sends it")
+    func caseListDocument() async throws {
+        try await TestApp.run { app, _ in
+            let api = try await APIClient.signIn(app, "supervisor@demo.reunify.test")
+            let (created, _) = try await api.json(.POST, "/api/v1/cases", #"{"caseNumber":"Q-1","familyName":"O'Brien-Núñez \"Bú\" 家"}"#)
+            #expect(created == .created)
+            let response = try await api.send(.GET, "/api/v1/cases?per=100&stage=intake")
+            #expect(response.status == .ok)
+            #expect(response.headers.contentType == .json)
+            let got = try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? NSDictionary
+            let user = try #require(try await UserModel.query(on: app.db).filter(\.$email == "supervisor@demo.reunify.test").first())
+            let scope = AccessPolicy().scope(for: Actor(id: UserID(user.id!), role: user.userRole, unit: user.unit))
+            let (cases, total) = try await CaseRepository(app.db).list(scope, stage: .intake, page: 1, per: 100)
+            let encoded = try JSONEncoder().encode(CasePage(items: cases.map(CaseDTO.init), page: 1, per: 100, total: total))
+            let expected = try JSONSerialization.jsonObject(with: encoded) as? NSDictionary
+            #expect(got != nil && got == expected)
+            #expect(response.body.string.contains("O'Brien-Núñez \\\"Bú\\\" 家"))
+            #expect((got?["items"] as? [[String: Any]])?.contains { $0["closedOn"] != nil } == false)
+
+            // A stage written with percent escapes or given twice is read as a form sends it; a stage not on the list is refused.
+            let (_, escaped) = try await api.json(.GET, "/api/v1/cases?stage=trial%5Fhome%5Fvisit&per=100")
+            let stages = Set(((escaped["items"] as? [[String: Any]]) ?? []).compactMap { $0["stage"] as? String })
+            #expect(stages == ["trial_home_visit"])
+            let (_, twice) = try await api.json(.GET, "/api/v1/cases?per=2&per=50")
+            #expect(twice["per"] as? Int == 2)
+            let (refused, error) = try await api.json(.GET, "/api/v1/cases?stage=in+care")
+            #expect(refused == .unprocessableEntity)
+            #expect((error["reason"] as? String)?.contains("'in care'") == true, "\(error)")
+        }
+    }
+
     @Test("bad input is a 4xx with a message that says what to fix", arguments: [
         (#"{"familyName":"X"}"#, 400, "caseNumber"),
         (#"{"caseNumber":"B-1","familyName":"X","stage":"finished"}"#, 422, "not a known case stage"),

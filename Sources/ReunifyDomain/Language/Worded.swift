@@ -22,9 +22,13 @@ public struct Worded: Sendable, Equatable {
     /// The texts other than English, as a JSON object keyed by language tag (`{"es": "…"}`), for storing beside the
     /// English.
     public var othersJSON: String {
-        let others = Dictionary(uniqueKeysWithValues: texts.filter { $0.key != .english }.map { ($0.key.tag, $0.value) })
-        let data = (try? JSONSerialization.data(withJSONObject: others, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        var json = JSONText()
+        json.raw("{")
+        for (index, (tag, text)) in texts.filter({ $0.key != .english }).map({ ($0.key.tag, $0.value) }).sorted(by: { $0.0 < $1.0 }).enumerated() {
+            json.field(tag, text, first: index == 0)
+        }
+        json.raw("}")
+        return json.text
     }
 
     /// What was stored: the English and, when kept, the other languages' JSON. Wording stored for a language no longer

@@ -16,8 +16,8 @@ struct CaseloadController: RouteCollection {
         let stage: CaseStage?
         let page: Int
         init(_ req: Request) {
-            stage = (try? req.query.get(String.self, at: "stage")).flatMap(CaseStage.init(rawValue:))
-            page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
+            stage = req.queryValue("stage").flatMap(CaseStage.init(rawValue:))
+            page = max(1, req.queryInt("page") ?? 1)
         }
     }
 

@@ -12,7 +12,7 @@ struct SearchController: RouteCollection {
 
     func search(req: Request) async throws -> Response {
         let signedIn = try req.requireSignedIn()
-        let query = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
+        let query = req.queryValue("q")?.trimmingCharacters(in: .whitespaces) ?? ""
         var results: [PersonRepository.Found] = []
         var cases: [CaseID: CaseDetails] = [:]
         if !query.isEmpty {
