@@ -129,12 +129,14 @@ struct StoreTests {
         try await StoreHarness.withDatabase { db in
             let opened = StoreHarness.today
             let a = try await StoreHarness.cases(db).open(CaseDetails(caseNumber: "T-1", familyName: "Núñez", unit: "U", openedOn: opened))
-            let b = try await StoreHarness.cases(db).open(CaseDetails(caseNumber: "T-2", familyName: "Other", unit: "U", openedOn: opened))
+            // Case b is in another unit, its people added by that unit's supervisor.
+            let b = try await StoreHarness.cases(db, unit: "W").open(CaseDetails(caseNumber: "T-2", familyName: "Other", unit: "W", openedOn: opened))
             let persons = PersonRepository(db)
             let people = PersonCommands(CaseChange(db, StoreHarness.acting()))
+            let peopleW = PersonCommands(CaseChange(db, StoreHarness.acting(unit: "W")))
             let (joseLuis, _) = try await people.addNew(PersonDetails(givenName: "José Luis", familyName: "Núñez"), role: .parent, to: CaseID(a.id!))
-            _ = try await people.addNew(PersonDetails(givenName: "Jose", familyName: "Nunez", otherNames: ["Pepe"]), role: .parent, to: CaseID(b.id!))
-            _ = try await people.addKnown(joseLuis.typedID, role: .relative, to: b.typedID, visible: [a.typedID, b.typedID])
+            _ = try await peopleW.addNew(PersonDetails(givenName: "Jose", familyName: "Nunez", otherNames: ["Pepe"]), role: .parent, to: CaseID(b.id!))
+            _ = try await peopleW.addKnown(joseLuis.typedID, role: .relative, to: b.typedID, visible: [a.typedID, b.typedID])
             #expect(try await persons.search("JOSE nunez", within: [a.typedID]).map(\.person.details.givenName) == ["José Luis"])
             // Each person found comes with their parts in the cases searched, and only those.
             let inA = try #require(try await persons.search("josé luis", within: [a.typedID]).first)
@@ -144,6 +146,18 @@ struct StoreTests {
             #expect(try await persons.search("núñez", within: [a.typedID, b.typedID]).count == 2)
             #expect(try await persons.search("pepe", within: [a.typedID, b.typedID]).map(\.person.details.givenName) == ["Jose"])
             #expect(try await persons.search("pepe", within: []).isEmpty)
+            #expect(inA.memberships == [.init(caseID: a.typedID, role: .parent, familyName: "Núñez", caseNumber: "T-1")])
+
+            // Searched by a scope: the same people and parts as by the ids that scope sees, never a case outside it.
+            let unitU = CaseScope.unit("U", UserID(UUID()))
+            let byScope = try await persons.search("josé luis", scope: unitU)
+            #expect(byScope.map(\.person.id) == [joseLuis.typedID])
+            #expect(byScope.first?.memberships == inA.memberships)
+            #expect(try await persons.search("pepe", scope: unitU).isEmpty)
+            #expect(try await persons.search("nunez", scope: .unit("W", UserID(UUID()))).map(\.person.details.givenName).sorted() == ["Jose", "José Luis"])
+            #expect(try await persons.search("nunez", scope: .unit(nil, UserID(UUID()))).isEmpty)
+            #expect(try await persons.search("nunez", scope: .none).isEmpty)
+            #expect(try await persons.search("  ", scope: .unit("W", UserID(UUID()))).isEmpty)
         }
     }
 

@@ -34,7 +34,7 @@ struct APITests {
         }
     }
 
-    @Test("the case list, written directly, is the document the encoder writes, and its query is read as a form sends it")
+    @Test("the case list answers what the repository reads for the caller, and its query is read as a form sends it")
     func caseListDocument() async throws {
         try await TestApp.run { app, _ in
             let api = try await APIClient.signIn(app, "supervisor@demo.reunify.test")

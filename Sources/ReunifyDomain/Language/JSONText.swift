@@ -1,5 +1,5 @@
-/// JSON text written directly (RFC 8259), for the few places that write JSON often enough for an encoder's cost to
-/// show: an audit entry's wording in other languages, and the API's case list. Everything else uses an encoder.
+/// JSON text written directly (RFC 8259), for an audit entry's wording in other languages: every audited read writes
+/// one, and a domain value has no encoder at hand. The API's documents go through the encoder.
 public struct JSONText: Sendable {
     public private(set) var text = ""
 
@@ -51,11 +51,5 @@ public struct JSONText: Sendable {
         if !first { text += "," }
         key(name)
         string(value)
-    }
-
-    public mutating func field(_ name: String, _ value: Int, first: Bool = false) {
-        if !first { text += "," }
-        key(name)
-        text += String(value)
     }
 }

@@ -67,18 +67,6 @@ public struct CaseRepository: Sendable {
 
     /// One page of the cases in scope, by family name then case number, and how many there are in all.
     public func list(_ scope: CaseScope, stage: CaseStage? = nil, page: Int, per: Int) async throws -> (cases: [CaseModel], total: Int) {
-        let (rows, total) = try await onePage(scope, stage: stage, page: page, per: per)
-        return (try rows.map(CaseModel.init(row:)), total)
-    }
-
-    /// The same page as `list`, each case's own facts as read (no model built): for the API's list, which shows them
-    /// as they are.
-    public func listings(_ scope: CaseScope, stage: CaseStage? = nil, page: Int, per: Int) async throws -> (cases: [CaseListing], total: Int) {
-        let (rows, total) = try await onePage(scope, stage: stage, page: page, per: per)
-        return (try rows.map(CaseListing.init(row:)), total)
-    }
-
-    private func onePage(_ scope: CaseScope, stage: CaseStage?, page: Int, per: Int) async throws -> (rows: [RowColumns], total: Int) {
         guard var condition = Self.condition(scope) else { return ([], 0) }
         if let stage { condition += " AND stage = \(bind: stage.rawValue)" }
         let offset = max(0, (page - 1) * per)
@@ -86,9 +74,13 @@ public struct CaseRepository: Sendable {
             SELECT \(unsafeRaw: CaseModel.columns), COUNT(*) OVER () AS total FROM cases WHERE \(condition)
             ORDER BY family_name, case_number LIMIT \(bind: per) OFFSET \(bind: offset)
             """, on: db)
-        if let first = rows.first { return (rows, try first.int("total")) }
-        let total = try await db.sql.raw("SELECT COUNT(*) AS total FROM cases WHERE \(condition)").first()?.decode(column: "total", as: Int.self) ?? 0
-        return (rows, total)
+        let total: Int
+        if let first = rows.first {
+            total = try first.int("total")
+        } else {
+            total = try await db.sql.raw("SELECT COUNT(*) AS total FROM cases WHERE \(condition)").first()?.decode(column: "total", as: Int.self) ?? 0
+        }
+        return (try rows.map(CaseModel.init(row:)), total)
     }
 
     public func find(caseNumber: String) async throws -> CaseModel? {
@@ -103,46 +95,5 @@ public struct CaseRepository: Sendable {
             guard let user, !existing.contains(where: { $0.userID == user }) else { continue }
             try await TeamMemberModel(caseID: id, userID: user, role: role).create(on: db)
         }
-    }
-}
-
-/// A case's own facts as stored (its columns, no model), for lists that show them as they are.
-public struct CaseListing: Sendable, Equatable {
-    public let id: UUID
-    public let caseNumber: String
-    public let familyName: String
-    public let stage: String
-    public let caseworkerID: UUID?
-    public let supervisorID: UUID?
-    public let unit: String
-    public let openedOn: String
-    public let closedOn: String?
-    public let version: Int
-
-    init(row: RowColumns) throws {
-        id = try row.uuid("id")
-        caseNumber = try row.string("case_number")
-        familyName = try row.string("family_name")
-        stage = try row.string("stage")
-        caseworkerID = try row.optionalUUID("caseworker_id")
-        supervisorID = try row.optionalUUID("supervisor_id")
-        unit = try row.string("unit")
-        openedOn = try row.string("opened_on")
-        closedOn = try row.optionalString("closed_on")
-        version = try row.int("version")
-    }
-
-    /// The listing of a case read as a model.
-    public init(_ model: CaseModel) {
-        id = model.id!
-        caseNumber = model.caseNumber
-        familyName = model.familyName
-        stage = model.stage
-        caseworkerID = model.caseworkerID
-        supervisorID = model.supervisorID
-        unit = model.unit
-        openedOn = model.openedOn
-        closedOn = model.closedOn
-        version = model.version
     }
 }

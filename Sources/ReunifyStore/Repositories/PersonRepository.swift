@@ -44,28 +44,52 @@ public struct PersonRepository: Sendable {
     /// A person found by a search, with their parts in the cases searched.
     public struct Found: Sendable {
         public let person: Recorded<PersonSubject, PersonDetails>
-        public let memberships: [(caseID: CaseID, role: MemberRole)]
+        public let memberships: [Membership]
+    }
+
+    /// A case a person found is in, with the case's name as its lists show it.
+    public struct Membership: Sendable, Equatable {
+        public let caseID: CaseID
+        public let role: MemberRole
+        public let familyName: String
+        public let caseNumber: String
     }
 
     /// People whose names hold every term, among the cases given; with the cases each is in.
     public func search(_ query: String, within caseIDs: Set<CaseID>, limit: Int = 50) async throws -> [Found] {
+        guard !caseIDs.isEmpty else { return [] }
+        let ids: [any Encodable & Sendable] = caseIDs.map(\.uuid)
+        return try await search(query, casesWhere: "id IN (\(binds: ids))", limit: limit)
+    }
+
+    /// People whose names hold every term, among the cases a scope lets its holder see; with those of their cases.
+    /// Two statements, the scope a subquery in each: the people of a supervisor's unit are never listed as ids.
+    public func search(_ query: String, scope: CaseScope, limit: Int = 50) async throws -> [Found] {
+        guard let condition = CaseRepository.condition(scope) else { return [] }
+        return try await search(query, casesWhere: condition, limit: limit)
+    }
+
+    /// `casesWhere` is a condition on `cases` naming the cases searched.
+    private func search(_ query: String, casesWhere: SQLQueryString, limit: Int) async throws -> [Found] {
         let terms = SearchText.terms(query)
-        guard !terms.isEmpty, !caseIDs.isEmpty else { return [] }
-        // The people of the cases searched are only ids here (a supervisor's unit holds hundreds); the memberships
-        // are read for those found.
-        let scope = caseIDs.map(\.uuid)
-        let personIDs = try await RowColumns.all("""
-            SELECT DISTINCT person_id FROM case_members WHERE case_id IN (\(SQLList(scope.map { SQLBind($0) })))
-            """, on: db).map { try $0.uuid("person_id") }
-        guard !personIDs.isEmpty else { return [] }
-        let named = terms.map { "search_text LIKE \(bind: "%" + $0 + "%")" as SQLQueryString }
-        let persons = try await ModelRows.all(PersonModel.self, "id", in: personIDs, and: named.joined(separator: " AND "),
-                                              order: "family_name, given_name", limit: limit, on: db)
-        let searched: [any Encodable & Sendable] = scope
-        let members = try await ModelRows.all(MemberModel.self, "person_id", in: persons.compactMap(\.id),
-                                              and: "case_id IN (\(binds: searched))", on: db)
-        return persons.map { p in
-            Found(person: p.recorded, memberships: members.filter { $0.personID == p.id }.map { (CaseID($0.caseID), $0.memberRole) })
+        guard !terms.isEmpty else { return [] }
+        let searched: SQLQueryString = "SELECT id FROM cases WHERE " + casesWhere
+        var condition: SQLQueryString = "id IN (SELECT person_id FROM case_members WHERE case_id IN (" + searched + "))"
+        for term in terms { condition += " AND search_text LIKE \(bind: "%" + term + "%")" }
+        let persons = try await ModelRows.all(PersonModel.self, where: condition, order: "family_name, given_name", limit: limit, on: db)
+        guard !persons.isEmpty else { return [] }
+        let found: [any Encodable & Sendable] = persons.compactMap(\.id)
+        let rows = try await RowColumns.all("""
+            SELECT m.person_id, m.case_id, m.role, c.family_name, c.case_number FROM case_members m JOIN cases c ON c.id = m.case_id
+            WHERE m.person_id IN (\(binds: found)) AND m.case_id IN (
+            """ + searched + ") ORDER BY c.family_name, c.case_number", on: db)
+        var memberships: [UUID: [Membership]] = [:]
+        for row in rows {
+            let role = try row.string("role")
+            memberships[try row.uuid("person_id"), default: []].append(Membership(
+                caseID: CaseID(try row.uuid("case_id")), role: MemberRole(rawValue: role) ?? .relative,
+                familyName: try row.string("family_name"), caseNumber: try row.string("case_number")))
         }
+        return persons.map { p in Found(person: p.recorded, memberships: memberships[p.id!] ?? []) }
     }
 }

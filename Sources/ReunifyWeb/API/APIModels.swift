@@ -17,11 +17,7 @@ struct CaseDTO: Content {
     let version: Int
 
     init(_ m: CaseModel) {
-        self.init(CaseListing(m))
-    }
-
-    init(_ m: CaseListing) {
-        id = m.id
+        id = m.id!
         caseNumber = m.caseNumber
         familyName = m.familyName
         stage = m.stage
@@ -32,22 +28,6 @@ struct CaseDTO: Content {
         closedOn = m.closedOn
         version = m.version
     }
-
-    /// The case as a JSON object, keys as the encoder names them (an absent `closedOn` left out, as it leaves it out).
-    func write(to json: inout JSONText) {
-        json.raw("{")
-        json.field("id", id.uuidString, first: true)
-        json.field("caseNumber", caseNumber)
-        json.field("familyName", familyName)
-        json.field("stage", stage)
-        if let caseworkerId { json.field("caseworkerId", caseworkerId.uuidString) }
-        if let supervisorId { json.field("supervisorId", supervisorId.uuidString) }
-        json.field("unit", unit)
-        json.field("openedOn", openedOn)
-        if let closedOn { json.field("closedOn", closedOn) }
-        json.field("version", version)
-        json.raw("}")
-    }
 }
 
 struct CasePage: Content {
@@ -55,25 +35,6 @@ struct CasePage: Content {
     let page: Int
     let per: Int
     let total: Int
-
-    /// The page written as JSON directly, the same document the encoder writes: the case list is the API's most asked
-    /// read, and the encoder cost about a tenth of it (Benchmarks/README.md).
-    func encodeResponse(for request: Request) async throws -> Response {
-        var json = JSONText(capacity: 320 * items.count + 64)
-        json.raw("{\"items\":[")
-        for (index, item) in items.enumerated() {
-            if index > 0 { json.raw(",") }
-            item.write(to: &json)
-        }
-        json.raw("]")
-        json.field("page", page)
-        json.field("per", per)
-        json.field("total", total)
-        json.raw("}")
-        let response = Response(status: .ok, body: .init(string: json.text))
-        response.headers.contentType = .json
-        return response
-    }
 }
 
 struct PersonDTO: Content {

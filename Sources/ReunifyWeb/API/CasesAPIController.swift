@@ -16,7 +16,7 @@ struct CasesAPIController: RouteCollection {
         let page = max(1, req.queryInt("page") ?? 1)
         let per = min(100, max(1, req.queryInt("per") ?? 25))
         let stage = try CaseStage.api(req.queryValue("stage"), field: "stage")
-        let (cases, total) = try await CaseRepository(req.db).listings(try req.caseScope(), stage: stage, page: page, per: per)
+        let (cases, total) = try await CaseRepository(req.db).list(try req.caseScope(), stage: stage, page: page, per: per)
         try await req.audit(.view, "caseload", recordID: nil, caseID: nil, .audAPICases, ["count": "\(cases.count)", "total": "\(total)"])
         return CasePage(items: cases.map(CaseDTO.init), page: page, per: per, total: total)
     }

@@ -3,8 +3,7 @@ import Vapor
 extension Request {
     /// The value a query string gives `name` (the first, when it is given twice), percent-decoded with `+` read as a
     /// space, as a form sends it; "" for a name given without `=`; nil when the query does not name it. The lists read
-    /// their page and filters this way: decoding the whole query for each value cost a twentieth of the API's case
-    /// list (Benchmarks/README.md).
+    /// their page and filters this way, without decoding the whole query into a container for each value.
     func queryValue(_ name: String) -> String? {
         guard let query = url.query, !query.isEmpty else { return nil }
         for pair in query.split(separator: "&") {

@@ -66,9 +66,8 @@ struct MemberPagesController: RouteCollection {
         let query = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
         var results: [PersonRepository.Found] = []
         if !query.isEmpty {
-            let visible = try await CaseRepository(req.db).visibleCaseIDs(try req.caseScope())
             let here = Set(try await PersonRepository(req.db).members(of: caseID).map { PersonID($0.personID) })
-            results = try await PersonRepository(req.db).search(query, within: visible).filter { !here.contains($0.person.id) }
+            results = try await PersonRepository(req.db).search(query, scope: try req.caseScope()).filter { !here.contains($0.person.id) }
             try await req.audit(.search, .person, recordID: nil, caseID: caseID, .audSearchedToAdd, ["query": query, "count": "\(results.count)"])
         }
         let today = req.today

@@ -14,13 +14,8 @@ struct SearchController: RouteCollection {
         let signedIn = try req.requireSignedIn()
         let query = req.queryValue("q")?.trimmingCharacters(in: .whitespaces) ?? ""
         var results: [PersonRepository.Found] = []
-        var cases: [CaseID: CaseDetails] = [:]
         if !query.isEmpty {
-            let caseRepo = CaseRepository(req.db)
-            let visible = try await caseRepo.visibleCaseIDs(try req.caseScope())
-            results = try await PersonRepository(req.db).search(query, within: visible)
-            let ids = Set(results.flatMap { $0.memberships.map(\.caseID) })
-            for model in try await caseRepo.find(ids) { cases[model.typedID] = model.details }
+            results = try await PersonRepository(req.db).search(query, scope: try req.caseScope())
             try await req.audit(.search, .person, recordID: nil, caseID: nil, .audSearched, ["query": query, "count": "\(results.count)"])
         }
         let today = req.today
@@ -44,7 +39,7 @@ struct SearchController: RouteCollection {
                                       ?? req.t(.searchBornUnknown))),
                             .td(.ul(.class("plain"), .forEach(found.memberships) { m in
                                 .li(.a(.href(SiteURL.caseFile(m.caseID).path),
-                                       .text(cases[m.caseID].map { req.t(.searchCaseLine, ["family": $0.familyName, "number": $0.caseNumber]) } ?? m.caseID.description)),
+                                       .text(req.t(.searchCaseLine, ["family": m.familyName, "number": m.caseNumber]))),
                                     .text(" — " + m.role.staffLabel(language).lowercased()))
                             })))
                     })))
