@@ -1,4 +1,5 @@
-/// Message ids: The audit trail's entries and the staff pages' remaining parts. Their English is in `Catalogue+EnglishAudit.swift`, their Spanish in `Catalogue+SpanishAudit.swift`.
+/// Message ids for the audit trail's entries, in the words each entry keeps. Their English is in
+/// `Catalogue+EnglishAudit.swift`, their Spanish in `Catalogue+SpanishAudit.swift`.
 extension Msg {
     // The audit trail's entries
     public static let audReferred = Msg(id: "audit.referred")

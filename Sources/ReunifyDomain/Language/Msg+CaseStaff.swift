@@ -1,4 +1,5 @@
-/// Message ids: Staff pages about one case: the caseload, the search, the case page and its sections. Their English is in `Catalogue+EnglishCaseStaff.swift`, their Spanish in `Catalogue+SpanishCaseStaff.swift`.
+/// Message ids for staff pages about one case: the caseload, the search, the case page and its sections. Their English
+/// is in `Catalogue+EnglishCaseStaff.swift`, their Spanish in `Catalogue+SpanishCaseStaff.swift`.
 extension Msg {
     // Staff pages: the caseload, paging, and the search for people. Staff wording keeps the field's terms.
     public static let caseloadTitle = Msg(id: "staff.caseload.title")

@@ -1,4 +1,5 @@
-/// Message ids: The frame of every page, signing in, the family's own pages, invitations and error pages. Their English is in `Catalogue+English.swift`, their Spanish in `Catalogue+Spanish.swift`.
+/// Message ids for the frame of every page, signing in, the family's own pages, invitations and error pages. Their
+/// English is in `Catalogue+English.swift`, their Spanish in `Catalogue+Spanish.swift`.
 extension Msg {
     // The frame of every page
     public static let skipLink = Msg(id: "layout.skip")

@@ -1,4 +1,6 @@
-/// Message ids: Record forms (people, members, cases, removals and placements, goals, the team, family time) and their rules' messages. Their English is in `Catalogue+EnglishForms.swift`, their Spanish in `Catalogue+SpanishForms.swift`.
+/// Message ids for record forms (people, members, cases, removals and placements, goals, the team, family time) and
+/// their rules' messages. Their English is in `Catalogue+EnglishForms.swift`, their Spanish in
+/// `Catalogue+SpanishForms.swift`.
 extension Msg {
     // Record forms: the frame and the fields' parts
     public static let formChoose = Msg(id: "form.choose")

@@ -1,4 +1,6 @@
-/// Message ids: Staff pages beyond one case's page: the overdue list, the court report, the calendar, outcomes, a plan version and a visit plan. Their English is in `Catalogue+EnglishOtherStaff.swift`, their Spanish in `Catalogue+SpanishOtherStaff.swift`.
+/// Message ids for staff pages beyond one case's page: the court report, the calendar and audit trail, outcomes, a plan
+/// version and a visit plan. Their English is in `Catalogue+EnglishOtherStaff.swift`, their Spanish in
+/// `Catalogue+SpanishOtherStaff.swift`.
 extension Msg {
     // Staff pages: the court report
     public static let reportNoDecision = Msg(id: "staff.report.noDecision")

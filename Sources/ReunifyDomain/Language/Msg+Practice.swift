@@ -1,4 +1,5 @@
-/// Message ids: Assessments, reviews, calibration, practice vignettes and access messages. Their English is in `Catalogue+EnglishPractice.swift`, their Spanish in `Catalogue+SpanishPractice.swift`.
+/// Message ids for assessments, reviews, calibration, practice vignettes, and the access policy's refusals. Their
+/// English is in `Catalogue+EnglishPractice.swift`, their Spanish in `Catalogue+SpanishPractice.swift`.
 extension Msg {
     // Assessments, reviews, calibration and practice vignettes
     public static let rvWhyRiskReport = Msg(id: "staff.review.why.riskReport")

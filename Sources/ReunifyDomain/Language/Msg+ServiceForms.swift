@@ -1,4 +1,6 @@
-/// Message ids: Forms for plans, services and referrals, court and permanency records, and their rules' messages. Their English is in `Catalogue+EnglishServiceForms.swift`, their Spanish in `Catalogue+SpanishServiceForms.swift`.
+/// Message ids for forms for plans, services and referrals, court and permanency records, aftercare, and their rules'
+/// messages. Their English is in `Catalogue+EnglishServiceForms.swift`, their Spanish in
+/// `Catalogue+SpanishServiceForms.swift`.
 extension Msg {
     // Record forms: a case plan version
     public static let planFormTitle = Msg(id: "planForm.title")

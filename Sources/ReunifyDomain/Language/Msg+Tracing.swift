@@ -1,4 +1,5 @@
-/// Message ids: Tracing: requests, sightings, matches and their rules' messages. Their English is in `Catalogue+EnglishTracing.swift`, their Spanish in `Catalogue+SpanishTracing.swift`.
+/// Message ids for tracing: requests, matches, duplicates and their rules' messages. Their English is in
+/// `Catalogue+EnglishTracing.swift`, their Spanish in `Catalogue+SpanishTracing.swift`.
 extension Msg {
     // Rules' messages: tracing
     public static let ruleTraceNeedName = Msg(id: "rule.tracing.needName")
