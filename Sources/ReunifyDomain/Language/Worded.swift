@@ -24,9 +24,8 @@ public struct Worded: Sendable, Equatable {
     public var othersJSON: String {
         var json = JSONText()
         json.raw("{")
-        for (index, (tag, text)) in texts.filter({ $0.key != .english }).map({ ($0.key.tag, $0.value) }).sorted(by: { $0.0 < $1.0 }).enumerated() {
-            json.field(tag, text, first: index == 0)
-        }
+        let others = texts.filter { $0.key != .english }.sorted { $0.key.tag < $1.key.tag }
+        for (language, text) in others { json.field(language.tag, text, first: language == others.first?.key) }
         json.raw("}")
         return json.text
     }

@@ -23,5 +23,8 @@ public final class MemberModel: VersionedModel, @unchecked Sendable {
         self.version = 1
     }
 
-    public var memberRole: MemberRole { MemberRole(rawValue: role) ?? .relative }
+    public var memberRole: MemberRole { Self.memberRole(role) }
+
+    /// A stored role's code as a role; a code no longer on the list reads as a relative.
+    static func memberRole(_ code: String) -> MemberRole { MemberRole(rawValue: code) ?? .relative }
 }

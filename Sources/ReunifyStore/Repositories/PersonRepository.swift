@@ -85,9 +85,8 @@ public struct PersonRepository: Sendable {
             """ + searched + ") ORDER BY c.family_name, c.case_number", on: db)
         var memberships: [UUID: [Membership]] = [:]
         for row in rows {
-            let role = try row.string("role")
             memberships[try row.uuid("person_id"), default: []].append(Membership(
-                caseID: CaseID(try row.uuid("case_id")), role: MemberRole(rawValue: role) ?? .relative,
+                caseID: CaseID(try row.uuid("case_id")), role: MemberModel.memberRole(try row.string("role")),
                 familyName: try row.string("family_name"), caseNumber: try row.string("case_number")))
         }
         return persons.map { p in Found(person: p.recorded, memberships: memberships[p.id!] ?? []) }

@@ -63,7 +63,7 @@ struct MemberPagesController: RouteCollection {
     func existingForm(req: Request) async throws -> Response {
         let caseID = try req.caseIDParameter()
         try await req.authorize(.create, .member, caseID: caseID)
-        let query = (try? req.query.get(String.self, at: "q"))?.trimmingCharacters(in: .whitespaces) ?? ""
+        let query = req.queryValue("q")?.trimmingCharacters(in: .whitespaces) ?? ""
         var results: [PersonRepository.Found] = []
         if !query.isEmpty {
             let here = Set(try await PersonRepository(req.db).members(of: caseID).map { PersonID($0.personID) })
