@@ -47,6 +47,15 @@ struct AuditBatcherTests {
             duplicate.id = id
             await #expect(throws: (any Error).self) { try await batcher.record(duplicate) }
             #expect(try await AuditRepository(db).count() == 1)
+            // A batch goes in whole or not at all, whether it fits one statement or needs a transaction of several.
+            for size in [3, [AuditEventModel].rowsPerInsert * 2 + 1] {
+                let events = (0..<size).map { Self.entry(100 + $0) }
+                events[size - 1].id = id
+                await #expect(throws: (any Error).self) { try await batcher.record(events) }
+                #expect(try await AuditRepository(db).count() == 1, "no entry of a refused batch of \(size) stands")
+            }
+            try await batcher.record((0...[AuditEventModel].rowsPerInsert * 2).map { Self.entry(10_000 + $0) })
+            #expect(try await AuditRepository(db).count() == 2 + [AuditEventModel].rowsPerInsert * 2)
             let none = AuditBatcher(database: { nil })
             await #expect(throws: StoreError.self) { try await none.record(Self.entry(3)) }
         }

@@ -12,7 +12,6 @@ public enum DatabaseTarget: Equatable, Sendable {
     case postgres(url: String, schema: String = "public")
 
     public static let defaultSQLitePath = "data/reunify.sqlite"
-    public static let sqliteConnectionsPerEventLoop = 4
 
     public enum ParseError: Error, CustomStringConvertible {
         case unsupported(String)
@@ -50,9 +49,9 @@ public enum DatabaseTarget: Equatable, Sendable {
         case .sqlite(let path):
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            // Readers of a write-ahead log do not wait for each other: several connections per event loop let one
-            // request's queries run while another's wait (writers still take turns; SQLite's busy handler retries).
-            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: Self.sqliteConnectionsPerEventLoop, sqlLogLevel: .trace), as: .sqlite)
+            // One connection per event loop: the SQLite driver takes no other number (it ignores
+            // `maxConnectionsPerEventLoop`), so a request's statements queue behind those of the loop's other requests.
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
         case .sqliteInMemory(let name):
             databases.use(.sqlite(.init(storage: .memory(identifier: name)), sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url, let schema):

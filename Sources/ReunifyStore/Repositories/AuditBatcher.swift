@@ -41,7 +41,13 @@ public actor AuditBatcher {
             do {
                 let events = batch.flatMap(\.events)
                 guard let db = database() else { throw StoreError.absent("The database has shut down; the audit entry was not written") }
-                try await db.transaction { tx in try await events.create(inChunksOn: tx) }
+                if events.count <= [AuditEventModel].rowsPerInsert {
+                    // One statement, committed on its own: the connection is held for one step, not for a
+                    // transaction's three, which other requests' reads would queue behind.
+                    try await events.create(on: db)
+                } else {
+                    try await db.transaction { tx in try await events.create(inChunksOn: tx) }
+                }
                 transactions += 1
                 for entry in batch { entry.done.resume() }
             } catch {
