@@ -33,6 +33,7 @@ public struct Acting: Sendable {
         return try await db.transaction { tx in
             try await DialectSQL.claimWriteLock(tx)
             let (value, entry, cases) = try await change(tx)
+            try await CaseRepository(tx).touchRecords(cases)
             for caseID in cases.isEmpty ? [nil] : cases.map(Optional.some) {
                 try await AuditRepository(tx).record(acting.auditEvent(action, kind, recordID: entry.recordID, caseID: caseID,
                                                                        entry.summary))

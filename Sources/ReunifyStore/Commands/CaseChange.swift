@@ -67,6 +67,7 @@ public struct CaseChange: Sendable {
         return try await db.transaction { tx in
             try await DialectSQL.claimWriteLock(tx)
             let (value, entry, caseID) = try await change(tx)
+            try await CaseRepository(tx).touchRecords([caseID])
             try await AuditRepository(tx).record(acting.auditEvent(audit, kind, recordID: entry.recordID, caseID: caseID, entry.summary))
             return value
         }

@@ -49,6 +49,8 @@ public struct PersonCommands: Sendable {
             }
             person.apply(details)
             try await person.saveChecked(expectedVersion: expectedVersion, on: tx)
+            // Audited in the case it was reached through, but what the person's other cases show changes too.
+            try await CaseRepository(tx).touchRecords(try await persons.caseIDs(of: personID))
             return (person, .init(personID.uuid, .audPersonChanged, ["name": details.fullName]))
         }
     }

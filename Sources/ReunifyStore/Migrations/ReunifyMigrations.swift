@@ -27,6 +27,7 @@ public enum ReunifyMigrations {
             CreateCaseMessages(),
             CreateInvitations(),
             UpdateAuditEventsAddWording(),
+            UpdateCasesAddRecordsStamp(),
         ]
     }
 }

@@ -16,12 +16,15 @@ public final class CaseModel: VersionedModel, @unchecked Sendable {
     @Field(key: .openedOn) public var openedOn: String
     @OptionalField(key: .closedOn) public var closedOn: String?
     @Field(key: .version) public var version: Int
+    /// Raised by every change to the case's records (`CaseRepository.touchRecords`); the case's own `version` is
+    /// for edits of the case itself.
+    @Field(key: .recordsStamp) public var recordsStamp: Int
     @Timestamp(key: .createdAt, on: .create) public var createdAt: Date?
     @Timestamp(key: .updatedAt, on: .update) public var updatedAt: Date?
     /// The fields above, listed for Fluent so reading or writing a row needs no reflection (`ModelFieldsTests`).
     public var properties: [any AnyProperty] {
         [$id, $caseNumber, $familyName, $stage, $caseworkerID, $supervisorID, $unit, $openedOn, $closedOn, $version,
-         $createdAt, $updatedAt]
+         $recordsStamp, $createdAt, $updatedAt]
     }
 
     public init() {}
@@ -29,6 +32,7 @@ public final class CaseModel: VersionedModel, @unchecked Sendable {
     public init(id: UUID? = nil, _ details: CaseDetails) {
         self.id = id
         self.version = 1
+        self.recordsStamp = 0
         apply(details)
     }
 
@@ -52,7 +56,7 @@ public final class CaseModel: VersionedModel, @unchecked Sendable {
     public var caseID: CaseID { CaseID(id!) }
 
     /// The columns `init(row:)` reads, for the reads written in SQL.
-    static let columns = "id, case_number, family_name, stage, caseworker_id, supervisor_id, unit, opened_on, closed_on, version, created_at, updated_at"
+    static let columns = "id, case_number, family_name, stage, caseworker_id, supervisor_id, unit, opened_on, closed_on, version, records_stamp, created_at, updated_at"
 
     /// A case read by SQL (`columns`), as Fluent would have read it.
     convenience init(row: RowColumns) throws {

@@ -54,6 +54,7 @@ extension FieldKey {
     static let supervisorID: FieldKey = "supervisor_id"
     static let openedOn: FieldKey = "opened_on"
     static let closedOn: FieldKey = "closed_on"
+    static let recordsStamp: FieldKey = "records_stamp"
     static let caseID: FieldKey = "case_id"
     static let relatedPersonID: FieldKey = "related_person_id"
     // episodes and placements

@@ -40,11 +40,30 @@ extension CaseRepository {
         return overview
     }
 
-    /// Caseload lines for a page of cases: children with ages, days in care and what is due next.
-    /// Nine queries whatever the number of cases.
-    public func caseloadRows(_ cases: [CaseModel], today: CalendarDate, policy: TimelinePolicy = .unitedStates) async throws -> [CaseloadRow] {
+    /// Caseload lines for a page of cases: children with ages, days in care and what is due next. Nine queries
+    /// whatever the number of cases, for the cases whose lines `kept` does not hold (none when it holds them all),
+    /// and one for re-entries.
+    public func caseloadRows(_ cases: [CaseModel], today: CalendarDate, policy: TimelinePolicy = .unitedStates,
+                             kept: CaseloadLines? = nil) async throws -> [CaseloadRow] {
+        guard !cases.isEmpty else { return [] }
+        var lines = kept?.valid(cases.map { ($0.id!, $0.recordsStamp) }, today: today, policy: policy) ?? [:]
+        let computed = try await caseloadLines(cases.filter { lines[$0.id!] == nil }, today: today, policy: policy)
+        kept?.keep(computed)
+        lines.merge(computed) { a, _ in a }
+        let reEntered = try await CaseRecordsRepository(db).reEntries(cases.flatMap { lines[$0.id!]?.openEpisodes ?? [] }, policy: policy)
+        return cases.map { model in
+            let line = lines[model.id!]!
+            return CaseloadRow(caseID: model.typedID, caseNumber: model.caseNumber, familyName: model.familyName,
+                               stage: model.details.stage, caseworkerID: model.caseworkerID, children: line.children,
+                               daysInCare: line.daysInCare, nextDue: line.nextDue, planDue: line.planDue, deadlines: line.deadlines,
+                               reEntry: line.openEpisodes.contains { reEntered.contains($0.id) }, version: model.version)
+        }
+    }
+
+    /// The lines of `cases` computed from their records.
+    func caseloadLines(_ cases: [CaseModel], today: CalendarDate, policy: TimelinePolicy) async throws -> [UUID: CaseloadLines.Line] {
         let ids = cases.compactMap(\.id)
-        guard !ids.isEmpty else { return [] }
+        guard !ids.isEmpty else { return [:] }
         let children = try await ModelRows.all(MemberModel.self, "case_id", in: ids, and: "role = \(bind: MemberRole.child.rawValue)", on: db)
         let persons = try await ModelRows.all(PersonModel.self, "id", in: children.map(\.personID), on: db)
         let personByID = Dictionary(persons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
@@ -55,12 +74,12 @@ extension CaseRepository {
         let lastReviews = try await ReviewRepository(db).lastReviewDates(caseIDs: ids)
         let plans = try await ServiceRecordsRepository(db).plans(inCases: ids.map(CaseID.init))
         let records = try await PermanencyRepository(db).records(in: ids.map(CaseID.init))
-        let reEntered = try await CaseRecordsRepository(db).reEntries(episodes.filter { $0.dischargeDate == nil }, policy: policy)
         let episodesByCase = Dictionary(grouping: episodes, by: \.caseID)
         let placementsByEpisode = Dictionary(grouping: placements.map { ($0.episodeID, $0.details) }, by: \.0).mapValues { $0.map(\.1) }
         let reviewedOn = Dictionary(lastReviews.map { (PersonID($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         let clock = PermanencyClock(policy: policy)
-        return cases.map { model in
+        var lines: [UUID: CaseloadLines.Line] = [:]
+        for model in cases {
             let caseEpisodes = episodesByCase[model.id!] ?? []
             let timeline = CaseTimeline(policy: policy, stage: model.details.stage, episodes: caseEpisodes.map { e in
                 CaseTimeline.ChildEpisode(childName: personByID[e.childID]?.givenName ?? "child", episode: e.details,
@@ -74,16 +93,16 @@ extension CaseRepository {
                 reunifying: { reunifying.contains($0.uuid) },
                 lastReviews: reviewedOn, records: records[model.typedID] ?? PermanencyRecords())
             let open = facts.flatMap { clock.items($0, today: today) }.filter { !$0.status.isSettled }.sorted(by: ClockItem.soonestFirst)
-            let reEntry = caseEpisodes.contains { reEntered.contains($0.id!) }
             let kids: [CaseloadRow.Child] = children.filter { $0.caseID == model.id }.compactMap { member in
                 guard let person = personByID[member.personID] else { return nil }
                 let inCare = caseEpisodes.contains { $0.childID == member.personID && $0.dischargeDate == nil }
                 return CaseloadRow.Child(id: PersonID(member.personID), name: person.givenName, age: person.birthCalendarDate?.age(on: today), inCare: inCare)
             }.sorted { ($0.age ?? 0) > ($1.age ?? 0) }
-            return CaseloadRow(caseID: model.typedID, caseNumber: model.caseNumber, familyName: model.familyName,
-                               stage: model.details.stage, caseworkerID: model.caseworkerID, children: kids,
-                               daysInCare: timeline.daysInCare(today: today), nextDue: timeline.nextDue(today: today), planDue: timeline.planDue(today: today),
-                               deadlines: open, reEntry: reEntry, version: model.version)
+            lines[model.id!] = CaseloadLines.Line(
+                stamp: model.recordsStamp, today: today, policy: policy, children: kids,
+                daysInCare: timeline.daysInCare(today: today), nextDue: timeline.nextDue(today: today), planDue: timeline.planDue(today: today),
+                deadlines: open, openEpisodes: caseEpisodes.filter { $0.dischargeDate == nil }.map { ($0.id!, $0.details) })
         }
+        return lines
     }
 }

@@ -87,6 +87,15 @@ public struct CaseRepository: Sendable {
         try await CaseModel.query(on: db).filter(\.$caseNumber == caseNumber.trimmingCharacters(in: .whitespaces)).first()
     }
 
+    /// Raises the records stamp of `ids`: called in the transaction of every change to a record of those cases, by
+    /// the write paths (`CaseChange`, `Acting.audited`), so a line kept from the records is stale as soon as any of
+    /// them changes.
+    public func touchRecords(_ ids: [CaseID]) async throws {
+        guard !ids.isEmpty else { return }
+        let list: [any Encodable & Sendable] = ids.map(\.uuid)
+        try await db.sql.raw("UPDATE cases SET records_stamp = records_stamp + 1 WHERE id IN (\(binds: list))").run()
+    }
+
     /// Keeps the assigned caseworker and supervisor on the team.
     func syncTeam(_ model: CaseModel, on db: any Database) async throws {
         let id = try model.requireID()

@@ -21,6 +21,16 @@ extension Application {
     }
 }
 
+extension Application {
+    private struct CaseloadLinesKey: StorageKey { typealias Value = CaseloadLines }
+
+    /// This process's kept caseload lines, made by `configure` (each is checked against the database on every read).
+    var caseloadLines: CaseloadLines {
+        get { storage[CaseloadLinesKey.self]! }
+        set { storage[CaseloadLinesKey.self] = newValue }
+    }
+}
+
 extension Request {
     var reunify: ReunifyConfiguration { application.reunify }
     var now: Date { reunify.time.now() }

@@ -24,7 +24,8 @@ struct CaseloadController: RouteCollection {
     func query(_ req: Request, _ q: Query) async throws -> (rows: [CaseloadRow], total: Int) {
         let repo = CaseRepository(req.db)
         let (cases, total) = try await repo.list(try req.caseScope(), stage: q.stage, page: q.page, per: Self.perPage)
-        return (try await repo.caseloadRows(cases, today: req.today, policy: req.reunify.timelines), total)
+        let rows = try await repo.caseloadRows(cases, today: req.today, policy: req.reunify.timelines, kept: req.application.caseloadLines)
+        return (rows, total)
     }
 
     func show(req: Request) async throws -> Response {

@@ -24,7 +24,7 @@ struct OverdueController: RouteCollection {
         var page = 1
         while true {
             let (cases, total) = try await repo.list(try req.caseScope(), page: page, per: Self.batch)
-            rows += try await repo.caseloadRows(cases, today: req.today, policy: req.reunify.timelines)
+            rows += try await repo.caseloadRows(cases, today: req.today, policy: req.reunify.timelines, kept: req.application.caseloadLines)
             if cases.isEmpty || page * Self.batch >= total { break }
             page += 1
         }

@@ -1,0 +1,68 @@
+import Foundation
+import ReunifyDomain
+
+/// Caseload lines kept between reads. A line is what a case's records give for one day (its children, days in care,
+/// what is due); it is used again only for the same case, day and timeline policy, and only while the case's records
+/// stamp is the one it was computed at. Every change to a record of a case raises that stamp in the change's own
+/// transaction (`CaseRepository.touchRecords`), so a kept line is never older than what the database holds, and
+/// servers that share a database need not share their lines. Whether a child came back into care is not kept: it
+/// depends on the child's episodes in other cases, and is read each time.
+public final class CaseloadLines: @unchecked Sendable {
+    struct Line {
+        let stamp: Int
+        let today: CalendarDate
+        let policy: TimelinePolicy
+        let children: [CaseloadRow.Child]
+        let daysInCare: Int?
+        let nextDue: DueItem?
+        let planDue: DueItem?
+        let deadlines: [ClockItem]
+        /// The case's episodes still open, for the re-entry check.
+        let openEpisodes: [(id: UUID, details: RemovalEpisodeDetails)]
+    }
+
+    private let lock = NSLock()
+    private var lines: [UUID: Line] = [:]
+    /// How many lines are kept at most; past it, all are let go and the next reads compute them again.
+    public let capacity: Int
+    private var reused = 0
+    private var computed = 0
+
+    /// How many lines were found kept and how many were computed, since the start (for tests and benchmarks).
+    public var counts: (reused: Int, computed: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (reused, computed)
+    }
+
+    public init(capacity: Int = 20_000) {
+        self.capacity = capacity
+    }
+
+    /// The kept lines that still hold for these cases (id and current stamp), on `today` under `policy`.
+    func valid(_ cases: [(id: UUID, stamp: Int)], today: CalendarDate, policy: TimelinePolicy) -> [UUID: Line] {
+        lock.lock()
+        defer { lock.unlock() }
+        var found: [UUID: Line] = [:]
+        for (id, stamp) in cases {
+            if let line = lines[id], line.stamp == stamp, line.today == today, line.policy == policy { found[id] = line }
+        }
+        reused += found.count
+        return found
+    }
+
+    func keep(_ new: [UUID: Line]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if lines.count + new.count > capacity { lines.removeAll(keepingCapacity: true) }
+        lines.merge(new) { _, latest in latest }
+        computed += new.count
+    }
+
+    /// Lets every kept line go.
+    public func removeAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        lines.removeAll()
+    }
+}
