@@ -47,7 +47,7 @@ extension CaseRepository {
                              kept: CaseloadLines? = nil) async throws -> [CaseloadRow] {
         guard !cases.isEmpty else { return [] }
         var lines = kept?.valid(cases.map { ($0.id!, $0.recordsStamp) }, today: today, policy: policy) ?? [:]
-        let computed = try await caseloadLines(cases.filter { lines[$0.id!] == nil }, today: today, policy: policy)
+        let computed = try await computeLines(cases.filter { lines[$0.id!] == nil }, today: today, policy: policy)
         kept?.keep(computed)
         lines.merge(computed) { a, _ in a }
         let reEntered = try await CaseRecordsRepository(db).reEntries(cases.flatMap { lines[$0.id!]?.openEpisodes ?? [] }, policy: policy)
@@ -61,7 +61,7 @@ extension CaseRepository {
     }
 
     /// The lines of `cases` computed from their records.
-    func caseloadLines(_ cases: [CaseModel], today: CalendarDate, policy: TimelinePolicy) async throws -> [UUID: CaseloadLines.Line] {
+    func computeLines(_ cases: [CaseModel], today: CalendarDate, policy: TimelinePolicy) async throws -> [UUID: CaseloadLines.Line] {
         let ids = cases.compactMap(\.id)
         guard !ids.isEmpty else { return [:] }
         let children = try await ModelRows.all(MemberModel.self, "case_id", in: ids, and: "role = \(bind: MemberRole.child.rawValue)", on: db)

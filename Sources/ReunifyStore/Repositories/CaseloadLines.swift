@@ -58,11 +58,4 @@ public final class CaseloadLines: @unchecked Sendable {
         lines.merge(new) { _, latest in latest }
         computed += new.count
     }
-
-    /// Lets every kept line go.
-    public func removeAll() {
-        lock.lock()
-        defer { lock.unlock() }
-        lines.removeAll()
-    }
 }
