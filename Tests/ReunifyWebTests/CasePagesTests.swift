@@ -192,6 +192,34 @@ struct CasePagesTests {
         }
     }
 
+    @Test("what a person typed is written into attributes escaped: a search, a refused form and a stored name")
+    func attributeValuesEscaped() async throws {
+        try await TestApp.run { app, _ in
+            var browser = try await Browser.signedIn(app, "caseworker@demo.reunify.test")
+            let hostile = "O\"Neil'><script>alert(1)</script>"
+            let search = try await browser.get("/search?q=\(Browser.encode(hostile))").body.string
+            #expect(!search.contains("<script>alert(1)"))
+            #expect(search.contains("value=\"O&quot;Neil&#39;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""))
+            // Refused for its date, the form comes back with what was typed, escaped.
+            let refused = try await browser.post("/cases/new", [
+                ("caseNumber", "FV-2026-901"), ("familyName", hostile), ("stage", "intake"), ("unit", "North Unit"),
+                ("openedOn-day", "31"), ("openedOn-month", "2"), ("openedOn-year", "2026")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(!refused.body.string.contains("<script>alert(1)"))
+            #expect(refused.body.string.contains("O&quot;Neil&#39;&gt;"))
+            // Saved, the name comes back escaped in the edit form's field and as text on the case page.
+            let created = try await browser.post("/cases/new", [
+                ("caseNumber", "FV-2026-901"), ("familyName", hostile), ("stage", "intake"), ("unit", "North Unit"),
+                ("openedOn-day", "22"), ("openedOn-month", "11"), ("openedOn-year", "2026")])
+            let casePath = try #require(created.headers.first(name: .location))
+            let edit = try await browser.get(casePath + "/edit").body.string
+            #expect(!edit.contains("<script>alert(1)"))
+            #expect(edit.contains("value=\"O&quot;Neil&#39;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""))
+            let casePage = try await browser.get(casePath).body.string
+            #expect(!casePage.contains("<script>alert(1)"))
+        }
+    }
+
     @Test("supervisors read a case's audit trail; caseworkers may not")
     func auditTrail() async throws {
         try await TestApp.run { app, _ in

@@ -21,7 +21,8 @@ struct Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) — Reunify"),
+                // Plot's `.title` also writes the title, unescaped, into social-sharing meta tags a case page has no use for.
+                .element(named: "title", text: "\(title) — Reunify"),
                 .link(.rel(.stylesheet), .href(SiteURL.styles.path)),
                 .link(.rel(.icon), .href("/favicon.ico"), .attribute(named: "sizes", value: "32x32"))
             ),
