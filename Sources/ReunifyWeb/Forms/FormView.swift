@@ -128,6 +128,15 @@ func selectElement(id: String, options: [(String, String)], selected: String, bl
     return .element(named: "select", nodes: children)
 }
 
+/// The same select, written into an `HTMLWriter`.
+func selectElement(id: String, options: [(String, String)], selected: String, blank: String?, _ w: inout HTMLWriter) {
+    w.open("select", ["id": id, "name": id, "class": "input"])
+    for (value, label) in (blank.map { [("", $0)] } ?? []) + options {
+        w.element("option", ["value": value, "selected": value == selected ? "" : nil], text: label)
+    }
+    w.close("select")
+}
+
 func optionElement(value: String, label: String, selected: Bool) -> Node<HTML.SelectContext> {
     .element(named: "option", nodes: [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false), selected ? .attribute(named: "selected") : .empty, .text(label)])
 }

@@ -15,85 +15,95 @@ struct Layout {
     func t(_ id: Msg) -> String { Catalogue.text(id, lang) }
 
     func render(_ content: Node<HTML.BodyContext>...) -> Response {
-        let html = HTML(
-            .attribute(named: "lang", value: lang.tag),
-            .attribute(named: "dir", value: lang.direction),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                // Plot's `.title` also writes the title, unescaped, into social-sharing meta tags a case page has no use for.
-                .element(named: "title", text: "\(title) — Reunify"),
-                .link(.rel(.stylesheet), .href(SiteURL.styles.path)),
-                .link(.rel(.icon), .href("/favicon.ico"), .attribute(named: "sizes", value: "32x32"))
-            ),
-            .body(
-                .a(.class("skip-link"), .href("#main"), .text(t(.skipLink))),
-                .header(.class("site-header"),
-                    .div(.class("wrap"),
-                        .a(.class("brand"), .href(SiteURL.home.path), "Reunify"),
-                        .unwrap(signedIn) { s in
-                            .nav(.attribute(named: "aria-label", value: t(.navMain)),
-                                s.isFamily ? familyLinks() : staffLinks(s),
-                                .span(.class("who"), .text(s.isFamily ? s.user.name : "\(s.user.name) · \(s.user.userRole.staffLabel(lang))")),
-                                .form(.class("inline"), .method(.post), .action(SiteURL.signOut.path),
-                                    csrfField(s),
-                                    .button(.type(.submit), .class("link-button"), .text(t(.signOut))))
-                            )
-                        },
-                        languageSwitch()
-                    )
-                ),
-                // Every page's content comes from the catalogue; what was entered in another language is marked where it is shown.
-                .main(.id("main"), .class("wrap"),
-                    .if(!breadcrumbs.isEmpty, .nav(.class("breadcrumbs"), .attribute(named: "aria-label", value: t(.navBreadcrumb)),
-                        .ol(.forEach(breadcrumbs) { .li(.a(.href($0.1), .text($0.0))) }))),
-                    .group(content)
-                ),
-                .footer(.class("wrap site-footer"), .text(t(signedIn?.isFamily == true ? .footerFamily : .footerStaff)))
-            )
-        )
-        let response = Response(status: .ok, body: .init(string: html.render()))
+        let main = Node<HTML.BodyContext>.group(content).render()
+        return render { $0.raw(main) }
+    }
+
+    /// The page, its main content written by `content` straight into the page's HTML.
+    func render(writing content: (inout HTMLWriter) -> Void) -> Response {
+        var w = HTMLWriter(capacity: 24_576)
+        w.raw("<!DOCTYPE html>")
+        w.open("html", ["lang": lang.tag, "dir": lang.direction])
+        w.raw("<head><meta charset=\"UTF-8\"/><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
+        w.element("title", text: "\(title) — Reunify")
+        w.void("link", ["rel": "stylesheet", "href": SiteURL.styles.path])
+        w.raw("<link rel=\"icon\" href=\"/favicon.ico\" sizes=\"32x32\"/></head><body>")
+        w.element("a", ["class": "skip-link", "href": "#main"], text: t(.skipLink))
+        w.raw("<header class=\"site-header\"><div class=\"wrap\">")
+        w.element("a", ["class": "brand", "href": SiteURL.home.path], text: "Reunify")
+        if let s = signedIn {
+            w.open("nav", ["aria-label": t(.navMain)])
+            for (label, path) in s.isFamily ? familyLinks() : staffLinks(s) { w.element("a", ["href": path], text: label) }
+            w.element("span", ["class": "who"], text: s.isFamily ? s.user.name : "\(s.user.name) · \(s.user.userRole.staffLabel(lang))")
+            w.open("form", ["class": "inline", "method": "post", "action": SiteURL.signOut.path])
+            csrfField(s, &w)
+            w.element("button", ["type": "submit", "class": "link-button"], text: t(.signOut))
+            w.close("form")
+            w.close("nav")
+        }
+        languageSwitch(&w)
+        w.raw("</div></header>")
+        w.raw("<main id=\"main\" class=\"wrap\">")
+        if !breadcrumbs.isEmpty {
+            w.open("nav", ["class": "breadcrumbs", "aria-label": t(.navBreadcrumb)])
+            w.open("ol")
+            for (label, path) in breadcrumbs {
+                w.open("li")
+                w.element("a", ["href": path], text: label)
+                w.close("li")
+            }
+            w.close("ol")
+            w.close("nav")
+        }
+        content(&w)
+        w.close("main")
+        w.element("footer", ["class": "wrap site-footer"], text: t(signedIn?.isFamily == true ? .footerFamily : .footerStaff))
+        w.raw("</body></html>")
+        let response = Response(status: .ok, body: .init(string: w.html))
         response.headers.contentType = .html
         response.headers.replaceOrAdd(name: "Content-Language", value: lang.tag)
         return response
     }
 
-    private func staffLinks(_ s: SignedIn) -> Node<HTML.BodyContext> {
-        .group(
-            .a(.href(SiteURL.caseload.path), .text(t(.navCaseload))),
-            .if(OverdueController.mayList(s.actor), .a(.href(SiteURL.overdue.path), .text(t(.navOverdue)))),
-            .if(OutcomesController.mayRead(s.actor), .a(.href(SiteURL.outcomes.path), .text(t(.navOutcomes)))),
-            .a(.href(SiteURL.search.path), .text(t(.navSearch))),
-            .if(s.actor.role != .provider, .a(.href(SiteURL.calendar.path), .text(t(.navCalendar)))),
-            .if(AccessPolicy().mayTrace(s.actor), .a(.href(SiteURL.tracing.path), .text(t(.navTracing)))),
-            .a(.href(SiteURL.services.path), .text(t(.navServices))),
-            .if(s.actor.role == .provider, .a(.href(SiteURL.referralInbox.path), .text(t(.navReferrals)))),
-            .if(AccessPolicy().mayRateVignettes(s.actor), .a(.href(SiteURL.vignettes.path), .text(t(.navPractice)))),
-            .if(AccessPolicy().maySupervise(s.actor), .a(.href(SiteURL.calibration.path), .text(t(.navCalibration))))
-        )
+    private func staffLinks(_ s: SignedIn) -> [(String, String)] {
+        var links = [(t(.navCaseload), SiteURL.caseload.path)]
+        if OverdueController.mayList(s.actor) { links.append((t(.navOverdue), SiteURL.overdue.path)) }
+        if OutcomesController.mayRead(s.actor) { links.append((t(.navOutcomes), SiteURL.outcomes.path)) }
+        links.append((t(.navSearch), SiteURL.search.path))
+        if s.actor.role != .provider { links.append((t(.navCalendar), SiteURL.calendar.path)) }
+        if AccessPolicy().mayTrace(s.actor) { links.append((t(.navTracing), SiteURL.tracing.path)) }
+        links.append((t(.navServices), SiteURL.services.path))
+        if s.actor.role == .provider { links.append((t(.navReferrals), SiteURL.referralInbox.path)) }
+        if AccessPolicy().mayRateVignettes(s.actor) { links.append((t(.navPractice), SiteURL.vignettes.path)) }
+        if AccessPolicy().maySupervise(s.actor) { links.append((t(.navCalibration), SiteURL.calibration.path)) }
+        return links
     }
 
-    private func familyLinks() -> Node<HTML.BodyContext> {
-        .group(
-            .a(.href(SiteURL.familyHome.path), .text(t(.navFamilyHome))),
-            .a(.href(SiteURL.familyPlan.path), .text(t(.navFamilyPlan))),
-            .a(.href(SiteURL.familyVisits.path), .text(t(.navFamilyVisits))),
-            .a(.href(SiteURL.familyServices.path), .text(t(.navFamilyServices))),
-            .a(.href(SiteURL.familyMessages.path), .text(t(.navFamilyMessages)))
-        )
+    private func familyLinks() -> [(String, String)] {
+        [(t(.navFamilyHome), SiteURL.familyHome.path), (t(.navFamilyPlan), SiteURL.familyPlan.path),
+         (t(.navFamilyVisits), SiteURL.familyVisits.path), (t(.navFamilyServices), SiteURL.familyServices.path),
+         (t(.navFamilyMessages), SiteURL.familyMessages.path)]
     }
 
     /// One button per other language, each named in its own language (and marked so, for screen readers).
-    private func languageSwitch() -> Node<HTML.BodyContext> {
-        .form(.class("inline language-switch"), .method(.post), .action(LanguageController.path),
-            .input(.type(.hidden), .name(CSRFMiddleware.field), .value(signedIn?.session.csrfToken ?? "")),
-            .input(.type(.hidden), .name("return"), .value(path ?? signedIn?.path ?? "/")),
-            .span(.class("visually-hidden"), .text(t(.languageSwitch) + ":")),
-            .forEach(UILanguage.allCases.filter { $0 != lang }) { other in
-                .button(.type(.submit), .class("link-button"), .name("language"), .value(other.tag),
-                        .attribute(named: "lang", value: other.tag), .text(other.nativeName))
-            })
+    private func languageSwitch(_ w: inout HTMLWriter) {
+        w.open("form", ["class": "inline language-switch", "method": "post", "action": LanguageController.path])
+        csrfField(signedIn, &w)
+        let back = path ?? signedIn?.path ?? "/"
+        w.void("input", ["type": "hidden", "name": "return", "value": back.isEmpty ? nil : back])
+        w.element("span", ["class": "visually-hidden"], text: t(.languageSwitch) + ":")
+        for other in UILanguage.allCases where other != lang {
+            w.element("button", ["type": "submit", "class": "link-button", "name": "language", "value": other.tag, "lang": other.tag],
+                      text: other.nativeName)
+        }
+        w.close("form")
     }
+}
+
+/// The hidden field that carries the session's CSRF token, written into a form of an `HTMLWriter`.
+func csrfField(_ signedIn: SignedIn?, _ w: inout HTMLWriter) {
+    let token = signedIn?.session.csrfToken ?? ""
+    w.void("input", ["type": "hidden", "name": CSRFMiddleware.field, "value": token.isEmpty ? nil : token])
 }
 
 /// The hidden field that carries the session's CSRF token in every form.

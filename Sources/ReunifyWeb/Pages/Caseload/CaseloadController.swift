@@ -70,64 +70,98 @@ struct CaseloadView {
     func render() -> Response {
         let pages = max(1, (total + CaseloadController.perPage - 1) / CaseloadController.perPage)
         let title = t(.caseloadTitle)
-        return Layout(title: title, signedIn: signedIn).render(
-            .div(.class("page-heading"),
-                .h1(.text(title)),
-                .if(mayCreate, .a(.class("button"), .href(SiteURL.newCase.path), .text(t(.caseloadOpenCase))))),
-            .form(.class("filters"), .method(.get), .action(SiteURL.caseload.path),
-                .label(.attribute(named: "for", value: "stage"), .text(t(.caseloadStage))),
-                selectElement(id: "stage", options: CaseStage.allCases.map { ($0.rawValue, $0.staffLabel(language)) },
-                              selected: query.stage?.rawValue ?? "", blank: t(.caseloadAllStages)),
-                .button(.type(.submit), .class("button secondary"), .text(t(.caseloadShow)))),
-            .p(.class("hint"), .text(total == 1 ? t(.caseloadCountOne) : t(.caseloadCountMany, ["count": LocalFormat.number(total, language)]))),
-            rows.isEmpty
-                ? .p(.text(t(.caseloadEmpty)))
-                : .table(.class("table caseload"),
-                    .caption(.class("visually-hidden"), .text(title)),
-                    .thead(.tr(.th(.text(t(.caseloadFamily))), .th(.text(t(.caseloadChildren))), .th(.text(t(.caseloadStage))),
-                               .th(.text(t(.caseloadDaysInCare))), .th(.text(t(.caseloadNextDue))))),
-                    .tbody(.forEach(rows) { row in
-                        .tr(
-                            .td(.a(.href(SiteURL.caseFile(row.caseID).path), .text(row.familyName)),
-                                .div(.class("hint"), .text(row.caseNumber)),
-                                .if(stepUps.contains(row.caseID), .div(.span(.class("tag warn flag-step-up"), .text(t(.caseloadStepUp))))),
-                                .if(stepDowns.contains(row.caseID), .div(.span(.class("tag warn flag-step-down"), .text(t(.caseloadStepDown))))),
-                                .if(decisionsWaiting.contains(row.caseID), .div(.span(.class("tag warn flag-decision"), .text(t(.caseloadDecision))))),
-                                .if(row.reEntry, .div(.span(.class("tag warn flag-re-entry"), .text(t(.caseloadReEntry)))))),
-                            .td(.ul(.class("plain"), .forEach(row.children) { child in
-                                .li(.text(child.age.map { t(.caseloadChildAge, ["name": child.name, "age": LocalFormat.number($0, language)]) } ?? child.name),
-                                    .if(!child.inCare && row.daysInCare != nil, .span(.class("tag"), .text(t(.caseloadChildHome)))))
-                            })),
-                            .td(.attribute(named: "data-label", value: t(.caseloadStage)),
-                                .span(.class("tag stage-\(row.stage.rawValue)"), .text(row.stage.staffLabel(language)))),
-                            .td(.attribute(named: "data-label", value: t(.caseloadDaysInCare)),
-                                .text(row.daysInCare.map { LocalFormat.number($0, language) } ?? "—")),
-                            .td(.attribute(named: "data-label", value: t(.caseloadNextDue)),
-                                .forEach(Array(row.overdue.prefix(2))) { item in
-                                    .div(.class("overdue deadline"), .text(due(item.kind.staffLabel(language), item.due, overdue: true)),
-                                         .div(.class("hint"), .text(row.childName(item.childID))))
-                                },
-                                .if(row.overdue.count > 2, .div(.class("overdue"),
-                                    .text(t(.caseloadMoreOverdue, ["count": LocalFormat.number(row.overdue.count - 2, language)])))),
-                                .unwrap(row.nextDeadline) { item in
-                                    .div(.class("deadline"), .text(due(item.kind.staffLabel(language), item.due)),
-                                         .div(.class("hint"), .text(row.childName(item.childID))))
-                                },
-                                .if(row.deadlines.isEmpty, .unwrap(row.nextDue) { next in
-                                .div(.class(next.isOverdue(today: today) ? "overdue" : ""),
-                                     .text(due(next.kind.label(language), next.due)),
-                                     .unwrap(next.childName) { .div(.class("hint"), .text($0)) })
-                            }), .unwrap(row.planDue.flatMap { $0 == row.nextDue ? nil : $0 }) { plan in
-                                .div(.class(plan.isOverdue(today: today) ? "overdue plan-due" : "hint plan-due"),
-                                     .text(due(plan.kind.label(language), plan.due, overdue: plan.isOverdue(today: today))))
-                            })
-                        )
-                    })),
-            .if(pages > 1, .nav(.class("pagination"), .attribute(named: "aria-label", value: t(.pagesLabel)),
-                .if(query.page > 1, .a(.href(link(page: query.page - 1)), .text(t(.pagesPrevious)))),
-                .span(.text(t(.pagesOf, ["page": LocalFormat.number(query.page, language), "pages": LocalFormat.number(pages, language)]))),
-                .if(query.page < pages, .a(.href(link(page: query.page + 1)), .text(t(.pagesNext))))))
-        )
+        return Layout(title: title, signedIn: signedIn).render { w in
+            w.raw("<div class=\"page-heading\">")
+            w.element("h1", text: title)
+            if mayCreate { w.element("a", ["class": "button", "href": SiteURL.newCase.path], text: t(.caseloadOpenCase)) }
+            w.raw("</div>")
+            w.open("form", ["class": "filters", "method": "get", "action": SiteURL.caseload.path])
+            w.element("label", ["for": "stage"], text: t(.caseloadStage))
+            selectElement(id: "stage", options: CaseStage.allCases.map { ($0.rawValue, $0.staffLabel(language)) },
+                          selected: query.stage?.rawValue ?? "", blank: t(.caseloadAllStages), &w)
+            w.element("button", ["type": "submit", "class": "button secondary"], text: t(.caseloadShow))
+            w.close("form")
+            w.element("p", ["class": "hint"],
+                      text: total == 1 ? t(.caseloadCountOne) : t(.caseloadCountMany, ["count": LocalFormat.number(total, language)]))
+            if rows.isEmpty {
+                w.element("p", text: t(.caseloadEmpty))
+            } else {
+                table(title, &w)
+            }
+            if pages > 1 {
+                w.open("nav", ["class": "pagination", "aria-label": t(.pagesLabel)])
+                if query.page > 1 { w.element("a", ["href": link(page: query.page - 1)], text: t(.pagesPrevious)) }
+                w.element("span", text: t(.pagesOf, ["page": LocalFormat.number(query.page, language), "pages": LocalFormat.number(pages, language)]))
+                if query.page < pages { w.element("a", ["href": link(page: query.page + 1)], text: t(.pagesNext)) }
+                w.close("nav")
+            }
+        }
+    }
+
+    /// The table of cases, a row each: the family with its flags, the children, the stage, days in care, what is due.
+    func table(_ title: String, _ w: inout HTMLWriter) {
+        w.raw("<table class=\"table caseload\">")
+        w.element("caption", ["class": "visually-hidden"], text: title)
+        w.raw("<thead><tr>")
+        for heading in [Msg.caseloadFamily, .caseloadChildren, .caseloadStage, .caseloadDaysInCare, .caseloadNextDue] {
+            w.element("th", text: t(heading))
+        }
+        w.raw("</tr></thead><tbody>")
+        let stageLabel = t(.caseloadStage), daysLabel = t(.caseloadDaysInCare), nextLabel = t(.caseloadNextDue)
+        for row in rows {
+            w.raw("<tr><td>")
+            w.element("a", ["href": SiteURL.caseFile(row.caseID).path], text: row.familyName)
+            w.element("div", ["class": "hint"], text: row.caseNumber)
+            for (shown, flag, label) in [(stepUps.contains(row.caseID), "tag warn flag-step-up", Msg.caseloadStepUp),
+                                         (stepDowns.contains(row.caseID), "tag warn flag-step-down", .caseloadStepDown),
+                                         (decisionsWaiting.contains(row.caseID), "tag warn flag-decision", .caseloadDecision),
+                                         (row.reEntry, "tag warn flag-re-entry", .caseloadReEntry)] where shown {
+                w.raw("<div>")
+                w.element("span", ["class": flag], text: t(label))
+                w.raw("</div>")
+            }
+            w.raw("</td><td><ul class=\"plain\">")
+            for child in row.children {
+                w.raw("<li>")
+                w.text(child.age.map { t(.caseloadChildAge, ["name": child.name, "age": LocalFormat.number($0, language)]) } ?? child.name)
+                if !child.inCare && row.daysInCare != nil { w.element("span", ["class": "tag"], text: t(.caseloadChildHome)) }
+                w.raw("</li>")
+            }
+            w.raw("</ul></td>")
+            w.open("td", ["data-label": stageLabel])
+            w.element("span", ["class": "tag stage-\(row.stage.rawValue)"], text: row.stage.staffLabel(language))
+            w.close("td")
+            w.element("td", ["data-label": daysLabel], text: row.daysInCare.map { LocalFormat.number($0, language) } ?? "—")
+            w.open("td", ["data-label": nextLabel])
+            let overdue = row.overdue
+            for item in overdue.prefix(2) {
+                w.open("div", ["class": "overdue deadline"])
+                w.text(due(item.kind.staffLabel(language), item.due, overdue: true))
+                w.element("div", ["class": "hint"], text: row.childName(item.childID))
+                w.close("div")
+            }
+            if overdue.count > 2 {
+                w.element("div", ["class": "overdue"], text: t(.caseloadMoreOverdue, ["count": LocalFormat.number(overdue.count - 2, language)]))
+            }
+            if let item = row.nextDeadline {
+                w.open("div", ["class": "deadline"])
+                w.text(due(item.kind.staffLabel(language), item.due))
+                w.element("div", ["class": "hint"], text: row.childName(item.childID))
+                w.close("div")
+            }
+            if row.deadlines.isEmpty, let next = row.nextDue {
+                w.open("div", ["class": next.isOverdue(today: today) ? "overdue" : nil])
+                w.text(due(next.kind.label(language), next.due))
+                if let child = next.childName { w.element("div", ["class": "hint"], text: child) }
+                w.close("div")
+            }
+            if let plan = row.planDue, plan != row.nextDue {
+                w.element("div", ["class": plan.isOverdue(today: today) ? "overdue plan-due" : "hint plan-due"],
+                          text: due(plan.kind.label(language), plan.due, overdue: plan.isOverdue(today: today)))
+            }
+            w.raw("</td></tr>")
+        }
+        w.raw("</tbody></table>")
     }
 
     func link(page: Int) -> String {
