@@ -62,6 +62,9 @@ struct FamilyTimePagesTests {
             #expect(try await supervisor.get(planPath).body.string.contains("Approve the step up"))
             #expect(try await supervisor.post(SiteURL.approveLevelChange(family.caseID, planID, change.id).path, []).status == .seeOther)
             #expect(try await supervisor.get(planPath).body.string.contains("<dd id=\"plan-level\">Monitored</dd>"))
+            // The flag goes with the approval, although the caseload keeps its lines between reads.
+            let after = try await supervisor.get(SiteURL.caseload.path).body.string + (try await supervisor.get(SiteURL.caseload.path + "?page=2").body.string)
+            #expect(after.components(separatedBy: "step up to approve").count == caseload.components(separatedBy: "step up to approve").count - 1)
 
             // Once the first visit has started, the supervisor records it.
             clock.advance(2 * 86_400 + 10 * 3600)

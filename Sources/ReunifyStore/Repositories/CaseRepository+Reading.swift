@@ -56,7 +56,7 @@ extension CaseRepository {
             return CaseloadRow(caseID: model.typedID, caseNumber: model.caseNumber, familyName: model.familyName,
                                stage: model.details.stage, caseworkerID: model.caseworkerID, children: line.children,
                                daysInCare: line.daysInCare, nextDue: line.nextDue, planDue: line.planDue, deadlines: line.deadlines,
-                               reEntry: line.openEpisodes.contains { reEntered.contains($0.id) }, version: model.version)
+                               reEntry: line.openEpisodes.contains { reEntered.contains($0.id) }, awaiting: line.awaiting, version: model.version)
         }
     }
 
@@ -74,6 +74,7 @@ extension CaseRepository {
         let lastReviews = try await ReviewRepository(db).lastReviewDates(caseIDs: ids)
         let plans = try await ServiceRecordsRepository(db).plans(inCases: ids.map(CaseID.init))
         let records = try await PermanencyRepository(db).records(in: ids.map(CaseID.init))
+        let levelChanges = try await FamilyTimeRepository(db).casesAwaitingSupervisor(ids.map(CaseID.init))
         let episodesByCase = Dictionary(grouping: episodes, by: \.caseID)
         let placementsByEpisode = Dictionary(grouping: placements.map { ($0.episodeID, $0.details) }, by: \.0).mapValues { $0.map(\.1) }
         let reviewedOn = Dictionary(lastReviews.map { (PersonID($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
@@ -101,7 +102,10 @@ extension CaseRepository {
             lines[model.id!] = CaseloadLines.Line(
                 stamp: model.recordsStamp, today: today, policy: policy, children: kids,
                 daysInCare: timeline.daysInCare(today: today), nextDue: timeline.nextDue(today: today), planDue: timeline.planDue(today: today),
-                deadlines: open, openEpisodes: caseEpisodes.filter { $0.dischargeDate == nil }.map { ($0.id!, $0.details) })
+                deadlines: open, openEpisodes: caseEpisodes.filter { $0.dischargeDate == nil }.map { ($0.id!, $0.details) },
+                awaiting: CaseloadRow.Awaiting(
+                    stepUp: levelChanges.stepUps.contains(model.typedID), stepDown: levelChanges.stepDowns.contains(model.typedID),
+                    decision: (records[model.typedID]?.decisions ?? []).contains { $0.details.status == .awaitingApproval }))
         }
         return lines
     }

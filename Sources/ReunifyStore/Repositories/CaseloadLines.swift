@@ -19,6 +19,8 @@ public final class CaseloadLines: @unchecked Sendable {
         let deadlines: [ClockItem]
         /// The case's episodes still open, for the re-entry check.
         let openEpisodes: [(id: UUID, details: RemovalEpisodeDetails)]
+        /// What in the case waits for a supervisor (records of the case, so kept with the line).
+        let awaiting: CaseloadRow.Awaiting
     }
 
     private let lock = NSLock()

@@ -9,6 +9,18 @@ public struct CaseloadRow: Sendable {
         public let age: Int?
         public let inCare: Bool
     }
+    /// What in the case waits for a supervisor: a step up in family time to approve, a step down not yet
+    /// acknowledged, a team decision to approve.
+    public struct Awaiting: Sendable, Equatable {
+        public var stepUp = false
+        public var stepDown = false
+        public var decision = false
+        public init(stepUp: Bool = false, stepDown: Bool = false, decision: Bool = false) {
+            self.stepUp = stepUp
+            self.stepDown = stepDown
+            self.decision = decision
+        }
+    }
     public let caseID: CaseID
     public let caseNumber: String
     public let familyName: String
@@ -23,6 +35,7 @@ public struct CaseloadRow: Sendable {
     public let deadlines: [ClockItem]
     /// A child of the case came back into care within a year of leaving it.
     public let reEntry: Bool
+    public let awaiting: Awaiting
     public let version: Int
 
     public var overdue: [ClockItem] { deadlines.filter { $0.status == .overdue } }

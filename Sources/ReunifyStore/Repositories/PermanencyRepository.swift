@@ -91,12 +91,4 @@ public struct PermanencyRepository: Sendable {
         }
         return result
     }
-
-    /// The cases among `caseIDs` with a team decision waiting for a supervisor's approval.
-    public func casesWithDecisionsAwaiting(_ caseIDs: [CaseID]) async throws -> Set<CaseID> {
-        guard !caseIDs.isEmpty else { return [] }
-        let rows = try await PermanencyRecordModel.query(on: db).filter(\.$caseID ~~ caseIDs.map(\.uuid))
-            .filter(\.$kind == PermanencyRecordKind.decision.rawValue).filter(\.$status == DecisionStatus.awaitingApproval.rawValue).all()
-        return Set(rows.map { CaseID($0.caseID) })
-    }
 }

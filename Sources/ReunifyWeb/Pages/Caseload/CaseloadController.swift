@@ -35,16 +35,11 @@ struct CaseloadController: RouteCollection {
         let q = Query(req)
         let (rows, total) = try await query(req, q)
         try await req.audit(.view, "caseload", recordID: nil, caseID: nil, .audListedCases, ["count": "\(rows.count)", "total": "\(total)"])
-        // Supervisors see which cases wait for them in family time: a step up to approve, a step down not yet seen.
-        let flags = req.policy.maySupervise(signedIn.actor)
-            ? try await FamilyTimeRepository(req.db).casesAwaitingSupervisor(rows.map(\.caseID)) : (stepUps: [], stepDowns: [])
         var view = CaseloadView(rows: rows, total: total, query: q, today: req.today,
                                 mayCreate: req.policy.mayCreateCase(signedIn.actor), signedIn: signedIn)
-        view.stepUps = flags.stepUps
-        view.stepDowns = flags.stepDowns
-        if req.policy.maySupervise(signedIn.actor) {
-            view.decisionsWaiting = try await PermanencyRepository(req.db).casesWithDecisionsAwaiting(rows.map(\.caseID))
-        }
+        // Supervisors see which cases wait for them: a step up in family time to approve, a step down not yet seen, a
+        // team decision to approve.
+        view.showsAwaiting = req.policy.maySupervise(signedIn.actor)
         return view.render()
     }
 }
@@ -56,9 +51,7 @@ struct CaseloadView {
     let today: CalendarDate
     let mayCreate: Bool
     let signedIn: SignedIn
-    var stepUps: Set<CaseID> = []
-    var stepDowns: Set<CaseID> = []
-    var decisionsWaiting: Set<CaseID> = []
+    var showsAwaiting = false
 
     var language: UILanguage { signedIn.language }
     func t(_ id: Msg, _ values: [String: String] = [:]) -> String { Catalogue.text(id, language, values) }
@@ -112,9 +105,10 @@ struct CaseloadView {
             w.raw("<tr><td>")
             w.element("a", ["href": SiteURL.caseFile(row.caseID).path], text: row.familyName)
             w.element("div", ["class": "hint"], text: row.caseNumber)
-            for (shown, flag, label) in [(stepUps.contains(row.caseID), "tag warn flag-step-up", Msg.caseloadStepUp),
-                                         (stepDowns.contains(row.caseID), "tag warn flag-step-down", .caseloadStepDown),
-                                         (decisionsWaiting.contains(row.caseID), "tag warn flag-decision", .caseloadDecision),
+            let awaiting = showsAwaiting ? row.awaiting : CaseloadRow.Awaiting()
+            for (shown, flag, label) in [(awaiting.stepUp, "tag warn flag-step-up", Msg.caseloadStepUp),
+                                         (awaiting.stepDown, "tag warn flag-step-down", .caseloadStepDown),
+                                         (awaiting.decision, "tag warn flag-decision", .caseloadDecision),
                                          (row.reEntry, "tag warn flag-re-entry", .caseloadReEntry)] where shown {
                 w.raw("<div>")
                 w.element("span", ["class": flag], text: t(label))

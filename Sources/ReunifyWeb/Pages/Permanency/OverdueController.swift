@@ -28,7 +28,7 @@ struct OverdueController: RouteCollection {
             if cases.isEmpty || page * Self.batch >= total { break }
             page += 1
         }
-        let waiting = try await PermanencyRepository(req.db).casesWithDecisionsAwaiting(rows.map(\.caseID))
+        let waiting = rows.filter(\.awaiting.decision)
         let overdue = rows.flatMap { row in row.overdue.map { (row, $0) } }.sorted { $0.1.due < $1.1.due }
         let reEntries = rows.filter(\.reEntry)
         try await req.audit(.view, "overdue", recordID: nil, caseID: nil, .audListedOverdue, ["count": "\(overdue.count)", "cases": "\(rows.count)"])
@@ -59,7 +59,7 @@ struct OverdueController: RouteCollection {
             .if(signedIn.actor.role == .supervisor, .group(
                 .h2(.text(t(.overdueDecisions))),
                 waiting.isEmpty ? .p(.text(t(.overdueNoneWaiting))) :
-                .ul(.id("decisions-waiting"), .forEach(rows.filter { waiting.contains($0.caseID) }) { row in
+                .ul(.id("decisions-waiting"), .forEach(waiting) { row in
                     .li(.a(.href(SiteURL.caseFile(row.caseID).path + "#decisions"), .text(caseLine(row))))
                 }))))
     }
