@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Vapor
+import SQLKit
 import ReunifyDomain
 import ReunifyStore
 @testable import ReunifyWeb
@@ -15,6 +16,32 @@ struct RuntimeTests {
             #expect(try await ReunifyRuntime.loadDemo(app) == false)
             #expect(try await UserRepository(app.db).all().count == 9)
         }
+    }
+
+    @Test("every connection to a SQLite file reads it through a memory map")
+    func sqliteConnectionsMapTheFile() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reunify-mmap-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var config = ReunifyConfiguration(database: .sqlite(path: folder.appendingPathComponent("state.sqlite").path), time: TestClock())
+        config.bcryptCost = 4
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        do {
+            try await configure(app, config)
+            try await migrate(app)
+            var loops = 0
+            for loop in app.eventLoopGroup.makeIterator() {
+                let database = try #require(app.databases.database(logger: app.logger, on: loop) as? any SQLDatabase)
+                let size = try await database.raw("PRAGMA mmap_size").first()?.decode(column: "mmap_size", as: Int.self)
+                #expect((size ?? 0) > 0)
+                loops += 1
+            }
+            #expect(loops >= 1)
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
     }
 
     @Test("without the demo nothing is invented; accounts are made one by one and can sign in")

@@ -75,6 +75,23 @@ public enum DatabaseTarget: Equatable, Sendable {
         }
     }
 
+    /// Settings of each connection of its own, given a database on each event loop (the SQLite driver keeps one
+    /// connection per loop, for the life of the server): a SQLite file is read through a memory map, where reading
+    /// its pages one system call at a time took a fifth of a supervisor's people search on 100 000 families
+    /// (`perf`, Benchmarks/README.md).
+    public func prepareConnections(_ databases: [any Database]) async throws {
+        guard case .sqlite = self else { return }
+        for database in databases {
+            try await database.withConnection { connection in
+                guard let sql = connection as? any SQLDatabase else { return }
+                try await sql.raw("PRAGMA mmap_size = \(unsafeRaw: String(Self.sqliteMappedBytes))").run()
+            }
+        }
+    }
+
+    /// How much of a SQLite file a connection maps into memory (SQLite caps it at its own compiled limit).
+    public static let sqliteMappedBytes = 8 << 30
+
     /// Removes a private PostgreSQL schema and everything in it (tests clean up with this).
     public func dropPrivateSchema(_ database: any Database) async throws {
         guard case .postgres(_, let schema) = self, schema != "public", let sql = database as? any SQLDatabase else { return }

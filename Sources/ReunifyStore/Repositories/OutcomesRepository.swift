@@ -103,14 +103,11 @@ public struct OutcomesRepository: Sendable {
             let sql = connection.sql
             if sql.dialect.name == "sqlite" {
                 try await sql.raw("PRAGMA temp_store = MEMORY").run()
-                try await sql.raw("PRAGMA mmap_size = \(unsafeRaw: String(Self.sqliteMappedBytes))").run()
+                try await sql.raw("PRAGMA mmap_size = \(unsafeRaw: String(DatabaseTarget.sqliteMappedBytes))").run()
             }
             return try await OutcomesRepository(connection).read(scope, removedFrom: start, to: end)
         }
     }
-
-    /// How much of a SQLite file the outcome read maps into memory (SQLite caps it at its own compiled limit).
-    static let sqliteMappedBytes = 8 << 30
 
     /// The period's episodes and their placements in two statements whose rows are read as they arrive. Measured on a
     /// state's history of a million episodes (`Benchmarks/README.md`): SQLite answers a pass over the episodes

@@ -28,6 +28,9 @@ public func configure(_ app: Application, _ config: ReunifyConfiguration) async 
 /// earlier matching engine are scored again.
 public func migrate(_ app: Application) async throws {
     try await app.reunify.database.prepare(app.db)
+    try await app.reunify.database.prepareConnections(app.eventLoopGroup.makeIterator().map {
+        app.databases.database(logger: app.logger, on: $0)!
+    })
     try await app.autoMigrate()
     try await TracingScorer(app.db, today: app.reunify.time.today(), now: app.reunify.time.now()).rescoreStale()
 }

@@ -20,29 +20,38 @@ struct SearchController: RouteCollection {
         }
         let today = req.today
         let language = req.language
-        return Layout(title: req.t(.searchTitle), signedIn: signedIn).render(
-            .h1(.text(req.t(.searchTitle))),
-            .form(.method(.get), .action(SiteURL.search.path), .class("search"),
-                .label(.attribute(named: "for", value: "q"), .text(req.t(.searchName))),
-                .div(.class("hint"), .text(req.t(.searchHint))),
-                .input(.type(.search), .id("q"), .name("q"), .value(query), .class("input")),
-                .button(.type(.submit), .class("button"), .text(req.t(.searchSubmit)))),
-            .if(!query.isEmpty, results.isEmpty
-                ? .p(.text(req.t(.searchNone, ["query": query])))
-                : .table(.class("table"),
-                    .thead(.tr(.th(.text(req.t(.searchName))), .th(.text(req.t(.searchBorn))), .th(.text(req.t(.searchCases))))),
-                    .tbody(.forEach(results) { found in
-                        let d = found.person.details
-                        return .tr(
-                            .td(.text(d.fullName), .if(!d.otherNames.isEmpty, .div(.class("hint"), .text(d.otherNames.joined(separator: ", "))))),
-                            .td(.text(d.birthDate.map { req.t(.searchBornOn, ["date": $0.iso, "age": LocalFormat.number($0.age(on: today), language)]) }
-                                      ?? req.t(.searchBornUnknown))),
-                            .td(.ul(.class("plain"), .forEach(found.memberships) { m in
-                                .li(.a(.href(SiteURL.caseFile(m.caseID).path),
-                                       .text(req.t(.searchCaseLine, ["family": m.familyName, "number": m.caseNumber]))),
-                                    .text(" — " + m.role.staffLabel(language).lowercased()))
-                            })))
-                    })))
-        )
+        func t(_ id: Msg, _ values: [String: String] = [:]) -> String { req.t(id, values) }
+        return Layout(title: t(.searchTitle), signedIn: signedIn).render { w in
+            w.element("h1", text: t(.searchTitle))
+            w.open("form", ["method": "get", "action": SiteURL.search.path, "class": "search"])
+            w.element("label", ["for": "q"], text: t(.searchName))
+            w.element("div", ["class": "hint"], text: t(.searchHint))
+            w.void("input", ["type": "search", "id": "q", "name": "q", "value": query.isEmpty ? nil : query, "class": "input"])
+            w.element("button", ["type": "submit", "class": "button"], text: t(.searchSubmit))
+            w.close("form")
+            guard !query.isEmpty else { return }
+            guard !results.isEmpty else { return w.element("p", text: t(.searchNone, ["query": query])) }
+            w.raw("<table class=\"table\"><thead><tr>")
+            for heading in [Msg.searchName, .searchBorn, .searchCases] { w.element("th", text: t(heading)) }
+            w.raw("</tr></thead><tbody>")
+            for found in results {
+                let d = found.person.details
+                w.raw("<tr><td>")
+                w.text(d.fullName)
+                if !d.otherNames.isEmpty { w.element("div", ["class": "hint"], text: d.otherNames.joined(separator: ", ")) }
+                w.raw("</td>")
+                w.element("td", text: d.birthDate.map { t(.searchBornOn, ["date": $0.iso, "age": LocalFormat.number($0.age(on: today), language)]) }
+                                         ?? t(.searchBornUnknown))
+                w.raw("<td><ul class=\"plain\">")
+                for m in found.memberships {
+                    w.raw("<li>")
+                    w.element("a", ["href": SiteURL.caseFile(m.caseID).path], text: t(.searchCaseLine, ["family": m.familyName, "number": m.caseNumber]))
+                    w.text(" — " + m.role.staffLabel(language).lowercased())
+                    w.raw("</li>")
+                }
+                w.raw("</ul></td></tr>")
+            }
+            w.raw("</tbody></table>")
+        }
     }
 }
