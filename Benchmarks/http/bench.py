@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Drives a running Reunify server with wrk: signs in as one user (a browser session for the pages, a bearer token
-for the API), then measures /health and the four reads of the issue at a fixed number of connections, one after the
-other, and writes one JSON line per endpoint. Usage:
+for the API), then measures the four reads of the issue at a fixed number of connections, each in rounds that
+alternate with /health (this machine's speed drifts by a fifth or more within minutes, so a read is compared with the
+/health measured just before it), and writes one JSON line per endpoint: the read's figures from its median round,
+/health's median, and the median of the rounds' shares. Usage:
   bench.py --url http://127.0.0.1:8090 --user caseworker.1.1@state.reunify.test --label sqlite --out results.jsonl
 """
 import argparse, datetime, html.parser, json, os, subprocess, sys, urllib.parse
@@ -67,6 +69,7 @@ def main():
     ap.add_argument("--connections", type=int, default=50)
     ap.add_argument("--seconds", type=int, default=20)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--out")
     args = ap.parse_args()
     url = args.url.rstrip("/")
@@ -94,10 +97,23 @@ def main():
             sys.exit(f"{label} {target} answered {r.status_code}")
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     lines = []
-    for label, target, header in targets:
-        result = wrk(target, header, args.connections, args.seconds, args.threads)
+    health_label, health_target, _ = targets[0]
+    seconds = max(1, args.seconds // args.rounds)
+    for label, target, header in targets[1:]:
+        rounds = []
+        for _ in range(args.rounds):
+            health = wrk(health_target, None, args.connections, seconds, args.threads)
+            read = wrk(target, header, args.connections, seconds, args.threads)
+            rounds.append((read, health))
+        rounds.sort(key=lambda r: r[0]["rps"])
+        result = dict(rounds[len(rounds) // 2][0])
+        healths = sorted(h["rps"] for _, h in rounds)
+        shares = sorted(r["rps"] / h["rps"] for r, h in rounds)
         result.update(database=args.label, families=args.families, endpoint=label, user=args.user,
-                      connections=args.connections, cases_in_scope=cases["total"], run=when, cores=os.cpu_count())
+                      connections=args.connections, cases_in_scope=cases["total"], run=when, cores=os.cpu_count(),
+                      rounds=args.rounds, seconds_per_round=seconds, health_rps=healths[len(healths) // 2],
+                      share_of_health=round(shares[len(shares) // 2], 3),
+                      p95_ms_rounds=[r["p95_ms"] for r, _ in rounds], rps_rounds=[r["rps"] for r, _ in rounds])
         print(json.dumps(result), flush=True)
         lines.append(result)
     append_lines(args.out, lines)
