@@ -3,9 +3,19 @@ import Foundation
 import ReunifyDomain
 
 extension CaseRepository {
-    /// The case page's content.
-    public func overview(_ id: CaseID) async throws -> CaseOverview? {
+    /// The case page's content: the one `kept` holds at the case's current records stamp, or else read from the
+    /// database (and kept).
+    public func overview(_ id: CaseID, kept: KeptOverviews? = nil) async throws -> CaseOverview? {
         guard let model = try await find(id) else { return nil }
+        if let overview = kept?.valid(id.uuid, stamp: model.recordsStamp) { return overview }
+        let overview = try await overview(model)
+        kept?.keep(id.uuid, stamp: model.recordsStamp, overview)
+        return overview
+    }
+
+    /// The case page's content, read from the database.
+    func overview(_ model: CaseModel) async throws -> CaseOverview {
+        let id = model.typedID
         let members = try await ModelRows.all(MemberModel.self, "case_id", in: [id.uuid], on: db)
         let persons = try await ModelRows.all(PersonModel.self, "id", in: members.map(\.personID), on: db)
         let personByID = Dictionary(persons.map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })

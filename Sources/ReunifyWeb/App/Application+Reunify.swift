@@ -29,6 +29,14 @@ extension Application {
         get { storage[CaseloadLinesKey.self]! }
         set { storage[CaseloadLinesKey.self] = newValue }
     }
+
+    private struct KeptOverviewsKey: StorageKey { typealias Value = KeptOverviews }
+
+    /// This process's kept case overviews, made by `configure` (each is checked against the case's stamp on every read).
+    var keptOverviews: KeptOverviews {
+        get { storage[KeptOverviewsKey.self]! }
+        set { storage[KeptOverviewsKey.self] = newValue }
+    }
 }
 
 extension Request {

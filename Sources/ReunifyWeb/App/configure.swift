@@ -10,6 +10,7 @@ public func configure(_ app: Application, _ config: ReunifyConfiguration) async 
     let databases = app.databases, group = app.eventLoopGroup, logger = app.logger
     app.auditBatcher = AuditBatcher(database: { databases.database(logger: logger, on: group.any()) })
     app.caseloadLines = CaseloadLines()
+    app.keptOverviews = KeptOverviews()
     try config.database.register(on: app.databases)
     app.migrations.add(ReunifyMigrations.all)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))

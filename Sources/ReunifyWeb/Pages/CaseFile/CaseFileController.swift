@@ -30,7 +30,7 @@ struct CaseFileController: RouteCollection {
     /// The case page's content, as much of it as the policy lets the signed-in person read.
     func view(_ req: Request, _ caseID: CaseID) async throws -> CaseOverviewView {
         let facts = try await req.authorize(.read, .caseFile, caseID: caseID)
-        guard let overview = try await CaseRepository(req.db).overview(caseID) else { throw Request.noSuchCase }
+        guard let overview = try await CaseRepository(req.db).overview(caseID, kept: req.application.keptOverviews) else { throw Request.noSuchCase }
         let signedIn = try req.requireSignedIn()
         let may: (AccessAction, RecordKind) -> Bool = { req.policy.decide(signedIn.actor, $0, $1, in: facts).isAllowed }
         let assessments = may(.read, .assessment) ? try await AssessmentRepository(req.db).list(caseID: caseID).map(\.recorded) : []

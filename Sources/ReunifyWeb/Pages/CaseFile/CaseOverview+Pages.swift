@@ -20,7 +20,7 @@ extension Request {
     func caseOverview(_ action: AccessAction, _ kind: RecordKind) async throws -> (CaseOverview, CaseAccessFacts) {
         let caseID = try caseIDParameter()
         let facts = try await authorize(action, kind, caseID: caseID)
-        guard let overview = try await CaseRepository(db).overview(caseID) else { throw Request.noSuchCase }
+        guard let overview = try await CaseRepository(db).overview(caseID, kept: application.keptOverviews) else { throw Request.noSuchCase }
         return (overview, facts)
     }
 }
