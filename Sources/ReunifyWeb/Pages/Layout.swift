@@ -55,6 +55,7 @@ struct Layout {
             w.close("ol")
             w.close("nav")
         }
+        // Every page's content comes from the catalogue; what was entered in another language is marked where it is shown.
         content(&w)
         w.close("main")
         w.element("footer", ["class": "wrap site-footer"], text: t(signedIn?.isFamily == true ? .footerFamily : .footerStaff))
