@@ -110,7 +110,7 @@ extension CaseRepository {
                 return CaseloadRow.Child(id: PersonID(member.personID), name: person.givenName, age: person.birthCalendarDate?.age(on: today), inCare: inCare)
             }.sorted { ($0.age ?? 0) > ($1.age ?? 0) }
             lines[model.id!] = CaseloadLines.Line(
-                stamp: model.recordsStamp, today: today, policy: policy, children: kids,
+                version: .init(stamp: model.recordsStamp, today: today, policy: policy), children: kids,
                 daysInCare: timeline.daysInCare(today: today), nextDue: timeline.nextDue(today: today), planDue: timeline.planDue(today: today),
                 deadlines: open, openEpisodes: caseEpisodes.filter { $0.dischargeDate == nil }.map { ($0.id!, $0.details) },
                 awaiting: CaseloadRow.Awaiting(

@@ -9,9 +9,8 @@ import ReunifyDomain
 /// depends on the child's episodes in other cases, and is read each time.
 public final class CaseloadLines: @unchecked Sendable {
     struct Line {
-        let stamp: Int
-        let today: CalendarDate
-        let policy: TimelinePolicy
+        /// What the line was computed from.
+        let version: Version
         let children: [CaseloadRow.Child]
         let daysInCare: Int?
         let nextDue: DueItem?
@@ -23,41 +22,30 @@ public final class CaseloadLines: @unchecked Sendable {
         let awaiting: CaseloadRow.Awaiting
     }
 
-    private let lock = NSLock()
-    private var lines: [UUID: Line] = [:]
-    /// How many lines are kept at most; past it, all are let go and the next reads compute them again.
-    public let capacity: Int
-    private var reused = 0
-    private var computed = 0
-
-    /// How many lines were found kept and how many were computed, since the start (for tests and benchmarks).
-    public var counts: (reused: Int, computed: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (reused, computed)
+    /// What a line was computed from: the case's records stamp, the day and the timeline policy.
+    struct Version: Equatable {
+        let stamp: Int
+        let today: CalendarDate
+        let policy: TimelinePolicy
     }
 
+    private let kept: KeptRecords<Version, Line>
+    /// How many lines are kept at most; past it, all are let go and the next reads compute them again.
+    public var capacity: Int { kept.capacity }
+
+    /// How many lines were found kept and how many were computed, since the start (for tests and benchmarks).
+    public var counts: (reused: Int, computed: Int) { kept.counts }
+
     public init(capacity: Int = 20_000) {
-        self.capacity = capacity
+        kept = KeptRecords(capacity: capacity)
     }
 
     /// The kept lines that still hold for these cases (id and current stamp), on `today` under `policy`.
     func valid(_ cases: [(id: UUID, stamp: Int)], today: CalendarDate, policy: TimelinePolicy) -> [UUID: Line] {
-        lock.lock()
-        defer { lock.unlock() }
-        var found: [UUID: Line] = [:]
-        for (id, stamp) in cases {
-            if let line = lines[id], line.stamp == stamp, line.today == today, line.policy == policy { found[id] = line }
-        }
-        reused += found.count
-        return found
+        kept.valid(cases.map { ($0.id, Version(stamp: $0.stamp, today: today, policy: policy)) })
     }
 
     func keep(_ new: [UUID: Line]) {
-        lock.lock()
-        defer { lock.unlock() }
-        if lines.count + new.count > capacity { lines.removeAll(keepingCapacity: true) }
-        lines.merge(new) { _, latest in latest }
-        computed += new.count
+        kept.keep(new.mapValues { ($0.version, $0) })
     }
 }

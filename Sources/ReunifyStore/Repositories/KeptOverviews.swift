@@ -7,37 +7,25 @@ import ReunifyDomain
 /// never older than what the database holds. An overview holds records only, nothing that depends on the day or on
 /// who reads it: the pages apply the access policy to it on every read, as they did to one read afresh.
 public final class KeptOverviews: @unchecked Sendable {
-    private let lock = NSLock()
-    private var overviews: [UUID: (stamp: Int, overview: CaseOverview)] = [:]
+    private let kept: KeptRecords<Int, CaseOverview>
     /// How many overviews are kept at most; past it, all are let go and the next reads read them again.
-    public let capacity: Int
-    private var reused = 0
-    private var read = 0
-
-    public init(capacity: Int = 2_000) {
-        self.capacity = capacity
-    }
+    public var capacity: Int { kept.capacity }
 
     /// How many overviews were found kept and how many were read from the database, since the start.
     public var counts: (reused: Int, read: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (reused, read)
+        let counts = kept.counts
+        return (counts.reused, counts.computed)
+    }
+
+    public init(capacity: Int = 2_000) {
+        kept = KeptRecords(capacity: capacity)
     }
 
     func valid(_ id: UUID, stamp: Int) -> CaseOverview? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let kept = overviews[id], kept.stamp == stamp else { return nil }
-        reused += 1
-        return kept.overview
+        kept.valid([(id, stamp)])[id]
     }
 
     func keep(_ id: UUID, stamp: Int, _ overview: CaseOverview) {
-        lock.lock()
-        defer { lock.unlock() }
-        if overviews.count >= capacity { overviews.removeAll(keepingCapacity: true) }
-        overviews[id] = (stamp, overview)
-        read += 1
+        kept.keep([id: (stamp, overview)])
     }
 }

@@ -119,24 +119,18 @@ struct FormView {
     }
 }
 
-/// A `<select>` with its options; Plot's select context takes no attributes of its own, so they are named here.
+/// A `<select>` with its options, for a Plot form (written by the `HTMLWriter` version below).
 func selectElement(id: String, options: [(String, String)], selected: String, blank: String?) -> Node<HTML.FormContext> {
-    var children: [Node<HTML.SelectContext>] = [.attribute(named: "id", value: id), .attribute(named: "name", value: id),
-                                                 .attribute(named: "class", value: "input")]
-    if let blank { children.append(optionElement(value: "", label: blank, selected: selected.isEmpty)) }
-    children += options.map { optionElement(value: $0.0, label: $0.1, selected: $0.0 == selected) }
-    return .element(named: "select", nodes: children)
+    var w = HTMLWriter(capacity: 256)
+    selectElement(id: id, options: options, selected: selected, blank: blank, &w)
+    return .raw(w.html)
 }
 
-/// The same select, written into an `HTMLWriter`.
+/// A `<select>` with its options (and a blank first option when `blank` names it), written into an `HTMLWriter`.
 func selectElement(id: String, options: [(String, String)], selected: String, blank: String?, _ w: inout HTMLWriter) {
     w.open("select", ["id": id, "name": id, "class": "input"])
     for (value, label) in (blank.map { [("", $0)] } ?? []) + options {
         w.element("option", ["value": value, "selected": value == selected ? "" : nil], text: label)
     }
     w.close("select")
-}
-
-func optionElement(value: String, label: String, selected: Bool) -> Node<HTML.SelectContext> {
-    .element(named: "option", nodes: [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false), selected ? .attribute(named: "selected") : .empty, .text(label)])
 }

@@ -10,20 +10,31 @@ enum HTMLAttribute {
     /// `value` with `&`, `<`, `>`, `"` and `'` written as character references; unchanged (and not copied) when it
     /// holds none of them.
     static func escape(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return value }
+        guard needsEscaping(value, quotes: true) else { return value }
         var out = ""
         out.reserveCapacity(value.utf8.count + 16)
+        append(value, to: &out, quotes: true)
+        return out
+    }
+
+    /// Whether `value` holds `&`, `<` or `>` (and, with `quotes`, `"` or `'`).
+    static func needsEscaping(_ value: String, quotes: Bool) -> Bool {
+        value.utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quotes && ($0 == 0x22 || $0 == 0x27)) }
+    }
+
+    /// Appends `value` to `out` with `&`, `<` and `>` (and, with `quotes`, `"` and `'`) written as references: text
+    /// needs the first three, attribute values all five.
+    static func append(_ value: String, to out: inout String, quotes: Bool) {
         for scalar in value.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
+            case "\"" where quotes: out += "&quot;"
+            case "'" where quotes: out += "&#39;"
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out
     }
 
     /// The text of a link's address, as Plot would write it.

@@ -18,7 +18,7 @@ struct HTMLWriter {
             html += name.description
             if value.isEmpty { continue }
             html += "=\""
-            html += HTMLAttribute.escape(value)
+            HTMLAttribute.append(value, to: &html, quotes: true)
             html += "\""
         }
         html += ">"
@@ -45,18 +45,8 @@ struct HTMLWriter {
     }
 
     mutating func text(_ text: String) {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else {
-            html += text
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": html += "&amp;"
-            case "<": html += "&lt;"
-            case ">": html += "&gt;"
-            default: html.unicodeScalars.append(scalar)
-            }
-        }
+        guard HTMLAttribute.needsEscaping(text, quotes: false) else { return html += text }
+        HTMLAttribute.append(text, to: &html, quotes: false)
     }
 
     /// Markup already written (by Plot, or by another writer).
